@@ -1,0 +1,9 @@
+// Read by the Prisma CLI (generate). DATABASE_URL is optional here: this project never
+// lets the CLI touch a database (its engines cannot be downloaded), see prisma/README.md.
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/tongxin" },
+});

@@ -1,0 +1,146 @@
+// The one place the environment is read. parseConfig is pure (env in, Config out) so tests
+// build configs without touching process.env.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const ROLES = ["all", "web", "worker", "scheduler"] as const;
+export type ProcessRole = (typeof ROLES)[number];
+
+const schema = z
+  .object({
+    LARK_APP_ID: z.string().min(1).optional(),
+    LARK_APP_SECRET: z.string().min(1).optional(),
+    LARK_ENCRYPT_KEY: z.string().min(1).optional(),
+    LARK_VERIFICATION_TOKEN: z.string().min(1).optional(),
+    LARK_BASE_URL: z.url().default("https://open.feishu.cn"),
+    LARK_TRANSPORT: z.enum(["webhook", "ws"]).default("webhook"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+      .optional(),
+    PGLITE_DIR: z.string().default("./data/pglite"),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
+    QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("tongxin"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    TZ_NAME: z.string().default("Asia/Shanghai"),
+    ROLE: z.enum(ROLES).default("all"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SEND_RATE_APP_PER_SEC: positiveInt.default(50),
+    SEND_RATE_TARGET_PER_SEC: positiveInt.default(5),
+    SEND_MAX_ATTEMPTS: positiveInt.default(8),
+    AID_MAX_YUAN: positiveInt.default(50_000),
+    SANDBOX: bool.optional(),
+    SANDBOX_SEED: bool.default(true),
+    LARK_DOUBLE_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+    PUBLIC_URL: z.url().optional(),
+  })
+  .superRefine((env, ctx) => {
+    const lark = [env.LARK_APP_ID, env.LARK_APP_SECRET];
+    if (lark.some(Boolean) && !lark.every(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["LARK_APP_SECRET"], message: "LARK_APP_ID and LARK_APP_SECRET go together" });
+    }
+    if (env.LARK_APP_ID && env.LARK_TRANSPORT === "webhook" && !env.LARK_ENCRYPT_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LARK_ENCRYPT_KEY"],
+        message: "webhook mode needs the Encrypt Key from the app's 事件与回调 > 加密策略 page",
+      });
+    }
+    if (env.LARK_APP_ID && env.LARK_TRANSPORT === "webhook" && !env.LARK_VERIFICATION_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["LARK_VERIFICATION_TOKEN"], message: "webhook mode needs the Verification Token" });
+    }
+  });
+
+export interface Config {
+  readonly lark: {
+    readonly appId: string;
+    readonly appSecret: string;
+    readonly encryptKey: string;
+    readonly verificationToken: string;
+    readonly baseUrl: string;
+    readonly transport: "webhook" | "ws";
+  };
+  /** True when no Lark app is configured: the bot runs against its own in-process Lark double. */
+  readonly sandbox: boolean;
+  readonly sandboxSeed: boolean;
+  readonly larkDoublePort: number;
+  readonly databaseUrl: string | undefined;
+  readonly pgliteDir: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly port: number;
+  readonly host: string;
+  readonly timezone: string;
+  readonly role: ProcessRole;
+  readonly logLevel: string;
+  readonly send: { readonly appPerSec: number; readonly targetPerSec: number; readonly maxAttempts: number };
+  readonly aidMaxFen: number;
+  readonly publicUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (see .env.example):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Credentials the sandbox uses with its own Lark double. Never valid against real Lark. */
+export const SANDBOX_LARK = {
+  appId: "cli_sandbox",
+  appSecret: "sandbox-secret",
+  encryptKey: "sandbox-encrypt-key",
+  verificationToken: "sandbox-verification-token",
+} as const;
+
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const sandbox = e.SANDBOX ?? !e.LARK_APP_ID;
+  const lark = sandbox
+    ? {
+        ...SANDBOX_LARK,
+        baseUrl: `http://127.0.0.1:${e.LARK_DOUBLE_PORT}`,
+        transport: "webhook" as const,
+      }
+    : {
+        appId: e.LARK_APP_ID ?? "",
+        appSecret: e.LARK_APP_SECRET ?? "",
+        encryptKey: e.LARK_ENCRYPT_KEY ?? "",
+        verificationToken: e.LARK_VERIFICATION_TOKEN ?? "",
+        baseUrl: e.LARK_BASE_URL.replace(/\/+$/, ""),
+        transport: e.LARK_TRANSPORT,
+      };
+  return Object.freeze({
+    lark: Object.freeze(lark),
+    sandbox,
+    sandboxSeed: e.SANDBOX_SEED,
+    larkDoublePort: e.LARK_DOUBLE_PORT,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    port: e.PORT,
+    host: e.HOST,
+    timezone: e.TZ_NAME,
+    role: e.ROLE,
+    logLevel: e.LOG_LEVEL,
+    send: Object.freeze({
+      appPerSec: e.SEND_RATE_APP_PER_SEC,
+      targetPerSec: e.SEND_RATE_TARGET_PER_SEC,
+      maxAttempts: e.SEND_MAX_ATTEMPTS,
+    }),
+    aidMaxFen: e.AID_MAX_YUAN * 100,
+    publicUrl: e.PUBLIC_URL,
+  });
+}
