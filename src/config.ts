@@ -39,6 +39,7 @@ const schema = z
     SANDBOX_SEED: bool.default(true),
     LARK_DOUBLE_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     PUBLIC_URL: z.url().optional(),
+    ROSTER_CONTACT: z.string().default("所在党支部的书记或党务工作者"),
   })
   .superRefine((env, ctx) => {
     const lark = [env.LARK_APP_ID, env.LARK_APP_SECRET];
@@ -82,6 +83,8 @@ export interface Config {
   readonly send: { readonly appPerSec: number; readonly targetPerSec: number; readonly maxAttempts: number };
   readonly aidMaxFen: number;
   readonly publicUrl: string | undefined;
+  /** Whom a stranger is told to contact to be added to the roster. */
+  readonly rosterContact: string;
 }
 
 export class ConfigError extends Error {
@@ -142,5 +145,6 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     }),
     aidMaxFen: e.AID_MAX_YUAN * 100,
     publicUrl: e.PUBLIC_URL,
+    rosterContact: e.ROSTER_CONTACT,
   });
 }

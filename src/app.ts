@@ -1,0 +1,138 @@
+// Builds the running bot from its parts: the HTTP server (webhook, health, sandbox), the
+// workers and the schedulers. Which of them run is the process role; tests start the whole
+// app against their own database, queue prefix and Lark double.
+import type { Server } from "node:http";
+import type { Worker } from "bullmq";
+import express from "express";
+import type { Redis } from "ioredis";
+import { Router } from "./bot/router.ts";
+import type { Clock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import { createEnqueuer, type Enqueuer } from "./jobs/enqueue.ts";
+import { startDeliveryWorker } from "./jobs/delivery-worker.ts";
+import { startInboundWorker } from "./jobs/inbound-worker.ts";
+import { startMaintenance, type Maintenance } from "./jobs/maintenance.ts";
+import { openQueues, type Queues } from "./jobs/queues.ts";
+import { createLarkClient, type LarkClient } from "./lark/client.ts";
+import { createLarkSender } from "./lark/sender.ts";
+import { larkWebhook } from "./lark/webhook.ts";
+import { startLongConnection, type LongConnection } from "./lark/ws.ts";
+import type { Logger } from "./log.ts";
+import type { Database } from "./store/db.ts";
+import { InboxWriter } from "./store/inbox.ts";
+import { healthRoutes } from "./http/health.ts";
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  redis: Redis;
+  clock: Clock;
+  log: Logger;
+  /** Extra routes mounted on the same server (the sandbox page). */
+  extraRoutes?: (app: express.Express, ctx: { app: App }) => void;
+}
+
+export interface App {
+  readonly config: Config;
+  readonly db: Database;
+  readonly router: Router;
+  readonly queues: Queues;
+  readonly enqueue: Enqueuer;
+  readonly lark: LarkClient;
+  readonly maintenance: Maintenance | undefined;
+  /** Base URL of the HTTP server, when this process serves HTTP. */
+  url: string | undefined;
+  botOpenId: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function startApp(deps: AppDeps): Promise<App> {
+  const { config, db, redis, clock, log } = deps;
+  const role = config.role;
+  const runs = { web: role === "all" || role === "web", worker: role === "all" || role === "worker", scheduler: role === "all" || role === "scheduler" };
+
+  const queues = openQueues(redis, config.queuePrefix);
+  const enqueue = createEnqueuer(queues, config.send.maxAttempts, log);
+  const lark = createLarkClient({ appId: config.lark.appId, appSecret: config.lark.appSecret, baseUrl: config.lark.baseUrl, log });
+  const router = new Router({ prisma: db.prisma, clock, config, log, deliver: (ids) => enqueue.delivery(ids) });
+  const workers: Worker[] = [];
+  let server: Server | undefined;
+  let ws: LongConnection | undefined;
+  let maintenance: Maintenance | undefined;
+
+  const app: App = {
+    config,
+    db,
+    router,
+    queues,
+    enqueue,
+    lark,
+    maintenance: undefined,
+    url: undefined,
+    botOpenId: undefined,
+    async close() {
+      // Stop taking work first, then let in-flight jobs finish, then drop connections.
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      ws?.close();
+      await maintenance?.close();
+      await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
+    },
+  };
+
+  app.botOpenId = await fetchBotOpenId(lark, log);
+  const inbox = new InboxWriter(db.sql);
+  const acceptEvent = (key: string, type: string, event: unknown) => inbox.accept(key, type, event);
+  const queueEvent = (key: string) => void enqueue.inbound([key]);
+
+  if (runs.worker) {
+    workers.push(startInboundWorker({ connection: redis, prefix: config.queuePrefix, router, prisma: db.prisma, log }));
+    workers.push(startDeliveryWorker({ connection: redis, prefix: config.queuePrefix, prisma: db.prisma, sender: createLarkSender(lark), config, clock, log }));
+  }
+  maintenance = await startMaintenance({ queues, connection: redis, db, enqueue, clock, log, config }, { schedule: runs.scheduler, work: runs.worker });
+  (app as { maintenance: Maintenance | undefined }).maintenance = maintenance;
+
+  if (runs.web) {
+    const web = express();
+    web.disable("x-powered-by");
+    web.set("trust proxy", true);
+    web.use(healthRoutes({ db, redis }));
+    if (config.lark.transport === "webhook") {
+      web.use(
+        "/lark",
+        larkWebhook({
+          encryptKey: config.lark.encryptKey,
+          verificationToken: config.lark.verificationToken,
+          botOpenId: () => app.botOpenId,
+          nowMs: () => clock.now().getTime(),
+          log,
+          acceptEvent,
+          queueEvent,
+          handleCardAction: (a) => router.handleCardAction(a),
+        }),
+      );
+    }
+    deps.extraRoutes?.(web, { app });
+    server = await new Promise<Server>((resolve) => {
+      const s = web.listen(config.port, config.host, () => resolve(s));
+    });
+    const addr = server.address();
+    const port = typeof addr === "object" && addr ? addr.port : config.port;
+    app.url = `http://127.0.0.1:${port}`;
+  }
+  if (config.lark.transport === "ws" && runs.web) {
+    ws = startLongConnection({ config, log, acceptEvent, queueEvent, handleCardAction: (a) => router.handleCardAction(a), botOpenId: () => app.botOpenId });
+  }
+  return app;
+}
+
+async function fetchBotOpenId(lark: LarkClient, log: Logger): Promise<string | undefined> {
+  try {
+    const res = (await lark.sdk.request({ method: "GET", url: "/open-apis/bot/v3/info" })) as { bot?: { open_id?: string } };
+    return res.bot?.open_id;
+  } catch (err) {
+    // Without it, group messages cannot be told apart from chatter: they are ignored until known.
+    log.warn({ err: String(err) }, "could not read the bot's open_id (GET /open-apis/bot/v3/info)");
+    return undefined;
+  }
+}

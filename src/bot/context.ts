@@ -1,0 +1,74 @@
+// What every command and card action receives: one object with the actor, the open
+// transaction, and ways to answer. Outgoing messages are staged here and only sent after
+// the transaction commits.
+import type { Card, Text } from "../../cards/kit.ts";
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Actor, RoleName } from "../domain/roles.ts";
+import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
+import type { Logger } from "../log.ts";
+import type { AuditEntry } from "../store/audit.ts";
+import type { NewOutgoing } from "../store/outbox.ts";
+import type { Tx } from "../store/tx.ts";
+import type { z } from "zod";
+
+export interface Outgoing {
+  card?: Card;
+  text?: Text;
+}
+
+export interface BaseContext {
+  actor: Actor;
+  tx: Tx;
+  clock: Clock;
+  config: Config;
+  log: Logger;
+  /** Stage a message to a person or chat; `key` makes it idempotent across retries. */
+  send(to: { openId: string } | { chatId: string }, msg: Outgoing, key: string): void;
+  /** Stage an update of a card the bot sent earlier. */
+  patch(messageId: string, card: Card, key: string): void;
+  audit(entry: Omit<AuditEntry, "actorId" | "actorOpenId" | "eventKey">): Promise<void>;
+}
+
+export interface CommandContext extends BaseContext {
+  inbound: InboundEvent;
+  /** The text after the command word. */
+  args: string;
+  /** Answer the sender: in the same chat (a reply) for messages, privately otherwise. */
+  reply(msg: Outgoing): void;
+}
+
+export interface Command {
+  name: string;
+  aliases: readonly string[];
+  summary: Text;
+  /** Roles that may use it; "anyone" means anyone in the roster. */
+  roles: readonly RoleName[] | "anyone";
+  /** A command with personal details answers only in a private chat. */
+  privateOnly?: boolean;
+  run(ctx: CommandContext): Promise<void>;
+}
+
+export type Toast = { type: "success" | "error" | "info" | "warning"; text: Text };
+export interface ActionResult {
+  toast?: Toast;
+  card?: Card;
+}
+
+export interface ActionContext extends BaseContext {
+  inbound: InboundCardAction;
+}
+
+/** A card action: the button value carries `a: id`; `value` and `form` are checked by zod. */
+export interface CardAction<V = unknown, F = unknown> {
+  id: string;
+  value: z.ZodType<V>;
+  form?: z.ZodType<F>;
+  run(ctx: ActionContext, input: { value: V; form: F }): Promise<ActionResult>;
+}
+
+export function defineAction<V, F = undefined>(a: CardAction<V, F>): CardAction<V, F> {
+  return a;
+}
+
+export type { NewOutgoing };

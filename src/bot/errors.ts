@@ -1,0 +1,19 @@
+// Errors a user caused and can fix. They carry the words to show; the router is the one place
+// that turns them into a toast or a reply (and rolls the transaction back, so nothing changes).
+import type { Text } from "../../cards/kit.ts";
+
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    readonly text: Text,
+  ) {
+    super(`${code}: ${text.en}`);
+    this.name = "UserError";
+  }
+}
+
+export const notAllowed = () =>
+  new UserError("forbidden", {
+    zh: "您在该支部没有进行此操作的权限。",
+    en: "Your role in this branch does not allow this.",
+  });

@@ -1,0 +1,188 @@
+// The router: the one place that turns Lark events into handler calls. It owns the
+// transaction, the role check, the turn of a UserError into a toast or reply, and the hand-off
+// of staged messages to the delivery queue once the transaction has committed.
+import { z } from "zod";
+import { bilingual, type Text } from "../../cards/kit.ts";
+import { welcomeCard } from "../../cards/welcome.ts";
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Actor } from "../domain/roles.ts";
+import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
+import type { Logger } from "../log.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { findActor } from "../store/actors.ts";
+import { audit } from "../store/audit.ts";
+import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
+import type { Tx } from "../store/tx.ts";
+import type { ActionContext, ActionResult, BaseContext, CommandContext, Outgoing } from "./context.ts";
+import { UserError, notAllowed } from "./errors.ts";
+import { buildParser } from "./parse-command.ts";
+import { ACTIONS, COMMANDS } from "./registry.ts";
+import { mayRun } from "./visible-commands.ts";
+import { strangerText, unknownCommandText, privateOnlyText, duplicateClickText, internalErrorText, badActionText } from "./texts.ts";
+
+export interface RouterDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  config: Config;
+  log: Logger;
+  /** Hands committed outbox rows to the delivery queue. */
+  deliver(outboxIds: number[]): Promise<void>;
+}
+
+/** The HTTP answer to a card callback, in Lark's shape. */
+export interface CardResponse {
+  toast?: { type: string; content: string; i18n: { zh_cn: string; en_us: string } };
+  card?: { type: "raw"; data: object };
+}
+
+const parseCommand = buildParser(COMMANDS);
+const actionsById = new Map(ACTIONS.map((a) => [a.id, a]));
+const actionValue = z.object({ a: z.string().min(1) }).loose();
+
+function toastOf(type: "success" | "error" | "info" | "warning", text: Text): CardResponse["toast"] {
+  return { type, content: text.zh, i18n: { zh_cn: text.zh, en_us: text.en } };
+}
+
+export class Router {
+  constructor(private readonly deps: RouterDeps) {}
+
+  /** Processes one inbox row exactly once: the row is locked and marked done in the same transaction as the handler's writes. */
+  async processEvent(key: string): Promise<"done" | "skipped"> {
+    const log = this.deps.log.child({ evt: key });
+    const staged: number[] = [];
+    const outcome = await this.deps.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ status: string; payload: InboundEvent }[]>`
+        SELECT "status", "payload" FROM "InboundEvent" WHERE "key" = ${key} FOR UPDATE`;
+      const row = rows[0];
+      if (!row || row.status !== "PENDING") return "skipped" as const;
+      const out: NewOutgoing[] = [];
+      await this.dispatchEvent(tx, row.payload, out, log);
+      staged.push(...(await stageOutgoing(tx, out)));
+      await tx.inboundEvent.update({
+        where: { key },
+        data: { status: "DONE", processedAt: this.deps.clock.now(), attempts: { increment: 1 } },
+      });
+      return "done" as const;
+    });
+    await this.deps.deliver(staged);
+    return outcome;
+  }
+
+  private async dispatchEvent(tx: Tx, ev: InboundEvent, out: NewOutgoing[], log: Logger): Promise<void> {
+    if (ev.kind === "message" && ev.chatType === "group" && !ev.mentionsBot) return;
+    let n = 0;
+    const answer = (msg: Outgoing) => {
+      const key = `${ev.key}#${n++}`;
+      if (ev.kind === "message") out.push({ kind: "REPLY", messageId: ev.messageId, chatId: ev.chatId, key, ...render(msg) });
+      else out.push({ kind: "SEND", to: { openId: ev.openId }, key, ...render(msg) });
+    };
+    const actor = await findActor(tx, ev.openId);
+    if (!actor) {
+      // A stranger gets one polite answer and nothing else is written about them.
+      answer({ text: strangerText(this.deps.config.rosterContact) });
+      return;
+    }
+    if (ev.kind === "p2p_entered") {
+      const updated = await tx.person.updateMany({ where: { id: actor.personId, welcomedAt: null }, data: { welcomedAt: this.deps.clock.now() } });
+      if (updated.count === 1) answer({ card: welcomeCard({ name: actor.name, orgNames: [...new Set(actor.grants.map((g) => g.orgName))] }) });
+      return;
+    }
+    const parsed = parseCommand(ev.kind === "menu" ? ev.eventKey : ev.text);
+    if (!parsed) {
+      answer({ text: unknownCommandText(ev.kind === "message" ? ev.text : ev.eventKey) });
+      return;
+    }
+    const { command, args } = parsed;
+    if (command.privateOnly && ev.kind === "message" && ev.chatType === "group") {
+      answer({ text: privateOnlyText(command.name) });
+      return;
+    }
+    const ctx: CommandContext = { ...this.base(tx, actor, ev, out, log), inbound: ev, args, reply: answer };
+    try {
+      if (!mayRun(actor, command)) throw notAllowed();
+      await tx.$executeRaw`SAVEPOINT cmd`;
+      await command.run(ctx);
+      await tx.$executeRaw`RELEASE SAVEPOINT cmd`;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      // Undo whatever the handler wrote, keep only the answer that says what to fix.
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT cmd`.catch(() => undefined);
+      out.length = 0;
+      n = 0;
+      log.info({ code: err.code, cmd: command.name }, "command refused");
+      answer({ text: err.text });
+    }
+  }
+
+  /** Answers a card callback within Lark's 3 s: the write and the new card in one transaction. */
+  async handleCardAction(ev: InboundCardAction): Promise<CardResponse> {
+    const log = this.deps.log.child({ evt: ev.key });
+    const head = actionValue.safeParse(ev.value);
+    const def = head.success ? actionsById.get(head.data.a) : undefined;
+    if (!def) {
+      log.warn({ value: ev.value }, "card action with an unknown id");
+      return { toast: toastOf("error", badActionText) };
+    }
+    const staged: number[] = [];
+    try {
+      const result = await this.deps.prisma.$transaction(async (tx) => {
+        const inserted = await tx.$executeRaw`
+          INSERT INTO "InboundEvent" ("key", "eventType", "payload", "status", "processedAt")
+          VALUES (${ev.key}, 'card.action.trigger', ${JSON.stringify(ev)}::jsonb, 'DONE', ${this.deps.clock.now()})
+          ON CONFLICT ("key") DO NOTHING`;
+        if (inserted === 0) return { toast: { type: "info", text: duplicateClickText } } satisfies ActionResult;
+        const actor = await findActor(tx, ev.openId);
+        if (!actor) throw new UserError("stranger", strangerText(this.deps.config.rosterContact));
+        const value = def.value.safeParse(ev.value);
+        const form = def.form ? def.form.safeParse(ev.formValue ?? {}) : { success: true as const, data: undefined };
+        if (!value.success) throw new UserError("bad_value", badActionText);
+        if (!form.success) throw new UserError("bad_form", formProblem(form.error));
+        const out: NewOutgoing[] = [];
+        const ctx: ActionContext = { ...this.base(tx, actor, ev, out, log), inbound: ev };
+        const r = await def.run(ctx, { value: value.data, form: form.data });
+        staged.push(...(await stageOutgoing(tx, out)));
+        return r;
+      });
+      await this.deps.deliver(staged);
+      return {
+        ...(result.toast ? { toast: toastOf(result.toast.type, result.toast.text) } : {}),
+        ...(result.card ? { card: { type: "raw" as const, data: result.card } } : {}),
+      };
+    } catch (err) {
+      if (err instanceof UserError) {
+        log.info({ code: err.code, action: def.id }, "card action refused");
+        return { toast: toastOf("error", err.text) };
+      }
+      log.error({ err, action: def.id }, "card action failed");
+      return { toast: toastOf("error", internalErrorText) };
+    }
+  }
+
+  private base(tx: Tx, actor: Actor, ev: InboundEvent | InboundCardAction, out: NewOutgoing[], log: Logger): BaseContext {
+    const { clock, config } = this.deps;
+    const chatId = "chatId" in ev ? ev.chatId : undefined;
+    return {
+      actor,
+      tx,
+      clock,
+      config,
+      log,
+      send: (to, msg, key) => out.push({ kind: "SEND", to, key, ...render(msg) }),
+      patch: (messageId, card, key) => out.push({ kind: "PATCH", messageId, chatId, card, key }),
+      audit: (entry) => audit(tx, { ...entry, actorId: actor.personId, actorOpenId: actor.openId, eventKey: ev.key }),
+    };
+  }
+}
+
+function render(msg: Outgoing): { card?: object; text?: string } {
+  return msg.card ? { card: msg.card } : { text: msg.text ? bilingual(msg.text) : "" };
+}
+
+/** The first problem zod found in a form, said in the form's own words (schemas carry Chinese messages). */
+function formProblem(error: z.ZodError): Text {
+  const issue = error.issues[0];
+  const msg = issue?.message ?? "";
+  const zh = /[\u4e00-\u9fa5]/.test(msg) ? msg : `表单填写有误：${issue?.path.join(".") ?? ""}`;
+  return { zh, en: `The form has a problem: ${issue?.path.join(".") ?? ""} ${/[\u4e00-\u9fa5]/.test(msg) ? "" : msg}`.trim() };
+}

@@ -1,0 +1,34 @@
+// Who may do what, as data. Commands and card actions name the roles they need; the router
+// checks them against the actor's roles in the branch concerned.
+export const ROLE_VALUES = ["MEMBER", "LEADER", "SECRETARY", "AFFAIRS_WORKER", "AID_DELEGATE"] as const;
+export type RoleName = (typeof ROLE_VALUES)[number];
+
+export const ROLE_LABEL: Record<RoleName, { zh: string; en: string }> = {
+  MEMBER: { zh: "党员", en: "member" },
+  LEADER: { zh: "党员领导干部", en: "leader" },
+  SECRETARY: { zh: "支部书记", en: "secretary" },
+  AFFAIRS_WORKER: { zh: "党务工作者", en: "affairs worker" },
+  AID_DELEGATE: { zh: "帮扶审批受托人", en: "aid delegate" },
+};
+
+export interface RoleGrant {
+  orgId: number;
+  orgName: string;
+  role: RoleName;
+}
+
+export interface Actor {
+  personId: number;
+  name: string;
+  openId: string;
+  grants: readonly RoleGrant[];
+}
+
+export function hasRole(actor: Actor, roles: readonly RoleName[], orgId?: number): boolean {
+  return actor.grants.some((g) => roles.includes(g.role) && (orgId === undefined || g.orgId === orgId));
+}
+
+/** The branches in which the actor holds any of the roles. */
+export function orgsWhere(actor: Actor, roles: readonly RoleName[]): number[] {
+  return [...new Set(actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.orgId))];
+}

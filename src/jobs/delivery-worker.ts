@@ -1,0 +1,100 @@
+// Delivers outbox rows to Lark. A row is sent at most once because (1) a SENT row is skipped
+// and (2) the row's key travels as Lark's `uuid`, so a crash between Lark's answer and our
+// write is de-duplicated by Lark on the retry. Quotas are checked before each call; a rate
+// limit or a reset header delays the job without spending one of its attempts.
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender.ts";
+import type { Logger } from "../log.ts";
+import { deliveryJob, QUEUE } from "./queues.ts";
+import { SlidingWindowLimiter } from "./rate-limit.ts";
+
+export interface DeliveryDeps {
+  connection: Redis;
+  prefix: string;
+  prisma: PrismaClient;
+  sender: LarkSender;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  /** Called after every delivered message (the sandbox prints it). */
+  onSent?: (row: { id: number; receiveId: string | null; larkMessageId: string | undefined }) => void;
+}
+
+type Row = NonNullable<Awaited<ReturnType<PrismaClient["outboxMessage"]["findUnique"]>>>;
+
+function toOutgoing(row: Row): Outgoing {
+  if (row.kind === "SEND")
+    return {
+      kind: "SEND",
+      receiveIdType: row.receiveIdType === "chat_id" ? "chat_id" : "open_id",
+      receiveId: row.receiveId ?? "",
+      msgType: row.msgType,
+      content: row.content,
+      idempotencyKey: row.idempotencyKey,
+    };
+  if (row.kind === "REPLY") return { kind: "REPLY", targetMessageId: row.targetMessageId ?? "", msgType: row.msgType, content: row.content, idempotencyKey: row.idempotencyKey };
+  return { kind: "PATCH", targetMessageId: row.targetMessageId ?? "", content: row.content, idempotencyKey: row.idempotencyKey };
+}
+
+export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: number } = {}): Worker {
+  const { prisma, sender, config, log } = deps;
+  const limiter = new SlidingWindowLimiter(deps.connection, deps.prefix);
+
+  async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
+    await job.moveToDelayed(Date.now() + ms, token);
+    throw new DelayedError();
+  }
+
+  async function process(job: Job, token?: string): Promise<void> {
+    const { outboxId } = deliveryJob.parse(job.data);
+    const row = await prisma.outboxMessage.findUnique({ where: { id: outboxId } });
+    if (!row || row.status !== "PENDING") return;
+    const wait = await limiter.take(
+      [
+        { key: "app", limit: config.send.appPerSec, windowMs: 1000 },
+        { key: "app-min", limit: config.send.appPerSec * 20, windowMs: 60_000 },
+        { key: `t:${row.rateKey}`, limit: config.send.targetPerSec, windowMs: 1000 },
+      ],
+      Date.now(),
+    );
+    if (wait > 0) return delay(job, token, wait);
+
+    try {
+      const { messageId } = await sender.deliver(toOutgoing(row));
+      await prisma.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "SENT", larkMessageId: messageId ?? null, sentAt: deps.clock.now(), attempts: { increment: 1 }, lastError: null },
+      });
+      deps.onSent?.({ id: row.id, receiveId: row.receiveId, larkMessageId: messageId });
+    } catch (err) {
+      const failure = err instanceof SendFailureError ? err.failure : { kind: "transient" as const, detail: String(err) };
+      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const terminal = failure.kind === "permanent" || (failure.kind !== "rate_limited" && finalAttempt);
+      await prisma.outboxMessage.update({
+        where: { id: row.id },
+        data: { attempts: { increment: 1 }, lastError: failure.detail.slice(0, 500), ...(terminal ? { status: "FAILED" } : {}) },
+      });
+      if (failure.kind === "rate_limited") {
+        log.warn({ outboxId, retryAfterMs: failure.retryAfterMs }, "lark rate limit; delaying");
+        return delay(job, token, failure.retryAfterMs);
+      }
+      if (terminal) {
+        // Kept as FAILED in the outbox, never silently dropped: the row says why.
+        log.error({ outboxId, failure }, "message could not be delivered");
+        throw new UnrecoverableError(failure.detail);
+      }
+      log.warn({ outboxId, failure, attempt: job.attemptsMade + 1 }, "send failed; will retry");
+      throw err;
+    }
+  }
+
+  return new Worker(QUEUE.delivery, process, {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: opts.concurrency ?? 8,
+  });
+}

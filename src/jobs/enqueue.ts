@@ -1,0 +1,32 @@
+// Hands work to BullMQ after it is safe in PostgreSQL. A failed add is logged, not thrown:
+// the row is already durable and the recovery sweep will enqueue it again.
+import type { Logger } from "../log.ts";
+import { jobIdFor, type Queues } from "./queues.ts";
+
+export interface Enqueuer {
+  inbound(keys: string[]): Promise<void>;
+  delivery(outboxIds: number[]): Promise<void>;
+}
+
+export function createEnqueuer(queues: Queues, maxAttempts: number, log: Logger): Enqueuer {
+  return {
+    async inbound(keys) {
+      if (keys.length === 0) return;
+      try {
+        await queues.inbound.addBulk(keys.map((key) => ({ name: "event", data: { key }, opts: { jobId: jobIdFor.inbound(key) } })));
+      } catch (err) {
+        log.warn({ err, keys: keys.length }, "could not queue inbound events; the recovery sweep will");
+      }
+    },
+    async delivery(ids) {
+      if (ids.length === 0) return;
+      try {
+        await queues.delivery.addBulk(
+          ids.map((outboxId) => ({ name: "send", data: { outboxId }, opts: { jobId: jobIdFor.delivery(outboxId), attempts: maxAttempts } })),
+        );
+      } catch (err) {
+        log.warn({ err, ids: ids.length }, "could not queue deliveries; the recovery sweep will");
+      }
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Recurring work: BullMQ job schedulers, upserted at every start (idempotent by id), and the
+// worker that runs them. The list of schedules lives in schedules.ts; a task is a function
+// of the app's services and the time it runs for.
+import { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Logger } from "../log.ts";
+import type { Database } from "../store/db.ts";
+import type { Enqueuer } from "./enqueue.ts";
+import { maintenanceJob, QUEUE, type Queues } from "./queues.ts";
+import { SCHEDULES, type TaskDeps } from "./schedules.ts";
+
+export interface Maintenance {
+  /** Runs a task now, in this process (tests, the sandbox clock panel). */
+  run(task: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function startMaintenance(
+  deps: { queues: Queues; connection: Redis; db: Database; enqueue: Enqueuer; clock: Clock; log: Logger; config: Config },
+  opts: { schedule: boolean; work: boolean },
+): Promise<Maintenance> {
+  const taskDeps: TaskDeps = { db: deps.db, enqueue: deps.enqueue, clock: deps.clock, log: deps.log, config: deps.config };
+  const byName = new Map(SCHEDULES.map((s) => [s.task, s]));
+
+  async function run(task: string): Promise<unknown> {
+    const s = byName.get(task);
+    if (!s) throw new Error(`unknown maintenance task ${task}`);
+    return s.run(taskDeps);
+  }
+
+  if (opts.schedule) {
+    for (const s of SCHEDULES) {
+      await deps.queues.maintenance.upsertJobScheduler(
+        s.task,
+        "every" in s ? { every: s.every } : { pattern: s.pattern, tz: deps.config.timezone },
+        { name: s.task, data: { task: s.task } },
+      );
+    }
+  }
+
+  let worker: Worker | undefined;
+  if (opts.work) {
+    worker = new Worker(
+      QUEUE.maintenance,
+      async (job) => {
+        const { task } = maintenanceJob.parse(job.data);
+        return run(task);
+      },
+      { connection: deps.connection, prefix: deps.config.queuePrefix, concurrency: 1 },
+    );
+    worker.on("failed", (job, err) => deps.log.error({ err, task: job?.data?.task }, "maintenance task failed"));
+  }
+
+  return {
+    run,
+    async close() {
+      await worker?.close();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// The database, not Redis, is the record of work to do. This sweep re-queues inbox events and
+// outbox messages still pending after a grace period: after a Redis restart, a FLUSHALL, or a
+// crash between commit and enqueue, nothing is lost; job ids keep it from running twice.
+import type { SqlExecutor } from "../store/db.ts";
+import { pendingInboundKeys } from "../store/inbox.ts";
+import type { Enqueuer } from "./enqueue.ts";
+
+export async function recoverPending(sql: SqlExecutor, enqueue: Enqueuer, now: Date, graceMs = 10_000): Promise<{ inbound: number; outbox: number }> {
+  const before = new Date(now.getTime() - graceMs);
+  const keys = await pendingInboundKeys(sql, before);
+  const ids = (
+    await sql.query<{ id: number }>(`SELECT "id" FROM "OutboxMessage" WHERE "status" = 'PENDING' AND "createdAt" < $1 ORDER BY "id" LIMIT 1000`, [before])
+  ).map((r) => r.id);
+  await enqueue.inbound(keys);
+  await enqueue.delivery(ids);
+  return { inbound: keys.length, outbox: ids.length };
+}

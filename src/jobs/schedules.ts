@@ -1,0 +1,22 @@
+// Every recurring task, with when it runs. Cron patterns are read in the configured timezone
+// (Asia/Shanghai). A task must be safe to run twice: schedulers may fire on two machines.
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Logger } from "../log.ts";
+import type { Database } from "../store/db.ts";
+import type { Enqueuer } from "./enqueue.ts";
+import { recoverPending } from "./recovery.ts";
+
+export interface TaskDeps {
+  db: Database;
+  enqueue: Enqueuer;
+  clock: Clock;
+  log: Logger;
+  config: Config;
+}
+
+export type Schedule = { task: string; run(deps: TaskDeps): Promise<unknown> } & ({ every: number } | { pattern: string });
+
+export const SCHEDULES: readonly Schedule[] = [
+  { task: "recover", every: 15_000, run: (d) => recoverPending(d.db.sql, d.enqueue, d.clock.now()) },
+];

@@ -1,0 +1,141 @@
+// Lark payloads at the edge: zod schemas for the envelopes we accept, normalised into the
+// few shapes the router understands. Anything else is acknowledged and ignored.
+import { z } from "zod";
+
+const header = z.object({
+  event_id: z.string().min(1),
+  event_type: z.string().min(1),
+  create_time: z.string().optional(),
+  token: z.string().optional(),
+  app_id: z.string().optional(),
+  tenant_key: z.string().optional(),
+});
+
+export const envelopeSchema = z.object({ schema: z.literal("2.0"), header, event: z.record(z.string(), z.unknown()) });
+export const challengeSchema = z.object({ type: z.literal("url_verification"), challenge: z.string(), token: z.string().optional() });
+
+const userId = z.object({ open_id: z.string().min(1), union_id: z.string().optional(), user_id: z.string().optional() });
+
+const messageEvent = z.object({
+  sender: z.object({ sender_id: userId, sender_type: z.string().optional() }),
+  message: z.object({
+    message_id: z.string().min(1),
+    chat_id: z.string().min(1),
+    chat_type: z.string(),
+    message_type: z.string(),
+    content: z.string(),
+    mentions: z.array(z.object({ key: z.string(), id: z.object({ open_id: z.string().optional() }).partial(), name: z.string().optional() })).optional(),
+  }),
+});
+
+const p2pEntered = z.object({ operator_id: userId });
+const menuEvent = z.object({ operator: z.object({ operator_id: userId }), event_key: z.string().min(1) });
+
+const cardEvent = z.object({
+  operator: z.object({ open_id: z.string().min(1) }).loose(),
+  token: z.string().optional(),
+  action: z.object({
+    tag: z.string().optional(),
+    value: z.unknown().optional(),
+    name: z.string().optional(),
+    form_value: z.record(z.string(), z.unknown()).optional(),
+    option: z.string().optional(),
+    input_value: z.string().optional(),
+    timezone: z.string().optional(),
+  }),
+  context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
+});
+
+export type InboundMessage = {
+  kind: "message";
+  key: string;
+  eventId: string;
+  messageId: string;
+  chatId: string;
+  chatType: "p2p" | "group";
+  openId: string;
+  /** The text with @-mention placeholders removed; empty for non-text messages. */
+  text: string;
+  mentionsBot: boolean;
+};
+export type InboundP2pEntered = { kind: "p2p_entered"; key: string; eventId: string; openId: string };
+export type InboundMenu = { kind: "menu"; key: string; eventId: string; openId: string; eventKey: string };
+export type InboundCardAction = {
+  kind: "card_action";
+  key: string;
+  eventId: string;
+  openId: string;
+  messageId: string | undefined;
+  chatId: string | undefined;
+  value: unknown;
+  formValue: Record<string, unknown> | undefined;
+  name: string | undefined;
+};
+/** What the event worker processes (card actions are answered synchronously instead). */
+export type InboundEvent = InboundMessage | InboundP2pEntered | InboundMenu;
+
+export const MESSAGE_EVENT = "im.message.receive_v1";
+export const P2P_ENTERED_EVENT = "im.chat.access_event.bot_p2p_chat_entered_v1";
+export const MENU_EVENT = "application.bot.menu_v6";
+export const CARD_ACTION_EVENT = "card.action.trigger";
+
+function textOf(messageType: string, content: string): string {
+  if (messageType !== "text") return "";
+  try {
+    const parsed = JSON.parse(content) as { text?: unknown };
+    return typeof parsed.text === "string" ? parsed.text : "";
+  } catch {
+    return "";
+  }
+}
+
+export function normaliseEvent(env: z.infer<typeof envelopeSchema>, botOpenId: string | undefined): InboundEvent | null {
+  const { event_id: eventId, event_type: type } = env.header;
+  if (type === MESSAGE_EVENT) {
+    const e = messageEvent.safeParse(env.event);
+    if (!e.success) return null;
+    const m = e.data.message;
+    const mentions = m.mentions ?? [];
+    const mentionsBot = mentions.some((x) => (botOpenId ? x.id.open_id === botOpenId : false));
+    const text = textOf(m.message_type, m.content).replace(/@_user_\d+/g, " ").replace(/\s+/g, " ").trim();
+    return {
+      kind: "message",
+      key: `msg:${m.message_id}`,
+      eventId,
+      messageId: m.message_id,
+      chatId: m.chat_id,
+      chatType: m.chat_type === "p2p" ? "p2p" : "group",
+      openId: e.data.sender.sender_id.open_id,
+      text,
+      mentionsBot,
+    };
+  }
+  if (type === P2P_ENTERED_EVENT) {
+    const e = p2pEntered.safeParse(env.event);
+    return e.success ? { kind: "p2p_entered", key: `evt:${eventId}`, eventId, openId: e.data.operator_id.open_id } : null;
+  }
+  if (type === MENU_EVENT) {
+    const e = menuEvent.safeParse(env.event);
+    return e.success
+      ? { kind: "menu", key: `evt:${eventId}`, eventId, openId: e.data.operator.operator_id.open_id, eventKey: e.data.event_key }
+      : null;
+  }
+  return null;
+}
+
+export function normaliseCardAction(env: z.infer<typeof envelopeSchema>): InboundCardAction | null {
+  if (env.header.event_type !== CARD_ACTION_EVENT) return null;
+  const e = cardEvent.safeParse(env.event);
+  if (!e.success) return null;
+  return {
+    kind: "card_action",
+    key: `evt:${env.header.event_id}`,
+    eventId: env.header.event_id,
+    openId: e.data.operator.open_id,
+    messageId: e.data.context?.open_message_id,
+    chatId: e.data.context?.open_chat_id,
+    value: e.data.action.value,
+    formValue: e.data.action.form_value,
+    name: e.data.action.name,
+  };
+}
