@@ -1,0 +1,233 @@
+// The Lark double: a local Open Platform for tests and the sandbox. Start it, point the real
+// SDK's `domain` at `url`, point it at the bot's webhook URLs, and drive it with the methods
+// below (or the same operations over HTTP under /_double, see docs/lark-double.md).
+import type { Server } from "node:http";
+import { Faults, type Fault } from "./faults.ts";
+import { Quotas } from "./quotas.ts";
+import {
+  chatInput,
+  clickInput,
+  faultInput,
+  menuInput,
+  messagesQuery,
+  openP2pInput,
+  parseOrThrow,
+  sayInput,
+  userInput,
+  type ChatInput,
+  type ClickInput,
+  type FaultInput,
+  type MenuInput,
+  type MessagesQuery,
+  type OpenP2pInput,
+  type SayInput,
+  type UserInput,
+} from "./schemas.ts";
+import { createDoubleApp, listen, shutdown } from "./server.ts";
+import { DoubleStore, viewOf } from "./store.ts";
+import { TenantTokens } from "./tokens.ts";
+import type { DoubleChat, DoubleUser, LarkDoubleOptions, SendEvent, SentMessage } from "./types.ts";
+import * as actions from "./user-actions.ts";
+import type { ActionContext, ClickOutcome, DeliveryOutcome, RawDeliveryOptions, SayOutcome, VerifyOutcome } from "./user-actions.ts";
+import type { DeliveryResult } from "./deliver.ts";
+import type { OpenApiContext } from "./open-apis.ts";
+
+export type { DoubleChat, DoubleUser, LarkDoubleOptions, SentMessage, CardRevision, QuotaOptions } from "./types.ts";
+export type { Fault } from "./faults.ts";
+export type { ClickOutcome, DeliveryOutcome, RawDeliveryOptions, SayOutcome, VerifyOutcome } from "./user-actions.ts";
+export type { ChatInput, ClickInput, FaultInput, MenuInput, MessagesQuery, OpenP2pInput, SayInput, UserInput } from "./schemas.ts";
+export { DoubleError } from "./schemas.ts";
+export { buildSignedRequest, deliver, type DeliveryResult, type SignedRequest, type SignOptions } from "./deliver.ts";
+export { buildEnvelope, type Envelope } from "./events.ts";
+
+type Listener = (message: SentMessage) => void;
+
+export class LarkDouble {
+  readonly appId: string;
+  readonly botOpenId: string;
+  readonly botName: string;
+  readonly tenantKey: string;
+  private server: Server | undefined;
+  private baseUrl = "";
+  private readonly store = new DoubleStore();
+  private readonly faultQueue = new Faults();
+  private readonly quotas: Quotas;
+  private readonly tokens: TenantTokens;
+  private readonly listeners = { sent: new Set<Listener>(), patched: new Set<Listener>() };
+  private bot: { events?: string | undefined; cards?: string | undefined };
+  readonly openApi: OpenApiContext;
+  private readonly actions: ActionContext;
+
+  constructor(private readonly opts: LarkDoubleOptions) {
+    const now = opts.now ?? Date.now;
+    this.appId = opts.appId;
+    this.botOpenId = opts.botOpenId ?? "ou_bot_tongxin";
+    this.botName = opts.botName ?? "同心";
+    this.tenantKey = opts.tenantKey ?? "tenant_double";
+    this.bot = { events: opts.botEventsUrl, cards: opts.botCardsUrl };
+    this.quotas = new Quotas(
+      {
+        appPerSec: opts.quotas?.appPerSec ?? 50,
+        appPerMin: opts.quotas?.appPerMin ?? 1000,
+        perTargetPerSec: opts.quotas?.perTargetPerSec ?? 5,
+        perMessagePatchPerSec: opts.quotas?.perMessagePatchPerSec ?? 5,
+      },
+      now,
+    );
+    this.tokens = new TenantTokens(now);
+    const emit = (e: SendEvent) => {
+      for (const fn of this.listeners[e.kind]) fn(e.message);
+    };
+    this.openApi = {
+      appId: opts.appId,
+      appSecret: opts.appSecret,
+      botOpenId: this.botOpenId,
+      botName: this.botName,
+      tenantKey: this.tenantKey,
+      store: this.store,
+      tokens: this.tokens,
+      quotas: this.quotas,
+      faults: this.faultQueue,
+      now,
+      emit,
+    };
+    this.actions = {
+      appId: opts.appId,
+      tenantKey: this.tenantKey,
+      verificationToken: opts.verificationToken,
+      now,
+      encryptKey: opts.encryptKey,
+      botOpenId: this.botOpenId,
+      botName: this.botName,
+      store: this.store,
+      deliveryTimeoutMs: opts.deliveryTimeoutMs ?? 3000,
+      urls: () => this.bot,
+      emit,
+    };
+  }
+
+  /** Base URL to use as the SDK's `domain`, e.g. http://127.0.0.1:43121. */
+  get url(): string {
+    return this.baseUrl;
+  }
+
+  async start(): Promise<this> {
+    const { server, url } = await listen(createDoubleApp(this.openApi, this), this.opts.port ?? 0, this.opts.host ?? "127.0.0.1");
+    this.server = server;
+    this.baseUrl = url;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    if (this.server) await shutdown(this.server);
+    this.server = undefined;
+  }
+
+  setBotUrls(urls: { events: string; cards?: string | undefined }): void {
+    this.bot = { events: urls.events, cards: urls.cards };
+  }
+
+  botUrls(): { events?: string | undefined; cards?: string | undefined } {
+    return { ...this.bot };
+  }
+
+  // Directory
+  addUser(input: UserInput): DoubleUser {
+    return this.store.addUser(parseOrThrow(userInput, input));
+  }
+  users(): DoubleUser[] {
+    return [...this.store.users.values()];
+  }
+  addChat(input: ChatInput): DoubleChat {
+    return this.store.addChat(parseOrThrow(chatInput, input));
+  }
+  chats(): DoubleChat[] {
+    return [...this.store.chats.values()];
+  }
+
+  // What users do (delivered to the bot)
+  say(input: SayInput): Promise<SayOutcome> {
+    return actions.say(this.actions, parseOrThrow(sayInput, input));
+  }
+  openP2p(input: OpenP2pInput): Promise<DeliveryOutcome> {
+    return actions.openP2p(this.actions, parseOrThrow(openP2pInput, input));
+  }
+  clickMenu(input: MenuInput): Promise<DeliveryOutcome> {
+    return actions.clickMenu(this.actions, parseOrThrow(menuInput, input));
+  }
+  click(input: ClickInput): Promise<ClickOutcome> {
+    return actions.click(this.actions, parseOrThrow(clickInput, input));
+  }
+  redeliver(eventId: string): Promise<DeliveryOutcome> {
+    return actions.redeliver(this.actions, eventId);
+  }
+  verifyUrl(target?: "events" | "cards"): Promise<VerifyOutcome> {
+    return actions.verifyUrl(this.actions, target);
+  }
+  deliverEnvelope(envelope: unknown, opts?: RawDeliveryOptions): Promise<DeliveryResult> {
+    return actions.deliverEnvelope(this.actions, envelope, opts);
+  }
+
+  // What the bot sent
+  messages(filter: MessagesQuery = {}): SentMessage[] {
+    return this.store.sentMessages(parseOrThrow(messagesQuery, filter));
+  }
+  message(messageId: string): SentMessage | undefined {
+    const m = this.store.messages.get(messageId);
+    return m ? viewOf(m) : undefined;
+  }
+  /** Resolves with the first sent message (already there or still to come) that matches. */
+  waitForMessage(
+    match: { to?: string; since?: number; where?: (m: SentMessage) => boolean } = {},
+    timeoutMs = 5000,
+  ): Promise<SentMessage> {
+    const fits = (m: SentMessage) =>
+      (!match.to || [m.receive_id, m.chat_id, m.recipient_open_id].includes(match.to)) &&
+      (match.since === undefined || m.create_time >= match.since) &&
+      (!match.where || match.where(m));
+    const already = this.messages().find(fits);
+    if (already) return Promise.resolve(already);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`no matching message within ${timeoutMs} ms (${JSON.stringify({ to: match.to, since: match.since })})`));
+      }, timeoutMs);
+      const off = this.on("sent", (m) => {
+        if (!fits(m)) return;
+        clearTimeout(timer);
+        off();
+        resolve(m);
+      });
+    });
+  }
+  /** Called for every message the bot sends ("sent") or updates ("patched"); returns unsubscribe. */
+  on(event: "sent" | "patched", listener: Listener): () => void {
+    this.listeners[event].add(listener);
+    return () => this.listeners[event].delete(listener);
+  }
+
+  // Faults and state
+  injectFault(spec: FaultInput): Fault {
+    return this.faultQueue.add(parseOrThrow(faultInput, spec));
+  }
+  faults(): Fault[] {
+    return this.faultQueue.pending();
+  }
+  clearFaults(): void {
+    this.faultQueue.clear();
+  }
+  /** Invalidates every issued tenant token now (the "expire-token" fault does it on a request). */
+  expireTokens(): void {
+    this.tokens.expireAll();
+  }
+  /** Forgets messages, deliveries, uuids, faults and quota windows; keeps users, chats and tokens. */
+  reset(): void {
+    this.store.reset();
+    this.faultQueue.clear();
+    this.quotas.reset();
+  }
+}
+
+export async function startLarkDouble(opts: LarkDoubleOptions): Promise<LarkDouble> {
+  return new LarkDouble(opts).start();
+}

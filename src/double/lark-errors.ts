@@ -1,0 +1,41 @@
+// Lark's error answers, in one place so every endpoint (and every fault) answers a given
+// failure with the same status, code and message the real platform uses.
+import type { Response } from "express";
+
+export class LarkApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    msg: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(msg);
+    this.name = "LarkApiError";
+  }
+}
+
+export const larkErrors = {
+  missingToken: () =>
+    new LarkApiError(400, 99991661, "Missing access token for authorization. Please make a request with token attached."),
+  invalidToken: () =>
+    new LarkApiError(400, 99991663, "Invalid access token for authorization. Please make a request with token attached."),
+  invalidParam: (detail: string) => new LarkApiError(400, 99992402, `field validation failed: ${detail}`),
+  badRequest: (detail: string) => new LarkApiError(400, 230001, `Your request contains an invalid request parameter, ${detail}`),
+  botNotInChat: () => new LarkApiError(400, 230002, "The bot can not be outside the group."),
+  noAvailability: () => new LarkApiError(400, 230013, "Bot has NO availability to this user."),
+  contentTooLong: (bytes: number, max: number) =>
+    new LarkApiError(400, 230025, `The length of the message content reaches its limit (${bytes} > ${max} bytes).`),
+  badCard: (detail: string) => new LarkApiError(400, 230099, `Failed to create card content, ext=${detail}`),
+  messageNotFound: (id: string) => new LarkApiError(400, 230001, `Your request contains an invalid request parameter, message_id=${id} not found`),
+  rateLimited: (resetSeconds: number) =>
+    new LarkApiError(429, 99991400, "request trigger frequency limit", { "x-ogw-ratelimit-reset": String(resetSeconds) }),
+  frequencyLimit: (resetSeconds: number) =>
+    new LarkApiError(400, 230020, "This operation triggers the frequency limit.", { "x-ogw-ratelimit-reset": String(resetSeconds) }),
+  internal: (status: number) => new LarkApiError(status, 2200, "Internal Error"),
+  notFound: () => new LarkApiError(404, 404, "404 page not found"),
+};
+
+export function sendLarkError(res: Response, err: LarkApiError): void {
+  for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
+  res.status(err.status).json({ code: err.code, msg: err.message, error: { log_id: res.getHeader("x-tt-logid") } });
+}
