@@ -1,0 +1,103 @@
+// Composition root: config -> store -> Redis -> (sandbox: Lark double + demo branch) -> app.
+// SIGTERM and SIGINT close everything in order: stop taking work, finish in-flight jobs, then
+// drop connections.
+import { startApp, type App } from "./app.ts";
+import { MovableClock, systemClock, type Clock } from "./clock.ts";
+import { ConfigError, parseConfig, SANDBOX_LARK, type Config } from "./config.ts";
+import { startLarkDouble, type LarkDouble } from "./double/index.ts";
+import { connectRedis, RedisUnavailableError } from "./jobs/redis.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { printBotMessages } from "./sandbox/printer.ts";
+import { seedDemo } from "./sandbox/seed.ts";
+import { sandboxRoutes } from "./sandbox/routes.ts";
+import { openDatabase, type Database } from "./store/db.ts";
+import { migrate } from "./store/migrate.ts";
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  // The sandbox clock can be moved from the sandbox page; production time is the system's.
+  const clock: Clock = config.sandbox ? new MovableClock() : systemClock;
+
+  let double: LarkDouble | undefined;
+  if (config.sandbox) {
+    double = await startLarkDouble({ ...SANDBOX_LARK, port: config.larkDoublePort, host: "127.0.0.1" });
+  }
+
+  const db: Database = await openDatabase(config);
+  const { applied } = await migrate(db.sql, { log: (m) => log.info(m) });
+  if (applied.length > 0) log.info({ applied }, "migrations applied");
+
+  let redis;
+  try {
+    redis = await connectRedis(config.redisUrl);
+  } catch (err) {
+    if (err instanceof RedisUnavailableError) fail(err.message);
+    throw err;
+  }
+
+  if (double && config.sandboxSeed) await seedDemo(db.prisma, double);
+
+  const app: App = await startApp({
+    config,
+    db,
+    redis,
+    clock,
+    log,
+    ...(double ? { extraRoutes: (web, ctx) => sandboxRoutes(web, { app: ctx.app, double: double!, clock: clock as MovableClock }) } : {}),
+  });
+
+  if (double && app.url) {
+    double.setBotUrls({ events: `${app.url}/lark/events`, cards: `${app.url}/lark/cards` });
+    printBotMessages(double);
+    printSandboxBanner(app, double, log);
+  } else {
+    log.info({ url: app.url, role: config.role, transport: config.lark.transport }, "tongxin started");
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await app.close();
+    await double?.close();
+    await redis.quit().catch(() => undefined);
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+function printSandboxBanner(app: App, double: LarkDouble, log: Logger): void {
+  const lines = [
+    "",
+    "\x1b[1m同心 Tongxin 沙盒已启动 (sandbox: no Lark app configured)\x1b[0m",
+    `  机器人 Bot:            ${app.url}   (/healthz, /readyz)`,
+    `  沙盒页面 Sandbox page: ${app.url}/sandbox`,
+    `  飞书替身 Lark double:  ${double.url}   (API: ${double.url}/_double/…, see docs/lark-double.md)`,
+    `  试一试 Try:            npm run say -- 张三 帮助      |  npm run say -- 王建国 help`,
+    "",
+  ];
+  process.stdout.write(lines.join("\n") + "\n");
+  log.debug({ url: app.url, double: double.url }, "sandbox started");
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`tongxin failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});
