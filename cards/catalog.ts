@@ -1,0 +1,15 @@
+// Every card the bot can send, with sample data. The sandbox renders each of them in a test
+// and fails if any element is unknown to its renderer, so a new card is added here too.
+import type { Card } from "./kit.ts";
+import { helpCard } from "./help.ts";
+import { welcomeCard } from "./welcome.ts";
+
+export const CARD_CATALOG: Record<string, () => Card> = {
+  help: () =>
+    helpCard({
+      name: "张三",
+      roles: [{ zh: "党员", en: "member" }],
+      entries: [{ name: "帮助", aliases: ["help"], summary: { zh: "查看您可以使用的功能", en: "see what you can do" } }],
+    }),
+  welcome: () => welcomeCard({ name: "张三", orgNames: ["磐东居委第一党支部"] }),
+};
