@@ -8,6 +8,7 @@ import type { Redis } from "ioredis";
 import { Router } from "./bot/router.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import { tickBatcher } from "./lib/tick-batcher.ts";
 import { createEnqueuer, type Enqueuer } from "./jobs/enqueue.ts";
 import { startDeliveryWorker } from "./jobs/delivery-worker.ts";
 import { startInboundWorker } from "./jobs/inbound-worker.ts";
@@ -83,7 +84,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   app.botOpenId = await fetchBotOpenId(lark, log);
   const inbox = new InboxWriter(db.sql);
   const acceptEvent = (key: string, type: string, event: unknown) => inbox.accept(key, type, event);
-  const queueEvent = (key: string) => void enqueue.inbound([key]);
+  const queueEvent = tickBatcher<string>((keys) => enqueue.inbound(keys));
 
   if (runs.worker) {
     workers.push(startInboundWorker({ connection: redis, prefix: config.queuePrefix, router, prisma: db.prisma, log }));

@@ -2,6 +2,7 @@
 // a crash or an emptied Redis. The primary key is the dedupe key, so Lark's retries of the same
 // message or event insert nothing. Inserts from concurrent requests are combined into one
 // statement per tick, which keeps the acknowledgement path to one round trip under load.
+import { tickBatcher } from "../lib/tick-batcher.ts";
 import type { SqlExecutor } from "./db.ts";
 
 interface Pending {
@@ -13,31 +14,21 @@ interface Pending {
 }
 
 export class InboxWriter {
-  private batch: Pending[] = [];
-  private scheduled = false;
+  private readonly push: (item: Pending) => void;
 
   constructor(
     private readonly sql: SqlExecutor,
-    private readonly maxBatch = 200,
-  ) {}
+    maxBatch = 200,
+  ) {
+    this.push = tickBatcher<Pending>((items) => this.flush(items), maxBatch);
+  }
 
   /** Resolves true when the key is new (the event must be processed), false for a redelivery. */
   accept(key: string, eventType: string, payload: unknown): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.batch.push({ key, eventType, payload: JSON.stringify(payload), resolve, reject });
-      if (this.batch.length >= this.maxBatch) void this.flush();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => void this.flush());
-      }
-    });
+    return new Promise((resolve, reject) => this.push({ key, eventType, payload: JSON.stringify(payload), resolve, reject }));
   }
 
-  private async flush(): Promise<void> {
-    this.scheduled = false;
-    const items = this.batch;
-    this.batch = [];
-    if (items.length === 0) return;
+  private async flush(items: Pending[]): Promise<void> {
     // A key twice in one batch: only its first copy goes to the database.
     const first = new Map<string, Pending>();
     for (const it of items) if (!first.has(it.key)) first.set(it.key, it);
@@ -50,10 +41,7 @@ export class InboxWriter {
         [rows.map((r) => r.key), rows.map((r) => r.eventType), rows.map((r) => r.payload)],
       );
       const fresh = new Set(inserted.map((r) => r.key));
-      for (const it of items) {
-        const isNew = fresh.has(it.key) && first.get(it.key) === it;
-        it.resolve(isNew);
-      }
+      for (const it of items) it.resolve(fresh.has(it.key) && first.get(it.key) === it);
     } catch (err) {
       for (const it of items) it.reject(err);
     }
