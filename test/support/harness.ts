@@ -9,6 +9,7 @@ import { startLarkDouble, type LarkDouble, type LarkDoubleOptions } from "../../
 import { createLogger } from "../../src/log.ts";
 import { REDIS_URL } from "./env.ts";
 import { freshDatabase, type TestDatabase } from "./db.ts";
+import type { Database } from "../../src/store/db.ts";
 
 export const TEST_LARK = {
   appId: "cli_test_app",
@@ -18,7 +19,7 @@ export const TEST_LARK = {
 };
 
 export interface Harness {
-  db: TestDatabase;
+  db: Database;
   double: LarkDouble;
   app: App;
   clock: MovableClock;
@@ -27,8 +28,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { env?: Record<string, string>; double?: Partial<LarkDoubleOptions>; clockStart?: Date } = {}): Promise<Harness> {
-  const db = await freshDatabase();
+export async function startHarness(
+  opts: { env?: Record<string, string>; double?: Partial<LarkDoubleOptions>; clockStart?: Date; database?: () => Promise<Database> } = {},
+): Promise<Harness> {
+  const db: Database = await (opts.database ?? freshDatabase)();
   const double = await startLarkDouble({ ...TEST_LARK, port: 0, ...opts.double });
   const config = parseConfig({
     LARK_APP_ID: TEST_LARK.appId,
@@ -36,7 +39,7 @@ export async function startHarness(opts: { env?: Record<string, string>; double?
     LARK_ENCRYPT_KEY: TEST_LARK.encryptKey,
     LARK_VERIFICATION_TOKEN: TEST_LARK.verificationToken,
     LARK_BASE_URL: double.url,
-    DATABASE_URL: db.url,
+    ...("url" in db ? { DATABASE_URL: (db as TestDatabase).url } : {}),
     REDIS_URL,
     QUEUE_PREFIX: `t${randomBytes(5).toString("hex")}`,
     PORT: "0",
