@@ -1,0 +1,87 @@
+// What an import did, as data (RosterReport) and as text for the secretary: Chinese first,
+// then one English summary line for logs and for colleagues who do not read Chinese.
+import type { BoundPerson, UnboundPerson } from "./bind-lark.ts";
+import { formatProblem, type Problem } from "./problems.ts";
+import type { Counts } from "./write.ts";
+
+export interface RosterReport {
+  readonly file: string;
+  readonly format: "xlsx" | "csv";
+  readonly encoding?: "utf-8" | "gb18030";
+  /** Person rows read (blank rows do not count). */
+  readonly rowsRead: number;
+  readonly rowsImported: number;
+  readonly rowsRejected: number;
+  /** Rows of the 组织 sheet/section read and rejected. */
+  readonly orgRowsRead: number;
+  readonly orgRowsRejected: number;
+  /** Ordered by sheet then line. Any error makes `ok` false. */
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+  readonly organizations: Counts;
+  readonly people: Counts;
+  readonly lark: {
+    /** skipped: no Lark client was given (sandbox without a double, or tests). */
+    readonly status: "skipped" | "done" | "failed";
+    readonly bound: readonly BoundPerson[];
+    readonly unbound: readonly UnboundPerson[];
+    readonly error?: string;
+  };
+  readonly ok: boolean;
+}
+
+const byPlace = (a: Problem, b: Problem) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.line - b.line;
+export const sortProblems = (ps: readonly Problem[]): Problem[] => [...ps].sort(byPlace);
+
+const counts = (c: Counts) => `新建 ${c.created}，更新 ${c.updated}，未变 ${c.unchanged}`;
+const countsEn = (c: Counts) => `${c.created} created/${c.updated} updated/${c.unchanged} unchanged`;
+
+function contact(p: UnboundPerson): string {
+  return [p.mobile, p.email].filter(Boolean).join("，");
+}
+
+export function formatReport(r: RosterReport): string {
+  const out: string[] = [];
+  out.push(`花名册导入：${r.file}`);
+  const orgPart = r.orgRowsRead > 0 ? `；组织表 ${r.orgRowsRead} 行${r.orgRowsRejected > 0 ? `，${r.orgRowsRejected} 行有错误` : ""}` : "";
+  out.push(
+    `读取党员 ${r.rowsRead} 行，导入 ${r.rowsImported} 行${r.rowsRejected > 0 ? `，${r.rowsRejected} 行有错误未导入` : ""}${orgPart}。`,
+  );
+  if (r.errors.length > 0) {
+    out.push("", "错误（这些行没有导入，请改正后重新导入整个文件）：");
+    for (const p of r.errors) out.push(`  ${formatProblem(p)}`);
+  }
+  if (r.warnings.length > 0) {
+    out.push("", "提醒（不影响导入）：");
+    for (const p of r.warnings) out.push(`  ${formatProblem(p)}`);
+  }
+  out.push("", `党组织：${counts(r.organizations)}`, `党员：${counts(r.people)}`);
+  if (r.lark.status === "skipped") out.push("飞书绑定：未连接飞书，跳过");
+  else {
+    const notFound = r.lark.unbound.filter((u) => u.reason === "not_found");
+    const taken = r.lark.unbound.filter((u) => u.reason === "taken");
+    out.push(`飞书绑定：本次绑定 ${r.lark.bound.length} 人${r.lark.unbound.length > 0 ? `，未绑定飞书 ${r.lark.unbound.length} 人` : ""}`);
+    if (r.lark.error) out.push(`  飞书接口出错，绑定未完成：${r.lark.error}（稍后重新导入同一文件即可补绑）`);
+    if (notFound.length > 0) {
+      out.push("  未绑定飞书（飞书通讯录里找不到这个手机号或邮箱，请核对或先邀请其加入飞书）：");
+      for (const u of notFound) out.push(`    第${u.line}行 ${u.name}（${contact(u)}）`);
+    }
+    for (const u of taken) {
+      out.push(`  第${u.line}行 ${u.name}：对应的飞书账号已绑定到系统中的“${u.takenBy?.name ?? "?"}”（编号 ${u.takenBy?.id ?? "?"}），请核对`);
+    }
+  }
+  out.push("", summaryLine(r));
+  return out.join("\n");
+}
+
+export function summaryLine(r: RosterReport): string {
+  const lark =
+    r.lark.status === "skipped"
+      ? "Lark binding skipped"
+      : `Lark ${r.lark.bound.length} bound, ${r.lark.unbound.length} unbound${r.lark.error ? `, failed: ${r.lark.error}` : ""}`;
+  return (
+    `Summary: ${r.ok ? "OK" : "FAILED"}; ${r.rowsRead} rows read, ${r.rowsImported} imported, ${r.rowsRejected} rejected` +
+    `${r.orgRowsRejected > 0 ? `, ${r.orgRowsRejected} org rows rejected` : ""}; ` +
+    `organizations ${countsEn(r.organizations)}; people ${countsEn(r.people)}; ${lark}.`
+  );
+}

@@ -1,0 +1,209 @@
+// Writes a resolved plan into the store inside the caller's transaction: organisations, then
+// people and their roles, then 联系领导 (which may point at people created in the same run).
+// Only real differences are written, so importing the same file again changes nothing, and
+// every difference is recorded in AuditLog as {field: [before, after]}.
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { PersonTag, Role } from "../generated/prisma/enums.ts";
+import { isoDate } from "./cells.ts";
+import type { Plan, PlannedOrg, PlannedPerson } from "./resolve.ts";
+import { ROSTER_ROLES, type RosterRole } from "./vocab.ts";
+
+export const AUDIT_ACTION = "roster.import";
+
+export interface Actor {
+  readonly id: number | null;
+  readonly openId: string | null;
+}
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface WriteResult {
+  readonly organizations: Counts;
+  readonly people: Counts;
+  /** Person id of each imported line, for Lark binding and the report. */
+  readonly personIdByLine: ReadonlyMap<number, number>;
+}
+
+type Tx = Prisma.TransactionClient;
+type Json = Prisma.InputJsonValue | null;
+type Changes = Record<string, [Json, Json]>;
+
+const TAG_ORDER: readonly PersonTag[] = ["OLD_MEMBER", "OLD_CADRE", "OLD_MODEL", "MOBILE", "VETERAN"];
+/** Tags are a set: kept in one order so a reordered cell is not a change. */
+const sortTags = (tags: readonly PersonTag[]) => [...tags].sort((a, b) => TAG_ORDER.indexOf(a) - TAG_ORDER.indexOf(b));
+const sortRoles = (roles: readonly Role[]) => [...roles].sort((a, b) => ROSTER_ROLES.indexOf(a as RosterRole) - ROSTER_ROLES.indexOf(b as RosterRole));
+const dateOf = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
+const isoOf = (d: Date | null) => (d === null ? null : isoDate(d));
+
+export async function writePlan(tx: Tx, plan: Plan, actor: Actor): Promise<WriteResult> {
+  const audits: Prisma.AuditLogCreateManyInput[] = [];
+  const audit = (subjectType: "Person" | "Organization", subjectId: number, orgId: number, changes: Changes) =>
+    audits.push({ actorId: actor.id, actorOpenId: actor.openId, action: AUDIT_ACTION, subjectType, subjectId: String(subjectId), orgId, changes });
+
+  const organizations = await writeOrgs(tx, plan.orgs, audit);
+  const orgIdByCode = new Map((await tx.organization.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]));
+  const people = await writePeople(tx, plan.people, orgIdByCode, audit);
+  if (audits.length > 0) await tx.auditLog.createMany({ data: audits });
+  return { organizations, people: people.counts, personIdByLine: people.idByLine };
+}
+
+type Audit = (subjectType: "Person" | "Organization", subjectId: number, orgId: number, changes: Changes) => void;
+
+async function writeOrgs(tx: Tx, orgs: readonly PlannedOrg[], audit: Audit): Promise<Counts> {
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const idByCode = new Map<string, number>();
+  const idOf = async (code: string | null): Promise<number | null> => {
+    if (code === null) return null;
+    const known = idByCode.get(code);
+    if (known !== undefined) return known;
+    const found = await tx.organization.findUniqueOrThrow({ where: { code }, select: { id: true } });
+    idByCode.set(code, found.id);
+    return found.id;
+  };
+  // Parents come first (resolve.ts orders them), so a parent's id exists when a child needs it.
+  for (const o of orgs) {
+    const parentId = await idOf(o.parentCode);
+    const current = await tx.organization.findUnique({ where: { code: o.code } });
+    if (!current) {
+      const created = await tx.organization.create({ data: { code: o.code, name: o.name, kind: o.kind, parentId } });
+      idByCode.set(o.code, created.id);
+      audit("Organization", created.id, created.id, { code: [null, o.code], name: [null, o.name], kind: [null, o.kind], parentId: [null, parentId] });
+      counts.created++;
+      continue;
+    }
+    idByCode.set(o.code, current.id);
+    const changes: Changes = {};
+    if (current.name !== o.name) changes.name = [current.name, o.name];
+    if (current.kind !== o.kind) changes.kind = [current.kind, o.kind];
+    if (current.parentId !== parentId) changes.parentId = [current.parentId, parentId];
+    if (Object.keys(changes).length === 0) {
+      counts.unchanged++;
+      continue;
+    }
+    await tx.organization.update({ where: { id: current.id }, data: { name: o.name, kind: o.kind, parentId } });
+    audit("Organization", current.id, current.id, changes);
+    counts.updated++;
+  }
+  return counts;
+}
+
+async function writePeople(
+  tx: Tx,
+  people: readonly PlannedPerson[],
+  orgIdByCode: ReadonlyMap<string, number>,
+  audit: Audit,
+): Promise<{ counts: Counts; idByLine: Map<number, number> }> {
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const idByLine = new Map<number, number>();
+  const changesById = new Map<number, Changes>();
+  const orgIdById = new Map<number, number>();
+  const created = new Set<number>();
+  const current = new Map(
+    (await tx.person.findMany({ where: { id: { in: people.flatMap((p) => (p.existing ? [p.existing.id] : [])) } } })).map((p) => [p.id, p]),
+  );
+
+  for (const { row, existing } of people) {
+    const orgId = orgIdByCode.get(row.orgCode)!;
+    const before = existing ? current.get(existing.id) : undefined;
+    // Wanted values; undefined means "the file does not say", so the store keeps its own.
+    const want = {
+      name: row.name,
+      mobile: row.mobile ?? undefined,
+      email: row.email ?? undefined,
+      birthDate: row.birthDate,
+      joinedPartyOn: row.joinedPartyOn,
+      tags: row.tags ? sortTags(row.tags) : undefined,
+      whereabouts: row.whereabouts,
+    };
+    let id: number;
+    const changes: Changes = {};
+    if (!before) {
+      const person = await tx.person.create({
+        data: {
+          name: want.name,
+          mobile: want.mobile ?? null,
+          email: want.email ?? null,
+          birthDate: dateOf(want.birthDate ?? null),
+          joinedPartyOn: dateOf(want.joinedPartyOn ?? null),
+          tags: want.tags ?? [],
+          whereabouts: want.whereabouts ?? null,
+        },
+      });
+      id = person.id;
+      created.add(id);
+      for (const [k, v] of Object.entries(want)) if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) changes[k] = [null, v];
+    } else {
+      id = before.id;
+      const diff = (field: string, was: Json, now: Json | undefined) => {
+        if (now !== undefined && JSON.stringify(was) !== JSON.stringify(now)) changes[field] = [was, now];
+      };
+      diff("name", before.name, want.name);
+      diff("mobile", before.mobile, want.mobile);
+      diff("email", before.email, want.email);
+      diff("birthDate", isoOf(before.birthDate), want.birthDate);
+      diff("joinedPartyOn", isoOf(before.joinedPartyOn), want.joinedPartyOn);
+      diff("tags", sortTags(before.tags), want.tags);
+      diff("whereabouts", before.whereabouts, want.whereabouts);
+      if (Object.keys(changes).length > 0) {
+        await tx.person.update({
+          where: { id },
+          data: {
+            name: want.name,
+            mobile: want.mobile,
+            email: want.email,
+            birthDate: want.birthDate === undefined ? undefined : dateOf(want.birthDate),
+            joinedPartyOn: want.joinedPartyOn === undefined ? undefined : dateOf(want.joinedPartyOn),
+            tags: want.tags,
+            whereabouts: want.whereabouts,
+          },
+        });
+      }
+    }
+    await writeRoles(tx, id, orgId, row.roles, changes);
+    idByLine.set(row.line, id);
+    changesById.set(id, changes);
+    orgIdById.set(id, orgId);
+  }
+
+  // 联系领导 last: the leader may be a person created a few rows below.
+  for (const { row, leader } of people) {
+    if (leader === undefined) continue;
+    const id = idByLine.get(row.line)!;
+    const want = leader === null ? null : "line" in leader ? idByLine.get(leader.line)! : leader.personId;
+    const was = created.has(id) ? null : (current.get(id)?.responsibleLeaderId ?? null);
+    if (want === was) continue;
+    await tx.person.update({ where: { id }, data: { responsibleLeaderId: want } });
+    changesById.get(id)!.responsibleLeaderId = [was, want];
+  }
+
+  for (const [id, changes] of changesById) {
+    if (created.has(id)) counts.created++;
+    else if (Object.keys(changes).length > 0) counts.updated++;
+    else counts.unchanged++;
+    if (Object.keys(changes).length > 0) audit("Person", id, orgIdById.get(id)!, changes);
+  }
+  return { counts, idByLine };
+}
+
+/**
+ * The roster states a person's roles in their organisation: listed roles are added, roster
+ * roles not listed are removed. AID_DELEGATE is the secretary's to give and is never touched.
+ * Without a 角色 column only 党员 is ensured.
+ */
+async function writeRoles(tx: Tx, personId: number, orgId: number, roles: readonly RosterRole[] | undefined, changes: Changes): Promise<void> {
+  const held = (await tx.membership.findMany({ where: { personId, orgId }, select: { id: true, role: true } })).filter((m) =>
+    (ROSTER_ROLES as readonly Role[]).includes(m.role),
+  );
+  const heldRoles = held.map((m) => m.role);
+  const want: Role[] = roles ? [...roles] : [...new Set<Role>(["MEMBER", ...heldRoles])];
+  const add = want.filter((r) => !heldRoles.includes(r));
+  const remove = held.filter((m) => !want.includes(m.role));
+  if (add.length === 0 && remove.length === 0) return;
+  if (add.length > 0) await tx.membership.createMany({ data: add.map((role) => ({ personId, orgId, role })) });
+  if (remove.length > 0) await tx.membership.deleteMany({ where: { id: { in: remove.map((m) => m.id) } } });
+  changes.roles = [sortRoles(heldRoles), sortRoles(want)];
+}
