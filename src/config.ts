@@ -40,23 +40,20 @@ const schema = z
     LARK_DOUBLE_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     PUBLIC_URL: z.url().optional(),
     ROSTER_CONTACT: z.string().default("所在党支部的书记或党务工作者"),
-  })
-  .superRefine((env, ctx) => {
-    const lark = [env.LARK_APP_ID, env.LARK_APP_SECRET];
-    if (lark.some(Boolean) && !lark.every(Boolean)) {
-      ctx.addIssue({ code: "custom", path: ["LARK_APP_SECRET"], message: "LARK_APP_ID and LARK_APP_SECRET go together" });
-    }
-    if (env.LARK_APP_ID && env.LARK_TRANSPORT === "webhook" && !env.LARK_ENCRYPT_KEY) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["LARK_ENCRYPT_KEY"],
-        message: "webhook mode needs the Encrypt Key from the app's 事件与回调 > 加密策略 page",
-      });
-    }
-    if (env.LARK_APP_ID && env.LARK_TRANSPORT === "webhook" && !env.LARK_VERIFICATION_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["LARK_VERIFICATION_TOKEN"], message: "webhook mode needs the Verification Token" });
-    }
   });
+
+/** Rules between variables. Checked on the raw values so they are reported together with type errors. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const hasId = Boolean(env.LARK_APP_ID);
+  if (hasId !== Boolean(env.LARK_APP_SECRET)) problems.push("LARK_APP_SECRET: LARK_APP_ID and LARK_APP_SECRET go together");
+  const webhook = (env.LARK_TRANSPORT ?? "webhook") === "webhook";
+  if (hasId && webhook && !env.LARK_ENCRYPT_KEY) {
+    problems.push("LARK_ENCRYPT_KEY: webhook mode needs the Encrypt Key from the app's 事件与回调 > 加密策略 page");
+  }
+  if (hasId && webhook && !env.LARK_VERIFICATION_TOKEN) problems.push("LARK_VERIFICATION_TOKEN: webhook mode needs the Verification Token");
+  return problems;
+}
 
 export interface Config {
   readonly lark: {
@@ -105,9 +102,11 @@ export const SANDBOX_LARK = {
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`)),
+    ...crossFieldProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const sandbox = e.SANDBOX ?? !e.LARK_APP_ID;
   const lark = sandbox
