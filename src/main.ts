@@ -32,7 +32,9 @@ async function main(): Promise<void> {
 
   let double: LarkDouble | undefined;
   if (config.sandbox) {
-    double = await startLarkDouble({ ...SANDBOX_LARK, port: config.larkDoublePort, host: "127.0.0.1" });
+    // The double keeps the sandbox's time: the bot rejects deliveries whose timestamp is far
+    // from its clock, so both must move together when the sandbox page moves time.
+    double = await startLarkDouble({ ...SANDBOX_LARK, port: config.larkDoublePort, host: "127.0.0.1", now: () => clock.now().getTime() });
   }
 
   const db: Database = await openDatabase(config);
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
 
   let redis;
   try {
-    redis = await connectRedis(config.redisUrl);
+    redis = await connectRedis(config.redisUrl, 3000, (err) => log.warn({ err: err.message }, "redis connection error; reconnecting"));
   } catch (err) {
     if (err instanceof RedisUnavailableError) fail(err.message);
     throw err;

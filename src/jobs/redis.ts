@@ -21,9 +21,13 @@ export function openRedis(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: true });
 }
 
-/** Connects and pings once, failing fast instead of retrying forever. */
-export async function connectRedis(url: string, timeoutMs = 3000): Promise<Redis> {
+/**
+ * Connects and pings once, failing fast instead of retrying forever. Later connection errors
+ * (Redis restarting) go to onError; ioredis reconnects by itself.
+ */
+export async function connectRedis(url: string, timeoutMs = 3000, onError: (err: Error) => void = () => undefined): Promise<Redis> {
   const redis = openRedis(url);
+  redis.on("error", onError);
   const timer = setTimeout(() => redis.disconnect(), timeoutMs);
   try {
     await redis.connect();

@@ -1,0 +1,28 @@
+// Operations: health and readiness, and a clear stop when Redis is missing.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { connectRedis, RedisUnavailableError } from "../../src/jobs/redis.ts";
+import { startHarness, type Harness } from "../support/harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+it("reports live and ready with the database and Redis answering", async () => {
+  expect(await (await fetch(`${h.app.url}/healthz`)).json()).toEqual({ ok: true });
+  const ready = await fetch(`${h.app.url}/readyz`);
+  expect(ready.status).toBe(200);
+  expect(await ready.json()).toEqual({ ok: true, database: "ok", redis: "ok" });
+});
+
+it("upserts the recovery scheduler at start", async () => {
+  const schedulers = await h.app.queues.maintenance.getJobSchedulers();
+  expect(schedulers.map((s) => s.key)).toContain("recover");
+});
+
+it("stops with a message that says how to start Redis when it is unreachable", async () => {
+  const err = await connectRedis("redis://127.0.0.1:1", 1000).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(RedisUnavailableError);
+  expect(String((err as Error).message)).toMatch(/redis-server --daemonize yes/);
+});
