@@ -3,8 +3,34 @@
 import type { CardAction, Command } from "./context.ts";
 import { help } from "./commands/help.ts";
 import { whoami } from "./commands/whoami.ts";
+import { talks } from "./commands/talks.ts";
+import { myTalks } from "./commands/my-talks.ts";
+import { talkNotes } from "./commands/talk-notes.ts";
+import { hardshipFlag } from "./commands/hardship-flag.ts";
+import { talkAssignCommand } from "./commands/talk-assign.ts";
+import { talkForm } from "./actions/talk-form.ts";
+import { talkRecord } from "./actions/talk-record.ts";
+import { talkBoard } from "./actions/talk-board.ts";
+import { talkFollowUpDone } from "./actions/talk-followup-done.ts";
+import { talkAssign, talkAssignOpen } from "./actions/talk-assign.ts";
+import { AID_ACTIONS, AID_COMMANDS } from "./aid/registry.ts";
 
-export const COMMANDS: readonly Command[] = [help, whoami];
+export const COMMANDS: readonly Command[] = [
+  help, whoami, ...AID_COMMANDS,
+  talks,
+  myTalks,
+  talkNotes,
+  hardshipFlag,
+  talkAssignCommand,
+];
 
 // Each action keeps its own value/form types in its file; the list erases them.
-export const ACTIONS: readonly CardAction<any, any>[] = [];
+export const ACTIONS: readonly CardAction<any, any>[] = [
+  ...AID_ACTIONS,
+  talkForm,
+  talkRecord,
+  talkBoard,
+  talkFollowUpDone,
+  talkAssign,
+  talkAssignOpen,
+];

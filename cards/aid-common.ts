@@ -1,0 +1,50 @@
+// What the aid cards share: the ids of their actions (the router looks them up in the registry),
+// form field names, and small text helpers. Cards take plain, already-formatted data.
+import { md, plain, type Element, type Text } from "./kit.ts";
+
+export const AID_ACTION = {
+  submit: "aid-submit",
+  approve: "aid-approve",
+  reject: "aid-reject",
+  askInfo: "aid-ask-info",
+  answerInfo: "aid-answer-info",
+  open: "aid-open",
+  fundIncome: "fund-income",
+  fundDisclose: "fund-disclose",
+  hardshipForm: "hardship-form",
+  hardshipOpen: "hardship-open",
+  hardshipView: "hardship-view",
+  hardshipUpdate: "hardship-update",
+  hardshipResolve: "hardship-resolve",
+} as const;
+
+/** User-typed text inside card markdown: no tags (<at>, <font>) or links sneak in. */
+export function esc(s: string): string {
+  return s.replace(/</g, "＜").replace(/>/g, "＞").replace(/\[/g, "［").replace(/\]/g, "］");
+}
+
+export function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** Markdown from bilingual lines, one per line. */
+export function mdLines(lines: readonly Text[]): Element {
+  return md({ zh: lines.map((l) => l.zh).join("\n"), en: lines.map((l) => l.en).join("\n") });
+}
+
+export const joinText = (parts: readonly Text[], zhSep = "、", enSep = ", "): Text => ({
+  zh: parts.map((p) => p.zh).join(zhSep),
+  en: parts.map((p) => p.en).join(enSep),
+});
+
+/** A multi-select, which kit.ts does not build yet. */
+export function multiSelect(opts: { name: string; placeholder: Text; options: { value: string; text: Text }[]; selected?: string[] }): Element {
+  return {
+    tag: "multi_select_static",
+    name: opts.name,
+    placeholder: plain(opts.placeholder),
+    required: false,
+    ...(opts.selected && opts.selected.length > 0 ? { selected_values: opts.selected } : {}),
+    options: opts.options.map((o) => ({ text: plain(o.text), value: o.value })),
+  };
+}

@@ -1,0 +1,84 @@
+import { AID_ACTION } from "../../../cards/aid-common.ts";
+import { aidReceiptCard } from "../../../cards/aid-request.ts";
+import { checkRequestedAmount, checkText, DESCRIPTION_MAX, ON_BEHALF_ROLES } from "../../domain/aid-rules.ts";
+import { localDateTime, localYear } from "../../domain/aid-time.ts";
+import { parseYuan } from "../../domain/money.ts";
+import { hasRole } from "../../domain/roles.ts";
+import { aidPerson, memberBranch } from "../../store/aid-people.ts";
+import { createRequest } from "../../store/aid-requests.ts";
+import { loadRequestContext, sendApprovalCards } from "../aid/approval.ts";
+import { fromProblem, must, unknownPerson } from "../aid/errors.ts";
+import { submitForm, submitValue } from "../aid/forms.ts";
+import { alreadyFiledText, filedText } from "../aid/texts.ts";
+import { defineAction } from "../context.ts";
+import { notAllowed, UserError } from "../errors.ts";
+
+/** Submitting the 求助 form: files the request, answers with a receipt, sends the deciders their cards. */
+export const aidSubmit = defineAction({
+  id: AID_ACTION.submit,
+  value: submitValue,
+  form: submitForm,
+  async run(ctx, { value, form }) {
+    const { tx, actor, clock, config } = ctx;
+    const onBehalf = value.f !== undefined && value.f !== actor.personId;
+    const personId = onBehalf ? value.f! : actor.personId;
+    const member = onBehalf ? await aidPerson(tx, personId) : null;
+    if (onBehalf && !member) throw unknownPerson();
+    const branch = await memberBranch(tx, personId);
+    if (!branch) throw new UserError("no_branch", { zh: "名册中没有您所在的党支部，请联系党务工作者。", en: "The roster has no branch for you; ask the affairs worker." });
+    if (onBehalf && !hasRole(actor, ON_BEHALF_ROLES, branch.orgId)) throw notAllowed();
+
+    const description = must(checkText(form.description, { zh: "情况说明", en: "description" }, { required: true, max: DESCRIPTION_MAX }));
+    let requestedFen: number | null = null;
+    if (form.amount !== undefined && form.amount.trim() !== "") {
+      requestedFen = must(parseYuan(form.amount, { zh: "申请金额", en: "amount" }));
+      const over = checkRequestedAmount(requestedFen, config.aidMaxFen);
+      if (over) throw fromProblem(over);
+    }
+    const now = clock.now();
+    const req = await createRequest(tx, {
+      year: localYear(now, config.timezone),
+      orgId: branch.orgId,
+      personId,
+      filedById: actor.personId,
+      onBehalf,
+      category: form.category,
+      description,
+      requestedFen,
+      urgency: form.urgency ?? "NORMAL",
+      formMessageId: ctx.inbound.messageId ?? null,
+      at: now,
+    });
+    if (!req) {
+      // The same form submitted again (a double click): show what the first submit filed.
+      const earlier = await tx.aidRequest.findUniqueOrThrow({ where: { formMessageId: ctx.inbound.messageId ?? "" } });
+      const who = earlier.onBehalf ? await aidPerson(tx, earlier.personId) : null;
+      return {
+        toast: { type: "info", text: alreadyFiledText(earlier.number) },
+        card: aidReceiptCard({ ...earlier, filedAt: localDateTime(earlier.createdAt, config.timezone), ...(who ? { forName: who.name } : {}), deciderCount: 1 }),
+      };
+    }
+    await ctx.audit({
+      action: "aid.request.file",
+      subjectType: "AidRequest",
+      subjectId: req.id,
+      orgId: req.orgId,
+      changes: { number: req.number, personId, onBehalf, category: req.category, requestedFen, urgency: req.urgency },
+    });
+    const rc = await loadRequestContext(ctx, req);
+    const deciderCount = await sendApprovalCards(ctx, rc, "r0");
+    return {
+      toast: { type: "success", text: filedText(req.number) },
+      card: aidReceiptCard({
+        number: req.number,
+        category: req.category,
+        urgency: req.urgency,
+        description: req.description,
+        requestedFen: req.requestedFen,
+        filedAt: localDateTime(req.createdAt, config.timezone),
+        ...(onBehalf && member ? { forName: member.name } : {}),
+        deciderCount,
+      }),
+    };
+  },
+});

@@ -1,0 +1,25 @@
+// The aid flow's refusals, in the words the user sees. Domain checks return a Problem; this turns
+// it into the UserError the router shows (and rolls back for).
+import type { Problem } from "../../domain/money.ts";
+import { UserError } from "../errors.ts";
+
+export const fromProblem = (p: Problem): UserError => new UserError(p.code, { zh: p.zh, en: p.en });
+
+/** Unwraps a domain parse, throwing its problem for the user to fix. */
+export function must<T>(r: { ok: true; value: T } | { ok: false; problem: Problem }): T {
+  if (!r.ok) throw fromProblem(r.problem);
+  return r.value;
+}
+
+export const unknownRequest = (number?: string) =>
+  new UserError(
+    "unknown_request",
+    number
+      ? { zh: `找不到编号为「${number}」的帮扶申请，请核对编号（例如 2026-0001）。`, en: `There is no request numbered "${number}"; check the number (e.g. 2026-0001).` }
+      : { zh: "找不到该帮扶申请，请刷新卡片后重试。", en: "That request does not exist; refresh the card and try again." },
+  );
+
+export const ownRequest = () =>
+  new UserError("own_request", { zh: "不能审批自己的帮扶申请，请由本支部其他书记或受托审批人处理。", en: "You cannot decide your own request; another secretary or delegate must." });
+
+export const unknownPerson = () => new UserError("unknown_person", { zh: "找不到该党员，请刷新卡片后重试。", en: "That member does not exist; refresh the card and try again." });

@@ -1,0 +1,62 @@
+// The hardship-archive cards drawn from the store, and the one check every archive handler makes.
+import { hardshipEntryCard, hardshipOpenFormCard } from "../../../cards/aid-hardship.ts";
+import type { Card } from "../../../cards/kit.ts";
+import { ARCHIVE_ROLES, checkText, NOTE_MAX, type AidCategory } from "../../domain/aid-rules.ts";
+import { localDate, localDateTime } from "../../domain/aid-time.ts";
+import { causeForCategory, checkCauses, checkNextReview, defaultNextReview, reviewOverdue, type HardshipLevel } from "../../domain/hardship-rules.ts";
+import { hasRole, type Actor } from "../../domain/roles.ts";
+import { history, type EntryPatch, type HardshipRow } from "../../store/aid-hardship.ts";
+import { namesOf } from "../../store/aid-people.ts";
+import type { BaseContext } from "../context.ts";
+import { notAllowed } from "../errors.ts";
+import { must } from "./errors.ts";
+
+export function requireArchivist(actor: Actor, orgId: number): void {
+  if (!hasRole(actor, ARCHIVE_ROLES, orgId)) throw notAllowed();
+}
+
+export const today = (ctx: BaseContext): string => localDate(ctx.clock.now(), ctx.config.timezone);
+
+export async function entryCardOf(ctx: BaseContext, e: HardshipRow): Promise<Card> {
+  const tz = ctx.config.timezone;
+  const lines = await history(ctx.tx, e.id);
+  const names = await namesOf(ctx.tx, [e.personId, ...lines.map((h) => h.actorId)]);
+  const org = await ctx.tx.organization.findUnique({ where: { id: e.orgId }, select: { name: true } });
+  const from = e.openedFromRequestId ? await ctx.tx.aidRequest.findUnique({ where: { id: e.openedFromRequestId }, select: { number: true } }) : null;
+  return hardshipEntryCard({
+    entryId: e.id,
+    name: names.get(e.personId) ?? "?",
+    branch: org?.name ?? "?",
+    status: e.status,
+    level: e.level,
+    causes: e.causes,
+    household: e.household,
+    nextReviewOn: e.nextReviewOn,
+    overdue: e.status === "ACTIVE" && reviewOverdue(e.nextReviewOn, today(ctx)),
+    openedFrom: from?.number ?? null,
+    resolvedReason: e.resolvedReason,
+    history: lines.map((h) => ({ at: localDateTime(h.at, tz), actor: h.actorId === null ? null : (names.get(h.actorId) ?? null), action: h.action, changes: h.changes })),
+  });
+}
+
+export function openFormOf(ctx: BaseContext, person: { id: number; name: string }, from: { id: number; number: string; category: AidCategory } | null): Card {
+  const level = "GENERAL" as const;
+  return hardshipOpenFormCard({
+    personId: person.id,
+    name: person.name,
+    fromRequest: from ? { id: from.id, number: from.number } : null,
+    causes: from ? [causeForCategory(from.category)] : [],
+    level,
+    nextReviewOn: defaultNextReview(today(ctx), level),
+  });
+}
+
+/** The entry form's fields, checked: what to fix is said in the toast. */
+export function entryInput(form: { causes?: string | string[] | undefined; level: HardshipLevel; household?: string | undefined; next_review?: string | undefined }, todayText: string): EntryPatch {
+  return {
+    causes: must(checkCauses(form.causes)),
+    level: form.level,
+    household: must(checkText(form.household, { zh: "家庭情况", en: "household situation" }, { required: true, max: NOTE_MAX })),
+    nextReviewOn: must(checkNextReview(form.next_review, todayText)),
+  };
+}

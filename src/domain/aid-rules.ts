@@ -1,0 +1,196 @@
+// The rules of aid requests and the aid fund (seed 3: 帮扶资金, 困难帮扶), as data and pure
+// functions: labels, who may decide, readable numbers, what an approval may pay, and the yearly
+// disclosure (收支公开). No I/O here; the store and the handlers apply them.
+import type { Parsed, Problem } from "./money.ts";
+import { yuanText } from "./money.ts";
+import { hasRole, type Actor, type RoleName } from "./roles.ts";
+
+export type Label = { zh: string; en: string };
+
+export const AID_CATEGORIES = ["LIVING", "ILLNESS", "EMPLOYMENT", "TRAINING", "DISASTER", "OTHER"] as const;
+export type AidCategory = (typeof AID_CATEGORIES)[number];
+export const CATEGORY_LABEL: Record<AidCategory, Label> = {
+  LIVING: { zh: "生活困难", en: "hardship in daily life" },
+  ILLNESS: { zh: "疾病住院", en: "illness / hospital" },
+  EMPLOYMENT: { zh: "就业困难", en: "finding work" },
+  TRAINING: { zh: "培训支持", en: "training support" },
+  DISASTER: { zh: "遭受灾害", en: "disaster" },
+  OTHER: { zh: "其他", en: "other" },
+};
+
+export const AID_URGENCIES = ["NORMAL", "URGENT"] as const;
+export type AidUrgency = (typeof AID_URGENCIES)[number];
+export const URGENCY_LABEL: Record<AidUrgency, Label> = {
+  NORMAL: { zh: "一般", en: "normal" },
+  URGENT: { zh: "紧急", en: "urgent" },
+};
+
+export const AID_STATUSES = ["PENDING", "NEEDS_INFO", "APPROVED", "REJECTED"] as const;
+export type AidStatus = (typeof AID_STATUSES)[number];
+export const STATUS_LABEL: Record<AidStatus, Label> = {
+  PENDING: { zh: "待审批", en: "awaiting decision" },
+  NEEDS_INFO: { zh: "待补充说明", en: "more information requested" },
+  APPROVED: { zh: "已批准", en: "approved" },
+  REJECTED: { zh: "未批准", en: "not approved" },
+};
+
+export const FUND_SOURCES = ["LOCAL_FINANCE", "PARTY_FEE", "DONATION"] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
+export const SOURCE_LABEL: Record<FundSource, Label> = {
+  LOCAL_FINANCE: { zh: "地方财政拨付", en: "local finance allocation" },
+  PARTY_FEE: { zh: "党费补助", en: "party-fee subsidy" },
+  DONATION: { zh: "社会捐赠", en: "social donations" },
+};
+
+export const TIMELINE_TYPES = ["FILED", "INFO_REQUESTED", "INFO_PROVIDED", "APPROVED", "REJECTED"] as const;
+export type TimelineType = (typeof TIMELINE_TYPES)[number];
+export const TIMELINE_LABEL: Record<TimelineType, Label> = {
+  FILED: { zh: "提交申请", en: "filed" },
+  INFO_REQUESTED: { zh: "请求补充说明", en: "more information requested" },
+  INFO_PROVIDED: { zh: "已补充说明", en: "information provided" },
+  APPROVED: { zh: "批准", en: "approved" },
+  REJECTED: { zh: "未批准", en: "not approved" },
+};
+
+/** Who decides aid in a branch: its secretary or a delegate the secretary named. */
+export const DECIDER_ROLES: readonly RoleName[] = ["SECRETARY", "AID_DELEGATE"];
+/** Who may file a request for a member without Lark (recorded as on behalf). */
+export const ON_BEHALF_ROLES: readonly RoleName[] = ["LEADER", "SECRETARY", "AFFAIRS_WORKER"];
+/** Who keeps the fund's books and sees its entries. */
+export const FUND_ROLES: readonly RoleName[] = ["SECRETARY", "AFFAIRS_WORKER"];
+/** Who keeps the hardship archive. */
+export const ARCHIVE_ROLES: readonly RoleName[] = ["SECRETARY"];
+
+/** A decider of the request's own branch, and never about their own request. */
+export function mayDecide(actor: Actor, req: { orgId: number; personId: number }): boolean {
+  return actor.personId !== req.personId && hasRole(actor, DECIDER_ROLES, req.orgId);
+}
+
+export const isOpen = (status: AidStatus): boolean => status === "PENDING" || status === "NEEDS_INFO";
+
+/** "2026-0007": per year, at least four digits. */
+export function requestNumber(year: number, seq: number): string {
+  return `${year}-${String(seq).padStart(4, "0")}`;
+}
+
+/** Accepts "2026-7", "2026-0007", "２０２６－０００７", "#2026-0007"; null when it is not a number at all. */
+export function parseRequestNumber(raw: string): string | null {
+  const s = raw
+    .trim()
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/^[#＃]/, "")
+    .replace(/[－—–]/g, "-");
+  const m = /^(\d{4})-(\d{1,6})$/.exec(s);
+  if (!m) return null;
+  const seq = Number(m[2]);
+  return seq > 0 ? requestNumber(Number(m[1]), seq) : null;
+}
+
+const problem = (code: string, zh: string, en: string): Problem => ({ code, zh, en });
+
+/** An amount a member asks for, before anyone looks at the fund. */
+export function checkRequestedAmount(fen: number, ceilingFen: number): Problem | null {
+  if (fen > ceilingFen) {
+    const c = yuanText(ceilingFen);
+    return problem("over_ceiling", `申请金额超过单笔上限 ${c.zh}，请填写不超过上限的金额。`, `The amount is above the limit of ${c.en} per request.`);
+  }
+  return null;
+}
+
+/** What an approval may pay: positive, within the ceiling, and no more than the source holds. */
+export function checkApproval(a: { amountFen: number; ceilingFen: number; balanceFen: number; source: FundSource }): Problem | null {
+  const over = checkRequestedAmount(a.amountFen, a.ceilingFen);
+  if (over) return problem("over_ceiling", over.zh.replace("申请金额", "批准金额"), over.en);
+  if (a.amountFen > a.balanceFen) return overBalance(a.source, a.balanceFen);
+  return null;
+}
+
+export function overBalance(source: FundSource, balanceFen: number): Problem {
+  const b = yuanText(balanceFen);
+  const s = SOURCE_LABEL[source];
+  return problem(
+    "over_balance",
+    `「${s.zh}」余额只有 ${b.zh}，不足以支付该金额。请改小金额或选择其他资金来源。`,
+    `The ${s.en} balance is only ${b.en}; lower the amount or choose another source.`,
+  );
+}
+
+/** Free text from a form: trimmed, required or not, not longer than max. */
+export function checkText(raw: unknown, what: Label, opts: { required: boolean; max: number }): Parsed<string> {
+  const s = typeof raw === "string" ? raw.trim() : raw === undefined || raw === null ? "" : null;
+  if (s === null) return { ok: false, problem: problem("text_type", `${what.zh}格式不正确。`, `The ${what.en} is not text.`) };
+  if (opts.required && s === "") return { ok: false, problem: problem("text_missing", `请填写${what.zh}。`, `Please fill in the ${what.en}.`) };
+  if (s.length > opts.max) {
+    return { ok: false, problem: problem("text_too_long", `${what.zh}不能超过 ${opts.max} 字（现有 ${s.length} 字）。`, `The ${what.en} is limited to ${opts.max} characters.`) };
+  }
+  return { ok: true, value: s };
+}
+
+export const DESCRIPTION_MAX = 1000;
+export const NOTE_MAX = 500;
+
+// ───────────── 收支公开: the yearly summary a branch may post to its group ─────────────
+
+export interface LedgerSum {
+  source: FundSource;
+  kind: "INCOME" | "DISBURSEMENT";
+  totalFen: number;
+  count: number;
+}
+
+export interface SummaryRow {
+  source: FundSource;
+  openingFen: number;
+  incomeFen: number;
+  incomeCount: number;
+  disbursedFen: number;
+  disbursedCount: number;
+  closingFen: number;
+}
+
+/**
+ * Per source: the balance at the start of the year (everything before it), income and
+ * disbursements during it, and the closing balance. Only sums and counts: no names, so it can
+ * be shown to the whole branch.
+ */
+export function yearSummary(before: readonly LedgerSum[], during: readonly LedgerSum[]): { rows: SummaryRow[]; total: Omit<SummaryRow, "source"> } {
+  const sum = (list: readonly LedgerSum[], source: FundSource, kind: LedgerSum["kind"]) =>
+    list.filter((l) => l.source === source && l.kind === kind).reduce((a, l) => ({ fen: a.fen + l.totalFen, n: a.n + l.count }), { fen: 0, n: 0 });
+  const rows = FUND_SOURCES.map((source) => {
+    const openingFen = sum(before, source, "INCOME").fen - sum(before, source, "DISBURSEMENT").fen;
+    const inc = sum(during, source, "INCOME");
+    const out = sum(during, source, "DISBURSEMENT");
+    return { source, openingFen, incomeFen: inc.fen, incomeCount: inc.n, disbursedFen: out.fen, disbursedCount: out.n, closingFen: openingFen + inc.fen - out.fen };
+  });
+  const total = rows.reduce(
+    (t, r) => ({
+      openingFen: t.openingFen + r.openingFen,
+      incomeFen: t.incomeFen + r.incomeFen,
+      incomeCount: t.incomeCount + r.incomeCount,
+      disbursedFen: t.disbursedFen + r.disbursedFen,
+      disbursedCount: t.disbursedCount + r.disbursedCount,
+      closingFen: t.closingFen + r.closingFen,
+    }),
+    { openingFen: 0, incomeFen: 0, incomeCount: 0, disbursedFen: 0, disbursedCount: 0, closingFen: 0 },
+  );
+  return { rows, total };
+}
+
+/** A year people may ask a disclosure for: the fund did not exist before 2000, and not in the future. */
+export function parseDisclosureYear(raw: string, currentYear: number): Parsed<number> {
+  const s = raw.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/年$/, "");
+  if (s === "") return { ok: true, value: currentYear };
+  if (!/^\d{4}$/.test(s)) return { ok: false, problem: problem("bad_year", `年份「${raw.slice(0, 10)}」不正确，请写四位年份，例如「收支公开 ${currentYear}」。`, `"${raw.slice(0, 10)}" is not a year; write e.g. ${currentYear}.`) };
+  const y = Number(s);
+  if (y < 2000 || y > currentYear) return { ok: false, problem: problem("bad_year", `只能公开 2000 年至 ${currentYear} 年的收支。`, `Only years 2000 to ${currentYear} can be disclosed.`) };
+  return { ok: true, value: y };
+}
+
+/** The labels a care rule reads on a person, as shown on the approval card. */
+export const PERSON_TAG_LABEL: Record<"OLD_MEMBER" | "OLD_CADRE" | "OLD_MODEL" | "MOBILE" | "VETERAN", Label> = {
+  OLD_MEMBER: { zh: "老党员", en: "old member" },
+  OLD_CADRE: { zh: "老干部", en: "old cadre" },
+  OLD_MODEL: { zh: "老模范", en: "old model" },
+  MOBILE: { zh: "流动党员", en: "mobile member" },
+  VETERAN: { zh: "退役军人", en: "veteran" },
+};

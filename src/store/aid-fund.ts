@@ -1,0 +1,121 @@
+// The aid fund's books: a running balance per branch and source (FundBalance, never below zero:
+// a CHECK constraint and a conditional UPDATE) and a ledger line for every yuan in or out
+// (FundEntry). Balance and ledger change in the caller's transaction, together.
+import { FUND_SOURCES, type FundSource, type LedgerSum } from "../domain/aid-rules.ts";
+import type { Tx } from "./tx.ts";
+
+export type Balances = Record<FundSource, number>;
+
+export async function balances(tx: Tx, orgId: number): Promise<Balances> {
+  const rows = await tx.fundBalance.findMany({ where: { orgId }, select: { source: true, balanceFen: true } });
+  const out = Object.fromEntries(FUND_SOURCES.map((s) => [s, 0])) as Balances;
+  for (const r of rows) out[r.source] = r.balanceFen;
+  return out;
+}
+
+/**
+ * Takes amountFen out of a source if it holds that much; null when it does not (nothing changed).
+ * The row lock taken here is held until commit, so call it late in the transaction.
+ */
+export async function withdraw(tx: Tx, orgId: number, source: FundSource, amountFen: number): Promise<{ balanceFen: number } | null> {
+  const rows = await tx.$queryRaw<{ balanceFen: number }[]>`
+    UPDATE "FundBalance" SET "balanceFen" = "balanceFen" - ${amountFen}, "updatedAt" = now()
+    WHERE "orgId" = ${orgId} AND "source" = ${source}::"FundSource" AND "balanceFen" >= ${amountFen}
+    RETURNING "balanceFen"`;
+  return rows[0] ?? null;
+}
+
+/** Adds income to a source; null when the balance would overflow the column (nothing changed). */
+export async function deposit(tx: Tx, orgId: number, source: FundSource, amountFen: number): Promise<{ balanceFen: number } | null> {
+  const rows = await tx.$queryRaw<{ balanceFen: number }[]>`
+    INSERT INTO "FundBalance" ("orgId", "source", "balanceFen", "updatedAt")
+    VALUES (${orgId}, ${source}::"FundSource", ${amountFen}, now())
+    ON CONFLICT ("orgId", "source") DO UPDATE SET "balanceFen" = "FundBalance"."balanceFen" + EXCLUDED."balanceFen", "updatedAt" = now()
+    WHERE "FundBalance"."balanceFen" <= 2147483647 - EXCLUDED."balanceFen"
+    RETURNING "balanceFen"`;
+  return rows[0] ?? null;
+}
+
+export interface NewIncome {
+  orgId: number;
+  source: FundSource;
+  amountFen: number;
+  payer: string;
+  note: string | null;
+  recordedById: number | null;
+  at?: Date;
+}
+
+export async function recordIncome(tx: Tx, e: NewIncome): Promise<{ entryId: number; balanceFen: number } | null> {
+  const bal = await deposit(tx, e.orgId, e.source, e.amountFen);
+  if (!bal) return null;
+  const entry = await tx.fundEntry.create({
+    data: {
+      orgId: e.orgId,
+      source: e.source,
+      kind: "INCOME",
+      amountFen: e.amountFen,
+      payer: e.payer,
+      note: e.note,
+      recordedById: e.recordedById,
+      ...(e.at ? { createdAt: e.at } : {}),
+    },
+    select: { id: true },
+  });
+  return { entryId: entry.id, balanceFen: bal.balanceFen };
+}
+
+export interface EntryLine {
+  id: number;
+  at: Date;
+  source: FundSource;
+  kind: "INCOME" | "DISBURSEMENT";
+  amountFen: number;
+  payer: string | null;
+  payeeName: string | null;
+  requestNumber: string | null;
+  note: string | null;
+}
+
+export async function recentEntries(tx: Tx, orgId: number, limit = 10): Promise<EntryLine[]> {
+  const rows = await tx.fundEntry.findMany({ where: { orgId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+  const payees = [...new Set(rows.map((r) => r.payeeId).filter((x): x is number => x !== null))];
+  const reqIds = [...new Set(rows.map((r) => r.aidRequestId).filter((x): x is number => x !== null))];
+  const [people, reqs] = await Promise.all([
+    payees.length ? tx.person.findMany({ where: { id: { in: payees } }, select: { id: true, name: true } }) : [],
+    reqIds.length ? tx.aidRequest.findMany({ where: { id: { in: reqIds } }, select: { id: true, number: true } }) : [],
+  ]);
+  const name = new Map(people.map((p) => [p.id, p.name]));
+  const num = new Map(reqs.map((r) => [r.id, r.number]));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.createdAt,
+    source: r.source,
+    kind: r.kind,
+    amountFen: r.amountFen,
+    payer: r.payer,
+    payeeName: r.payeeId === null ? null : (name.get(r.payeeId) ?? null),
+    requestNumber: r.aidRequestId === null ? null : (num.get(r.aidRequestId) ?? null),
+    note: r.note,
+  }));
+}
+
+/** Sums per source and direction, before `start` and within [start, end): what 收支公开 is made of. */
+export async function ledgerSums(tx: Tx, orgId: number, start: Date, end: Date): Promise<{ before: LedgerSum[]; during: LedgerSum[] }> {
+  const group = (createdAt: { lt: Date } | { gte: Date; lt: Date }) =>
+    tx.fundEntry.groupBy({ by: ["source", "kind"], where: { orgId, createdAt }, _sum: { amountFen: true }, _count: { _all: true } });
+  const [before, during] = await Promise.all([group({ lt: start }), group({ gte: start, lt: end })]);
+  const toSums = (rows: Awaited<ReturnType<typeof group>>): LedgerSum[] =>
+    rows.map((r) => ({ source: r.source, kind: r.kind, totalFen: r._sum.amountFen ?? 0, count: r._count._all }));
+  return { before: toSums(before), during: toSums(during) };
+}
+
+/** What a person has been paid from the fund in [start, end): the approval card shows it. */
+export async function receivedBetween(tx: Tx, personId: number, start: Date, end: Date): Promise<{ totalFen: number; count: number }> {
+  const r = await tx.fundEntry.aggregate({
+    where: { payeeId: personId, kind: "DISBURSEMENT", createdAt: { gte: start, lt: end } },
+    _sum: { amountFen: true },
+    _count: { _all: true },
+  });
+  return { totalFen: r._sum.amountFen ?? 0, count: r._count._all };
+}

@@ -1,0 +1,69 @@
+// The people side of aid: which branch a member belongs to, who decides in a branch, and
+// finding a member by name for someone filing on their behalf.
+import type { PersonTag } from "../generated/prisma/enums.ts";
+import type { Tx } from "./tx.ts";
+
+export interface AidPerson {
+  id: number;
+  name: string;
+  openId: string | null;
+  tags: PersonTag[];
+}
+
+export interface Branch {
+  orgId: number;
+  orgName: string;
+}
+
+/** The branch a person is a member of (a 党支部 first, else any organisation they belong to). */
+export async function memberBranch(tx: Tx, personId: number): Promise<Branch | null> {
+  const rows = await tx.membership.findMany({
+    where: { personId },
+    select: { orgId: true, role: true, org: { select: { name: true, kind: true } } },
+    orderBy: { id: "asc" },
+  });
+  const rank = (r: (typeof rows)[number]) => (r.role === "MEMBER" ? 0 : 2) + (r.org.kind === "BRANCH" ? 0 : 1);
+  const best = rows.sort((a, b) => rank(a) - rank(b))[0];
+  return best ? { orgId: best.orgId, orgName: best.org.name } : null;
+}
+
+export async function aidPerson(tx: Tx, personId: number): Promise<AidPerson | null> {
+  const p = await tx.person.findUnique({ where: { id: personId }, select: { id: true, name: true, larkOpenId: true, tags: true } });
+  return p ? { id: p.id, name: p.name, openId: p.larkOpenId, tags: p.tags } : null;
+}
+
+/** Members of the given branches called `name` (exact), with the last digits of their mobile to tell namesakes apart. */
+export async function membersNamed(tx: Tx, name: string, orgIds: readonly number[]): Promise<(AidPerson & { mobileTail: string | null; orgId: number })[]> {
+  const rows = await tx.membership.findMany({
+    where: { orgId: { in: [...orgIds] }, role: "MEMBER", person: { name } },
+    select: { orgId: true, person: { select: { id: true, name: true, larkOpenId: true, tags: true, mobile: true } } },
+    orderBy: { personId: "asc" },
+  });
+  return rows.map((r) => ({
+    id: r.person.id,
+    name: r.person.name,
+    openId: r.person.larkOpenId,
+    tags: r.person.tags,
+    mobileTail: r.person.mobile ? r.person.mobile.slice(-4) : null,
+    orgId: r.orgId,
+  }));
+}
+
+/** Everyone who decides aid in a branch (secretary, aid delegates) and can be reached in Lark. */
+export async function deciders(tx: Tx, orgId: number): Promise<{ id: number; name: string; openId: string }[]> {
+  const rows = await tx.membership.findMany({
+    where: { orgId, role: { in: ["SECRETARY", "AID_DELEGATE"] }, person: { larkOpenId: { not: null } } },
+    select: { person: { select: { id: true, name: true, larkOpenId: true } } },
+    orderBy: { personId: "asc" },
+  });
+  const seen = new Map<number, { id: number; name: string; openId: string }>();
+  for (const r of rows) if (r.person.larkOpenId) seen.set(r.person.id, { id: r.person.id, name: r.person.name, openId: r.person.larkOpenId });
+  return [...seen.values()];
+}
+
+export async function namesOf(tx: Tx, ids: readonly (number | null | undefined)[]): Promise<Map<number, string>> {
+  const want = [...new Set(ids.filter((x): x is number => typeof x === "number"))];
+  if (want.length === 0) return new Map();
+  const rows = await tx.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

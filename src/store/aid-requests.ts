@@ -1,0 +1,175 @@
+// Aid requests and their timeline. Every state change is a conditional UPDATE guarded by the
+// states it may leave, so two deciders (or one decider clicking twice) produce one decision:
+// the second UPDATE waits for the first's row lock, re-reads the row and matches nothing.
+import type { AidCategory, AidStatus, AidUrgency, FundSource, TimelineType } from "../domain/aid-rules.ts";
+import { requestNumber } from "../domain/aid-rules.ts";
+import type { Tx } from "./tx.ts";
+
+/** Serialises number allocation per year (pg_advisory_xact_lock(class, year)); released at commit. */
+const NUMBER_LOCK_CLASS = 72707370;
+
+export interface AidRequestRow {
+  id: number;
+  number: string;
+  orgId: number;
+  personId: number;
+  filedById: number;
+  onBehalf: boolean;
+  category: AidCategory;
+  description: string;
+  requestedFen: number | null;
+  urgency: AidUrgency;
+  status: AidStatus;
+  approvedFen: number | null;
+  fundSource: FundSource | null;
+  decidedById: number | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  createdAt: Date;
+}
+
+export interface TimelineEvent {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  type: TimelineType;
+  note: string | null;
+}
+
+const requestSelect = {
+  id: true,
+  number: true,
+  orgId: true,
+  personId: true,
+  filedById: true,
+  onBehalf: true,
+  category: true,
+  description: true,
+  requestedFen: true,
+  urgency: true,
+  status: true,
+  approvedFen: true,
+  fundSource: true,
+  decidedById: true,
+  decidedAt: true,
+  decisionNote: true,
+  createdAt: true,
+} as const;
+
+/** The next readable number of the year; unique under concurrent filing thanks to the advisory lock. */
+export async function allocateNumber(tx: Tx, year: number): Promise<string> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NUMBER_LOCK_CLASS}::int, ${year}::int)`;
+  const rows = await tx.$queryRaw<{ max: number | null }[]>`
+    SELECT max(split_part("number", '-', 2)::int) AS "max" FROM "AidRequest" WHERE "number" LIKE ${`${year}-%`}`;
+  return requestNumber(year, (rows[0]?.max ?? 0) + 1);
+}
+
+export interface NewRequest {
+  year: number;
+  orgId: number;
+  personId: number;
+  filedById: number;
+  onBehalf: boolean;
+  category: AidCategory;
+  description: string;
+  requestedFen: number | null;
+  urgency: AidUrgency;
+  formMessageId: string | null;
+  at: Date;
+}
+
+/** Files a request; null when this form card already filed one (a second click on submit). */
+export async function createRequest(tx: Tx, r: NewRequest): Promise<AidRequestRow | null> {
+  if (r.formMessageId && (await tx.aidRequest.findUnique({ where: { formMessageId: r.formMessageId }, select: { id: true } }))) return null;
+  const number = await allocateNumber(tx, r.year);
+  // Two clicks racing past the check above meet at the unique formMessageId: one insert waits, then matches nothing.
+  const inserted = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "AidRequest" ("number", "orgId", "personId", "filedById", "onBehalf", "category", "description", "requestedFen", "urgency", "formMessageId", "createdAt", "updatedAt")
+    VALUES (${number}, ${r.orgId}, ${r.personId}, ${r.filedById}, ${r.onBehalf}, ${r.category}::"AidCategory", ${r.description}, ${r.requestedFen}, ${r.urgency}::"AidUrgency", ${r.formMessageId}, ${r.at}, ${r.at})
+    ON CONFLICT ("formMessageId") DO NOTHING
+    RETURNING "id"`;
+  const id = inserted[0]?.id;
+  if (id === undefined) return null;
+  await tx.aidRequestEvent.create({ data: { requestId: id, at: r.at, actorId: r.filedById, type: "FILED" } });
+  return tx.aidRequest.findUniqueOrThrow({ where: { id }, select: requestSelect });
+}
+
+export async function findRequest(tx: Tx, id: number): Promise<AidRequestRow | null> {
+  return tx.aidRequest.findUnique({ where: { id }, select: requestSelect });
+}
+
+export async function findRequestByNumber(tx: Tx, number: string): Promise<AidRequestRow | null> {
+  return tx.aidRequest.findUnique({ where: { number }, select: requestSelect });
+}
+
+export async function timeline(tx: Tx, requestId: number): Promise<TimelineEvent[]> {
+  const rows = await tx.aidRequestEvent.findMany({ where: { requestId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  return rows.map((e) => ({ id: e.id, at: e.at, actorId: e.actorId, type: e.type as TimelineType, note: e.note }));
+}
+
+export async function requestsOf(tx: Tx, personId: number, limit = 10): Promise<(AidRequestRow & { events: TimelineEvent[] })[]> {
+  const rows = await tx.aidRequest.findMany({
+    where: { personId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { ...requestSelect, events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+  });
+  return rows.map((r) => ({ ...r, events: r.events.map((e) => ({ id: e.id, at: e.at, actorId: e.actorId, type: e.type as TimelineType, note: e.note })) }));
+}
+
+export async function openRequests(tx: Tx, orgIds: readonly number[], limit = 20): Promise<AidRequestRow[]> {
+  return tx.aidRequest.findMany({
+    where: { orgId: { in: [...orgIds] }, status: { in: ["PENDING", "NEEDS_INFO"] } },
+    orderBy: [{ urgency: "desc" }, { createdAt: "asc" }],
+    take: limit,
+    select: requestSelect,
+  });
+}
+
+/** Moves a request from one of `from` to `to` with the given decision fields; false when it was not in `from` any more. */
+async function transition(tx: Tx, id: number, from: readonly AidStatus[], to: AidStatus, set: { decidedById?: number; decidedAt?: Date; decisionNote?: string | null; approvedFen?: number; fundSource?: FundSource }, at: Date): Promise<boolean> {
+  const n = await tx.aidRequest.updateMany({ where: { id, status: { in: [...from] } }, data: { status: to, ...set, updatedAt: at } });
+  return n.count === 1;
+}
+
+async function event(tx: Tx, requestId: number, type: TimelineType, actorId: number, note: string | null, at: Date): Promise<void> {
+  await tx.aidRequestEvent.create({ data: { requestId, at, actorId, type, note } });
+}
+
+/**
+ * Marks the request approved and books the disbursement in the ledger; null when it was decided
+ * already. The caller takes the money from the balance (withdraw) in the same transaction and
+ * rolls back when the source cannot pay.
+ */
+export async function markApproved(
+  tx: Tx,
+  r: AidRequestRow,
+  d: { byId: number; amountFen: number; source: FundSource; note: string | null; at: Date },
+): Promise<{ entryId: number; event: TimelineEvent } | null> {
+  const set = { decidedById: d.byId, decidedAt: d.at, decisionNote: d.note, approvedFen: d.amountFen, fundSource: d.source };
+  if (!(await transition(tx, r.id, ["PENDING", "NEEDS_INFO"], "APPROVED", set, d.at))) return null;
+  const entry = await tx.fundEntry.create({
+    data: { orgId: r.orgId, source: d.source, kind: "DISBURSEMENT", amountFen: d.amountFen, payeeId: r.personId, aidRequestId: r.id, note: d.note, recordedById: d.byId, createdAt: d.at },
+    select: { id: true },
+  });
+  const e = await tx.aidRequestEvent.create({ data: { requestId: r.id, at: d.at, actorId: d.byId, type: "APPROVED", note: d.note } });
+  return { entryId: entry.id, event: { id: e.id, at: e.at, actorId: e.actorId, type: "APPROVED", note: e.note } };
+}
+
+export async function reject(tx: Tx, r: AidRequestRow, d: { byId: number; reason: string; at: Date }): Promise<boolean> {
+  if (!(await transition(tx, r.id, ["PENDING", "NEEDS_INFO"], "REJECTED", { decidedById: d.byId, decidedAt: d.at, decisionNote: d.reason }, d.at))) return false;
+  await event(tx, r.id, "REJECTED", d.byId, d.reason, d.at);
+  return true;
+}
+
+export async function askForInfo(tx: Tx, r: AidRequestRow, d: { byId: number; question: string; at: Date }): Promise<boolean> {
+  if (!(await transition(tx, r.id, ["PENDING", "NEEDS_INFO"], "NEEDS_INFO", {}, d.at))) return false;
+  await event(tx, r.id, "INFO_REQUESTED", d.byId, d.question, d.at);
+  return true;
+}
+
+export async function provideInfo(tx: Tx, r: AidRequestRow, d: { byId: number; answer: string; at: Date }): Promise<boolean> {
+  if (!(await transition(tx, r.id, ["NEEDS_INFO"], "PENDING", {}, d.at))) return false;
+  await event(tx, r.id, "INFO_PROVIDED", d.byId, d.answer, d.at);
+  return true;
+}
