@@ -40,6 +40,7 @@ const schema = z
     LARK_DOUBLE_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
     PUBLIC_URL: z.url().optional(),
     ROSTER_CONTACT: z.string().default("所在党支部的书记或党务工作者"),
+    SCHEDULER_REFRESH_MS: positiveInt.default(60_000),
   });
 
 /** Rules between variables. Checked on the raw values so they are reported together with type errors. */
@@ -82,6 +83,8 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Whom a stranger is told to contact to be added to the roster. */
   readonly rosterContact: string;
+  /** How often the scheduler role upserts the job schedulers again (they vanish with Redis). */
+  readonly schedulerRefreshMs: number;
 }
 
 export class ConfigError extends Error {
@@ -145,5 +148,6 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     aidMaxFen: e.AID_MAX_YUAN * 100,
     publicUrl: e.PUBLIC_URL,
     rosterContact: e.ROSTER_CONTACT,
+    schedulerRefreshMs: e.SCHEDULER_REFRESH_MS,
   });
 }

@@ -14,6 +14,8 @@ import { SCHEDULES, type TaskDeps } from "./schedules.ts";
 export interface Maintenance {
   /** Runs a task now, in this process (tests, the sandbox clock panel). */
   run(task: string): Promise<unknown>;
+  /** Upserts every job scheduler again (what the periodic refresh does). */
+  upsertSchedulers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export async function startMaintenance(
     return s.run(taskDeps);
   }
 
-  if (opts.schedule) {
+  async function upsertSchedulers(): Promise<void> {
     for (const s of SCHEDULES) {
       await deps.queues.maintenance.upsertJobScheduler(
         s.task,
@@ -38,6 +40,18 @@ export async function startMaintenance(
         { name: s.task, data: { task: s.task } },
       );
     }
+  }
+
+  // Schedulers live in Redis. Upserting them again every minute (idempotent by id) brings them
+  // back after a Redis restart or FLUSHALL without anyone having to restart the bot; what they
+  // send derives from the database, so a sweep that was missed meanwhile catches up.
+  let refresher: NodeJS.Timeout | undefined;
+  if (opts.schedule) {
+    await upsertSchedulers();
+    refresher = setInterval(() => {
+      upsertSchedulers().catch((err: unknown) => deps.log.warn({ err: String(err) }, "could not refresh job schedulers"));
+    }, deps.config.schedulerRefreshMs);
+    refresher.unref();
   }
 
   let worker: Worker | undefined;
@@ -55,7 +69,9 @@ export async function startMaintenance(
 
   return {
     run,
+    upsertSchedulers,
     async close() {
+      if (refresher) clearInterval(refresher);
       await worker?.close();
     },
   };
