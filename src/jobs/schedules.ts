@@ -6,6 +6,8 @@ import type { Logger } from "../log.ts";
 import type { Database } from "../store/db.ts";
 import type { Enqueuer } from "./enqueue.ts";
 import { recoverPending } from "./recovery.ts";
+import { runTalkSweep } from "./talk-sweep.ts";
+import { runUrgentTalks } from "./talk-urgent.ts";
 
 export interface TaskDeps {
   db: Database;
@@ -19,4 +21,7 @@ export type Schedule = { task: string; run(deps: TaskDeps): Promise<unknown> } &
 
 export const SCHEDULES: readonly Schedule[] = [
   { task: "recover", every: 15_000, run: (d) => recoverPending(d.db.sql, d.enqueue, d.clock.now()) },
+  // Talk digests at 09:00; the later runs catch up a missed one and send nothing otherwise (keys are leader + day).
+  { task: "talk-sweep", pattern: "0 9,11,15 * * *", run: runTalkSweep },
+  { task: "talk-urgent", pattern: "*/10 * * * *", run: runUrgentTalks },
 ];

@@ -1,0 +1,31 @@
+// What a member sees of their own talks: that they took place, when, with whom and how. The
+// notes are not shown to them (they are the leader's working record).
+import type { Day } from "../src/domain/calendar-day.ts";
+import { card, md, note, t, type Card } from "./kit.ts";
+import { dayText, joinLines, TALK_FORM_LABEL } from "./talk-parts.ts";
+
+export interface MyTalks {
+  name: string;
+  talks: { heldOn: Day; leaderName: string; form: keyof typeof TALK_FORM_LABEL }[];
+  leaderName: string | null;
+  nextDueOn: Day | null;
+  urgentOpen: boolean;
+}
+
+export function myTalksCard(d: MyTalks): Card {
+  const lines = d.talks.map((x) => ({ zh: `· ${x.heldOn} 与${x.leaderName}（${TALK_FORM_LABEL[x.form].zh}）`, en: `· ${x.heldOn} with ${x.leaderName} (${TALK_FORM_LABEL[x.form].en})` }));
+  const head = [
+    d.leaderName ? t(`您的谈心谈话联系人：${d.leaderName}`, `Your talk leader: ${d.leaderName}`) : t("支部尚未为您指定谈心谈话联系人。", "No talk leader has been assigned to you yet."),
+    ...(d.nextDueOn ? [t(`下一次谈心谈话：${dayText(d.nextDueOn).zh}前`, `Next talk: by ${dayText(d.nextDueOn).en}`)] : []),
+    ...(d.urgentOpen ? [t("支部已安排领导干部近期与您谈心。", "A leader will talk with you soon.")] : []),
+  ];
+  return card({
+    title: t("我的谈心谈话", "My talks"),
+    template: "blue",
+    elements: [
+      md(joinLines(head)),
+      md(lines.length > 0 ? joinLines(lines) : t("还没有谈心谈话记录。", "No talks on record yet.")),
+      note(t("谈话内容由谈话人和支部书记保管；如有想法，随时可以找联系人谈。", "Notes are kept by the leader and the secretary; you may ask for a talk any time.")),
+    ],
+  });
+}

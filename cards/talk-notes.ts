@@ -1,0 +1,48 @@
+// The notes of a member's talks, for the leader who held them and the branch secretary.
+import type { Day } from "../src/domain/calendar-day.ts";
+import { card, hr, md, note, t, type Card, type Element } from "./kit.ts";
+import { CONCERN_AREA_LABEL, TALK_FORM_LABEL } from "./talk-parts.ts";
+
+export interface TalkNotes {
+  memberName: string;
+  talks: {
+    heldOn: Day;
+    leaderName: string;
+    form: keyof typeof TALK_FORM_LABEL;
+    thinking: string | null;
+    work: string | null;
+    life: string | null;
+    concerns: string | null;
+    concernAreas: string[];
+    followUps: { description: string; dueOn: Day; done: boolean }[];
+  }[];
+}
+
+const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
+
+export function talkNotesCard(d: TalkNotes): Card {
+  const elements: Element[] = [];
+  for (const x of d.talks) {
+    const areas = x.concernAreas.filter((a): a is keyof typeof CONCERN_AREA_LABEL => a in CONCERN_AREA_LABEL);
+    const parts = [
+      { zh: `**${x.heldOn}** · ${x.leaderName} · ${TALK_FORM_LABEL[x.form].zh}`, en: `**${x.heldOn}** · ${x.leaderName} · ${TALK_FORM_LABEL[x.form].en}` },
+      ...(x.thinking ? [{ zh: `思想：${clip(x.thinking)}`, en: `Thinking: ${clip(x.thinking)}` }] : []),
+      ...(x.work ? [{ zh: `工作：${clip(x.work)}`, en: `Work: ${clip(x.work)}` }] : []),
+      ...(x.life ? [{ zh: `生活：${clip(x.life)}`, en: `Life: ${clip(x.life)}` }] : []),
+      ...(x.concerns
+        ? [
+            {
+              zh: `问题和诉求${areas.length ? `（${areas.map((a) => CONCERN_AREA_LABEL[a].zh).join("、")}）` : ""}：${clip(x.concerns)}`,
+              en: `Concerns${areas.length ? ` (${areas.map((a) => CONCERN_AREA_LABEL[a].en).join(", ")})` : ""}: ${clip(x.concerns)}`,
+            },
+          ]
+        : []),
+      ...x.followUps.map((f) => ({ zh: `${f.done ? "☑" : "☐"} ${f.description}（${f.dueOn}）`, en: `${f.done ? "☑" : "☐"} ${f.description} (${f.dueOn})` })),
+    ];
+    if (elements.length > 0) elements.push(hr());
+    elements.push(md({ zh: parts.map((p) => p.zh).join("\n"), en: parts.map((p) => p.en).join("\n") }));
+  }
+  if (elements.length === 0) elements.push(md(t("没有您可以查看的谈话记录。", "No talk records you may read.")));
+  elements.push(note(t("谈话记录属于党员个人信息，仅谈话人和支部书记可见，每次查看均留痕。", "Talk notes are personal: only the leader and the secretary see them, and every view is logged.")));
+  return card({ title: t(`谈心谈话记录 · ${d.memberName}`, `Talk notes · ${d.memberName}`), template: "indigo", elements });
+}

@@ -1,0 +1,101 @@
+// The daily talk sweep. From the database alone (the last talk of every member against the
+// branch's cadence, open urgent tasks, open follow-ups) it builds ONE digest per leader and
+// one per branch secretary for what is overdue beyond the grace period, and stages them with
+// keys of person + day: a second run the same day, on this machine or another, sends nothing.
+// It runs only on working days and outside night hours; on a rest day it does nothing, and the
+// next working day's run finds everything that fell due meanwhile.
+import { talkBoardCard, type TalkBoard } from "../../cards/talk-board.ts";
+import { talkEscalationCard, type TalkEscalation } from "../../cards/talk-escalation.ts";
+import { daysBetween } from "../domain/calendar-day.ts";
+import { loadBranchRules } from "../store/branch-rules.ts";
+import { secretariesOf } from "../store/org-contacts.ts";
+import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
+import { boardFollowUp, boardMember, boardTask } from "../store/talk-board.ts";
+import { findDueFollowUps, findDueTalks, findOpenTalkTasks, viaSql } from "../store/talk-due.ts";
+import { awake, pushWindow } from "./push-window.ts";
+import type { TaskDeps } from "./schedules.ts";
+
+export interface TalkSweepResult {
+  today: string;
+  skipped?: "rest-day" | "night";
+  /** Digests built (leaders) and secretary digests built; staged counts only new rows. */
+  leaders: number;
+  secretaries: number;
+  staged: number;
+}
+
+const CHUNK = 1000;
+
+export const talkDigestKey = (leaderId: number, day: string) => `talk-digest-${leaderId}-${day}`;
+export const talkEscalationKey = (orgId: number, secretaryId: number, day: string) => `talk-escalation-${orgId}-${secretaryId}-${day}`;
+
+export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
+  const tz = d.config.timezone;
+  const w = pushWindow(d.clock.now(), tz);
+  const today = w.today;
+  if (!w.workingDay) return { today, skipped: "rest-day", leaders: 0, secretaries: 0, staged: 0 };
+  const rules = await loadBranchRules(d.db.prisma, { onProblem: (orgId, problems) => d.log.warn({ orgId, problems }, "branch settings invalid; defaults used") });
+  const branches = awake(rules, w);
+  if (branches.length === 0) return { today, skipped: "night", leaders: 0, secretaries: 0, staged: 0 };
+
+  const rows = viaSql(d.db.sql);
+  const orgIds = branches.map((b) => b.orgId);
+  const [due, tasks, followUps, secretaries] = await Promise.all([
+    findDueTalks(rows, { today, timeZone: tz, branches, horizon: "digest" }),
+    findOpenTalkTasks(rows, { orgIds, timeZone: tz }),
+    findDueFollowUps(rows, { today, branches }),
+    secretariesOf(rows, orgIds),
+  ]);
+
+  // Leader digests: members due, their urgent tasks, their follow-ups.
+  const boards = new Map<number, { openId: string; board: TalkBoard }>();
+  const boardOf = (leaderId: number, name: string, openId: string) => {
+    let b = boards.get(leaderId);
+    if (!b) boards.set(leaderId, (b = { openId, board: { mode: "digest", leaderName: name, today, members: [], tasks: [], followUps: [] } }));
+    return b.board;
+  };
+  // Per branch for the secretary: escalated talks, members nobody can be reminded about, late urgent talks.
+  const escalations = new Map<number, Omit<TalkEscalation, "orgName" | "today">>();
+  const escalationOf = (orgId: number) => {
+    let e = escalations.get(orgId);
+    if (!e) escalations.set(orgId, (e = { overdue: [], unassigned: [], lateTasks: [] }));
+    return e;
+  };
+
+  for (const r of due) {
+    const m = boardMember(r, today, rules);
+    // A member whose leader cannot be reached (none assigned, or not on Lark) is the secretary's to place.
+    if (r.leaderId === null || !r.leaderOpenId) {
+      escalationOf(r.orgId).unassigned.push({ memberName: r.memberName, dueOn: r.dueOn, daysLeft: m.daysLeft });
+      continue;
+    }
+    boardOf(r.leaderId, r.leaderName ?? "", r.leaderOpenId).members.push(m);
+    if (m.standing === "escalated") {
+      escalationOf(r.orgId).overdue.push({ memberName: r.memberName, leaderName: r.leaderName, lastTalkOn: r.lastTalkOn, dueOn: r.dueOn, daysLate: -m.daysLeft });
+    }
+  }
+  for (const k of tasks) {
+    if (k.leaderOpenId) boardOf(k.leaderId, k.leaderName, k.leaderOpenId).tasks.push(boardTask(k, today));
+    const late = daysBetween(k.dueOn, today);
+    if (late > 0) escalationOf(k.orgId).lateTasks.push({ memberName: k.memberName, leaderName: k.leaderName, reason: k.reason, dueOn: k.dueOn, daysLate: late });
+  }
+  for (const f of followUps) if (f.ownerOpenId) boardOf(f.ownerId, f.ownerName, f.ownerOpenId).followUps.push(boardFollowUp(f, today));
+
+  const out: NewOutgoing[] = [];
+  for (const [leaderId, { openId, board }] of boards) {
+    out.push({ kind: "SEND", to: { openId }, card: talkBoardCard(board), key: talkDigestKey(leaderId, today) });
+  }
+  let secretaryDigests = 0;
+  for (const s of secretaries) {
+    const e = escalations.get(s.orgId);
+    if (!e || !s.openId) continue;
+    secretaryDigests++;
+    out.push({ kind: "SEND", to: { openId: s.openId }, card: talkEscalationCard({ orgName: s.orgName, today, ...e }), key: talkEscalationKey(s.orgId, s.personId, today) });
+  }
+
+  const staged: number[] = [];
+  for (let i = 0; i < out.length; i += CHUNK) staged.push(...(await stageOutgoing(d.db.prisma, out.slice(i, i + CHUNK))));
+  await d.enqueue.delivery(staged);
+  d.log.info({ today, leaders: boards.size, secretaries: secretaryDigests, staged: staged.length }, "talk sweep");
+  return { today, leaders: boards.size, secretaries: secretaryDigests, staged: staged.length };
+}

@@ -1,0 +1,50 @@
+// Urgent talks, every few minutes, any day (a member in difficulty does not wait for Monday),
+// never at night. For each open task: the leader's first card (already staged when the task
+// was opened in daytime: the same key makes this a no-op), the reminder the day before it
+// falls due, and once it is past due, a card to each branch secretary. Keys are per task, so
+// however often this runs, each message goes once.
+import { urgentOverdueCard, urgentTalkCard } from "../../cards/talk-urgent.ts";
+import { daysBetween } from "../domain/calendar-day.ts";
+import { urgentReminderDay } from "../domain/talk-cadence.ts";
+import { loadBranchRules } from "../store/branch-rules.ts";
+import { secretariesOf } from "../store/org-contacts.ts";
+import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
+import { findOpenTalkTasks, viaSql } from "../store/talk-due.ts";
+import { urgentTalkKey } from "../store/talk-tasks.ts";
+import { awake, pushWindow } from "./push-window.ts";
+import type { TaskDeps } from "./schedules.ts";
+
+export const urgentReminderKey = (taskId: number) => `talk-urgent-reminder-${taskId}`;
+export const urgentOverdueKey = (taskId: number, secretaryId: number) => `talk-urgent-overdue-${taskId}-${secretaryId}`;
+
+export async function runUrgentTalks(d: TaskDeps): Promise<{ today: string; open: number; staged: number }> {
+  const tz = d.config.timezone;
+  const w = pushWindow(d.clock.now(), tz);
+  const rules = await loadBranchRules(d.db.prisma);
+  const orgIds = awake(rules, w).map((b) => b.orgId);
+  const rows = viaSql(d.db.sql);
+  const tasks = await findOpenTalkTasks(rows, { orgIds, timeZone: tz });
+  const late = tasks.filter((k) => k.dueOn < w.today);
+  const secretaries = await secretariesOf(rows, [...new Set(late.map((k) => k.orgId))]);
+
+  const out: NewOutgoing[] = [];
+  for (const k of tasks) {
+    const base = { taskId: k.id, memberId: k.memberId, memberName: k.memberName, reason: k.reason, note: k.note, dueOn: k.dueOn, leaderName: k.leaderName };
+    if (k.leaderOpenId) {
+      out.push({ kind: "SEND", to: { openId: k.leaderOpenId }, card: urgentTalkCard({ ...base, kind: "new" }), key: urgentTalkKey(k.id) });
+      const remindOn = urgentReminderDay(k);
+      if (remindOn && w.today >= remindOn && w.today <= k.dueOn) {
+        out.push({ kind: "SEND", to: { openId: k.leaderOpenId }, card: urgentTalkCard({ ...base, kind: "reminder" }), key: urgentReminderKey(k.id) });
+      }
+    }
+    if (k.dueOn < w.today) {
+      for (const s of secretaries) {
+        if (s.orgId !== k.orgId || !s.openId) continue;
+        out.push({ kind: "SEND", to: { openId: s.openId }, card: urgentOverdueCard({ ...base, daysLate: daysBetween(k.dueOn, w.today) }), key: urgentOverdueKey(k.id, s.personId) });
+      }
+    }
+  }
+  const staged = await stageOutgoing(d.db.prisma, out);
+  await d.enqueue.delivery(staged);
+  return { today: w.today, open: tasks.length, staged: staged.length };
+}

@@ -1,0 +1,40 @@
+// Whom to tell in an organisation: its secretaries, and for escalations the secretaries of the
+// nearest organisation above it that has one (党支部 → 党总支 → 党委).
+import type { Rows } from "./talk-due.ts";
+
+export interface Contact {
+  orgId: number;
+  orgName: string;
+  personId: number;
+  name: string;
+  openId: string | null;
+}
+
+export async function secretariesOf(rows: Rows, orgIds: number[]): Promise<Contact[]> {
+  if (orgIds.length === 0) return [];
+  return rows<Contact>(
+    `SELECT ms."orgId", o."name" AS "orgName", p."id" AS "personId", p."name", p."larkOpenId" AS "openId"
+     FROM "Membership" ms JOIN "Person" p ON p."id" = ms."personId" JOIN "Organization" o ON o."id" = ms."orgId"
+     WHERE ms."role" = 'SECRETARY' AND ms."orgId" = ANY($1::int[])
+     ORDER BY ms."orgId", p."id"`,
+    [orgIds],
+  );
+}
+
+/** The secretaries of the closest ancestor of `orgId` that has any; empty at the top of the tree. */
+export async function upperSecretaries(rows: Rows, orgId: number): Promise<Contact[]> {
+  return rows<Contact>(
+    `WITH RECURSIVE up AS (
+       SELECT o."parentId" AS id, 1 AS depth FROM "Organization" o WHERE o."id" = $1
+       UNION ALL
+       SELECT o."parentId", up.depth + 1 FROM up JOIN "Organization" o ON o."id" = up.id WHERE up.depth < 20
+     ), ranked AS (
+       SELECT ms."orgId", o."name" AS "orgName", p."id" AS "personId", p."name", p."larkOpenId" AS "openId",
+              dense_rank() OVER (ORDER BY up.depth) AS r
+       FROM up JOIN "Membership" ms ON ms."orgId" = up.id AND ms."role" = 'SECRETARY'
+       JOIN "Person" p ON p."id" = ms."personId" JOIN "Organization" o ON o."id" = up.id
+     )
+     SELECT "orgId", "orgName", "personId", "name", "openId" FROM ranked WHERE r = 1 ORDER BY "personId"`,
+    [orgId],
+  );
+}

@@ -1,0 +1,143 @@
+// Who is owed a talk, computed set-based in one statement over every member of the given
+// branches: the last talk per member against the branch's cadence (talk-cadence.ts says the
+// same in TypeScript). Dates travel as text so no driver turns them into local midnights.
+import type { BranchRules } from "./branch-rules.ts";
+import type { SqlExecutor } from "./db.ts";
+import type { Tx } from "./tx.ts";
+
+/** Runs one parameterised statement; the sweep uses the pool, card actions their transaction. */
+export type Rows = <R>(text: string, params: unknown[]) => Promise<R[]>;
+export const viaSql =
+  (sql: SqlExecutor): Rows =>
+  <R,>(text: string, params: unknown[]) =>
+    sql.query<R>(text, params);
+export const viaTx =
+  (tx: Tx): Rows =>
+  <R,>(text: string, params: unknown[]) =>
+    tx.$queryRawUnsafe<R[]>(text, ...params);
+
+export interface DueTalk {
+  memberId: number;
+  memberName: string;
+  orgId: number;
+  leaderId: number | null;
+  leaderName: string | null;
+  leaderOpenId: string | null;
+  lastTalkOn: string | null;
+  since: string;
+  inHardship: boolean;
+  dueOn: string;
+}
+
+export interface DueQuery {
+  today: string;
+  timeZone: string;
+  branches: readonly BranchRules[];
+  /** "digest": only talks due within the branch's dueSoonDays (or overdue); "all": every member. */
+  horizon: "digest" | "all";
+  leaderId?: number;
+  memberIds?: number[];
+}
+
+const DUE_SQL = `
+WITH rules AS (
+  SELECT * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[]) AS r(org_id, cadence, hardship_cadence, soon_days)
+), members AS (
+  SELECT DISTINCT ON (ms."personId") ms."personId" AS member_id, ms."orgId" AS org_id,
+         ((ms."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date AS since
+  FROM "Membership" ms JOIN "Organization" o ON o."id" = ms."orgId" AND o."kind" = 'BRANCH'
+  WHERE ms."role" = 'MEMBER'
+  ORDER BY ms."personId", ms."orgId"
+), last_talk AS (
+  SELECT "memberId" AS member_id, max("heldOn") AS last_on FROM "Talk" WHERE "heldOn" <= $1::date GROUP BY "memberId"
+), hardship AS (
+  SELECT DISTINCT "personId" AS member_id FROM "HardshipEntry" WHERE "status" = 'ACTIVE'
+)
+SELECT m.member_id AS "memberId", p."name" AS "memberName", m.org_id AS "orgId",
+       p."responsibleLeaderId" AS "leaderId", l."name" AS "leaderName", l."larkOpenId" AS "leaderOpenId",
+       lt.last_on::text AS "lastTalkOn", m.since::text AS "since", (h.member_id IS NOT NULL) AS "inHardship",
+       d.due_on::text AS "dueOn"
+FROM members m
+JOIN rules r ON r.org_id = m.org_id
+JOIN "Person" p ON p."id" = m.member_id
+LEFT JOIN "Person" l ON l."id" = p."responsibleLeaderId"
+LEFT JOIN last_talk lt ON lt.member_id = m.member_id
+LEFT JOIN hardship h ON h.member_id = m.member_id
+CROSS JOIN LATERAL (
+  SELECT (COALESCE(lt.last_on, m.since)
+          + make_interval(months => CASE WHEN h.member_id IS NOT NULL THEN r.hardship_cadence ELSE r.cadence END))::date AS due_on
+) d
+WHERE m.since <= $1::date
+  AND ($7::boolean OR d.due_on <= $1::date + r.soon_days)
+  AND ($8::int IS NULL OR p."responsibleLeaderId" = $8::int)
+  AND ($9::int[] IS NULL OR m.member_id = ANY($9::int[]))
+ORDER BY d.due_on, m.member_id`;
+
+export async function findDueTalks(rows: Rows, q: DueQuery): Promise<DueTalk[]> {
+  if (q.branches.length === 0) return [];
+  return rows<DueTalk>(DUE_SQL, [
+    q.today,
+    q.timeZone,
+    q.branches.map((b) => b.orgId),
+    q.branches.map((b) => b.talk.cadenceMonths),
+    q.branches.map((b) => b.talk.hardshipCadenceMonths),
+    q.branches.map((b) => b.talk.dueSoonDays),
+    q.horizon === "all",
+    q.leaderId ?? null,
+    q.memberIds ?? null,
+  ]);
+}
+
+export interface OpenFollowUp {
+  id: number;
+  ownerId: number;
+  ownerName: string;
+  ownerOpenId: string | null;
+  description: string;
+  dueOn: string;
+  memberId: number;
+  memberName: string;
+  orgId: number;
+}
+
+/** Open follow-ups due within the branch's followUpSoonDays, or overdue. */
+export async function findDueFollowUps(rows: Rows, q: { today: string; branches: readonly BranchRules[]; ownerId?: number }): Promise<OpenFollowUp[]> {
+  if (q.branches.length === 0) return [];
+  return rows<OpenFollowUp>(
+    `WITH rules AS (SELECT * FROM unnest($2::int[], $3::int[]) AS r(org_id, soon_days))
+     SELECT f."id", f."ownerId", o."name" AS "ownerName", o."larkOpenId" AS "ownerOpenId", f."description", f."dueOn"::text AS "dueOn", t."memberId", p."name" AS "memberName", t."orgId"
+     FROM "FollowUp" f JOIN "Talk" t ON t."id" = f."talkId" JOIN rules r ON r.org_id = t."orgId" JOIN "Person" p ON p."id" = t."memberId"
+     JOIN "Person" o ON o."id" = f."ownerId"
+     WHERE f."status" = 'OPEN' AND f."dueOn" <= $1::date + r.soon_days AND ($4::int IS NULL OR f."ownerId" = $4::int)
+     ORDER BY f."dueOn", f."id"`,
+    [q.today, q.branches.map((b) => b.orgId), q.branches.map((b) => b.talk.followUpSoonDays), q.ownerId ?? null],
+  );
+}
+
+export interface OpenTalkTask {
+  id: number;
+  orgId: number;
+  memberId: number;
+  memberName: string;
+  leaderId: number;
+  leaderName: string;
+  leaderOpenId: string | null;
+  reason: string;
+  note: string | null;
+  dueOn: string;
+  openedOn: string;
+}
+
+/** Open urgent talk tasks in the given branches (few at any time: no horizon needed). */
+export async function findOpenTalkTasks(rows: Rows, q: { orgIds: number[]; timeZone: string; leaderId?: number; memberId?: number }): Promise<OpenTalkTask[]> {
+  if (q.orgIds.length === 0) return [];
+  return rows<OpenTalkTask>(
+    `SELECT tt."id", tt."orgId", tt."memberId", m."name" AS "memberName", tt."leaderId", l."name" AS "leaderName", l."larkOpenId" AS "leaderOpenId",
+            tt."reason", tt."note", tt."dueOn"::text AS "dueOn", ((tt."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date::text AS "openedOn"
+     FROM "TalkTask" tt JOIN "Person" m ON m."id" = tt."memberId" JOIN "Person" l ON l."id" = tt."leaderId"
+     WHERE tt."status" = 'OPEN' AND tt."orgId" = ANY($1::int[])
+       AND ($3::int IS NULL OR tt."leaderId" = $3::int) AND ($4::int IS NULL OR tt."memberId" = $4::int)
+     ORDER BY tt."dueOn", tt."id"`,
+    [q.orgIds, q.timeZone, q.leaderId ?? null, q.memberId ?? null],
+  );
+}

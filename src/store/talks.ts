@@ -1,0 +1,104 @@
+// Talk records (谈心谈话记录): written by a leader or secretary of the member's branch, read
+// only by the leader who held the talk and the branch's secretaries. Recording a talk closes
+// the member's open urgent tasks.
+import { dayToDate, type Day } from "../domain/calendar-day.ts";
+import { hasRole, type Actor } from "../domain/roles.ts";
+import type { TalkForm } from "../generated/prisma/enums.ts";
+import type { Tx } from "./tx.ts";
+
+export interface MemberInBranch {
+  id: number;
+  name: string;
+  orgId: number;
+}
+
+/** The member, in a branch where the actor holds one of the roles; null when there is none. */
+export async function memberWhereActorIs(tx: Tx, actor: Actor, memberId: number, roles: ("LEADER" | "SECRETARY")[]): Promise<MemberInBranch | null> {
+  const p = await tx.person.findUnique({
+    where: { id: memberId },
+    select: { id: true, name: true, memberships: { where: { role: "MEMBER", org: { kind: "BRANCH" } }, select: { orgId: true }, orderBy: { orgId: "asc" } } },
+  });
+  const m = p?.memberships.find((ms) => hasRole(actor, roles, ms.orgId));
+  return p && m ? { id: p.id, name: p.name, orgId: m.orgId } : null;
+}
+
+/** Members named `name` in the branches where the actor holds one of the roles. */
+export async function membersNamed(tx: Tx, actor: Actor, name: string, roles: ("LEADER" | "SECRETARY")[]): Promise<(MemberInBranch & { mobile: string | null })[]> {
+  const orgIds = [...new Set(actor.grants.filter((g) => roles.includes(g.role as "LEADER")).map((g) => g.orgId))];
+  const rows = await tx.membership.findMany({
+    where: { orgId: { in: orgIds }, role: "MEMBER", org: { kind: "BRANCH" }, person: { name } },
+    select: { orgId: true, person: { select: { id: true, name: true, mobile: true } } },
+    orderBy: [{ personId: "asc" }, { orgId: "asc" }],
+  });
+  const seen = new Set<number>();
+  return rows.filter((r) => !seen.has(r.person.id) && seen.add(r.person.id)).map((r) => ({ id: r.person.id, name: r.person.name, mobile: r.person.mobile, orgId: r.orgId }));
+}
+
+export async function lastTalkOn(tx: Tx, memberId: number): Promise<Day | null> {
+  const t = await tx.talk.findFirst({ where: { memberId }, orderBy: { heldOn: "desc" }, select: { heldOn: true } });
+  return t ? t.heldOn.toISOString().slice(0, 10) : null;
+}
+
+export interface NewTalk {
+  orgId: number;
+  memberId: number;
+  leaderId: number;
+  heldOn: Day;
+  form: TalkForm;
+  thinking?: string | undefined;
+  work?: string | undefined;
+  life?: string | undefined;
+  concerns?: string | undefined;
+  concernAreas: string[];
+  followUps: { description: string; dueOn: Day }[];
+  taskId?: number | undefined;
+  now: Date;
+}
+
+export async function recordTalk(tx: Tx, t: NewTalk): Promise<{ talkId: number; closedTaskIds: number[]; followUpIds: number[] }> {
+  const open = await tx.talkTask.findMany({ where: { memberId: t.memberId, status: "OPEN" }, select: { id: true }, orderBy: { id: "asc" } });
+  const closedTaskIds = open.map((k) => k.id);
+  if (closedTaskIds.length > 0) await tx.talkTask.updateMany({ where: { id: { in: closedTaskIds } }, data: { status: "DONE", doneAt: t.now } });
+  const talk = await tx.talk.create({
+    data: {
+      orgId: t.orgId,
+      memberId: t.memberId,
+      leaderId: t.leaderId,
+      heldOn: dayToDate(t.heldOn),
+      form: t.form,
+      thinking: t.thinking || null,
+      work: t.work || null,
+      life: t.life || null,
+      concerns: t.concerns || null,
+      concernAreas: t.concernAreas,
+      talkTaskId: t.taskId ?? closedTaskIds[0] ?? null,
+      createdAt: t.now,
+      followUps: { create: t.followUps.map((f) => ({ ownerId: t.leaderId, description: f.description, dueOn: dayToDate(f.dueOn) })) },
+    },
+    select: { id: true, followUps: { select: { id: true } } },
+  });
+  return { talkId: talk.id, closedTaskIds, followUpIds: talk.followUps.map((f) => f.id) };
+}
+
+/** The talks with a member whose notes the actor may read: those they held, and all in branches where they are secretary. */
+export async function readableTalks(tx: Tx, actor: Actor, memberId: number) {
+  const secretaryOf = actor.grants.filter((g) => g.role === "SECRETARY").map((g) => g.orgId);
+  return tx.talk.findMany({
+    where: { memberId, OR: [{ leaderId: actor.personId }, { orgId: { in: secretaryOf } }] },
+    orderBy: { heldOn: "desc" },
+    take: 10,
+    select: {
+      id: true,
+      orgId: true,
+      heldOn: true,
+      form: true,
+      thinking: true,
+      work: true,
+      life: true,
+      concerns: true,
+      concernAreas: true,
+      leaderId: true,
+      followUps: { select: { description: true, dueOn: true, status: true }, orderBy: { id: "asc" } },
+    },
+  });
+}
