@@ -57,6 +57,9 @@ export async function importRoster(opts: ImportRosterOptions): Promise<RosterRep
   };
   const fileProblems = [...raw.problems, ...people.problems, ...orgs.problems];
   const fileWarnings = [...people.warnings, ...orgs.warnings];
+  if (raw.people && base.rowsRead === 0 && base.orgRowsRead === 0) {
+    fileWarnings.push({ line: raw.people.headerLine, message: "表头下面没有数据：没有导入任何人" });
+  }
 
   // A file whose header cannot be read is not imported at all: every row would be guessed.
   if (raw.problems.length > 0 || !people.headerOk || !orgs.headerOk) {

@@ -2,10 +2,11 @@
 // each person already is in the store, and each 联系领导. Pure: the store is read beforehand
 // into a Snapshot (import.ts), so these rules are tested without a database.
 import type { OrgKind } from "../generated/prisma/enums.ts";
-import { ORG_COLUMNS, PERSON_COLUMNS } from "./columns.ts";
+import { PERSON_COLUMNS } from "./columns.ts";
+import { parentsFirst, resolveOrgSheet, resolvePersonOrgs } from "./org-tree.ts";
 import { where, type Problem } from "./problems.ts";
 import type { BadRow, OrgRow, PersonRow } from "./rows.ts";
-import { canContain, kindName, LEADING_ROLES } from "./vocab.ts";
+import { LEADING_ROLES } from "./vocab.ts";
 
 export interface SnapOrg {
   readonly id: number;
@@ -69,8 +70,6 @@ export interface RosterRows {
   readonly orgSheet: string | undefined;
 }
 
-type Def = PlannedOrg & { readonly line?: number; readonly sheet?: string | undefined };
-
 export function resolveRoster(rows: RosterRows, snap: Snapshot): Plan {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -100,7 +99,7 @@ export function resolveRoster(rows: RosterRows, snap: Snapshot): Plan {
   }
 }
 
-type Fail = (line: number, message: string) => void;
+export type Fail = (line: number, message: string) => void;
 
 /** Duplicates are errors on every line involved: which of them is right is for the secretary to say. */
 function findDuplicates(rows: RosterRows, fail: Fail): void {
@@ -129,6 +128,7 @@ function matchStore(
   warnings: Problem[],
 ): Map<number, SnapPerson | undefined> {
   const existing = new Map<number, SnapPerson | undefined>();
+  const claimedBy = new Map<number, number>();
   for (const r of people) {
     if (bad.has(r.line)) continue;
     const byMobile = r.mobile ? snap.peopleByMobile.get(r.mobile) : undefined;
@@ -138,6 +138,15 @@ function matchStore(
       continue;
     }
     const found = byMobile ?? byEmail;
+    // One row's e-mail and another's mobile may both be the same stored person's.
+    const other = found ? claimedBy.get(found.id) : undefined;
+    if (found && other !== undefined) {
+      const same = `都对应系统中的“${found.name}”（手机号${found.mobile ?? "无"}，邮箱${found.email ?? "无"}）：每人只占一行`;
+      fail(r.line, `与第${other}行${same}`);
+      if (existing.delete(other)) fail(other, `与第${r.line}行${same}`);
+      continue;
+    }
+    if (found) claimedBy.set(found.id, r.line);
     existing.set(r.line, found);
     if (found && found.name !== r.name) {
       // Usually a corrected name; sometimes a mistyped mobile that hits someone else.
@@ -155,13 +164,14 @@ function resolveLeaders(
   fail: Fail,
 ): Map<number, LeaderTarget | null | undefined> {
   const targets = new Map<number, LeaderTarget | null | undefined>();
+  const index = indexRows(rows);
   // Chains (A's leader is B, B's leader is unknown) settle by repetition.
   for (let changed = true; changed; ) {
     changed = false;
     targets.clear();
     for (const r of rows.people) {
       if (bad.has(r.line)) continue;
-      const t = leaderOf(r, rows, bad, existing, snap);
+      const t = leaderOf(r, index, bad, existing, snap);
       if (typeof t === "string") {
         fail(r.line, t);
         changed = true;
@@ -171,9 +181,31 @@ function resolveLeaders(
   return targets;
 }
 
+/** Every row (good or not) by mobile and by name, so finding a 联系领导 is not a scan. */
+interface RowIndex {
+  readonly byMobile: ReadonlyMap<string, readonly (PersonRow | BadRow)[]>;
+  readonly byName: ReadonlyMap<string, readonly (PersonRow | BadRow)[]>;
+}
+
+function indexRows(rows: RosterRows): RowIndex {
+  const byMobile = new Map<string, (PersonRow | BadRow)[]>();
+  const byName = new Map<string, (PersonRow | BadRow)[]>();
+  const add = (map: Map<string, (PersonRow | BadRow)[]>, key: string | null, r: PersonRow | BadRow) => {
+    if (key) map.set(key, [...(map.get(key) ?? []), r]);
+  };
+  for (const r of [...rows.people, ...rows.badPeople]) {
+    add(byMobile, r.mobile, r);
+    add(byName, r.name, r);
+  }
+  return { byMobile, byName };
+}
+
+// orgCode is required, so always present on a parsed row; a BadRow has `code` instead.
+const isPersonRow = (r: PersonRow | BadRow): r is PersonRow => "orgCode" in r;
+
 function leaderOf(
   r: PersonRow,
-  rows: RosterRows,
+  index: RowIndex,
   bad: ReadonlySet<number>,
   existing: ReadonlyMap<number, SnapPerson | undefined>,
   snap: Snapshot,
@@ -181,12 +213,9 @@ function leaderOf(
   if (r.leader === undefined || r.leader === null) return r.leader;
   const ref = r.leader;
   const label = `${PERSON_COLUMNS.leader}“${ref.text}”`;
-  const inFile = rows.people.filter((p) => ("mobile" in ref ? p.mobile === ref.mobile : p.name === ref.name));
-  const good = inFile.filter((p) => !bad.has(p.line));
-  const badLines = [
-    ...inFile.filter((p) => bad.has(p.line)).map((p) => p.line),
-    ...rows.badPeople.filter((b) => ("mobile" in ref ? b.mobile === ref.mobile : b.name === ref.name)).map((b) => b.line),
-  ];
+  const inFile = ("mobile" in ref ? index.byMobile.get(ref.mobile) : index.byName.get(ref.name)) ?? [];
+  const good = inFile.filter((p): p is PersonRow => isPersonRow(p) && !bad.has(p.line));
+  const badLines = inFile.filter((p) => !isPersonRow(p) || bad.has(p.line)).map((p) => p.line).sort((a, b) => a - b);
   if (good.length > 1) return `${label}在本文件中有${good.length}人同名（第${good.map((g) => g.line).join("、")}行）：请改填其手机号`;
   const target = good[0];
   if (target) {
@@ -203,152 +232,4 @@ function leaderOf(
   if (person.id === existing.get(r.line)?.id) return `${PERSON_COLUMNS.leader}不能是本人`;
   if (!person.leading) return `${label}在系统中不是党员领导干部或支部书记`;
   return { personId: person.id };
-}
-
-/** The 组织 sheet: every listed organisation with its kind and parent, checked as a tree. */
-function resolveOrgSheet(rows: RosterRows, snap: Snapshot, badCodes: ReadonlyMap<string, string>, problems: Problem[]): { defs: Map<string, Def>; rejected: number } {
-  const sheet = rows.orgSheet;
-  const fail = (line: number, message: string) => problems.push({ sheet, line, message });
-  const first = new Map<string, OrgRow>();
-  for (const r of rows.orgs) {
-    const seen = first.get(r.code);
-    if (seen) fail(r.line, `${ORG_COLUMNS.code}“${r.code}”与${where({ sheet, line: seen.line })}重复`);
-    else first.set(r.code, r);
-  }
-  let good = [...first.values()];
-  const defsOf = (listed: readonly OrgRow[]) => {
-    const defs = new Map<string, Def>([...snap.orgs.values()].map((o) => [o.code, { ...o, existing: o }]));
-    for (const r of listed) {
-      defs.set(r.code, { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, existing: snap.orgs.get(r.code), line: r.line, sheet });
-    }
-    return defs;
-  };
-  // A row whose parent is on a bad row becomes bad too; repeat until the tree holds.
-  for (let changed = true; changed; ) {
-    changed = false;
-    const defs = defsOf(good);
-    const next: OrgRow[] = [];
-    for (const r of good) {
-      const message = treeProblem(r.code, defs, r.parentCode !== null, badCodes);
-      if (message) {
-        fail(r.line, message);
-        changed = true;
-      } else next.push(r);
-    }
-    good = next;
-  }
-  return { defs: defsOf(good), rejected: rows.orgs.length - good.length };
-}
-
-/**
- * Whether `code` sits rightly in the tree `defs` would make: its parent exists, may hold its
- * kind, is not itself; and its own children (from the store) still fit under its kind.
- */
-function treeProblem(code: string, defs: ReadonlyMap<string, Def>, checkParent: boolean, badCodes: ReadonlyMap<string, string>): string | undefined {
-  const org = defs.get(code)!;
-  if (checkParent && org.parentCode !== null) {
-    const parent = defs.get(org.parentCode);
-    if (!parent) {
-      const badAt = badCodes.get(org.parentCode);
-      return badAt !== undefined
-        ? `上级党组织“${org.parentCode}”所在的${badAt}有错误：请先改正该行`
-        : `上级党组织编码“${org.parentCode}”在本文件和系统中都找不到：请在“组织”表中列出它`;
-    }
-    if (!canContain(parent.kind, org.kind)) {
-      return `上级党组织“${parent.name}”是${kindName(parent.kind)}，不能下设${kindName(org.kind)}“${org.name}”`;
-    }
-    const seen = new Set([code]);
-    for (let p: Def | undefined = parent; p; p = p.parentCode ? defs.get(p.parentCode) : undefined) {
-      if (seen.has(p.code)) return `上级党组织编码“${org.parentCode}”会让组织关系形成循环：请核对`;
-      seen.add(p.code);
-    }
-  }
-  for (const child of defs.values()) {
-    if (child.parentCode === code && !canContain(org.kind, child.kind)) {
-      return `“${org.name}”下已有${kindName(child.kind)}“${child.name}”，不能改为${kindName(org.kind)}`;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Each person row names its organisation by code. The code is known from the 组织 sheet, the
- * store, or an earlier row; otherwise the row defines a new 党支部 and must give its name.
- * A row may also rename its organisation or move it under another parent.
- */
-function resolvePersonOrgs(
-  people: readonly PersonRow[],
-  bad: Set<number>,
-  sheetDefs: ReadonlyMap<string, Def>,
-  badOrgCodes: ReadonlyMap<string, string>,
-  snap: Snapshot,
-  fail: Fail,
-): { defs: Map<string, Def>; planned: Set<string> } {
-  const defs = new Map(sheetDefs);
-  const planned = new Set<string>([...sheetDefs.values()].filter((d) => d.line !== undefined).map((d) => d.code));
-  const nameLabel = PERSON_COLUMNS.orgName;
-  const parentLabel = PERSON_COLUMNS.parentCode;
-  for (const r of people) {
-    if (bad.has(r.line)) continue;
-    const def = defs.get(r.orgCode);
-    const markBad = (message: string) => fail(r.line, message);
-    const source = def?.line !== undefined ? where({ sheet: def.sheet, line: def.line }) : undefined;
-    if (def && source) {
-      // Defined by the 组织 sheet or an earlier row: this row may only agree with it.
-      if (r.orgName && r.orgName !== def.name) {
-        markBad(`${nameLabel}“${r.orgName}”与${source}给编码“${r.orgCode}”写的名称“${def.name}”不一致`);
-        continue;
-      }
-      if (r.parentCode && r.parentCode !== def.parentCode) {
-        markBad(`${parentLabel}“${r.parentCode}”与${source}给“${def.name}”写的上级“${def.parentCode ?? "无"}”不一致`);
-        continue;
-      }
-      planned.add(r.orgCode);
-      continue;
-    }
-    const badAt = def ? undefined : badOrgCodes.get(r.orgCode);
-    if (badAt !== undefined) {
-      markBad(`党组织“${r.orgCode}”所在的${badAt}有错误：请先改正该行`);
-      continue;
-    }
-    if (!def && !r.orgName) {
-      markBad(`${PERSON_COLUMNS.orgCode}“${r.orgCode}”是新的党组织：请填写${nameLabel}（名称），或在“组织”表中列出它`);
-      continue;
-    }
-    const next: Def = {
-      code: r.orgCode,
-      name: r.orgName ?? def!.name,
-      kind: def?.kind ?? "BRANCH",
-      parentCode: r.parentCode ?? def?.parentCode ?? null,
-      existing: snap.orgs.get(r.orgCode),
-      line: r.line,
-    };
-    const trial = new Map(defs).set(r.orgCode, next);
-    const message = treeProblem(r.orgCode, trial, r.parentCode !== null, badOrgCodes);
-    if (message) {
-      markBad(message);
-      continue;
-    }
-    // A store organisation the row leaves as it is stays undefined by any line, so later
-    // rows are not told they "disagree with line N" when they give its name differently.
-    defs.set(r.orgCode, def && next.name === def.name && next.parentCode === def.parentCode ? def : next);
-    planned.add(r.orgCode);
-  }
-  return { defs, planned };
-}
-
-/** Orders organisations so that each parent precedes its children. */
-function parentsFirst(orgs: PlannedOrg[]): PlannedOrg[] {
-  const byCode = new Map(orgs.map((o) => [o.code, o]));
-  const out: PlannedOrg[] = [];
-  const done = new Set<string>();
-  const visit = (o: PlannedOrg) => {
-    if (done.has(o.code)) return;
-    done.add(o.code);
-    const parent = o.parentCode ? byCode.get(o.parentCode) : undefined;
-    if (parent) visit(parent);
-    out.push(o);
-  };
-  orgs.forEach(visit);
-  return out;
 }

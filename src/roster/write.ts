@@ -2,10 +2,11 @@
 // people and their roles, then 联系领导 (which may point at people created in the same run).
 // Only real differences are written, so importing the same file again changes nothing, and
 // every difference is recorded in AuditLog as {field: [before, after]}.
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Person, Prisma } from "../generated/prisma/client.ts";
 import type { PersonTag, Role } from "../generated/prisma/enums.ts";
 import { isoDate } from "./cells.ts";
 import type { Plan, PlannedOrg, PlannedPerson } from "./resolve.ts";
+import type { PersonRow } from "./rows.ts";
 import { ROSTER_ROLES, type RosterRole } from "./vocab.ts";
 
 export const AUDIT_ACTION = "roster.import";
@@ -97,113 +98,157 @@ async function writePeople(
   orgIdByCode: ReadonlyMap<string, number>,
   audit: Audit,
 ): Promise<{ counts: Counts; idByLine: Map<number, number> }> {
-  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  // Few round trips whatever the roster's size: people, roles and leaders are each read and
+  // written in bulk; only people whose own fields changed get an UPDATE of their own.
+  const existingIds = people.flatMap((p) => (p.existing ? [p.existing.id] : []));
+  const current = new Map((await tx.person.findMany({ where: { id: { in: existingIds } } })).map((p) => [p.id, p]));
   const idByLine = new Map<number, number>();
-  const changesById = new Map<number, Changes>();
-  const orgIdById = new Map<number, number>();
-  const created = new Set<number>();
-  const current = new Map(
-    (await tx.person.findMany({ where: { id: { in: people.flatMap((p) => (p.existing ? [p.existing.id] : [])) } } })).map((p) => [p.id, p]),
-  );
+  const changesByLine = new Map<number, Changes>();
 
-  for (const { row, existing } of people) {
-    const orgId = orgIdByCode.get(row.orgCode)!;
-    const before = existing ? current.get(existing.id) : undefined;
-    // Wanted values; undefined means "the file does not say", so the store keeps its own.
-    const want = {
-      name: row.name,
-      mobile: row.mobile ?? undefined,
-      email: row.email ?? undefined,
-      birthDate: row.birthDate,
-      joinedPartyOn: row.joinedPartyOn,
-      tags: row.tags ? sortTags(row.tags) : undefined,
-      whereabouts: row.whereabouts,
-    };
-    let id: number;
-    const changes: Changes = {};
-    if (!before) {
-      const person = await tx.person.create({
-        data: {
-          name: want.name,
-          mobile: want.mobile ?? null,
-          email: want.email ?? null,
-          birthDate: dateOf(want.birthDate ?? null),
-          joinedPartyOn: dateOf(want.joinedPartyOn ?? null),
-          tags: want.tags ?? [],
-          whereabouts: want.whereabouts ?? null,
-        },
-      });
-      id = person.id;
-      created.add(id);
-      for (const [k, v] of Object.entries(want)) if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) changes[k] = [null, v];
-    } else {
-      id = before.id;
-      const diff = (field: string, was: Json, now: Json | undefined) => {
-        if (now !== undefined && JSON.stringify(was) !== JSON.stringify(now)) changes[field] = [was, now];
-      };
-      diff("name", before.name, want.name);
-      diff("mobile", before.mobile, want.mobile);
-      diff("email", before.email, want.email);
-      diff("birthDate", isoOf(before.birthDate), want.birthDate);
-      diff("joinedPartyOn", isoOf(before.joinedPartyOn), want.joinedPartyOn);
-      diff("tags", sortTags(before.tags), want.tags);
-      diff("whereabouts", before.whereabouts, want.whereabouts);
-      if (Object.keys(changes).length > 0) {
-        await tx.person.update({
-          where: { id },
-          data: {
-            name: want.name,
-            mobile: want.mobile,
-            email: want.email,
-            birthDate: want.birthDate === undefined ? undefined : dateOf(want.birthDate),
-            joinedPartyOn: want.joinedPartyOn === undefined ? undefined : dateOf(want.joinedPartyOn),
-            tags: want.tags,
-            whereabouts: want.whereabouts,
-          },
-        });
-      }
-    }
-    await writeRoles(tx, id, orgId, row.roles, changes);
+  const fresh = people.filter((p) => !p.existing || !current.has(p.existing.id));
+  for (const { row, id } of await createPeople(tx, fresh)) {
     idByLine.set(row.line, id);
-    changesById.set(id, changes);
-    orgIdById.set(id, orgId);
+    const changes: Changes = {};
+    for (const [k, v] of Object.entries(wanted(row))) if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) changes[k] = [null, v];
+    changesByLine.set(row.line, changes);
+  }
+  for (const { row, existing } of people) {
+    const before = existing ? current.get(existing.id) : undefined;
+    if (!before) continue;
+    idByLine.set(row.line, before.id);
+    changesByLine.set(row.line, await updatePerson(tx, before, row));
   }
 
-  // 联系领导 last: the leader may be a person created a few rows below.
+  await writeRoles(tx, people, idByLine, orgIdByCode, changesByLine);
+
+  // 联系领导 last: the leader may be a person created a few rows below. One UPDATE per leader.
+  const byLeader = new Map<number | null, number[]>();
   for (const { row, leader } of people) {
     if (leader === undefined) continue;
     const id = idByLine.get(row.line)!;
     const want = leader === null ? null : "line" in leader ? idByLine.get(leader.line)! : leader.personId;
-    const was = created.has(id) ? null : (current.get(id)?.responsibleLeaderId ?? null);
+    const was = current.get(id)?.responsibleLeaderId ?? null;
     if (want === was) continue;
-    await tx.person.update({ where: { id }, data: { responsibleLeaderId: want } });
-    changesById.get(id)!.responsibleLeaderId = [was, want];
+    byLeader.set(want, [...(byLeader.get(want) ?? []), id]);
+    changesByLine.get(row.line)!.responsibleLeaderId = [was, want];
+  }
+  for (const [leaderId, ids] of byLeader) {
+    await tx.person.updateMany({ where: { id: { in: ids } }, data: { responsibleLeaderId: leaderId } });
   }
 
-  for (const [id, changes] of changesById) {
-    if (created.has(id)) counts.created++;
-    else if (Object.keys(changes).length > 0) counts.updated++;
-    else counts.unchanged++;
-    if (Object.keys(changes).length > 0) audit("Person", id, orgIdById.get(id)!, changes);
+  const counts: Counts = { created: fresh.length, updated: 0, unchanged: 0 };
+  for (const { row } of people) {
+    const changes = changesByLine.get(row.line)!;
+    const id = idByLine.get(row.line)!;
+    if (current.has(id)) {
+      if (Object.keys(changes).length > 0) counts.updated++;
+      else counts.unchanged++;
+    }
+    if (Object.keys(changes).length > 0) audit("Person", id, orgIdByCode.get(row.orgCode)!, changes);
   }
   return { counts, idByLine };
 }
 
+/** The stored values a row asks for; undefined means "the file does not say", so the store keeps its own. */
+function wanted(row: PersonRow) {
+  return {
+    name: row.name,
+    mobile: row.mobile ?? undefined,
+    email: row.email ?? undefined,
+    birthDate: row.birthDate,
+    joinedPartyOn: row.joinedPartyOn,
+    tags: row.tags ? sortTags(row.tags) : undefined,
+    whereabouts: row.whereabouts,
+  };
+}
+
+/** One INSERT for all new people; rows are told apart by their mobile, else e-mail (both unique). */
+async function createPeople(tx: Tx, fresh: readonly PlannedPerson[]): Promise<{ row: PersonRow; id: number }[]> {
+  if (fresh.length === 0) return [];
+  const made = await tx.person.createManyAndReturn({
+    data: fresh.map(({ row }) => {
+      const w = wanted(row);
+      return {
+        name: w.name,
+        mobile: w.mobile ?? null,
+        email: w.email ?? null,
+        birthDate: dateOf(w.birthDate ?? null),
+        joinedPartyOn: dateOf(w.joinedPartyOn ?? null),
+        tags: w.tags ?? [],
+        whereabouts: w.whereabouts ?? null,
+      };
+    }),
+    select: { id: true, mobile: true, email: true },
+  });
+  const key = (mobile: string | null, email: string | null) => (mobile ? `m:${mobile}` : `e:${email}`);
+  const idByKey = new Map(made.map((p) => [key(p.mobile, p.email), p.id]));
+  return fresh.map(({ row }) => ({ row, id: idByKey.get(key(row.mobile, row.email))! }));
+}
+
+async function updatePerson(tx: Tx, before: Person, row: PersonRow): Promise<Changes> {
+  const want = wanted(row);
+  const changes: Changes = {};
+  const diff = (field: string, was: Json, now: Json | undefined) => {
+    if (now !== undefined && JSON.stringify(was) !== JSON.stringify(now)) changes[field] = [was, now];
+  };
+  diff("name", before.name, want.name);
+  diff("mobile", before.mobile, want.mobile);
+  diff("email", before.email, want.email);
+  diff("birthDate", isoOf(before.birthDate), want.birthDate);
+  diff("joinedPartyOn", isoOf(before.joinedPartyOn), want.joinedPartyOn);
+  diff("tags", sortTags(before.tags), want.tags);
+  diff("whereabouts", before.whereabouts, want.whereabouts);
+  if (Object.keys(changes).length === 0) return changes;
+  await tx.person.update({
+    where: { id: before.id },
+    data: {
+      name: want.name,
+      mobile: want.mobile,
+      email: want.email,
+      birthDate: want.birthDate === undefined ? undefined : dateOf(want.birthDate),
+      joinedPartyOn: want.joinedPartyOn === undefined ? undefined : dateOf(want.joinedPartyOn),
+      tags: want.tags,
+      whereabouts: want.whereabouts,
+    },
+  });
+  return changes;
+}
+
 /**
  * The roster states a person's roles in their organisation: listed roles are added, roster
- * roles not listed are removed. AID_DELEGATE is the secretary's to give and is never touched.
- * Without a 角色 column only 党员 is ensured.
+ * roles not listed are removed. AID_DELEGATE is the secretary's to give and is never touched,
+ * nor are roles in other organisations. Without a 角色 column only 党员 is ensured.
  */
-async function writeRoles(tx: Tx, personId: number, orgId: number, roles: readonly RosterRole[] | undefined, changes: Changes): Promise<void> {
-  const held = (await tx.membership.findMany({ where: { personId, orgId }, select: { id: true, role: true } })).filter((m) =>
-    (ROSTER_ROLES as readonly Role[]).includes(m.role),
-  );
-  const heldRoles = held.map((m) => m.role);
-  const want: Role[] = roles ? [...roles] : [...new Set<Role>(["MEMBER", ...heldRoles])];
-  const add = want.filter((r) => !heldRoles.includes(r));
-  const remove = held.filter((m) => !want.includes(m.role));
-  if (add.length === 0 && remove.length === 0) return;
-  if (add.length > 0) await tx.membership.createMany({ data: add.map((role) => ({ personId, orgId, role })) });
-  if (remove.length > 0) await tx.membership.deleteMany({ where: { id: { in: remove.map((m) => m.id) } } });
-  changes.roles = [sortRoles(heldRoles), sortRoles(want)];
+async function writeRoles(
+  tx: Tx,
+  people: readonly PlannedPerson[],
+  idByLine: ReadonlyMap<number, number>,
+  orgIdByCode: ReadonlyMap<string, number>,
+  changesByLine: Map<number, Changes>,
+): Promise<void> {
+  const rosterRoles = ROSTER_ROLES as readonly Role[];
+  const held = await tx.membership.findMany({
+    where: { personId: { in: [...idByLine.values()] }, role: { in: [...rosterRoles] } },
+    select: { id: true, personId: true, orgId: true, role: true },
+  });
+  const heldBy = new Map<string, typeof held>();
+  for (const m of held) heldBy.set(`${m.personId}:${m.orgId}`, [...(heldBy.get(`${m.personId}:${m.orgId}`) ?? []), m]);
+
+  const add: Prisma.MembershipCreateManyInput[] = [];
+  const remove: number[] = [];
+  for (const { row } of people) {
+    const personId = idByLine.get(row.line)!;
+    const orgId = orgIdByCode.get(row.orgCode)!;
+    const mine = heldBy.get(`${personId}:${orgId}`) ?? [];
+    const heldRoles = mine.map((m) => m.role);
+    const want: Role[] = row.roles ? [...row.roles] : [...new Set<Role>(["MEMBER", ...heldRoles])];
+    const adding = want.filter((r) => !heldRoles.includes(r));
+    const removing = mine.filter((m) => !want.includes(m.role));
+    if (adding.length === 0 && removing.length === 0) continue;
+    add.push(...adding.map((role) => ({ personId, orgId, role })));
+    remove.push(...removing.map((m) => m.id));
+    changesByLine.get(row.line)!.roles = [sortRoles(heldRoles), sortRoles(want)];
+  }
+  if (add.length > 0) await tx.membership.createMany({ data: add });
+  if (remove.length > 0) await tx.membership.deleteMany({ where: { id: { in: remove } } });
 }

@@ -143,6 +143,18 @@ describe("across rows and the store", () => {
     ]);
   });
 
+  it("without a 角色 column, takes a row's leadership from the store", () => {
+    const header = ["姓名", "手机号", "党组织编码", "联系领导"];
+    const t = { ...table(["老书记", "13900000000", "zb-1", ""], ["甲", "13800138001", "zb-1", "老书记"], ["乙", "13800138002", "zb-1", "甲"]), header };
+    const snap = snapshot([org("zb-1", "BRANCH")], [person({ id: 7, name: "老书记", mobile: "13900000000", leading: true })]);
+    const p = plan(t, snap);
+    expect(p.people.map((x) => [x.row.name, x.leader])).toEqual([
+      ["老书记", null],
+      ["甲", { line: 2 }],
+    ]);
+    expect(p.messages).toEqual(["第4行：联系领导“甲”（第3行）不是党员领导干部或支部书记：请在其角色中写明"]);
+  });
+
   it("drops a row whose 联系领导 is on a row that turned out bad, and rows that lead to it in turn", () => {
     const p = plan(
       table(
@@ -187,6 +199,24 @@ describe("across rows and the store", () => {
     const snap = snapshot([org("zb-1", "BRANCH")], [person({ id: 1, name: "甲", mobile: "13800138001" }), person({ id: 2, name: "乙", email: "yi@example.com" })]);
     const p = plan(table(row({ 姓名: "甲", 手机号: "13800138001", 邮箱: "yi@example.com" })), snap);
     expect(p.messages).toEqual(["第2行：手机号“13800138001”属于系统中的“甲”，邮箱“yi@example.com”却属于“乙”：请核对"]);
+  });
+
+  it("refuses two rows that are the same stored person, one by mobile and one by e-mail", () => {
+    const snap = snapshot([org("zb-1", "BRANCH")], [person({ id: 3, name: "张三", mobile: "13800138001", email: "zs@example.com" })]);
+    const p = plan(
+      table(row({ 手机号: "13800138001" }), row({ 姓名: "李四", 手机号: "13800138007" }), row({ 手机号: "13800138009", 邮箱: "zs@example.com" }), row({ 姓名: "张三丰", 手机号: "13800138008", 邮箱: "ZS@example.com" })),
+      snap,
+    );
+    expect(p.lines).toEqual([2, 3]);
+    const same = "都对应系统中的“张三”（手机号13800138001，邮箱zs@example.com）：每人只占一行";
+    expect(p.messages).toEqual([
+      // 第4行 and 第5行 share an e-mail (case aside): told as duplicates before the store is consulted.
+      "第4行：邮箱“zs@example.com”与第5行重复：每人只占一行",
+      "第5行：邮箱“zs@example.com”与第4行重复：每人只占一行",
+    ]);
+    const q = plan(table(row({ 手机号: "13800138001" }), row({ 手机号: "13800138009", 邮箱: "zs@example.com" })), snap);
+    expect(q.lines).toEqual([]);
+    expect(q.messages).toEqual([`第2行：与第3行${same}`, `第3行：与第2行${same}`]);
   });
 
   it("matches store people by mobile, else by e-mail", () => {
