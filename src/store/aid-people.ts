@@ -49,14 +49,20 @@ export async function membersNamed(tx: Tx, name: string, orgIds: readonly number
   }));
 }
 
+export interface Decider {
+  id: number;
+  name: string;
+  openId: string;
+}
+
 /** Everyone who decides aid in a branch (secretary, aid delegates) and can be reached in Lark. */
-export async function deciders(tx: Tx, orgId: number): Promise<{ id: number; name: string; openId: string }[]> {
+export async function deciders(tx: Tx, orgId: number): Promise<Decider[]> {
   const rows = await tx.membership.findMany({
     where: { orgId, role: { in: ["SECRETARY", "AID_DELEGATE"] }, person: { larkOpenId: { not: null } } },
     select: { person: { select: { id: true, name: true, larkOpenId: true } } },
     orderBy: { personId: "asc" },
   });
-  const seen = new Map<number, { id: number; name: string; openId: string }>();
+  const seen = new Map<number, Decider>();
   for (const r of rows) if (r.person.larkOpenId) seen.set(r.person.id, { id: r.person.id, name: r.person.name, openId: r.person.larkOpenId });
   return [...seen.values()];
 }

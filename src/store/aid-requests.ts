@@ -2,7 +2,6 @@
 // states it may leave, so two deciders (or one decider clicking twice) produce one decision:
 // the second UPDATE waits for the first's row lock, re-reads the row and matches nothing.
 import type { AidCategory, AidStatus, AidUrgency, FundSource, TimelineType } from "../domain/aid-rules.ts";
-import { requestNumber } from "../domain/aid-rules.ts";
 import type { Tx } from "./tx.ts";
 
 /** Serialises number allocation per year (pg_advisory_xact_lock(class, year)); released at commit. */
@@ -56,14 +55,6 @@ const requestSelect = {
   createdAt: true,
 } as const;
 
-/** The next readable number of the year; unique under concurrent filing thanks to the advisory lock. */
-export async function allocateNumber(tx: Tx, year: number): Promise<string> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NUMBER_LOCK_CLASS}::int, ${year}::int)`;
-  const rows = await tx.$queryRaw<{ max: number | null }[]>`
-    SELECT max(split_part("number", '-', 2)::int) AS "max" FROM "AidRequest" WHERE "number" LIKE ${`${year}-%`}`;
-  return requestNumber(year, (rows[0]?.max ?? 0) + 1);
-}
-
 export interface NewRequest {
   year: number;
   orgId: number;
@@ -78,20 +69,53 @@ export interface NewRequest {
   at: Date;
 }
 
-/** Files a request; null when this form card already filed one (a second click on submit). */
-export async function createRequest(tx: Tx, r: NewRequest): Promise<AidRequestRow | null> {
+/**
+ * Files a request with the year's next readable number, and its FILED event; null when this form
+ * card already filed one (a second click on submit). Numbers are allocated under a per-year
+ * advisory lock held to commit, so the caller should have read everything else it needs first.
+ */
+export async function createRequest(tx: Tx, r: NewRequest): Promise<{ req: AidRequestRow; filed: TimelineEvent } | null> {
   if (r.formMessageId && (await tx.aidRequest.findUnique({ where: { formMessageId: r.formMessageId }, select: { id: true } }))) return null;
-  const number = await allocateNumber(tx, r.year);
-  // Two clicks racing past the check above meet at the unique formMessageId: one insert waits, then matches nothing.
-  const inserted = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO "AidRequest" ("number", "orgId", "personId", "filedById", "onBehalf", "category", "description", "requestedFen", "urgency", "formMessageId", "createdAt", "updatedAt")
-    VALUES (${number}, ${r.orgId}, ${r.personId}, ${r.filedById}, ${r.onBehalf}, ${r.category}::"AidCategory", ${r.description}, ${r.requestedFen}, ${r.urgency}::"AidUrgency", ${r.formMessageId}, ${r.at}, ${r.at})
-    ON CONFLICT ("formMessageId") DO NOTHING
-    RETURNING "id"`;
-  const id = inserted[0]?.id;
-  if (id === undefined) return null;
-  await tx.aidRequestEvent.create({ data: { requestId: id, at: r.at, actorId: r.filedById, type: "FILED" } });
-  return tx.aidRequest.findUniqueOrThrow({ where: { id }, select: requestSelect });
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NUMBER_LOCK_CLASS}::int, ${r.year}::int)`;
+  // One statement: the number, the request and its FILED event. Two clicks on one form that
+  // raced past the check above meet at the unique formMessageId and the second files nothing.
+  const rows = await tx.$queryRaw<(Omit<AidRequestRow, "number"> & { number: string; eventId: number })[]>`
+    WITH n AS (
+      SELECT coalesce(max(split_part("number", '-', 2)::int), 0) + 1 AS seq FROM "AidRequest" WHERE "number" LIKE ${`${r.year}-%`}
+    ), ins AS (
+      INSERT INTO "AidRequest" ("number", "orgId", "personId", "filedById", "onBehalf", "category", "description", "requestedFen", "urgency", "formMessageId", "createdAt", "updatedAt")
+      SELECT ${`${r.year}-`} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
+             ${r.orgId}, ${r.personId}, ${r.filedById}, ${r.onBehalf}, ${r.category}::"AidCategory", ${r.description}, ${r.requestedFen}::int,
+             ${r.urgency}::"AidUrgency", ${r.formMessageId}, ${r.at}, ${r.at}
+      FROM n
+      ON CONFLICT ("formMessageId") DO NOTHING
+      RETURNING *
+    ), ev AS (
+      INSERT INTO "AidRequestEvent" ("requestId", "at", "actorId", "type") SELECT "id", ${r.at}, ${r.filedById}, 'FILED' FROM ins RETURNING "id"
+    )
+    SELECT ins.*, (SELECT "id" FROM ev) AS "eventId" FROM ins`;
+  const row = rows[0];
+  if (!row) return null;
+  const req: AidRequestRow = {
+    id: row.id,
+    number: row.number,
+    orgId: row.orgId,
+    personId: row.personId,
+    filedById: row.filedById,
+    onBehalf: row.onBehalf,
+    category: row.category,
+    description: row.description,
+    requestedFen: row.requestedFen,
+    urgency: row.urgency,
+    status: row.status,
+    approvedFen: row.approvedFen,
+    fundSource: row.fundSource,
+    decidedById: row.decidedById,
+    decidedAt: row.decidedAt,
+    decisionNote: row.decisionNote,
+    createdAt: row.createdAt,
+  };
+  return { req, filed: { id: row.eventId, at: r.at, actorId: r.filedById, type: "FILED", note: null } };
 }
 
 export async function findRequest(tx: Tx, id: number): Promise<AidRequestRow | null> {

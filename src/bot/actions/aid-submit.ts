@@ -4,9 +4,9 @@ import { checkRequestedAmount, checkText, DESCRIPTION_MAX, ON_BEHALF_ROLES } fro
 import { localDateTime, localYear } from "../../domain/aid-time.ts";
 import { parseYuan } from "../../domain/money.ts";
 import { hasRole } from "../../domain/roles.ts";
-import { aidPerson, memberBranch } from "../../store/aid-people.ts";
+import { aidPerson, deciders, memberBranch } from "../../store/aid-people.ts";
 import { createRequest } from "../../store/aid-requests.ts";
-import { loadRequestContext, sendApprovalCards } from "../aid/approval.ts";
+import { loadPersonContext, sendApprovalCards } from "../aid/approval.ts";
 import { fromProblem, must, unknownPerson } from "../aid/errors.ts";
 import { submitForm, submitValue } from "../aid/forms.ts";
 import { alreadyFiledText, filedText } from "../aid/texts.ts";
@@ -35,13 +35,15 @@ export const aidSubmit = defineAction({
       const over = checkRequestedAmount(requestedFen, config.aidMaxFen);
       if (over) throw fromProblem(over);
     }
+    // Everything the approval card shows is read before the request is filed: filing takes the
+    // year's numbering lock, held until commit, so what follows it must be short.
+    const who = { personId, orgId: branch.orgId, filedById: actor.personId, onBehalf };
+    const pc = await loadPersonContext(ctx, who);
+    const to = await deciders(tx, branch.orgId);
     const now = clock.now();
-    const req = await createRequest(tx, {
+    const created = await createRequest(tx, {
       year: localYear(now, config.timezone),
-      orgId: branch.orgId,
-      personId,
-      filedById: actor.personId,
-      onBehalf,
+      ...who,
       category: form.category,
       description,
       requestedFen,
@@ -49,15 +51,15 @@ export const aidSubmit = defineAction({
       formMessageId: ctx.inbound.messageId ?? null,
       at: now,
     });
-    if (!req) {
+    if (!created) {
       // The same form submitted again (a double click): show what the first submit filed.
       const earlier = await tx.aidRequest.findUniqueOrThrow({ where: { formMessageId: ctx.inbound.messageId ?? "" } });
-      const who = earlier.onBehalf ? await aidPerson(tx, earlier.personId) : null;
       return {
         toast: { type: "info", text: alreadyFiledText(earlier.number) },
-        card: aidReceiptCard({ ...earlier, filedAt: localDateTime(earlier.createdAt, config.timezone), ...(who ? { forName: who.name } : {}), deciderCount: 1 }),
+        card: aidReceiptCard({ ...earlier, filedAt: localDateTime(earlier.createdAt, config.timezone), ...(earlier.onBehalf ? { forName: pc.member.name } : {}), deciderCount: 1 }),
       };
     }
+    const { req, filed } = created;
     await ctx.audit({
       action: "aid.request.file",
       subjectType: "AidRequest",
@@ -65,8 +67,8 @@ export const aidSubmit = defineAction({
       orgId: req.orgId,
       changes: { number: req.number, personId, onBehalf, category: req.category, requestedFen, urgency: req.urgency },
     });
-    const rc = await loadRequestContext(ctx, req);
-    const deciderCount = await sendApprovalCards(ctx, rc, "r0");
+    const names = new Map([[actor.personId, actor.name], [pc.member.id, pc.member.name]]);
+    const deciderCount = await sendApprovalCards(ctx, { ...pc, req, events: [filed], names }, "r0", to);
     return {
       toast: { type: "success", text: filedText(req.number) },
       card: aidReceiptCard({

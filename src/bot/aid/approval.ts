@@ -9,7 +9,7 @@ import { localDateTime, localYear, yearBounds } from "../../domain/aid-time.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { balances, receivedBetween, type Balances } from "../../store/aid-fund.ts";
 import { entryOf, type HardshipRow } from "../../store/aid-hardship.ts";
-import { aidPerson, memberBranch, deciders, namesOf, type AidPerson, type Branch } from "../../store/aid-people.ts";
+import { aidPerson, memberBranch, deciders, namesOf, type AidPerson, type Branch, type Decider } from "../../store/aid-people.ts";
 import { findRequest, timeline, type AidRequestRow, type TimelineEvent } from "../../store/aid-requests.ts";
 import type { Tx } from "../../store/tx.ts";
 import type { BaseContext } from "../context.ts";
@@ -18,17 +18,21 @@ import { ownRequest, unknownRequest } from "./errors.ts";
 
 export type AidCtx = BaseContext & { inbound: { key: string } };
 
-export interface RequestContext {
-  req: AidRequestRow;
+/** Everything about the member an approval card shows, before or without a request. */
+export interface PersonContext {
   member: AidPerson;
   filer: AidPerson | null;
   branch: Branch;
-  events: TimelineEvent[];
-  names: Map<number, string>;
   year: number;
   received: { totalFen: number; count: number };
   hardship: HardshipRow | null;
   balances: Balances;
+}
+
+export interface RequestContext extends PersonContext {
+  req: AidRequestRow;
+  events: TimelineEvent[];
+  names: Map<number, string>;
 }
 
 export const approvalKeyPrefix = (requestId: number) => `aid-approval-${requestId}-`;
@@ -46,27 +50,32 @@ export function requireDecider(actor: Actor, req: { orgId: number; personId: num
   throw notAllowed();
 }
 
-export async function loadRequestContext(ctx: BaseContext, req: AidRequestRow): Promise<RequestContext> {
+export async function loadPersonContext(ctx: BaseContext, who: { personId: number; orgId: number; filedById: number; onBehalf: boolean }): Promise<PersonContext> {
   const { tx } = ctx;
   const tz = ctx.config.timezone;
   const year = localYear(ctx.clock.now(), tz);
   const { start, end } = yearBounds(year, tz);
-  const member = await aidPerson(tx, req.personId);
-  const filer = req.onBehalf && req.filedById !== req.personId ? await aidPerson(tx, req.filedById) : null;
-  const branch = await memberBranchOrOrg(tx, req);
-  const events = await timeline(tx, req.id);
-  const names = await namesOf(tx, [req.personId, req.filedById, req.decidedById, ...events.map((e) => e.actorId)]);
-  const received = await receivedBetween(tx, req.personId, start, end);
-  const hardship = await entryOf(tx, req.personId);
-  const bal = await balances(tx, req.orgId);
+  const member = await aidPerson(tx, who.personId);
   if (!member) throw unknownRequest();
-  return { req, member, filer, branch, events, names, year, received, hardship, balances: bal };
+  const filer = who.onBehalf && who.filedById !== who.personId ? await aidPerson(tx, who.filedById) : null;
+  const branch = await branchOf(tx, who);
+  const received = await receivedBetween(tx, who.personId, start, end);
+  const hardship = await entryOf(tx, who.personId);
+  const bal = await balances(tx, who.orgId);
+  return { member, filer, branch, year, received, hardship, balances: bal };
 }
 
-async function memberBranchOrOrg(tx: Tx, req: AidRequestRow): Promise<Branch> {
-  const org = await tx.organization.findUnique({ where: { id: req.orgId }, select: { id: true, name: true } });
+export async function loadRequestContext(ctx: BaseContext, req: AidRequestRow): Promise<RequestContext> {
+  const pc = await loadPersonContext(ctx, req);
+  const events = await timeline(ctx.tx, req.id);
+  const names = await namesOf(ctx.tx, [req.personId, req.filedById, req.decidedById, ...events.map((e) => e.actorId)]);
+  return { ...pc, req, events, names };
+}
+
+async function branchOf(tx: Tx, who: { personId: number; orgId: number }): Promise<Branch> {
+  const org = await tx.organization.findUnique({ where: { id: who.orgId }, select: { id: true, name: true } });
   if (org) return { orgId: org.id, orgName: org.name };
-  return (await memberBranch(tx, req.personId)) ?? { orgId: req.orgId, orgName: "?" };
+  return (await memberBranch(tx, who.personId)) ?? { orgId: who.orgId, orgName: "?" };
 }
 
 export function timelineView(events: readonly TimelineEvent[], names: Map<number, string>, tz: string, only?: readonly TimelineType[]): TimelineLine[] {
@@ -114,8 +123,8 @@ export function approvalView(rc: RequestContext, ctx: BaseContext): ApprovalView
 export const approvalCardOf = (rc: RequestContext, ctx: BaseContext): Card => approvalCard(approvalView(rc, ctx));
 
 /** Sends a fresh approval card to every decider of the branch except the member; returns how many. */
-export async function sendApprovalCards(ctx: AidCtx, rc: RequestContext, round: string): Promise<number> {
-  const to = (await deciders(ctx.tx, rc.req.orgId)).filter((d) => d.id !== rc.req.personId);
+export async function sendApprovalCards(ctx: AidCtx, rc: RequestContext, round: string, known?: Decider[]): Promise<number> {
+  const to = (known ?? (await deciders(ctx.tx, rc.req.orgId))).filter((d) => d.id !== rc.req.personId);
   const card = approvalCardOf(rc, ctx);
   for (const d of to) ctx.send({ openId: d.openId }, { card }, `${approvalKeyPrefix(rc.req.id)}${round}-${d.id}`);
   if (to.length > 0) {
