@@ -35,6 +35,15 @@ const clickBody = z.object({
   inputValue: z.string().optional(),
 });
 
+/** How a delivery to the bot went, for the page: the status and, when refused, why. */
+function deliveryOf(outcome: { status?: number; error?: string; body?: unknown; skipped?: string }): { status: number; skipped?: string; error?: string } {
+  if (outcome.skipped) return { status: 0, skipped: outcome.skipped };
+  const status = outcome.status ?? 0;
+  if (status === 200) return { status };
+  const why = outcome.error ?? (outcome.body === undefined || outcome.body === "" ? undefined : JSON.stringify(outcome.body).slice(0, 200));
+  return { status, ...(why ? { error: `${status} ${why}` } : {}) };
+}
+
 export function sandboxRoutes(web: express.Express, deps: SandboxDeps): void {
   const { double, clock } = deps;
   const r = express.Router();
@@ -138,13 +147,12 @@ export function sandboxRoutes(web: express.Express, deps: SandboxDeps): void {
     said.push(msg);
     if (said.length > USER_LOG_LIMIT) said.splice(0, said.length - USER_LOG_LIMIT);
     broadcast("message", msg);
-    res.json({ message: msg, delivery: { status: "status" in outcome ? outcome.status : 0, ...("skipped" in outcome ? { skipped: outcome.skipped } : {}), ...("error" in outcome && outcome.error ? { error: outcome.error } : {}) } });
+    res.json({ message: msg, delivery: deliveryOf(outcome) });
   });
 
   r.post("/api/open-p2p", async (req, res) => {
     const { from } = fromBody.parse(req.body);
-    const outcome = await double.openP2p({ from });
-    res.json({ status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}) });
+    res.json(deliveryOf(await double.openP2p({ from })));
   });
 
   r.post("/api/click", async (req, res) => {

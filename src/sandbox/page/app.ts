@@ -209,6 +209,14 @@ function messageBody(m: ChatMessage): Node {
   return toDom({ tag: "div", attrs: { class: "bubble" }, children: [`[${m.msgType}] `, { tag: "code", attrs: {}, children: [JSON.stringify(m.content)] }] });
 }
 
+/** A short line of what a message said, for the quote above a reply. */
+function quoteOf(m: ChatMessage): string {
+  const c = m.content as { text?: unknown; header?: { title?: { content?: unknown } } } | null;
+  const text = m.msgType === "text" ? String(c?.text ?? "") : `[卡片] ${String(c?.header?.title?.content ?? "")}`;
+  const line = text.replace(/@_user_\d+/g, `@${state.botName}`).replace(/\s+/g, " ").trim();
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+}
+
 function upsertMessage(m: ChatMessage): void {
   const previous = state.messages.get(m.id);
   state.messages.set(m.id, m);
@@ -225,6 +233,8 @@ function upsertMessage(m: ChatMessage): void {
   const main = document.createElement("div");
   main.className = "msg-main";
   main.append(toDom({ tag: "div", attrs: { class: "msg-meta" }, children: [`${mine ? "我 Me" : m.senderName} · ${timeFmt.format(m.createTime)}${m.updateTime > m.createTime && m.msgType === "interactive" ? " · 已更新 updated" : ""}`] }));
+  const parent = m.parentId ? state.messages.get(m.parentId) : undefined;
+  if (parent) main.append(toDom({ tag: "div", attrs: { class: "reply-quote" }, children: [`回复 ${parent.sender === state.me ? "我" : parent.senderName}：${quoteOf(parent)}`] }));
   const body = messageBody(m);
   if (previous && m.msgType === "interactive" && existing) (body as HTMLElement).classList.add("updated");
   main.append(body);

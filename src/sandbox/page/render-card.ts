@@ -356,13 +356,15 @@ function selectOf(el: Obj, ctx: Ctx, multiple: boolean): VNode {
   const initial = multiple ? list(el.selected_values).map(String) : [str(el.initial_option)].filter((x): x is string => !!x);
   return h(
     "label",
-    { class: "el-select" },
+    { class: classes("el-select", multiple && "el-multi") },
+    multiple ? h("span", { class: "picker-placeholder" }, textContent(el.placeholder, ctx) || "请选择（可多选）") : null,
     h(
       "select",
       {
         name: str(el.name),
         class: "field-control",
         multiple,
+        size: multiple ? Math.min(Math.max(options.length, 2), 5) : undefined,
         disabled: el.disabled === true,
         "data-required": el.required === true ? "true" : undefined,
         ...interaction(el, ctx, multiple ? "multi_select_static" : "select_static", true),

@@ -110,7 +110,7 @@ const FONT_COLOURS: Record<string, string> = {
 const STYLES = `
 *{box-sizing:border-box}
 html,body{margin:0;height:100%}
-body{font:14px/1.5 -apple-system,BlinkMacSystemFont,"PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;color:#1f2329;background:#f2f3f5}
+body{font:14px/1.5 -apple-system,BlinkMacSystemFont,"PingFang SC","Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif,"Apple Color Emoji","Noto Color Emoji";color:#1f2329;background:#f2f3f5}
 button{font:inherit;cursor:pointer}
 select,input,textarea{font:inherit;color:inherit}
 .layout{display:grid;grid-template-columns:260px 1fr 280px;height:100vh}
@@ -157,6 +157,7 @@ select,input,textarea{font:inherit;color:inherit}
 .bubble{background:#fff;border-radius:8px;padding:8px 12px;white-space:normal;word-break:break-word;box-shadow:0 1px 1px rgba(31,35,41,.06)}
 .msg.me .bubble{background:#cce0ff}
 .mention-name{color:#245bdb}
+.reply-quote{font-size:12px;color:#646a73;border-left:2px solid #c9cdd4;padding-left:6px;margin-bottom:4px;max-width:100%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .lark-card{background:#fff;border:1px solid #dee0e3;border-radius:10px;overflow:hidden;width:480px;max-width:100%;box-shadow:0 1px 2px rgba(31,35,41,.06)}
 .lark-card.card-fill{width:100%}
 .lark-card.updated{animation:flash 1.2s ease}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { beijingDate, upcomingFestivals } from "../../src/sandbox/festivals.ts";
+
+const find = (now: string, key: string) => upcomingFestivals(new Date(now)).find((f) => f.key === key)!;
+
+describe("upcomingFestivals", () => {
+  it("finds 中秋 from the lunar calendar and the instant 14 days before at 09:00 Beijing", () => {
+    expect(find("2026-06-01T00:00:00+08:00", "mid-autumn")).toMatchObject({ date: "2026-09-25", jumpTo: "2026-09-11T01:00:00.000Z", daysBefore: 14 });
+    expect(find("2024-01-01T00:00:00+08:00", "mid-autumn").date).toBe("2024-09-17");
+    expect(find("2025-01-01T00:00:00+08:00", "mid-autumn").date).toBe("2025-10-06");
+  });
+
+  it("moves to next year once this year's jump point has passed (jumping never goes back)", () => {
+    expect(find("2026-09-11T09:00:01+08:00", "mid-autumn").date).toBe("2027-09-15");
+    expect(find("2026-09-11T08:59:59+08:00", "mid-autumn").date).toBe("2026-09-25");
+  });
+
+  it("knows 春节, 端午, 重阳 and the fixed 七一, sorted by when the jump lands", () => {
+    const all = upcomingFestivals(new Date("2026-01-01T00:00:00+08:00"));
+    expect(Object.fromEntries(all.map((f) => [f.key, f.date]))).toEqual({
+      spring: "2026-02-17",
+      "dragon-boat": "2026-06-19",
+      "july-first": "2026-07-01",
+      "mid-autumn": "2026-09-25",
+      "double-ninth": "2026-10-18",
+    });
+    expect(all.map((f) => f.jumpTo)).toEqual([...all.map((f) => f.jumpTo)].sort());
+  });
+
+  it("reads the date in Beijing, not UTC", () => {
+    expect(beijingDate(new Date("2026-09-24T16:30:00Z"))).toBe("2026-09-25");
+  });
+});
