@@ -29,6 +29,7 @@ function normalise(raw: string): string {
 
 /** Parses an amount typed in yuan into positive integer fen. */
 export function parseYuan(raw: unknown, what: { zh: string; en: string } = { zh: "金额", en: "amount" }): Parsed<number> {
+  if (raw === undefined || raw === null) return fail("amount_missing", `请填写${what.zh}（元）。`, `Please enter the ${what.en} in yuan.`);
   if (typeof raw !== "string") return fail("amount_type", `${what.zh}格式不正确，请填写数字，例如 500 或 500.50。`, `The ${what.en} must be a number such as 500 or 500.50.`);
   const s = normalise(raw);
   if (s === "") return fail("amount_missing", `请填写${what.zh}（元）。`, `Please enter the ${what.en} in yuan.`);
