@@ -14,6 +14,18 @@ import { talkBoard } from "./actions/talk-board.ts";
 import { talkFollowUpDone } from "./actions/talk-followup-done.ts";
 import { talkAssign, talkAssignOpen } from "./actions/talk-assign.ts";
 import { AID_ACTIONS, AID_COMMANDS } from "./aid/registry.ts";
+import { visits } from "./commands/visits.ts";
+import { visitReport } from "./commands/visit-report.ts";
+import { pairing } from "./commands/pairing.ts";
+import { visitStats } from "./commands/visit-stats.ts";
+import { mobileMembersCommand } from "./commands/mobile-members.ts";
+import { visitOpen } from "./actions/visit-open.ts";
+import { visitComplete } from "./actions/visit-complete.ts";
+import { visitListAction } from "./actions/visit-list.ts";
+import { visitPairingCreate } from "./actions/visit-pairing-create.ts";
+import { visitPairingEnd } from "./actions/visit-pairing-end.ts";
+import { visitContactOpen } from "./actions/visit-contact-open.ts";
+import { visitContactSave } from "./actions/visit-contact-save.ts";
 
 export const COMMANDS: readonly Command[] = [
   help, whoami, ...AID_COMMANDS,
@@ -22,6 +34,11 @@ export const COMMANDS: readonly Command[] = [
   talkNotes,
   hardshipFlag,
   talkAssignCommand,
+  visits,
+  visitReport,
+  pairing,
+  visitStats,
+  mobileMembersCommand,
 ];
 
 // Each action keeps its own value/form types in its file; the list erases them.
@@ -33,4 +50,11 @@ export const ACTIONS: readonly CardAction<any, any>[] = [
   talkFollowUpDone,
   talkAssign,
   talkAssignOpen,
+  visitOpen,
+  visitComplete,
+  visitListAction,
+  visitPairingCreate,
+  visitPairingEnd,
+  visitContactOpen,
+  visitContactSave,
 ];

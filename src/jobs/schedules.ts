@@ -8,6 +8,9 @@ import type { Enqueuer } from "./enqueue.ts";
 import { recoverPending } from "./recovery.ts";
 import { runTalkSweep } from "./talk-sweep.ts";
 import { runUrgentTalks } from "./talk-urgent.ts";
+import { planFestivalVisits } from "./visit-planner.ts";
+import { sweepOverdueVisits } from "./visit-overdue.ts";
+import { sweepContacts } from "./visit-contacts.ts";
 
 export interface TaskDeps {
   db: Database;
@@ -24,4 +27,9 @@ export const SCHEDULES: readonly Schedule[] = [
   // Talk digests at 09:00; the later runs catch up a missed one and send nothing otherwise (keys are leader + day).
   { task: "talk-sweep", pattern: "0 9,11,15 * * *", run: runTalkSweep },
   { task: "talk-urgent", pattern: "*/10 * * * *", run: runUrgentTalks },
+  // Visits: festival planning at 08:30 (safe to re-run: tasks are unique, digests keyed visitor+festival+year),
+  // overdue reminders and escalation at 09:30, contact reminders and lost-contact alerts at 10:00.
+  { task: "visit-plan", pattern: "30 8 * * *", run: planFestivalVisits },
+  { task: "visit-overdue", pattern: "30 9 * * *", run: sweepOverdueVisits },
+  { task: "visit-contacts", pattern: "0 10 * * *", run: sweepContacts },
 ];

@@ -1,0 +1,52 @@
+// The one card a visitor gets when a festival's visits are planned: whom to visit, why, by when.
+import { button, card, columns, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
+import { esc, moreText, VISIT_ACTION } from "./visit-text.ts";
+
+export interface DigestLineData {
+  taskId: number;
+  memberName: string;
+  orgName: string;
+  reason: Text;
+}
+
+export interface VisitDigestData {
+  visitorName: string;
+  festival: Text;
+  year: number;
+  date: string;
+  total: number;
+  lines: DigestLineData[];
+  /** A later addition to a digest already sent (members who became eligible since). */
+  addition?: boolean;
+}
+
+export function taskRow(taskId: number, label: Text, buttonText: Text = t("记录走访", "Record visit")): Element {
+  return columns([[md(label)], [button({ text: buttonText, action: VISIT_ACTION.open, value: { task: taskId }, type: "primary" })]]);
+}
+
+export function visitDigestCard(d: VisitDigestData): Card {
+  const intro: Text = d.addition
+    ? { zh: `${d.visitorName}同志，${d.festival.zh}（${d.date}）走访名单新增 ${d.total} 位党员，请在节前完成走访慰问。`, en: `${d.visitorName}, ${d.total} more members were added to your ${d.festival.en} (${d.date}) visits.` }
+    : {
+        zh: `${d.visitorName}同志，${d.festival.zh}（${d.date}）将至，请在节前走访慰问以下 ${d.total} 位党员，完成后点击「记录走访」登记。`,
+        en: `${d.visitorName}, ${d.festival.en} is on ${d.date}. Please visit these ${d.total} members before then and record each visit.`,
+      };
+  const more = moreText(d.lines.length, d.total, t("发送「走访」查看全部。", "send “visits” to see all."));
+  return card({
+    title: { zh: `${d.festival.zh}走访慰问安排`, en: `${d.festival.en} visits` },
+    subtitle: { zh: `${d.year} 年 · 截止 ${d.date}`, en: `${d.year} · due ${d.date}` },
+    template: "red",
+    elements: [
+      md(intro),
+      hr(),
+      ...d.lines.map((l) =>
+        taskRow(l.taskId, {
+          zh: `**${esc(l.memberName)}**（${l.reason.zh || "走访对象"}）\n${esc(l.orgName)}`,
+          en: `**${esc(l.memberName)}** (${l.reason.en || "to visit"})\n${esc(l.orgName)}`,
+        }),
+      ),
+      ...(more ? [note(more)] : []),
+      note(t("慰问金从帮扶资金支出，请在记录时选择资金来源。", "Money given comes from the aid fund: choose its source when recording.")),
+    ],
+  });
+}

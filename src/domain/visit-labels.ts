@@ -1,0 +1,41 @@
+// How a visit task is named on cards and in reports: "中秋走访（2027）" with its reasons, or
+// "六必访·生病住院" with what the leader reported.
+import { EVENT_KINDS, EVENT_LABEL, type EventKind } from "./visit-events.ts";
+import { reasonText } from "./visit-eligibility.ts";
+import { festivalName, type VisitSettings } from "./visit-settings.ts";
+
+type Text = { zh: string; en: string };
+
+export interface TaskNaming {
+  festival: string | null;
+  year: number | null;
+  eventKind: string | null;
+  reason: string | null;
+}
+
+export function eventLabel(kind: string | null): Text {
+  return (EVENT_KINDS as readonly string[]).includes(kind ?? "") ? EVENT_LABEL[kind as EventKind] : EVENT_LABEL.OTHER;
+}
+
+export function taskWhat(t: TaskNaming, s?: VisitSettings): Text {
+  if (t.festival) {
+    const f = festivalName(t.festival, s);
+    return { zh: `${f.zh}走访（${t.year}）`, en: `${f.en} visit (${t.year})` };
+  }
+  const e = eventLabel(t.eventKind);
+  return { zh: `六必访·${e.zh}`, en: `event visit: ${e.en}` };
+}
+
+/** Festival tasks store reason codes; event tasks store the leader's words. */
+export function taskReason(t: TaskNaming): Text {
+  if (t.festival) return reasonText(t.reason);
+  const r = t.reason ?? "";
+  return { zh: r, en: r };
+}
+
+export const HOW_LABEL: Record<string, Text> = {
+  HOME: { zh: "上门走访", en: "home visit" },
+  PHONE: { zh: "电话慰问", en: "phone call" },
+  VIDEO: { zh: "视频慰问", en: "video call" },
+  MESSAGE: { zh: "微信/短信", en: "message" },
+};

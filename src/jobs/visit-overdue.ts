@@ -1,0 +1,99 @@
+// The daily sweep of overdue visits: each visitor with a reminder due today gets one card
+// listing all their overdue visits (key visitor+day); tasks late beyond the branch's limit
+// are marked escalated (once, ever) and reported to the secretary in the same transaction.
+import { visitEscalationCard, visitOverdueCard, type EscalatedLine, type OverdueLine } from "../../cards/visit-reminders.ts";
+import { localYmd } from "../domain/visit-days.ts";
+import { taskWhat } from "../domain/visit-labels.ts";
+import { overdueStep } from "../domain/visit-overdue.ts";
+import type { VisitSettings } from "../domain/visit-settings.ts";
+import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
+import { escalationTargets, visitSettingsOf } from "../store/visit-people.ts";
+import { lateTasks, markEscalated, type LateTask } from "../store/visit-sweeps.ts";
+import type { Tx } from "../store/tx.ts";
+import type { TaskDeps } from "./schedules.ts";
+
+const CARD_LINES = 12;
+
+export interface OverdueResult {
+  today: string;
+  late: number;
+  reminded: number;
+  escalated: number;
+}
+
+export async function sweepOverdueVisits(d: TaskDeps): Promise<OverdueResult> {
+  const now = d.clock.now();
+  const today = localYmd(now, d.config.timezone);
+  const { ids, result } = await d.db.prisma.$transaction(
+    async (tx) => {
+      const late = await lateTasks(tx, today);
+      const settings = new Map<number, { settings: VisitSettings; orgName: string }>();
+      const of = async (orgId: number) => {
+        let s = settings.get(orgId);
+        if (!s) settings.set(orgId, (s = await visitSettingsOf(tx, orgId, d.log)));
+        return s;
+      };
+      const byVisitor = new Map<number, { remind: boolean; tasks: (LateTask & { daysLate: number })[] }>();
+      const toEscalate: (LateTask & { daysLate: number })[] = [];
+      for (const t of late) {
+        const step = overdueStep(t.dueOn, today, (await of(t.orgId)).settings);
+        const entry = byVisitor.get(t.visitorId) ?? { remind: false, tasks: [] };
+        entry.remind ||= step.remind;
+        entry.tasks.push({ ...t, daysLate: step.daysLate });
+        byVisitor.set(t.visitorId, entry);
+        if (step.escalate && !t.escalated) toEscalate.push({ ...t, daysLate: step.daysLate });
+      }
+
+      const out: NewOutgoing[] = [];
+      let reminded = 0;
+      for (const [visitorId, v] of byVisitor) {
+        const first = v.tasks[0];
+        if (!v.remind || !first?.visitorOpenId) continue;
+        const lines: OverdueLine[] = [];
+        for (const t of v.tasks.slice(0, CARD_LINES)) {
+          lines.push({ taskId: t.id, memberName: t.memberName, what: taskWhat(t, (await of(t.orgId)).settings), dueOn: t.dueOn, daysLate: t.daysLate });
+        }
+        out.push({ kind: "SEND", to: { openId: first.visitorOpenId }, key: `visit-overdue-${visitorId}-${today}`, card: visitOverdueCard({ name: first.visitorName, total: v.tasks.length, lines }) });
+        reminded++;
+      }
+
+      const marked = await markEscalated(tx, toEscalate.map((t) => t.id), now);
+      const escalated = toEscalate.filter((t) => marked.has(t.id));
+      out.push(...(await escalationMessages(tx, escalated, of)));
+      if (escalated.length > 0) d.log.info({ tasks: escalated.length }, "overdue visits escalated");
+      return { ids: await stageOutgoing(tx, out), result: { today, late: late.length, reminded, escalated: escalated.length } };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  await d.enqueue.delivery(ids);
+  return result;
+}
+
+async function escalationMessages(
+  tx: Tx,
+  tasks: (LateTask & { daysLate: number })[],
+  of: (orgId: number) => Promise<{ settings: VisitSettings; orgName: string }>,
+): Promise<NewOutgoing[]> {
+  // One card per recipient and branch, listing that branch's newly escalated visits.
+  const groups = new Map<string, { target: { id: number; name: string; openId: string }; orgId: number; tasks: (LateTask & { daysLate: number })[] }>();
+  for (const t of tasks) {
+    for (const target of await escalationTargets(tx, t.orgId, t.visitorId)) {
+      const k = `${target.id}-${t.orgId}`;
+      const g = groups.get(k) ?? { target, orgId: t.orgId, tasks: [] };
+      g.tasks.push(t);
+      groups.set(k, g);
+    }
+  }
+  const out: NewOutgoing[] = [];
+  for (const g of groups.values()) {
+    const { settings, orgName } = await of(g.orgId);
+    const lines: EscalatedLine[] = g.tasks.slice(0, 20).map((t) => ({ memberName: t.memberName, visitorName: t.visitorName, what: taskWhat(t, settings), dueOn: t.dueOn, daysLate: t.daysLate }));
+    out.push({
+      kind: "SEND",
+      to: { openId: g.target.openId },
+      key: `visit-esc-${g.target.id}-${g.orgId}-${g.tasks[0]!.id}`,
+      card: visitEscalationCard({ name: g.target.name, orgName, total: g.tasks.length, lines }),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+// The daily festival planner. For every branch and every festival whose planning window is
+// open today, it inserts the missing visit tasks in one statement and stages ONE digest card
+// per visitor (key visitor+festival+year) in the same transaction, so tasks are never
+// planned without their visitors being told. Running it again creates and sends nothing.
+import { visitDigestCard } from "../../cards/visit-digest.ts";
+import { festivalsOf, readVisitSettings } from "../domain/visit-settings.ts";
+import { criteriaFor, reasonText } from "../domain/visit-eligibility.ts";
+import { occurrencesToPlan } from "../domain/festivals.ts";
+import { localYmd } from "../domain/visit-days.ts";
+import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
+import { digestsFor, existingKeys, insertFestivalTasks, orgSettings, type PlanGroup } from "../store/visit-planner.ts";
+import type { TaskDeps } from "./schedules.ts";
+
+/** Lines on a digest card: enough to act on, small enough for Lark's 30 KB card limit. */
+const DIGEST_LINES = 12;
+/** Visitors whose digests are built per query, to keep memory flat for very large branches. */
+const VISITOR_CHUNK = 500;
+
+export interface PlanResult {
+  today: string;
+  festivals: string[];
+  created: number;
+  digests: number;
+  unassigned: number;
+}
+
+export const digestKey = (visitorId: number, festival: string, year: number) => `visit-digest-${visitorId}-${festival}-${year}`;
+
+export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
+  const now = d.clock.now();
+  const today = localYmd(now, d.config.timezone);
+  const groups = new Map<string, PlanGroup & { name: { zh: string; en: string } }>();
+  for (const org of await orgSettings(d.db.prisma)) {
+    const { settings, problem } = readVisitSettings(org.settings);
+    if (problem) d.log.warn({ orgId: org.id, problem }, "visit settings do not parse; using the defaults");
+    for (const occ of occurrencesToPlan(festivalsOf(settings), today, settings.leadDays)) {
+      const criteria = criteriaFor(occ.def, occ.date, settings);
+      const key = JSON.stringify([occ.def.code, occ.year, occ.date, criteria]);
+      const g = groups.get(key);
+      if (g) g.orgIds.push(org.id);
+      else groups.set(key, { festival: occ.def.code, year: occ.year, dueOn: occ.date, criteria, orgIds: [org.id], name: occ.def.name });
+    }
+  }
+
+  const result: PlanResult = { today, festivals: [], created: 0, digests: 0, unassigned: 0 };
+  for (const g of groups.values()) {
+    const staged = await d.db.prisma.$transaction(
+      async (tx) => {
+        const outcome = await insertFestivalTasks(tx, g, today, now);
+        result.created += outcome.perVisitor.reduce((n, v) => n + v.count, 0);
+        result.unassigned += outcome.unassigned;
+        if (outcome.unassigned > 0) {
+          d.log.warn({ festival: g.festival, year: g.year, orgIds: g.orgIds, members: outcome.unassigned }, "eligible members have no visitor on Lark (no helper, leader or secretary): add one");
+        }
+        const ids: number[] = [];
+        for (let i = 0; i < outcome.perVisitor.length; i += VISITOR_CHUNK) {
+          const chunk = outcome.perVisitor.slice(i, i + VISITOR_CHUNK);
+          const sent = await existingKeys(tx, chunk.map((v) => digestKey(v.visitorId, g.festival, g.year)));
+          const fresh = chunk.filter((v) => !sent.has(digestKey(v.visitorId, g.festival, g.year)));
+          const later = chunk.filter((v) => sent.has(digestKey(v.visitorId, g.festival, g.year)));
+          const out: NewOutgoing[] = [];
+          for (const dg of await digestsFor(tx, g.festival, g.year, fresh.map((v) => v.visitorId), DIGEST_LINES, 0)) {
+            out.push(digestMessage(g, dg, digestKey(dg.visitorId, g.festival, g.year), false));
+          }
+          // Members who became eligible after the visitor's digest went out get a short addition.
+          for (const v of later) {
+            for (const dg of await digestsFor(tx, g.festival, g.year, [v.visitorId], DIGEST_LINES, v.firstTaskId)) {
+              out.push(digestMessage(g, dg, `${digestKey(v.visitorId, g.festival, g.year)}-${v.firstTaskId}`, true));
+            }
+          }
+          ids.push(...(await stageOutgoing(tx, out)));
+        }
+        return ids;
+      },
+      { timeout: 300_000, maxWait: 30_000 },
+    );
+    result.festivals.push(`${g.festival}-${g.year}`);
+    result.digests += staged.length;
+    await d.enqueue.delivery(staged);
+  }
+  if (result.created > 0) d.log.info(result, "festival visits planned");
+  return result;
+}
+
+function digestMessage(
+  g: PlanGroup & { name: { zh: string; en: string } },
+  dg: Awaited<ReturnType<typeof digestsFor>>[number],
+  key: string,
+  addition: boolean,
+): NewOutgoing {
+  const card = visitDigestCard({
+    visitorName: dg.name,
+    festival: g.name,
+    year: g.year,
+    date: g.dueOn,
+    total: dg.total,
+    addition,
+    lines: dg.lines.map((l) => ({ taskId: l.taskId, memberName: l.memberName, orgName: l.orgName, reason: reasonText(l.reason) })),
+  });
+  return { kind: "SEND", to: { openId: dg.openId }, card, key };
+}
