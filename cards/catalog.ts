@@ -3,6 +3,7 @@
 import type { Card } from "./kit.ts";
 import { helpCard } from "./help.ts";
 import { welcomeCard } from "./welcome.ts";
+import { AID_CARDS } from "./aid-catalog.ts";
 import { VISIT_CARDS } from "./visit-catalog.ts";
 
 export const CARD_CATALOG: Record<string, () => Card> = {
@@ -13,5 +14,6 @@ export const CARD_CATALOG: Record<string, () => Card> = {
       entries: [{ name: "帮助", aliases: ["help"], summary: { zh: "查看您可以使用的功能", en: "see what you can do" } }],
     }),
   welcome: () => welcomeCard({ name: "张三", orgNames: ["磐东居委第一党支部"] }),
+  ...AID_CARDS,
   ...VISIT_CARDS,
 };

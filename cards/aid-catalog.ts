@@ -1,0 +1,110 @@
+// The aid flow's cards with sample data, spread into CARD_CATALOG (cards/catalog.ts).
+import { approvalCard, openRequestsCard, type ApprovalView } from "./aid-approval.ts";
+import { disclosureCard, fundCard } from "./aid-fund.ts";
+import { hardshipEntryCard, hardshipListCard, hardshipOpenFormCard } from "./aid-hardship.ts";
+import { aidInfoAnsweredCard, aidInfoClosedCard, aidInfoRequestCard, aidMineCard, aidReceiptCard, aidRequestFormCard, aidResultCard } from "./aid-request.ts";
+import type { Card } from "./kit.ts";
+
+const basics = { number: "2026-0007", category: "ILLNESS" as const, urgency: "URGENT" as const, description: "母亲住院手术，医疗费用困难。", requestedFen: 200000 };
+const balances = { LOCAL_FINANCE: 1_000_000, PARTY_FEE: 300_000, DONATION: 50_000 };
+const pending: ApprovalView = {
+  requestId: 7,
+  basics,
+  status: "PENDING",
+  member: { name: "张三", branch: "磐东居委第一党支部", tags: ["OLD_MEMBER"] },
+  filedAt: "2026-03-05 14:07",
+  filedBy: null,
+  year: 2026,
+  received: { totalFen: 80000, count: 1 },
+  hardship: { status: "ACTIVE", level: "SERIOUS", nextReviewOn: "2026-09-30" },
+  balances,
+  conversation: [],
+  decision: null,
+  ceilingFen: 5_000_000,
+};
+const decision = { status: "APPROVED" as const, amountFen: 200000, source: "PARTY_FEE" as const, note: "按标准补助", by: "王建国", at: "2026-03-05 15:10" };
+
+export const AID_CARDS: Record<string, () => Card> = {
+  "aid-request-form": () => aidRequestFormCard({ ceilingFen: 5_000_000 }),
+  "aid-request-form-on-behalf": () => aidRequestFormCard({ ceilingFen: 5_000_000, forPerson: { id: 9, name: "冯兰" } }),
+  "aid-receipt": () => aidReceiptCard({ ...basics, filedAt: "2026-03-05 14:07", deciderCount: 1 }),
+  "aid-approval-pending": () => approvalCard(pending),
+  "aid-approval-needs-info": () =>
+    approvalCard({
+      ...pending,
+      status: "NEEDS_INFO",
+      filedBy: "李明",
+      conversation: [{ at: "2026-03-05 15:00", type: "INFO_REQUESTED", actor: "王建国", note: "请提供住院证明" }],
+    }),
+  "aid-approval-approved": () => approvalCard({ ...pending, status: "APPROVED", hardship: { status: "NONE" }, decision }),
+  "aid-approval-rejected": () => approvalCard({ ...pending, status: "REJECTED", decision: { ...decision, status: "REJECTED", amountFen: null, source: null, note: "不属于帮扶范围" } }),
+  "aid-open-requests": () =>
+    openRequestsCard({ items: [{ requestId: 7, number: "2026-0007", name: "张三", category: "ILLNESS", urgency: "URGENT", status: "PENDING", requestedFen: 200000, filedAt: "2026-03-05 14:07" }] }),
+  "aid-info-request": () => aidInfoRequestCard({ requestId: 7, number: "2026-0007", question: "请提供住院证明", askedBy: "王建国", askedAt: "2026-03-05 15:00" }),
+  "aid-info-answered": () => aidInfoAnsweredCard({ number: "2026-0007", question: "请提供住院证明", answer: "已拍照上传", at: "2026-03-05 16:00" }),
+  "aid-info-closed": () => aidInfoClosedCard({ number: "2026-0007", status: "APPROVED" }),
+  "aid-result-approved": () => aidResultCard({ number: "2026-0007", category: "ILLNESS", decision }),
+  "aid-result-rejected": () => aidResultCard({ number: "2026-0008", category: "LIVING", forName: "冯兰", decision: { ...decision, status: "REJECTED", amountFen: null, source: null, note: "不属于帮扶范围" } }),
+  "aid-mine": () =>
+    aidMineCard({
+      name: "张三",
+      items: [
+        {
+          ...basics,
+          status: "APPROVED",
+          approvedFen: 200000,
+          events: [
+            { at: "2026-03-05 14:07", type: "FILED", actor: "张三", note: null },
+            { at: "2026-03-05 15:10", type: "APPROVED", actor: "王建国", note: "按标准补助" },
+          ],
+        },
+      ],
+    }),
+  "aid-fund": () =>
+    fundCard({
+      orgId: 3,
+      orgName: "磐东居委第一党支部",
+      year: 2026,
+      balances,
+      recent: [
+        { at: "2026-03-05 15:10", kind: "DISBURSEMENT", source: "PARTY_FEE", amountFen: 200000, party: "张三", requestNumber: "2026-0007", note: null },
+        { at: "2026-01-10 09:00", kind: "INCOME", source: "LOCAL_FINANCE", amountFen: 1_000_000, party: "磐东街道办事处", requestNumber: null, note: "年度拨付" },
+      ],
+    }),
+  "aid-disclosure": () =>
+    disclosureCard({
+      orgName: "磐东居委第一党支部",
+      year: 2026,
+      rows: [
+        { source: "LOCAL_FINANCE", openingFen: 0, incomeFen: 1_000_000, incomeCount: 1, disbursedFen: 0, disbursedCount: 0, closingFen: 1_000_000 },
+        { source: "PARTY_FEE", openingFen: 200_000, incomeFen: 300_000, incomeCount: 1, disbursedFen: 200_000, disbursedCount: 1, closingFen: 300_000 },
+        { source: "DONATION", openingFen: 0, incomeFen: 50_000, incomeCount: 2, disbursedFen: 0, disbursedCount: 0, closingFen: 50_000 },
+      ],
+      total: { openingFen: 200_000, incomeFen: 1_350_000, incomeCount: 4, disbursedFen: 200_000, disbursedCount: 1, closingFen: 1_350_000 },
+      asOf: "2026-03-05 16:00",
+    }),
+  "hardship-list": () =>
+    hardshipListCard({
+      orgName: "磐东居委第一党支部",
+      items: [{ entryId: 1, name: "张三", status: "ACTIVE", level: "SERIOUS", causes: ["ILLNESS"], nextReviewOn: "2026-09-30", overdue: false }],
+    }),
+  "hardship-entry": () =>
+    hardshipEntryCard({
+      entryId: 1,
+      name: "张三",
+      branch: "磐东居委第一党支部",
+      status: "ACTIVE",
+      level: "SERIOUS",
+      causes: ["ILLNESS", "OLD_AGE"],
+      household: "独居，子女在外地。",
+      nextReviewOn: "2026-09-30",
+      overdue: false,
+      openedFrom: "2026-0007",
+      resolvedReason: null,
+      history: [
+        { at: "2026-03-05 15:20", actor: "王建国", action: "OPENED", changes: { level: "GENERAL", causes: ["ILLNESS"] } },
+        { at: "2026-04-01 10:00", actor: "王建国", action: "UPDATED", changes: { level: ["GENERAL", "SERIOUS"] } },
+      ],
+    }),
+  "hardship-open-form": () => hardshipOpenFormCard({ personId: 5, name: "张三", fromRequest: { id: 7, number: "2026-0007" }, causes: ["ILLNESS"], level: "GENERAL", nextReviewOn: "2027-03-05" }),
+};
