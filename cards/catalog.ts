@@ -5,6 +5,7 @@ import { helpCard } from "./help.ts";
 import { welcomeCard } from "./welcome.ts";
 import { AID_CARDS } from "./aid-catalog.ts";
 import { VISIT_CARDS } from "./visit-catalog.ts";
+import { TALK_CARDS } from "./talk-catalog.ts";
 
 export const CARD_CATALOG: Record<string, () => Card> = {
   help: () =>
@@ -16,4 +17,5 @@ export const CARD_CATALOG: Record<string, () => Card> = {
   welcome: () => welcomeCard({ name: "张三", orgNames: ["磐东居委第一党支部"] }),
   ...AID_CARDS,
   ...VISIT_CARDS,
+  ...TALK_CARDS,
 };

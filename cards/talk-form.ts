@@ -1,7 +1,8 @@
 // The form a leader fills in after a talk: when, how, what was learned about the member's
 // thinking, work and life, concerns raised, and up to two follow-ups with due dates.
 import type { Day } from "../src/domain/calendar-day.ts";
-import { button, card, datePicker, form, input, md, note, plain, select, t, type Card, type Element } from "./kit.ts";
+import { multiSelect } from "./aid-common.ts";
+import { button, card, datePicker, form, input, md, note, select, t, type Card, type Element } from "./kit.ts";
 import { CONCERN_AREA_LABEL, lastTalkText, reasonLabel, TALK_FORM_LABEL } from "./talk-parts.ts";
 
 /** Where the leader came from; the card they return to after recording. */
@@ -17,10 +18,6 @@ export interface TalkFormData {
 }
 
 export const FOLLOW_UP_SLOTS = 2;
-
-function multiSelect(name: string, placeholder: { zh: string; en: string }, options: { value: string; text: { zh: string; en: string } }[]): Element {
-  return { tag: "multi_select_static", name, placeholder: plain(placeholder), required: false, options: options.map((o) => ({ text: plain(o.text), value: o.value })) };
-}
 
 export function talkFormCard(d: TalkFormData): Card {
   const last = lastTalkText(d.lastTalkOn);
@@ -54,11 +51,11 @@ export function talkFormCard(d: TalkFormData): Card {
       input({ name: "work", label: t("工作方面", "Work"), multiline: true, maxLength: 1000 }),
       input({ name: "life", label: t("生活方面", "Life"), multiline: true, maxLength: 1000 }),
       input({ name: "concerns", label: t("反映的问题和诉求", "Concerns raised"), multiline: true, maxLength: 1000 }),
-      multiSelect(
-        "areas",
-        t("问题涉及方面（可多选）", "Concerns are about (any)"),
-        (["THINKING", "WORK", "LIFE"] as const).map((v) => ({ value: v, text: CONCERN_AREA_LABEL[v] })),
-      ),
+      multiSelect({
+        name: "areas",
+        placeholder: t("问题涉及方面（可多选）", "Concerns are about (any)"),
+        options: (["THINKING", "WORK", "LIFE"] as const).map((v) => ({ value: v, text: CONCERN_AREA_LABEL[v] })),
+      }),
       ...followUps,
       button({ text: t("保存谈话记录", "Save the talk"), action: "talk-record", value, type: "primary_filled", name: "save", submit: true }),
     ]),

@@ -8,11 +8,13 @@ import { myTalks } from "./commands/my-talks.ts";
 import { talkNotes } from "./commands/talk-notes.ts";
 import { hardshipFlag } from "./commands/hardship-flag.ts";
 import { talkAssignCommand } from "./commands/talk-assign.ts";
+import { branchAnalysis } from "./commands/branch-analysis.ts";
 import { talkForm } from "./actions/talk-form.ts";
 import { talkRecord } from "./actions/talk-record.ts";
 import { talkBoard } from "./actions/talk-board.ts";
 import { talkFollowUpDone } from "./actions/talk-followup-done.ts";
 import { talkAssign, talkAssignOpen } from "./actions/talk-assign.ts";
+import { hardshipReview } from "./actions/hardship-review.ts";
 import { AID_ACTIONS, AID_COMMANDS } from "./aid/registry.ts";
 import { visits } from "./commands/visits.ts";
 import { visitReport } from "./commands/visit-report.ts";
@@ -34,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   talkNotes,
   hardshipFlag,
   talkAssignCommand,
+  branchAnalysis,
   visits,
   visitReport,
   pairing,
@@ -50,6 +53,7 @@ export const ACTIONS: readonly CardAction<any, any>[] = [
   talkFollowUpDone,
   talkAssign,
   talkAssignOpen,
+  hardshipReview,
   visitOpen,
   visitComplete,
   visitListAction,

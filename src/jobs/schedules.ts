@@ -8,6 +8,8 @@ import type { Enqueuer } from "./enqueue.ts";
 import { recoverPending } from "./recovery.ts";
 import { runTalkSweep } from "./talk-sweep.ts";
 import { runUrgentTalks } from "./talk-urgent.ts";
+import { runHardshipReviews } from "./hardship-review.ts";
+import { runBranchReports } from "./branch-report.ts";
 import { planFestivalVisits } from "./visit-planner.ts";
 import { sweepOverdueVisits } from "./visit-overdue.ts";
 import { sweepContacts } from "./visit-contacts.ts";
@@ -27,6 +29,9 @@ export const SCHEDULES: readonly Schedule[] = [
   // Talk digests at 09:00; the later runs catch up a missed one and send nothing otherwise (keys are leader + day).
   { task: "talk-sweep", pattern: "0 9,11,15 * * *", run: runTalkSweep },
   { task: "talk-urgent", pattern: "*/10 * * * *", run: runUrgentTalks },
+  // Hardship reviews (keys entry + review day) and the quarterly report (first working day of a quarter, keys branch + quarter).
+  { task: "hardship-review", pattern: "0 9,15 * * *", run: runHardshipReviews },
+  { task: "branch-report", pattern: "30 9,15 * * *", run: runBranchReports },
   // Visits: festival planning at 08:30 (safe to re-run: tasks are unique, digests keyed visitor+festival+year),
   // overdue reminders and escalation at 09:30, contact reminders and lost-contact alerts at 10:00.
   { task: "visit-plan", pattern: "30 8 * * *", run: planFestivalVisits },

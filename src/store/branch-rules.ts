@@ -24,7 +24,6 @@ const talks = z.object({
 const review = z.object({
   leadDays: days(DEFAULT_REVIEW_RULES.leadDays),
   escalateAfterDays: days(DEFAULT_REVIEW_RULES.escalateAfterDays),
-  intervalMonths: z.int().min(1).max(12).default(DEFAULT_REVIEW_RULES.intervalMonths),
 });
 
 const clock = z

@@ -1,0 +1,52 @@
+// Writes a branch's ledger (台账) for a quarter to an .xlsx file: `npm run report` and tests.
+// Exporting talk notes is a view of sensitive records, so it is audited (as is every export).
+import { dayIn } from "../domain/calendar-day.ts";
+import { parseQuarter } from "../domain/quarter.ts";
+import { audit } from "../store/audit.ts";
+import { analyseBranch } from "../store/branch-analysis.ts";
+import { loadBranchRules } from "../store/branch-rules.ts";
+import type { Database } from "../store/db.ts";
+import { viaSql } from "../store/talk-due.ts";
+import { ledgerArchive, ledgerTalks } from "../store/talk-ledger.ts";
+import { buildLedger } from "./talk-ledger.ts";
+
+export class LedgerError extends Error {
+  override readonly name = "LedgerError";
+}
+
+export interface LedgerRequest {
+  branchCode: string;
+  quarter: string;
+  out?: string;
+  withNotes?: boolean;
+  now: Date;
+  timeZone: string;
+}
+
+export async function exportBranchLedger(db: Database, r: LedgerRequest): Promise<{ file: string; talks: number; members: number }> {
+  const period = parseQuarter(r.quarter);
+  if (!period) throw new LedgerError(`季度格式如 2027Q1 (quarter like 2027Q1): ${r.quarter}`);
+  const today = dayIn(r.now, r.timeZone);
+  if (period.start > today) throw new LedgerError(`${period.label} 还没有开始 (has not started)`);
+  const org = await db.prisma.organization.findUnique({ where: { code: r.branchCode }, select: { id: true, name: true, code: true, kind: true } });
+  if (!org) throw new LedgerError(`没有代码为 ${r.branchCode} 的组织 (no organisation with code ${r.branchCode})`);
+  if (org.kind !== "BRANCH") throw new LedgerError(`${r.branchCode} 不是党支部 (not a branch)`);
+
+  const rules = (await loadBranchRules(db.prisma, { orgIds: [org.id] })).get(org.id)!;
+  const rows = viaSql(db.sql);
+  const a = await analyseBranch(rows, { org, rules, period, today, timeZone: r.timeZone });
+  const withNotes = r.withNotes ?? false;
+  const talks = await ledgerTalks(rows, { orgId: org.id, start: period.start, end: a.asOf, withNotes });
+  const archive = await ledgerArchive(rows, { orgId: org.id, timeZone: r.timeZone });
+  const file = r.out ?? `台账-${org.code}-${period.label}.xlsx`;
+  await buildLedger(a, talks, archive, { withNotes, generatedAt: r.now.toISOString() }).xlsx.writeFile(file);
+  await audit(db.prisma, {
+    actorId: null,
+    action: withNotes ? "talk.export-notes" : "talk.export",
+    subjectType: "Organization",
+    subjectId: org.id,
+    orgId: org.id,
+    changes: { quarter: period.label, file, talks: talks.map((t) => t.id) },
+  });
+  return { file, talks: talks.length, members: a.members };
+}
