@@ -61,8 +61,11 @@ function toast(type: ToastType, zh: string, en?: string): void {
   text.append(toDom({ tag: "div", attrs: { class: "tzh" }, children: [zh] }));
   if (en && en !== zh) text.append(toDom({ tag: "div", attrs: { class: "ten" }, children: [en] }));
   box.append(text);
-  $("toasts").append(box);
-  setTimeout(() => box.remove(), 4500);
+  // Like Lark, a toast is brief; at most two show at once, the newest last.
+  const toasts = $("toasts");
+  toasts.append(box);
+  while (toasts.children.length > 2) toasts.firstElementChild?.remove();
+  setTimeout(() => box.remove(), 3500);
 }
 
 /** Shows the bot's toast from a callback answer ({type, content, i18n}). */
@@ -490,8 +493,17 @@ function wirePanel(): void {
 
 function connect(): void {
   const es = new EventSource(`${API}/stream`);
-  es.addEventListener("open", () => $("conn").classList.add("live"));
-  es.addEventListener("error", () => $("conn").classList.remove("live"));
+  let wasDown = false;
+  es.addEventListener("open", () => {
+    $("conn").classList.add("live");
+    // Reconnected (e.g. the sandbox restarted): reload the chat, messages may have been missed.
+    if (wasDown && state.chatId) void selectChat(state.chatId);
+    wasDown = false;
+  });
+  es.addEventListener("error", () => {
+    $("conn").classList.remove("live");
+    wasDown = true;
+  });
   es.addEventListener("message", (e) => onLiveMessage(JSON.parse((e as MessageEvent<string>).data) as ChatMessage));
   es.addEventListener("clock", (e) => void showClock((JSON.parse((e as MessageEvent<string>).data) as { now: string }).now));
 }

@@ -269,7 +269,7 @@ const RENDERERS: Record<string, ElementRenderer> = {
     const attrs = {
       name,
       class: "field-control",
-      placeholder: textContent(el.placeholder, ctx) || "请输入",
+      placeholder: textContent(el.placeholder, ctx) || (ctx.opts.locale === "en_us" ? "Enter" : "请输入"),
       maxlength: typeof el.max_length === "number" ? el.max_length : undefined,
       disabled: el.disabled === true,
       "data-required": el.required === true ? "true" : undefined,
@@ -357,7 +357,7 @@ function selectOf(el: Obj, ctx: Ctx, multiple: boolean): VNode {
   return h(
     "label",
     { class: classes("el-select", multiple && "el-multi") },
-    multiple ? h("span", { class: "picker-placeholder" }, textContent(el.placeholder, ctx) || "请选择（可多选）") : null,
+    multiple ? h("span", { class: "picker-placeholder" }, textContent(el.placeholder, ctx) || (ctx.opts.locale === "en_us" ? "Select (several allowed)" : "请选择（可多选）")) : null,
     h(
       "select",
       {
@@ -369,7 +369,7 @@ function selectOf(el: Obj, ctx: Ctx, multiple: boolean): VNode {
         "data-required": el.required === true ? "true" : undefined,
         ...interaction(el, ctx, multiple ? "multi_select_static" : "select_static", true),
       },
-      multiple ? null : h("option", { value: "", disabled: true, selected: initial.length === 0 }, textContent(el.placeholder, ctx) || "请选择"),
+      multiple ? null : h("option", { value: "", disabled: true, selected: initial.length === 0 }, textContent(el.placeholder, ctx) || (ctx.opts.locale === "en_us" ? "Select" : "请选择")),
       options.map((o) => {
         const value = str(o.value) ?? "";
         return h("option", { value, selected: initial.includes(value) }, textContent(o.text, ctx));

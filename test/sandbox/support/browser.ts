@@ -34,7 +34,7 @@ export function watchErrors(page: Page): string[] {
 /** Saves a screenshot of the page, with `focus` (the step's card) scrolled into view. */
 export async function screenshot(page: Page, name: string, focus?: Locator): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await focus?.scrollIntoViewIfNeeded();
+  await focus?.evaluate((el) => el.scrollIntoView({ block: "center" }));
   const path = `${SCREENSHOTS}/${name}.png`;
   await page.screenshot({ path, fullPage: false });
   return path;
