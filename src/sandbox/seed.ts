@@ -3,6 +3,7 @@
 import type { LarkDouble } from "../double/index.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { DEMO_BRANCH, DEMO_GROUP_CHAT, DEMO_ORGS, DEMO_PEOPLE } from "./demo-branch.ts";
+import { seedAidDemo } from "./aid-demo.ts";
 
 /** Deterministic open_ids, so a restarted sandbox (fresh double, same store) still matches. */
 export const demoOpenId = (mobile: string) => `ou_demo_${mobile}`;
@@ -46,6 +47,7 @@ export async function seedDemo(prisma: PrismaClient, double: LarkDouble): Promis
     for (const p of DEMO_PEOPLE) {
       if (p.leader) await tx.person.update({ where: { id: people.get(p.name)! }, data: { responsibleLeaderId: people.get(p.leader)! } });
     }
+    await seedAidDemo(tx, orgId, people);
   });
   return { created: true };
 }

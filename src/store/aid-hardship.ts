@@ -86,9 +86,11 @@ export interface NewEntry {
 /** Opens an entry; null when the person already has an active one. */
 export async function openEntry(tx: Tx, e: NewEntry): Promise<HardshipRow | null> {
   // ON CONFLICT on the partial index: two secretaries opening at once get one entry, no aborted transaction.
+  // The causes go as an array literal: driver adapters (pg, PGlite) bind JS arrays differently.
+  const causes = `{${e.causes.join(",")}}`;
   const ids = await tx.$queryRaw<{ id: number }[]>`
     INSERT INTO "HardshipEntry" ("orgId", "personId", "causes", "level", "household", "status", "nextReviewOn", "openedFromRequestId", "createdById", "createdAt", "updatedAt")
-    VALUES (${e.orgId}, ${e.personId}, ${e.causes}::"HardshipCause"[], ${e.level}::"HardshipLevel", ${e.household}, 'ACTIVE', ${dateOnly(e.nextReviewOn)}::date, ${e.openedFromRequestId}, ${e.byId}, ${e.at}, ${e.at})
+    VALUES (${e.orgId}, ${e.personId}, ${causes}::"HardshipCause"[], ${e.level}::"HardshipLevel", ${e.household}, 'ACTIVE', ${dateOnly(e.nextReviewOn)}::date, ${e.openedFromRequestId}, ${e.byId}, ${e.at}, ${e.at})
     ON CONFLICT ("personId") WHERE "status" = 'ACTIVE' DO NOTHING
     RETURNING "id"`;
   const id = ids[0]?.id;
