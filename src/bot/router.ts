@@ -98,16 +98,19 @@ export class Router {
       answer({ text: privateOnlyText(command.name) });
       return;
     }
+    if (!mayRun(actor, command)) {
+      answer({ text: notAllowed().text });
+      return;
+    }
     const ctx: CommandContext = { ...this.base(tx, actor, ev, out, log), inbound: ev, args, reply: answer };
+    await tx.$executeRaw`SAVEPOINT cmd`;
     try {
-      if (!mayRun(actor, command)) throw notAllowed();
-      await tx.$executeRaw`SAVEPOINT cmd`;
       await command.run(ctx);
       await tx.$executeRaw`RELEASE SAVEPOINT cmd`;
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       // Undo whatever the handler wrote, keep only the answer that says what to fix.
-      await tx.$executeRaw`ROLLBACK TO SAVEPOINT cmd`.catch(() => undefined);
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT cmd`;
       out.length = 0;
       n = 0;
       log.info({ code: err.code, cmd: command.name }, "command refused");

@@ -137,11 +137,7 @@ describe("commands: every role", () => {
         expect(leaked).toEqual([]);
         expect({ ...(await aidState(h)), outbox: 0 }).toEqual({ ...before, outbox: 0 });
       });
-      // KNOWN BUG in src/bot/router.ts (not aid code): a role refusal throws before
-      // `SAVEPOINT cmd`, so `ROLLBACK TO SAVEPOINT` fails, the transaction aborts and the user
-      // gets no answer at all (the event is retried, then FAILED). Once the router takes the
-      // savepoint before the mayRun check, these fail: turn them back into it().
-      it.fails(`${c.label} by ${role} is refused with a Chinese reply`, async () => {
+      it(`${c.label} by ${role} is refused with a Chinese reply`, async () => {
         const said = await h.double.say({ from: actorOf(a, role).openId, text: c.say(a) });
         const reply = await h.double.waitForMessage({ where: (m) => m.parent_id === said.messageId }, 1500);
         expect(text(reply)).toContain("没有进行此操作的权限");
