@@ -1,10 +1,29 @@
 // Shared by the visit tests: people with the facts the visit rules read, card buttons, and
 // waiting until the bot has delivered everything it staged.
 import type { Harness } from "../support/harness.ts";
-import { eventually } from "../support/harness.ts";
+import { eventually, startHarness } from "../support/harness.ts";
 import { seedPerson, type SeededPerson } from "../support/seed.ts";
 import type { RoleName } from "../../src/domain/roles.ts";
 import type { SentMessage } from "../../src/double/index.ts";
+
+/**
+ * The harness on a moved clock, with the Lark double on the same clock: the bot refuses events
+ * whose signed timestamp is more than 5 minutes from its own time, as it must with real Lark.
+ */
+export async function startVisitHarness(clockStart: Date): Promise<Harness> {
+  const holder: { h?: Harness } = {};
+  const offset = clockStart.getTime() - Date.now();
+  const h = await startHarness({
+    clockStart,
+    env: { SEND_RATE_TARGET_PER_SEC: "200", SEND_RATE_APP_PER_SEC: "500" },
+    double: {
+      now: () => (holder.h ? holder.h.clock.now().getTime() : Date.now() + offset),
+      quotas: { perTargetPerSec: 200, appPerSec: 500, appPerMin: 50_000, perMessagePatchPerSec: 50 },
+    },
+  });
+  holder.h = h;
+  return h;
+}
 
 type Tag = "OLD_MEMBER" | "OLD_CADRE" | "OLD_MODEL" | "MOBILE" | "VETERAN";
 

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN_FESTIVALS } from "../../src/domain/festivals.ts";
 import { criteriaFor, reasonsFor } from "../../src/domain/visit-eligibility.ts";
 import { DEFAULT_VISIT_SETTINGS } from "../../src/domain/visit-settings.ts";
-import { startHarness, type Harness } from "../support/harness.ts";
+import type { Harness } from "../support/harness.ts";
 import { seedOrg, type SeededPerson } from "../support/seed.ts";
-import { cardsTo, day, morning, person, settle } from "./helpers.ts";
+import { cardsTo, day, morning, person, settle, startVisitHarness } from "./helpers.ts";
 
 let h: Harness;
 let b1: number;
@@ -14,7 +14,7 @@ let b2: number;
 const p: Record<string, SeededPerson> = {};
 
 beforeAll(async () => {
-  h = await startHarness({ clockStart: morning("2027-09-01") });
+  h = await startVisitHarness(morning("2027-09-01"));
   b1 = (await seedOrg(h.db.prisma, "b1", "第一党支部")).id;
   // The second branch plans only 7 days ahead: its settings, not the default, decide.
   b2 = (await h.db.prisma.organization.create({ data: { code: "b2", name: "第二党支部", kind: "BRANCH", settings: { visits: { leadDays: 7 } } } })).id;

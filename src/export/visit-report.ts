@@ -1,0 +1,139 @@
+// The visit coverage report as an .xlsx workbook: coverage per branch and festival (planned,
+// done, overdue, money by fund source), then every visit behind it. `npm run visits:report`
+// and tests. Visit notes are personal, so every export is audited.
+import ExcelJS from "exceljs";
+import { FUND_SOURCES, SOURCE_LABEL, type FundSource } from "../domain/aid-rules.ts";
+import { BUILTIN_FESTIVALS } from "../domain/festivals.ts";
+import { localYmd } from "../domain/visit-days.ts";
+import { HOW_LABEL, taskReason, taskWhat } from "../domain/visit-labels.ts";
+import { readVisitSettings } from "../domain/visit-settings.ts";
+import { audit } from "../store/audit.ts";
+import type { Database } from "../store/db.ts";
+import { coverage, coverageTasks, type CoverageRow, type TaskLine } from "../store/visit-coverage.ts";
+
+export class VisitReportError extends Error {
+  override readonly name = "VisitReportError";
+}
+
+export interface VisitReportRequest {
+  branchCode: string;
+  /** A festival code (MID_AUTUMN, a branch's own code) or EVENT; all when absent. */
+  festival?: string | undefined;
+  year?: number | undefined;
+  out?: string | undefined;
+  now: Date;
+  timeZone: string;
+}
+
+const STATUS: Record<string, string> = { OPEN: "未完成 open", DONE: "已完成 done", CANCELLED: "已取消 cancelled" };
+const yuan = (fen: number) => Math.round(fen) / 100;
+
+function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width: number }[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  ws.columns = columns;
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  return ws;
+}
+
+export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts: { title: string; today: string; names: (festival: string, year: number) => string }): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "同心 Tongxin";
+  const cov = sheet(wb, "覆盖情况 Coverage", [
+    { header: "支部 Branch", key: "org", width: 24 },
+    { header: "走访 Visits", key: "what", width: 24 },
+    { header: "计划 Planned", key: "planned", width: 12 },
+    { header: "已完成 Done", key: "done", width: 12 },
+    { header: "完成率 Done (%)", key: "rate", width: 14 },
+    { header: "未完成 Open", key: "open", width: 12 },
+    { header: "逾期 Overdue", key: "overdue", width: 12 },
+    { header: "已报告书记 Escalated", key: "escalated", width: 18 },
+    ...FUND_SOURCES.map((s) => ({ header: `${SOURCE_LABEL[s].zh}（元）${SOURCE_LABEL[s].en}`, key: s, width: 22 })),
+    { header: "慰问金合计（元）Money total", key: "total", width: 20 },
+    { header: "送慰问品户数 Goods", key: "goods", width: 16 },
+  ]);
+  for (const r of rows) {
+    const total = FUND_SOURCES.reduce((n, s) => n + (r.moneyFen[s] ?? 0), 0);
+    cov.addRow({
+      org: r.orgName,
+      what: opts.names(r.festival, r.year),
+      planned: r.planned,
+      done: r.done,
+      rate: r.planned ? Math.round((r.done / r.planned) * 1000) / 10 : 0,
+      open: r.open,
+      overdue: r.overdue,
+      escalated: r.escalated,
+      ...Object.fromEntries(FUND_SOURCES.map((s) => [s, yuan(r.moneyFen[s] ?? 0)])),
+      total: yuan(total),
+      goods: r.goods,
+    });
+  }
+  cov.addRow({});
+  cov.addRow({ org: `统计截至 As of ${opts.today}`, what: opts.title });
+
+  const list = sheet(wb, "走访明细 Visits", [
+    { header: "支部 Branch", key: "org", width: 22 },
+    { header: "走访 Visit", key: "what", width: 24 },
+    { header: "党员 Member", key: "member", width: 12 },
+    { header: "原因 Why", key: "reason", width: 24 },
+    { header: "走访人 Visitor", key: "visitor", width: 12 },
+    { header: "截止 Due", key: "due", width: 12 },
+    { header: "状态 Status", key: "status", width: 14 },
+    { header: "走访日期 Visited", key: "visited", width: 12 },
+    { header: "方式 How", key: "how", width: 12 },
+    { header: "慰问金（元）Money", key: "money", width: 14 },
+    { header: "资金来源 Source", key: "source", width: 16 },
+    { header: "慰问品 Goods", key: "goods", width: 24 },
+    { header: "走访情况 Notes", key: "notes", width: 40 },
+    { header: "已报告书记 Escalated", key: "escalated", width: 14 },
+  ]);
+  for (const t of tasks) {
+    list.addRow({
+      org: t.orgName,
+      what: taskWhat(t).zh,
+      member: t.memberName,
+      reason: taskReason(t).zh,
+      visitor: t.visitorName,
+      due: t.dueOn,
+      status: STATUS[t.status] ?? t.status,
+      visited: t.visitedOn ?? "",
+      how: t.how ? (HOW_LABEL[t.how]?.zh ?? t.how) : "",
+      money: t.amountFen ? yuan(t.amountFen) : "",
+      source: t.fundSource ? SOURCE_LABEL[t.fundSource as FundSource].zh : "",
+      goods: t.goods ?? "",
+      notes: t.notes ?? "",
+      escalated: t.escalated ? "是" : "",
+    });
+  }
+  return wb;
+}
+
+/** Writes the report of a branch (and the organisations below it) to an .xlsx file. */
+export async function exportVisitReport(db: Database, r: VisitReportRequest): Promise<{ file: string; rows: number; tasks: number }> {
+  const org = await db.prisma.organization.findUnique({ where: { code: r.branchCode }, select: { id: true, code: true, name: true, settings: true } });
+  if (!org) throw new VisitReportError(`没有代码为 ${r.branchCode} 的组织 (no organisation with code ${r.branchCode})`);
+  if (r.year !== undefined && !(r.year >= 2000 && r.year <= 2100)) throw new VisitReportError(`年份不正确 (bad year): ${r.year}`);
+  const { settings } = readVisitSettings(org.settings);
+  const known = [...Object.keys(BUILTIN_FESTIVALS), ...settings.custom.map((c) => c.code), "EVENT"];
+  if (r.festival !== undefined && !known.includes(r.festival)) throw new VisitReportError(`未知的节日 (unknown festival) ${r.festival}; 可选 one of: ${known.join(", ")}`);
+  const tree = await db.sql.query<{ id: number }>(
+    `WITH RECURSIVE t AS (SELECT "id" FROM "Organization" WHERE "id" = $1 UNION ALL SELECT o."id" FROM "Organization" o JOIN t ON o."parentId" = t."id") SELECT "id" FROM t`,
+    [org.id],
+  );
+  const today = localYmd(r.now, r.timeZone);
+  const filter = { orgIds: tree.map((x) => x.id), festival: r.festival, year: r.year, today };
+  const [rows, tasks] = await Promise.all([coverage(db.prisma, filter), coverageTasks(db.prisma, filter)]);
+  const names = (festival: string, year: number) => (festival === "EVENT" ? `六必访（${year}）` : taskWhat({ festival, year, eventKind: null, reason: null }, settings).zh);
+  const title = `${org.name} ${r.festival ? names(r.festival, r.year ?? 0).replace(/（0）$/, "") : "走访"} ${r.year ?? ""}`.trim();
+  const file = r.out ?? `走访统计-${org.code}-${r.festival ?? "ALL"}-${r.year ?? "ALL"}.xlsx`;
+  await buildVisitWorkbook(rows, tasks, { title, today, names }).xlsx.writeFile(file);
+  await audit(db.prisma, {
+    actorId: null,
+    action: "visit.report.export",
+    subjectType: "Organization",
+    subjectId: org.id,
+    orgId: org.id,
+    changes: { festival: r.festival ?? null, year: r.year ?? null, file, tasks: tasks.length },
+  });
+  return { file, rows: rows.length, tasks: tasks.length };
+}
