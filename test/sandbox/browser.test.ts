@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { button, card, datePicker, form, input, select, t } from "../../cards/kit.ts";
 import { SCHEDULES } from "../../src/jobs/schedules.ts";
-import { DEMO_GROUP_CHAT } from "../../src/sandbox/demo-branch.ts";
+import { DEMO_BRANCH, DEMO_GROUP_CHAT } from "../../src/sandbox/demo-branch.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
 import { botCard, openAs, openChat, openIdOf, say, switchTo, toastText } from "./support/page.ts";
 import { startSandbox, type Sandbox } from "./support/sandbox.ts";
@@ -74,19 +74,24 @@ describe("sandbox page", () => {
     await screenshot(page, "aid-04-member-receipt", receipt);
 
     const member = await s.db.prisma.person.findUniqueOrThrow({ where: { larkOpenId: openIdOf("张三") } });
-    const request = await s.db.prisma.aidRequest.findFirstOrThrow({ where: { personId: member.id } });
+    const request = await s.db.prisma.aidRequest.findFirstOrThrow({ where: { personId: member.id, description: { startsWith: "母亲住院" } } });
+    await expect(receipt.locator(".card-title").innerText()).resolves.toContain(request.number);
     expect(request).toMatchObject({ status: "PENDING", requestedFen: 150_000 });
     // The click reached the bot through the double as a callback, which replaced the card.
     expect(s.double.message(formMessageId!)?.history.map((h) => h.via)).toEqual(["create", "callback"]);
 
     // 4. The secretary switches in: the approval card is waiting in his chat.
     await switchTo(page, "王建国");
-    const approval = botCard(page, "帮扶申请审批");
+    const approval = botCard(page, `帮扶申请审批 · ${request.number}`);
     await approval.waitFor();
     await expect(approval.innerText()).resolves.toContain("张三");
     await screenshot(page, "aid-05-secretary-approval-card", approval);
 
-    // 5. The fund is empty in a fresh branch: he records income first (资金 → 登记收入).
+    // 5. He records income into the fund first (资金 → 登记收入).
+    const branch = await s.db.prisma.organization.findUniqueOrThrow({ where: { code: DEMO_BRANCH } });
+    const balance = async () =>
+      (await s.db.prisma.fundBalance.findUnique({ where: { orgId_source: { orgId: branch.id, source: "LOCAL_FINANCE" } } }))?.balanceFen ?? 0;
+    const opening = await balance();
     await say(page, "资金");
     const fund = botCard(page, /资金/);
     await fund.locator("form").waitFor();
@@ -96,7 +101,7 @@ describe("sandbox page", () => {
     await fund.getByRole("button", { name: "登记收入" }).click();
     expect(await toastText(page, "已登记")).toContain("5,000.00");
     await screenshot(page, "aid-06-secretary-fund-income", fund);
-    expect(await s.db.prisma.fundBalance.findFirstOrThrow({ where: { source: "LOCAL_FINANCE" } })).toMatchObject({ balanceFen: 500_000 });
+    expect(await balance()).toBe(opening + 500_000);
 
     // 6. He approves 1500 yuan from local finance; the approval card updates in place.
     const approvalId = await approval.getAttribute("data-message-id");
@@ -111,11 +116,11 @@ describe("sandbox page", () => {
     await screenshot(page, "aid-07-secretary-approved", decided);
 
     expect(await s.db.prisma.aidRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "APPROVED" });
-    expect(await s.db.prisma.fundBalance.findFirstOrThrow({ where: { source: "LOCAL_FINANCE" } })).toMatchObject({ balanceFen: 350_000 });
+    expect(await balance()).toBe(opening + 500_000 - 150_000);
 
     // 7. 张三 switches back and finds the result in his chat.
     await switchTo(page, "张三");
-    const result = botCard(page, "帮扶申请已批准");
+    const result = botCard(page, `帮扶申请已批准 · ${request.number}`);
     await result.waitFor();
     await expect(result.innerText()).resolves.toContain("1,500.00 元");
     await screenshot(page, "aid-08-member-result", result);
