@@ -1,6 +1,6 @@
 // The one card a visitor gets when a festival's visits are planned: whom to visit, why, by when.
 import { button, card, columns, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
-import { esc, moreText, VISIT_ACTION } from "./visit-text.ts";
+import { clip, esc, moreText, VISIT_ACTION } from "./visit-text.ts";
 
 export interface DigestLineData {
   taskId: number;
@@ -41,8 +41,8 @@ export function visitDigestCard(d: VisitDigestData): Card {
       hr(),
       ...d.lines.map((l) =>
         taskRow(l.taskId, {
-          zh: `**${esc(l.memberName)}**（${l.reason.zh || "走访对象"}）\n${esc(l.orgName)}`,
-          en: `**${esc(l.memberName)}** (${l.reason.en || "to visit"})\n${esc(l.orgName)}`,
+          zh: `**${esc(clip(l.memberName, 20))}**（${l.reason.zh || "走访对象"}）\n${esc(clip(l.orgName, 30))}`,
+          en: `**${esc(clip(l.memberName, 20))}** (${l.reason.en || "to visit"})\n${esc(clip(l.orgName, 30))}`,
         }),
       ),
       ...(more ? [note(more)] : []),

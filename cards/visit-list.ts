@@ -2,7 +2,7 @@
 // mobile members they keep in touch with, each with the button to record what was done.
 import { button, card, columns, hr, md, note, t, type Card, type Text } from "./kit.ts";
 import { taskRow } from "./visit-digest.ts";
-import { esc, moreText, VISIT_ACTION } from "./visit-text.ts";
+import { clip, esc, moreText, VISIT_ACTION } from "./visit-text.ts";
 
 export interface ListTask {
   taskId: number;
@@ -27,12 +27,14 @@ export interface VisitListData {
   tasks: ListTask[];
   taskTotal: number;
   contacts: ListContact[];
+  /** All of them, when more than fit. */
+  contactTotal?: number;
 }
 
 export function contactRow(c: ListContact): ReturnType<typeof columns> {
   const last: Text = c.lastContact ? { zh: `上次联系 ${c.lastContact}`, en: `last contact ${c.lastContact}` } : t("尚无联系记录", "no contact logged yet");
   return columns([
-    [md({ zh: `**${esc(c.memberName)}** · ${c.detail.zh}\n${last.zh}`, en: `**${esc(c.memberName)}** · ${c.detail.en}\n${last.en}` })],
+    [md({ zh: `**${esc(clip(c.memberName, 20))}** · ${esc(clip(c.detail.zh, 40))}\n${last.zh}`, en: `**${esc(clip(c.memberName, 20))}** · ${esc(clip(c.detail.en, 60))}\n${last.en}` })],
     [
       button({
         text: t("记录联系", "Log contact"),
@@ -54,8 +56,8 @@ export function visitListCard(d: VisitListData): Card {
       const late: Text = task.daysLate > 0 ? { zh: ` · <font color='red'>已逾期 ${task.daysLate} 天</font>`, en: ` · <font color='red'>${task.daysLate} days overdue</font>` } : t("", "");
       elements.push(
         taskRow(task.taskId, {
-          zh: `**${esc(task.memberName)}** · ${task.what.zh}${task.reason.zh ? `（${task.reason.zh}）` : ""}\n截止 ${task.dueOn}${late.zh}`,
-          en: `**${esc(task.memberName)}** · ${task.what.en}${task.reason.en ? ` (${task.reason.en})` : ""}\ndue ${task.dueOn}${late.en}`,
+          zh: `**${esc(clip(task.memberName, 20))}** · ${task.what.zh}${task.reason.zh ? `（${esc(clip(task.reason.zh, 40))}）` : ""}\n截止 ${task.dueOn}${late.zh}`,
+          en: `**${esc(clip(task.memberName, 20))}** · ${task.what.en}${task.reason.en ? ` (${esc(clip(task.reason.en, 60))})` : ""}\ndue ${task.dueOn}${late.en}`,
         }),
       );
     }
@@ -65,6 +67,8 @@ export function visitListCard(d: VisitListData): Card {
   if (d.contacts.length > 0) {
     elements.push(hr(), md(t("**结对帮扶与流动党员联系**", "**Pairing and mobile members**")));
     for (const c of d.contacts) elements.push(contactRow(c));
+    const more = moreText(d.contacts.length, d.contactTotal ?? d.contacts.length, t("登记后将显示其余人员。", "the rest show once these are logged."));
+    if (more) elements.push(note(more));
   }
   elements.push(note(t("走访、联系记录仅您和支部书记可见。", "Visit and contact records are seen only by you and the branch secretary.")));
   return card({ title: t("我的走访", "My visits"), template: "red", elements });

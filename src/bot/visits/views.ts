@@ -19,7 +19,9 @@ import { loadTask, openTasksOf, type TaskRow } from "../../store/visit-tasks.ts"
 import type { BaseContext } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";
 
-export const LIST_LINES = 15;
+/** Rows on the 走访 card: about 1.2 KB each at worst, so the card stays under Lark's 30 KB. */
+export const LIST_TASKS = 10;
+export const LIST_CONTACTS = 8;
 
 export const today = (ctx: BaseContext): string => localYmd(ctx.clock.now(), ctx.config.timezone);
 
@@ -46,7 +48,7 @@ export async function taskForActor(ctx: BaseContext, taskId: number): Promise<Ta
 export async function visitList(ctx: BaseContext) {
   const day = today(ctx);
   const sOf = settingsCache(ctx);
-  const { rows, total } = await openTasksOf(ctx.tx, ctx.actor.personId, LIST_LINES);
+  const { rows, total } = await openTasksOf(ctx.tx, ctx.actor.personId, LIST_TASKS);
   const tasks = [];
   for (const r of rows) tasks.push({ taskId: r.id, memberName: r.memberName, what: taskWhat(r, await sOf(r.orgId)), reason: taskReason(r), dueOn: r.dueOn, daysLate: Math.max(0, daysBetween(r.dueOn, day)) });
   const contacts: ListContact[] = [];
@@ -58,8 +60,10 @@ export async function visitList(ctx: BaseContext) {
     const where = m.whereabouts ?? "去向未登记";
     contacts.push({ memberId: m.id, memberName: m.name, kind: "MOBILE", detail: { zh: `流动党员 · ${where}`, en: `mobile member · ${where}` }, lastContact: m.lastContact });
   }
+  // Longest without contact first: logging a contact moves a member down the list.
+  contacts.sort((a, b) => (a.lastContact ?? "").localeCompare(b.lastContact ?? ""));
   await ctx.audit({ action: "visit.list.view", subjectType: "VisitTask", subjectId: `visitor:${ctx.actor.personId}`, changes: { tasks: rows.map((r) => r.id), contacts: contacts.length } });
-  return visitListCard({ name: ctx.actor.name, tasks, taskTotal: total, contacts: contacts.slice(0, LIST_LINES) });
+  return visitListCard({ name: ctx.actor.name, tasks, taskTotal: total, contacts: contacts.slice(0, LIST_CONTACTS), contactTotal: contacts.length });
 }
 
 export async function visitForm(ctx: BaseContext, task: TaskRow) {
