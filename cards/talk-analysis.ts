@@ -7,6 +7,7 @@ import { parseQuarter, quarterName } from "../src/domain/quarter.ts";
 import { mdLines } from "./aid-common.ts";
 import { card, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
 import { joinLines } from "./talk-parts.ts";
+import { workAnalysisElements } from "./work-analysis.ts";
 
 const MAX_NAMES = 15;
 
@@ -57,6 +58,7 @@ export function talkAnalysisCard(a: BranchAnalysis, opts: { orgCode: string }): 
     if (a.overdue.length > MAX_NAMES) shown.push(t(`……另有 ${a.overdue.length - MAX_NAMES} 人`, `… and ${a.overdue.length - MAX_NAMES} more`));
     elements.push(hr(), md(t("**逾期未谈心的党员**", "**Members overdue a talk**")), md(joinLines(shown)));
   }
+  elements.push(...workAnalysisElements(a.work));
   elements.push(
     note({
       zh: `发送「分析 2027Q1」查看其他季度。导出台账：npm run report -- --branch ${opts.orgCode} --quarter ${a.period.label}`,

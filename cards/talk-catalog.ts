@@ -1,6 +1,7 @@
 // Sample data for every talk and review card, spread into cards/catalog.ts.
 import type { Card } from "./kit.ts";
 import { talkAnalysisCard } from "./talk-analysis.ts";
+import { WORK_FIGURES_SAMPLE } from "./work-catalog.ts";
 import { talkAssignCard } from "./talk-assign.ts";
 import { talkBoardCard, type TalkBoard } from "./talk-board.ts";
 import { talkEscalationCard } from "./talk-escalation.ts";
@@ -102,6 +103,7 @@ export const TALK_CARDS: Record<string, () => Card> = {
         urgent: { opened: 2, done: 2, open: 0 },
         archive: { active: { GENERAL: 1, SERIOUS: 1, SPECIAL: 0 }, resolved: 1, resolvedInPeriod: 1, reviewsOverdue: 0 },
         aidPaid: { year: 2027, bySource: { LOCAL_FINANCE: 200000, PARTY_FEE: 50000, DONATION: 30000 }, totalFen: 280000 },
+        work: WORK_FIGURES_SAMPLE,
       },
       { orgCode: "pd-jw-1" },
     ),

@@ -1,6 +1,7 @@
 // The branch's periodic analysis (定期分析) of its care work, as data: what the `分析` card, the
 // quarterly report and the .xlsx ledger (台账) all show. Only the arithmetic lives here.
 import type { Day } from "./calendar-day.ts";
+import type { WorkFigures } from "./work-report.ts";
 
 export type ConcernArea = "THINKING" | "WORK" | "LIFE";
 export const CONCERN_AREAS: readonly ConcernArea[] = ["THINKING", "WORK", "LIFE"];
@@ -23,6 +24,8 @@ export interface BranchAnalysis {
   archive: { active: Record<"GENERAL" | "SERIOUS" | "SPECIAL", number>; resolved: number; resolvedInPeriod: number; reviewsOverdue: number };
   /** Aid paid out from 1 January of the period's year to asOf, by source, in fen. */
   aidPaid: { year: number; bySource: Record<"LOCAL_FINANCE" | "PARTY_FEE" | "DONATION", number>; totalFen: number };
+  /** Training coverage and open employment cases (work-report.ts). */
+  work: WorkFigures;
 }
 
 /** Share of members whose talks are up to date, in percent with one decimal (100 for an empty branch). */

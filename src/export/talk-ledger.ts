@@ -6,11 +6,12 @@ import { SOURCE_LABEL } from "../domain/aid-rules.ts";
 import { coveragePercent, totalActive, type BranchAnalysis } from "../domain/branch-analysis.ts";
 import { CAUSE_LABEL, HARDSHIP_STATUS_LABEL, LEVEL_LABEL, type HardshipCause } from "../domain/hardship-rules.ts";
 import type { LedgerEntry, LedgerTalk } from "../store/talk-ledger.ts";
+import { addWorkSheets } from "./work-ledger.ts";
 
 const FORM = { IN_PERSON: "面谈", PHONE: "电话", VIDEO: "视频" } as const;
 const AREA: Record<string, string> = { THINKING: "思想", WORK: "工作", LIFE: "生活" };
 
-function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width: number }[]): ExcelJS.Worksheet {
+export function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width: number }[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name);
   ws.columns = columns;
   ws.getRow(1).font = { bold: true };
@@ -133,5 +134,6 @@ export function buildLedger(a: BranchAnalysis, talks: LedgerTalk[], archive: Led
   ]);
   for (const s of ["LOCAL_FINANCE", "PARTY_FEE", "DONATION"] as const) ms.addRow({ source: SOURCE_LABEL[s].zh, yuan: yuan(a.aidPaid.bySource[s]) });
   ms.addRow({ source: "合计 Total", yuan: yuan(a.aidPaid.totalFen) });
+  addWorkSheets(wb, a.work);
   return wb;
 }

@@ -7,6 +7,7 @@ import type { Quarter } from "../domain/quarter.ts";
 import { talkStanding } from "../domain/talk-cadence.ts";
 import type { BranchRules } from "./branch-rules.ts";
 import { findDueTalks, type Rows } from "./talk-due.ts";
+import { workFigures } from "./work-report.ts";
 
 export interface AnalysisQuery {
   org: { id: number; name: string };
@@ -111,5 +112,6 @@ export async function analyseBranch(rows: Rows, q: AnalysisQuery): Promise<Branc
     urgent: urgent ?? { opened: 0, done: 0, open: 0 },
     archive,
     aidPaid: { year, bySource, totalFen: bySource.LOCAL_FINANCE + bySource.PARTY_FEE + bySource.DONATION },
+    work: await workFigures(rows, { orgId, start: q.period.start, asOf, timeZone: q.timeZone }),
   };
 }
