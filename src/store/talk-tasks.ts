@@ -41,38 +41,67 @@ export interface UrgentTalkResult {
 
 export const urgentTalkKey = (taskId: number) => `talk-urgent-${taskId}`;
 
-export async function openUrgentTalk(tx: Tx, input: UrgentTalkInput): Promise<UrgentTalkResult> {
+/** What opening an urgent talk needs to know, read in one round trip. */
+export interface UrgentTalkSituation {
+  memberName: string;
+  settings: unknown;
+  openTaskId: number | null;
+  openLeaderId: number | null;
+  openLeaderName: string | null;
+  openDueOn: string | null;
+  leaderId: number | null;
+  leaderName: string | null;
+  leaderOpenId: string | null;
+}
+
+/**
+ * The member (locked, so two requests for them share one open task), their open task if any,
+ * the leader to give a new one to (the responsible leader, else the branch's first secretary)
+ * and the branch's settings. The aid flow reads this before it takes the year's numbering lock,
+ * so the work under that lock stays one insert.
+ */
+export async function planUrgentTalk(tx: Tx, q: { memberId: number; orgId: number; aidRequestId?: number | null }): Promise<UrgentTalkSituation> {
+  const [s] = await tx.$queryRaw<UrgentTalkSituation[]>`
+    SELECT p."name" AS "memberName", o."settings",
+           t."id" AS "openTaskId", t."leaderId" AS "openLeaderId", tl."name" AS "openLeaderName", t."dueOn"::text AS "openDueOn",
+           COALESCE(l."id", sec."id") AS "leaderId", COALESCE(l."name", sec."name") AS "leaderName",
+           CASE WHEN l."id" IS NOT NULL THEN l."larkOpenId" ELSE sec."larkOpenId" END AS "leaderOpenId"
+    FROM "Person" p
+    JOIN "Organization" o ON o."id" = ${q.orgId}
+    LEFT JOIN "Person" l ON l."id" = p."responsibleLeaderId"
+    LEFT JOIN LATERAL (
+      SELECT sp."id", sp."name", sp."larkOpenId" FROM "Membership" ms JOIN "Person" sp ON sp."id" = ms."personId"
+      WHERE ms."orgId" = ${q.orgId} AND ms."role" = 'SECRETARY' ORDER BY sp."id" LIMIT 1
+    ) sec ON true
+    LEFT JOIN LATERAL (
+      SELECT k."id", k."leaderId", k."dueOn" FROM "TalkTask" k
+      WHERE k."memberId" = p."id" AND (k."status" = 'OPEN' OR k."aidRequestId" = ${q.aidRequestId ?? null}::int)
+      ORDER BY k."id" LIMIT 1
+    ) t ON true
+    LEFT JOIN "Person" tl ON tl."id" = t."leaderId"
+    WHERE p."id" = ${q.memberId}
+    FOR UPDATE OF p`;
+  if (!s) throw new Error(`no person ${q.memberId} or organisation ${q.orgId}`);
+  return s;
+}
+
+/** Opens the task (or finds the open one); pass the situation when it was planned earlier in the transaction. */
+export async function openUrgentTalk(tx: Tx, input: UrgentTalkInput, planned?: UrgentTalkSituation): Promise<UrgentTalkResult> {
   const tz = input.timeZone ?? "Asia/Shanghai";
-  // Serialises two requests for the same member, so they share one open task.
-  await tx.$queryRaw`SELECT "id" FROM "Person" WHERE "id" = ${input.memberId} FOR UPDATE`;
-  const existing = await tx.talkTask.findFirst({
-    where: input.aidRequestId ? { OR: [{ aidRequestId: input.aidRequestId }, { memberId: input.memberId, status: "OPEN" }] } : { memberId: input.memberId, status: "OPEN" },
-    orderBy: { id: "asc" },
-    select: { id: true, leaderId: true, dueOn: true },
-  });
-  if (existing) {
-    const leader = await tx.person.findUniqueOrThrow({ where: { id: existing.leaderId }, select: { name: true } });
-    return { task: { id: existing.id, leaderId: existing.leaderId, leaderName: leader.name, dueOn: existing.dueOn.toISOString().slice(0, 10), created: false }, messages: [] };
+  const s = planned ?? (await planUrgentTalk(tx, input));
+  if (s.openTaskId !== null) {
+    return { task: { id: s.openTaskId, leaderId: s.openLeaderId!, leaderName: s.openLeaderName ?? "", dueOn: s.openDueOn!, created: false }, messages: [] };
   }
+  if (s.leaderId === null) return { task: null, messages: [] };
 
-  const member = await tx.person.findUniqueOrThrow({
-    where: { id: input.memberId },
-    select: { name: true, responsibleLeader: { select: { id: true, name: true, larkOpenId: true } } },
-  });
-  const leader =
-    member.responsibleLeader ??
-    (await tx.membership.findFirst({ where: { orgId: input.orgId, role: "SECRETARY" }, orderBy: { personId: "asc" }, select: { person: { select: { id: true, name: true, larkOpenId: true } } } }))?.person;
-  if (!leader) return { task: null, messages: [] };
-
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: input.orgId }, select: { settings: true } });
-  const rules = readRules(org.settings);
+  const rules = readRules(s.settings);
   const today = dayIn(input.now, tz);
   const dueOn = urgentDueOn(today, rules.talk);
   const task = await tx.talkTask.create({
     data: {
       orgId: input.orgId,
       memberId: input.memberId,
-      leaderId: leader.id,
+      leaderId: s.leaderId,
       reason: input.reason,
       note: input.note ?? null,
       aidRequestId: input.aidRequestId ?? null,
@@ -80,16 +109,17 @@ export async function openUrgentTalk(tx: Tx, input: UrgentTalkInput): Promise<Ur
       createdById: input.createdById ?? null,
       createdAt: input.now,
     },
+    select: { id: true, note: true },
   });
   const messages: StagedMessage[] = [];
-  if (leader.larkOpenId && !isNight(minuteOfDayIn(input.now, tz), rules.night)) {
+  if (s.leaderOpenId && !isNight(minuteOfDayIn(input.now, tz), rules.night)) {
     messages.push({
-      to: { openId: leader.larkOpenId },
+      to: { openId: s.leaderOpenId },
       msg: {
-        card: urgentTalkCard({ kind: "new", taskId: task.id, memberId: input.memberId, memberName: member.name, reason: input.reason, note: task.note, dueOn, leaderName: leader.name }),
+        card: urgentTalkCard({ kind: "new", taskId: task.id, memberId: input.memberId, memberName: s.memberName, reason: input.reason, note: task.note, dueOn, leaderName: s.leaderName ?? "" }),
       },
       key: urgentTalkKey(task.id),
     });
   }
-  return { task: { id: task.id, leaderId: leader.id, leaderName: leader.name, dueOn, created: true }, messages };
+  return { task: { id: task.id, leaderId: s.leaderId, leaderName: s.leaderName ?? "", dueOn, created: true }, messages };
 }

@@ -1,11 +1,12 @@
 import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { aidReceiptCard } from "../../../cards/aid-request.ts";
-import { checkRequestedAmount, checkText, DESCRIPTION_MAX, ON_BEHALF_ROLES } from "../../domain/aid-rules.ts";
+import { CATEGORY_LABEL, checkRequestedAmount, checkText, DESCRIPTION_MAX, ON_BEHALF_ROLES } from "../../domain/aid-rules.ts";
 import { localDateTime, localYear } from "../../domain/aid-time.ts";
 import { parseYuan } from "../../domain/money.ts";
 import { hasRole } from "../../domain/roles.ts";
 import { aidPerson, deciders, memberBranch } from "../../store/aid-people.ts";
 import { createRequest } from "../../store/aid-requests.ts";
+import { openUrgentTalk, planUrgentTalk } from "../../store/talk-tasks.ts";
 import { loadPersonContext, sendApprovalCards } from "../aid/approval.ts";
 import { fromProblem, must, unknownPerson } from "../aid/errors.ts";
 import { submitForm, submitValue } from "../aid/forms.ts";
@@ -40,6 +41,7 @@ export const aidSubmit = defineAction({
     const who = { personId, orgId: branch.orgId, filedById: actor.personId, onBehalf };
     const pc = await loadPersonContext(ctx, who);
     const to = await deciders(tx, branch.orgId);
+    const talk = await planUrgentTalk(tx, { memberId: personId, orgId: branch.orgId });
     const now = clock.now();
     const created = await createRequest(tx, {
       year: localYear(now, config.timezone),
@@ -67,6 +69,9 @@ export const aidSubmit = defineAction({
       orgId: req.orgId,
       changes: { number: req.number, personId, onBehalf, category: req.category, requestedFen, urgency: req.urgency },
     });
+    // A member asking for help is owed an urgent talk with their responsible leader (谈心谈话).
+    const urgent = await openUrgentTalk(tx, { memberId: personId, orgId: req.orgId, reason: "AID_REQUEST", aidRequestId: req.id, note: CATEGORY_LABEL[req.category].zh, createdById: actor.personId, now, timeZone: config.timezone }, talk);
+    for (const m of urgent.messages) ctx.send(m.to, m.msg, m.key);
     const names = new Map([[actor.personId, actor.name], [pc.member.id, pc.member.name]]);
     const deciderCount = await sendApprovalCards(ctx, { ...pc, req, events: [filed], names }, "r0", to);
     return {
