@@ -28,10 +28,12 @@ export function visitDigestCard(d: VisitDigestData): Card {
   const intro: Text = d.addition
     ? { zh: `${d.visitorName}同志，${d.festival.zh}（${d.date}）走访名单新增 ${d.total} 位党员，请在节前完成走访慰问。`, en: `${d.visitorName}, ${d.total} more members were added to your ${d.festival.en} (${d.date}) visits.` }
     : {
-        zh: `${d.visitorName}同志，${d.festival.zh}（${d.date}）将至，请在节前走访慰问以下 ${d.total} 位党员，完成后点击「记录走访」登记。`,
+        zh: `${d.visitorName}同志，${d.festival.zh}（${d.date}）将至，请在节前走访慰问以下 ${d.total} 位党员，完成后逐一登记。`,
         en: `${d.visitorName}, ${d.festival.en} is on ${d.date}. Please visit these ${d.total} members before then and record each visit.`,
       };
-  const more = moreText(d.lines.length, d.total, t("发送「走访」查看全部。", "send “visits” to see all."));
+  const more = moreText(d.lines.length, d.total, t("点击「记录走访」查看全部。", "open “Record visits” to see all."));
+  // One line per member and one button: the card stays small for thousands of visitors, and
+  // the button opens the visitor's list with a record button per member.
   return card({
     title: { zh: `${d.festival.zh}走访慰问安排`, en: `${d.festival.en} visits` },
     subtitle: { zh: `${d.year} 年 · 截止 ${d.date}`, en: `${d.year} · due ${d.date}` },
@@ -39,13 +41,12 @@ export function visitDigestCard(d: VisitDigestData): Card {
     elements: [
       md(intro),
       hr(),
-      ...d.lines.map((l) =>
-        taskRow(l.taskId, {
-          zh: `**${esc(clip(l.memberName, 20))}**（${l.reason.zh || "走访对象"}）\n${esc(clip(l.orgName, 30))}`,
-          en: `**${esc(clip(l.memberName, 20))}** (${l.reason.en || "to visit"})\n${esc(clip(l.orgName, 30))}`,
-        }),
-      ),
+      md({
+        zh: d.lines.map((l) => `· **${esc(clip(l.memberName, 20))}**（${l.reason.zh || "走访对象"}）· ${esc(clip(l.orgName, 30))}`).join("\n"),
+        en: d.lines.map((l) => `· **${esc(clip(l.memberName, 20))}** (${l.reason.en || "to visit"}) · ${esc(clip(l.orgName, 30))}`).join("\n"),
+      }),
       ...(more ? [note(more)] : []),
+      button({ text: t("记录走访", "Record visits"), action: VISIT_ACTION.list, type: "primary_filled" }),
       note(t("慰问金从帮扶资金支出，请在记录时选择资金来源。", "Money given comes from the aid fund: choose its source when recording.")),
     ],
   });

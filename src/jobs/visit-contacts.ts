@@ -10,8 +10,7 @@ import { localYmd, monthOf } from "../domain/visit-days.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
 import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
 import { secretariesOf, visitSettingsOf } from "../store/visit-people.ts";
-import { activePairings, mobileMembers, reachable } from "../store/visit-sweeps.ts";
-import { existingKeys } from "../store/visit-planner.ts";
+import { activePairings, existingOutboxKeys, mobileMembers, reachable } from "../store/visit-sweeps.ts";
 import type { TaskDeps } from "./schedules.ts";
 
 const CARD_LINES = 12;
@@ -71,7 +70,7 @@ export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
           byRecipient.set(t.id, r);
         }
       }
-      const sent = await existingKeys(tx, [...byRecipient.keys()].map((id) => contactReminderKey(id, month)));
+      const sent = await existingOutboxKeys(tx, [...byRecipient.keys()].map((id) => contactReminderKey(id, month)));
       const out: NewOutgoing[] = [];
       for (const [id, r] of byRecipient) {
         const key = contactReminderKey(id, month);
@@ -87,7 +86,7 @@ export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
         if (!isLostContact(m.lastContact, m.since, today, s.lostContactMonths)) continue;
         const secs = await secOf(m.orgId);
         if (secs.length === 0) d.log.warn({ memberId: m.id, orgId: m.orgId }, "a mobile member is out of touch and the branch has no secretary on Lark");
-        const already = await existingKeys(tx, secs.map((sec) => lostContactKey(m.id, m.lastContactId, sec.id)));
+        const already = await existingOutboxKeys(tx, secs.map((sec) => lostContactKey(m.id, m.lastContactId, sec.id)));
         const fresh = secs.filter((sec) => !already.has(lostContactKey(m.id, m.lastContactId, sec.id)));
         if (fresh.length === 0) continue;
         const org = await tx.organization.findUnique({ where: { id: m.orgId }, select: { name: true } });

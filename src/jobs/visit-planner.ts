@@ -7,12 +7,11 @@ import { festivalsOf, readVisitSettings } from "../domain/visit-settings.ts";
 import { criteriaFor, reasonText } from "../domain/visit-eligibility.ts";
 import { occurrencesToPlan } from "../domain/festivals.ts";
 import { localYmd } from "../domain/visit-days.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { digestsFor, existingKeys, insertFestivalTasks, orgSettings, type PlanGroup } from "../store/visit-planner.ts";
+import { digestsFor, existingKeys, insertFestivalTasks, orgSettings, stageCards, type Conn, type PlanGroup } from "../store/visit-planner.ts";
 import type { TaskDeps } from "./schedules.ts";
 
-/** Lines on a digest card: enough to act on, small enough for Lark's 30 KB card limit. */
-const DIGEST_LINES = 12;
+/** Members named on a digest card (one short line each; the button opens the full list). */
+const DIGEST_LINES = 30;
 /** Visitors whose digests are built per query, to keep memory flat for very large branches. */
 const VISITOR_CHUNK = 500;
 
@@ -22,6 +21,8 @@ export interface PlanResult {
   created: number;
   digests: number;
   unassigned: number;
+  /** Where the time went, in ms: selecting and inserting tasks, building and staging digests. */
+  ms: { tasks: number; digests: number };
 }
 
 export const digestKey = (visitorId: number, festival: string, year: number) => `visit-digest-${visitorId}-${festival}-${year}`;
@@ -30,7 +31,7 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
   const now = d.clock.now();
   const today = localYmd(now, d.config.timezone);
   const groups = new Map<string, PlanGroup & { name: { zh: string; en: string } }>();
-  for (const org of await orgSettings(d.db.prisma)) {
+  for (const org of await orgSettings(d.db.sql)) {
     const { settings, problem } = readVisitSettings(org.settings);
     if (problem) d.log.warn({ orgId: org.id, problem }, "visit settings do not parse; using the defaults");
     for (const occ of occurrencesToPlan(festivalsOf(settings), today, settings.leadDays)) {
@@ -42,38 +43,40 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
     }
   }
 
-  const result: PlanResult = { today, festivals: [], created: 0, digests: 0, unassigned: 0 };
+  const result: PlanResult = { today, festivals: [], created: 0, digests: 0, unassigned: 0, ms: { tasks: 0, digests: 0 } };
   for (const g of groups.values()) {
-    const staged = await d.db.prisma.$transaction(
-      async (tx) => {
-        const outcome = await insertFestivalTasks(tx, g, today, now);
-        result.created += outcome.perVisitor.reduce((n, v) => n + v.count, 0);
-        result.unassigned += outcome.unassigned;
-        if (outcome.unassigned > 0) {
-          d.log.warn({ festival: g.festival, year: g.year, orgIds: g.orgIds, members: outcome.unassigned }, "eligible members have no visitor on Lark (no helper, leader or secretary): add one");
+    // Tasks and their digests commit together: a crash in between leaves neither, and the next run redoes both.
+    const staged = await inTransaction(d.db.sql, async (conn) => {
+      const t0 = performance.now();
+      const outcome = await insertFestivalTasks(conn, g, today, now);
+      const t1 = performance.now();
+      result.ms.tasks += Math.round(t1 - t0);
+      result.created += outcome.perVisitor.reduce((n, v) => n + v.count, 0);
+      result.unassigned += outcome.unassigned;
+      if (outcome.unassigned > 0) {
+        d.log.warn({ festival: g.festival, year: g.year, orgIds: g.orgIds, members: outcome.unassigned }, "eligible members have no visitor on Lark (no helper, leader or secretary): add one");
+      }
+      const ids: number[] = [];
+      for (let i = 0; i < outcome.perVisitor.length; i += VISITOR_CHUNK) {
+        const chunk = outcome.perVisitor.slice(i, i + VISITOR_CHUNK);
+        const sent = await existingKeys(conn, chunk.map((v) => digestKey(v.visitorId, g.festival, g.year)));
+        const fresh = chunk.filter((v) => !sent.has(digestKey(v.visitorId, g.festival, g.year)));
+        const later = chunk.filter((v) => sent.has(digestKey(v.visitorId, g.festival, g.year)));
+        const out: { key: string; openId: string; card: object }[] = [];
+        for (const dg of await digestsFor(conn, g.festival, g.year, fresh.map((v) => v.visitorId), DIGEST_LINES, 0)) {
+          out.push(digestMessage(g, dg, digestKey(dg.visitorId, g.festival, g.year), false));
         }
-        const ids: number[] = [];
-        for (let i = 0; i < outcome.perVisitor.length; i += VISITOR_CHUNK) {
-          const chunk = outcome.perVisitor.slice(i, i + VISITOR_CHUNK);
-          const sent = await existingKeys(tx, chunk.map((v) => digestKey(v.visitorId, g.festival, g.year)));
-          const fresh = chunk.filter((v) => !sent.has(digestKey(v.visitorId, g.festival, g.year)));
-          const later = chunk.filter((v) => sent.has(digestKey(v.visitorId, g.festival, g.year)));
-          const out: NewOutgoing[] = [];
-          for (const dg of await digestsFor(tx, g.festival, g.year, fresh.map((v) => v.visitorId), DIGEST_LINES, 0)) {
-            out.push(digestMessage(g, dg, digestKey(dg.visitorId, g.festival, g.year), false));
+        // Members who became eligible after the visitor's digest went out get a short addition.
+        for (const v of later) {
+          for (const dg of await digestsFor(conn, g.festival, g.year, [v.visitorId], DIGEST_LINES, v.firstTaskId)) {
+            out.push(digestMessage(g, dg, `${digestKey(v.visitorId, g.festival, g.year)}-${v.firstTaskId}`, true));
           }
-          // Members who became eligible after the visitor's digest went out get a short addition.
-          for (const v of later) {
-            for (const dg of await digestsFor(tx, g.festival, g.year, [v.visitorId], DIGEST_LINES, v.firstTaskId)) {
-              out.push(digestMessage(g, dg, `${digestKey(v.visitorId, g.festival, g.year)}-${v.firstTaskId}`, true));
-            }
-          }
-          ids.push(...(await stageOutgoing(tx, out)));
         }
-        return ids;
-      },
-      { timeout: 300_000, maxWait: 30_000 },
-    );
+        ids.push(...(await stageCards(conn, out)));
+      }
+      result.ms.digests += Math.round(performance.now() - t1);
+      return ids;
+    });
     result.festivals.push(`${g.festival}-${g.year}`);
     result.digests += staged.length;
     await d.enqueue.delivery(staged);
@@ -87,7 +90,7 @@ function digestMessage(
   dg: Awaited<ReturnType<typeof digestsFor>>[number],
   key: string,
   addition: boolean,
-): NewOutgoing {
+): { key: string; openId: string; card: object } {
   const card = visitDigestCard({
     visitorName: dg.name,
     festival: g.name,
@@ -97,5 +100,19 @@ function digestMessage(
     addition,
     lines: dg.lines.map((l) => ({ taskId: l.taskId, memberName: l.memberName, orgName: l.orgName, reason: reasonText(l.reason) })),
   });
-  return { kind: "SEND", to: { openId: dg.openId }, card, key };
+  return { key, openId: dg.openId, card };
+}
+
+async function inTransaction<T>(sql: TaskDeps["db"]["sql"], fn: (conn: Conn) => Promise<T>): Promise<T> {
+  return sql.withConnection(async (conn) => {
+    await conn.exec("BEGIN");
+    try {
+      const r = await fn(conn);
+      await conn.exec("COMMIT");
+      return r;
+    } catch (err) {
+      await conn.exec("ROLLBACK").catch(() => undefined);
+      throw err;
+    }
+  });
 }

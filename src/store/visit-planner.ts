@@ -2,8 +2,12 @@
 // rules picks the eligible members, assigns each a visitor and inserts the tasks, so planning
 // 100,000 members is a set operation in PostgreSQL, not a loop in Node. The unique key
 // (memberId, festival, year) and ON CONFLICT DO NOTHING make any re-run insert nothing.
+// Plain SQL on one connection (not Prisma): the planner is a hot path, and staging thousands
+// of digest cards through Prisma's createMany costs seconds and hundreds of megabytes.
 import type { Criteria } from "../domain/visit-eligibility.ts";
-import type { Tx } from "./tx.ts";
+import type { SqlExecutor } from "./db.ts";
+
+export type Conn = Omit<SqlExecutor, "withConnection">;
 
 export interface PlanGroup {
   festival: string;
@@ -31,59 +35,60 @@ export interface PlanOutcome {
  * member's active pairing helper, else their responsible leader, else the branch secretary:
  * the first of them who is on Lark and is not the member.
  */
-export async function insertFestivalTasks(tx: Tx, g: PlanGroup, today: string, now: Date): Promise<PlanOutcome> {
+export async function insertFestivalTasks(conn: Conn, g: PlanGroup, today: string, now: Date): Promise<PlanOutcome> {
   const c = g.criteria;
-  const rows = await tx.$queryRawUnsafe<{ visitor_id: number | null; n: number; first_id: number | null }[]>(
+  const rows = await conn.query<{ visitor_id: number | null; n: number; first_id: number | null }>(
     `WITH cand AS (
        SELECT DISTINCT ON (p."id") p."id" AS member_id, m."orgId" AS org_id, p."responsibleLeaderId" AS leader_id,
          array_to_string(array_remove(ARRAY[
            CASE WHEN $1::boolean AND ('OLD_MEMBER' = ANY(p."tags") OR p."joinedPartyOn" <= $2::date OR p."birthDate" <= $3::date) THEN 'OLD_MEMBER' END,
            CASE WHEN $1::boolean AND 'OLD_CADRE' = ANY(p."tags") THEN 'OLD_CADRE' END,
            CASE WHEN $1::boolean AND 'OLD_MODEL' = ANY(p."tags") THEN 'OLD_MODEL' END,
-           CASE WHEN $4::boolean AND EXISTS (SELECT 1 FROM "HardshipEntry" h WHERE h."personId" = p."id" AND h."status" = 'ACTIVE') THEN 'HARDSHIP' END,
+           CASE WHEN $4::boolean AND h."id" IS NOT NULL THEN 'HARDSHIP' END,
            CASE WHEN p."birthDate" <= $5::date THEN 'ELDERLY' END,
            CASE WHEN $6::boolean AND 'VETERAN' = ANY(p."tags") THEN 'VETERAN' END
          ]::text[], NULL), ',') AS reason
        FROM "Membership" m
        JOIN "Person" p ON p."id" = m."personId"
+       LEFT JOIN "HardshipEntry" h ON h."personId" = p."id" AND h."status" = 'ACTIVE'
        WHERE m."role" = 'MEMBER' AND m."orgId" = ANY($7::int[])
          AND NOT EXISTS (SELECT 1 FROM "VisitTask" v WHERE v."memberId" = p."id" AND v."festival" = $8 AND v."year" = $9)
        ORDER BY p."id", m."orgId"
      ),
+     -- The first two secretaries on Lark per branch: the second visits when the first is the member.
+     sec AS (
+       SELECT s."orgId" AS org_id, (array_agg(s."personId" ORDER BY s."personId"))[1:2] AS ids
+       FROM "Membership" s JOIN "Person" sp ON sp."id" = s."personId"
+       WHERE s."role" = 'SECRETARY' AND s."orgId" = ANY($7::int[]) AND sp."larkOpenId" IS NOT NULL
+       GROUP BY s."orgId"
+     ),
+     -- Each member's newest pairing active today whose helper is on Lark.
+     helper AS (
+       SELECT DISTINCT ON (pr."memberId") pr."memberId" AS member_id, pr."helperPersonId" AS helper_id
+       FROM "Pairing" pr JOIN "Person" hp ON hp."id" = pr."helperPersonId"
+       WHERE hp."larkOpenId" IS NOT NULL AND pr."helperPersonId" <> pr."memberId"
+         AND pr."startOn" <= $11::date AND (pr."endOn" IS NULL OR pr."endOn" >= $11::date)
+       ORDER BY pr."memberId", pr."startOn" DESC, pr."id" DESC
+     ),
      assigned AS MATERIALIZED (
-       SELECT e.*, COALESCE(
-         (SELECT pr."helperPersonId" FROM "Pairing" pr JOIN "Person" hp ON hp."id" = pr."helperPersonId"
-           WHERE pr."memberId" = e.member_id AND pr."helperPersonId" <> e.member_id AND hp."larkOpenId" IS NOT NULL
-             AND pr."startOn" <= $11::date AND (pr."endOn" IS NULL OR pr."endOn" >= $11::date)
-           ORDER BY pr."startOn" DESC, pr."id" DESC LIMIT 1),
-         (SELECT l."id" FROM "Person" l WHERE l."id" = e.leader_id AND l."id" <> e.member_id AND l."larkOpenId" IS NOT NULL),
-         (SELECT s."personId" FROM "Membership" s JOIN "Person" sp ON sp."id" = s."personId"
-           WHERE s."orgId" = e.org_id AND s."role" = 'SECRETARY' AND s."personId" <> e.member_id AND sp."larkOpenId" IS NOT NULL
-           ORDER BY s."personId" LIMIT 1)
-       ) AS visitor_id
-       FROM cand e WHERE e.reason <> ''
+       SELECT e.org_id, e.member_id, e.reason,
+              COALESCE(hl.helper_id, l."id", CASE WHEN sec.ids[1] <> e.member_id THEN sec.ids[1] ELSE sec.ids[2] END) AS visitor_id
+       FROM cand e
+       LEFT JOIN helper hl ON hl.member_id = e.member_id
+       LEFT JOIN "Person" l ON l."id" = e.leader_id AND l."id" <> e.member_id AND l."larkOpenId" IS NOT NULL
+       LEFT JOIN sec ON sec.org_id = e.org_id
+       WHERE e.reason <> ''
      ),
      ins AS (
        INSERT INTO "VisitTask" ("orgId", "memberId", "visitorId", "festival", "year", "reason", "dueOn", "createdAt")
-       SELECT org_id, member_id, visitor_id, $8, $9, reason, $10::date, $12 FROM assigned WHERE visitor_id IS NOT NULL
+       SELECT org_id, member_id, visitor_id, $8, $9, reason, $10::date, $12::timestamptz AT TIME ZONE 'UTC' FROM assigned WHERE visitor_id IS NOT NULL
        ON CONFLICT ("memberId", "festival", "year") DO NOTHING
        RETURNING "id", "visitorId"
      )
      SELECT "visitorId" AS visitor_id, count(*)::int AS n, min("id")::int AS first_id FROM ins GROUP BY "visitorId"
      UNION ALL
      SELECT NULL, count(*)::int, NULL FROM assigned WHERE visitor_id IS NULL`,
-    c.core,
-    c.oldMemberJoinedBy,
-    c.oldMemberBornBy,
-    c.hardship,
-    c.elderlyBornBy,
-    c.veteran,
-    g.orgIds,
-    g.festival,
-    g.year,
-    g.dueOn,
-    today,
-    now,
+    [c.core, c.oldMemberJoinedBy, c.oldMemberBornBy, c.hardship, c.elderlyBornBy, c.veteran, g.orgIds, g.festival, g.year, g.dueOn, today, now.toISOString()],
   );
   const perVisitor: PlannedForVisitor[] = [];
   let unassigned = 0;
@@ -110,11 +115,9 @@ export interface VisitorDigest {
 }
 
 /** The open tasks of a festival for each visitor (from task id `fromTaskId` on): the first `perVisitor` of them and how many in all. */
-export async function digestsFor(tx: Tx, festival: string, year: number, visitorIds: number[], perVisitor: number, fromTaskId: number): Promise<VisitorDigest[]> {
+export async function digestsFor(conn: Conn, festival: string, year: number, visitorIds: number[], perVisitor: number, fromTaskId: number): Promise<VisitorDigest[]> {
   if (visitorIds.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<
-    { visitor_id: number; open_id: string; visitor_name: string; total: number; task_id: number; member_name: string; org_name: string; reason: string | null }[]
-  >(
+  const rows = await conn.query<{ visitor_id: number; open_id: string; visitor_name: string; total: number; task_id: number; member_name: string; org_name: string; reason: string | null }>(
     `SELECT t."visitorId" AS visitor_id, vp."larkOpenId" AS open_id, vp."name" AS visitor_name, t.total::int AS total,
             t."id" AS task_id, mp."name" AS member_name, o."name" AS org_name, t."reason"
      FROM (
@@ -128,11 +131,7 @@ export async function digestsFor(tx: Tx, festival: string, year: number, visitor
      JOIN "Organization" o ON o."id" = t."orgId"
      WHERE t.rn <= $4 AND vp."larkOpenId" IS NOT NULL
      ORDER BY t."visitorId", t."id"`,
-    festival,
-    year,
-    visitorIds,
-    perVisitor,
-    fromTaskId,
+    [festival, year, visitorIds, perVisitor, fromTaskId],
   );
   const out = new Map<number, VisitorDigest>();
   for (const r of rows) {
@@ -147,13 +146,30 @@ export async function digestsFor(tx: Tx, festival: string, year: number, visitor
 }
 
 /** Which of these outbox keys exist already. */
-export async function existingKeys(tx: Tx, keys: string[]): Promise<Set<string>> {
+export async function existingKeys(conn: Conn, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await tx.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } });
-  return new Set(rows.map((r) => r.idempotencyKey));
+  const rows = await conn.query<{ k: string }>(`SELECT "idempotencyKey" AS k FROM "OutboxMessage" WHERE "idempotencyKey" = ANY($1::text[])`, [keys]);
+  return new Set(rows.map((r) => r.k));
+}
+
+/**
+ * Stages cards to people (what stageOutgoing does for a SEND to an open_id), as one statement
+ * fed one JSON document; keys that exist are skipped. Returns the ids of the new rows.
+ */
+export async function stageCards(conn: Conn, cards: { key: string; openId: string; card: object }[]): Promise<number[]> {
+  if (cards.length === 0) return [];
+  const rows = await conn.query<{ id: number }>(
+    `INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "rateKey", "msgType", "content", "createdAt", "updatedAt")
+     SELECT x.key, 'SEND', 'open_id', x.open_id, x.open_id, 'interactive', x.card, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+     FROM jsonb_to_recordset($1::jsonb) AS x(key text, open_id text, card jsonb)
+     ON CONFLICT ("idempotencyKey") DO NOTHING
+     RETURNING "id"`,
+    [JSON.stringify(cards.map((c) => ({ key: c.key, open_id: c.openId, card: c.card })))],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Every organisation with its raw settings (few rows: one per branch). */
-export async function orgSettings(tx: Tx): Promise<{ id: number; settings: unknown }[]> {
-  return tx.organization.findMany({ select: { id: true, settings: true }, orderBy: { id: "asc" } });
+export async function orgSettings(conn: Conn): Promise<{ id: number; settings: unknown }[]> {
+  return conn.query<{ id: number; settings: unknown }>(`SELECT "id", "settings" FROM "Organization" ORDER BY "id"`);
 }

@@ -141,3 +141,10 @@ export async function reachable(tx: Tx, ids: number[]): Promise<Map<number, { na
   const rows = await tx.person.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, larkOpenId: true } });
   return new Map(rows.map((r) => [r.id, { name: r.name, openId: r.larkOpenId }]));
 }
+
+/** Which of these outbox keys exist already (messages staged before, sent or not). */
+export async function existingOutboxKeys(tx: Tx, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await tx.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } });
+  return new Set(rows.map((r) => r.idempotencyKey));
+}

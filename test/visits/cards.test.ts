@@ -21,7 +21,7 @@ describe("visit cards", () => {
 
   it("keeps the longest digest and list under Lark's card size limit", () => {
     const long = "欧阳".repeat(10);
-    const lines = Array.from({ length: 12 }, (_, i) => ({ taskId: 2_000_000_000 + i, memberName: long, orgName: "磐东街道磐东居委第一党支部".repeat(2), reason: { zh: "老党员、老干部、老模范、困难党员、高龄", en: "veteran Party member, retired cadre, former model worker, member in hardship, elderly" } }));
+    const lines = Array.from({ length: 30 }, (_, i) => ({ taskId: 2_000_000_000 + i, memberName: long, orgName: "磐东街道磐东居委第一党支部".repeat(2), reason: { zh: "老党员、老干部、老模范、困难党员、高龄", en: "veteran Party member, retired cadre, former model worker, member in hardship, elderly" } }));
     const digest = JSON.stringify(visitDigestCard({ visitorName: long, festival: { zh: "中秋", en: "Mid-Autumn Festival" }, year: 2027, date: "2027-09-15", total: 5000, lines }));
     expect(Buffer.byteLength(digest)).toBeLessThan(MAX_CARD_BYTES);
     const list = JSON.stringify(

@@ -50,8 +50,13 @@ const submit = (from: string, messageId: string, task: number, formValue: Record
   h.double.click({ from, messageId, value: { a: "visit-complete", task }, formValue, name: "submit" });
 
 describe("recording a visit", () => {
-  it("opens the form from the digest's button", async () => {
-    const open = buttons(h.double.message(digestId)!.content).find((b) => b.a === "visit-open" && b.task === taskA);
+  it("opens the visitor's list from the digest, and the form from the list", async () => {
+    const digest = h.double.message(digestId)!;
+    expect(text(digest)).toContain("老党员甲");
+    expect(text(digest)).toContain("老党员乙");
+    const list = await h.double.click({ from: l1.openId, messageId: digestId, value: buttons(digest.content).find((b) => b.a === "visit-list")! });
+    expect(list.cardUpdated).toBe(true);
+    const open = buttons(list.card).find((b) => b.a === "visit-open" && b.task === taskA);
     expect(open).toBeDefined();
     const r = await h.double.click({ from: l1.openId, messageId: digestId, value: open! });
     expect(r.cardUpdated).toBe(true);
