@@ -20,7 +20,7 @@ export interface LedgerTalk {
 export async function ledgerTalks(rows: Rows, q: { orgId: number; start: Day; end: Day; withNotes: boolean }): Promise<LedgerTalk[]> {
   const notes = q.withNotes ? `, t."thinking", t."work", t."life", t."concerns"` : "";
   return rows<LedgerTalk>(
-    `SELECT t."id", t."heldOn"::text AS "heldOn", m."name" AS "memberName", l."name" AS "leaderName", t."form", t."concernAreas",
+    `SELECT t."id", t."heldOn"::text AS "heldOn", m."name" AS "memberName", l."name" AS "leaderName", t."form", COALESCE(t."concernAreas", '{}') AS "concernAreas",
             (SELECT count(*)::int FROM "FollowUp" f WHERE f."talkId" = t."id") AS "followUps"${notes}
      FROM "Talk" t JOIN "Person" m ON m."id" = t."memberId" JOIN "Person" l ON l."id" = t."leaderId"
      WHERE t."orgId" = $1 AND t."heldOn" BETWEEN $2::date AND $3::date ORDER BY t."heldOn", t."id"`,
