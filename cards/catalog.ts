@@ -6,6 +6,7 @@ import { welcomeCard } from "./welcome.ts";
 import { AID_CARDS } from "./aid-catalog.ts";
 import { VISIT_CARDS } from "./visit-catalog.ts";
 import { TALK_CARDS } from "./talk-catalog.ts";
+import { WORK_CARDS } from "./work-catalog.ts";
 
 export const CARD_CATALOG: Record<string, () => Card> = {
   help: () =>
@@ -18,4 +19,5 @@ export const CARD_CATALOG: Record<string, () => Card> = {
   ...AID_CARDS,
   ...VISIT_CARDS,
   ...TALK_CARDS,
+  ...WORK_CARDS,
 };

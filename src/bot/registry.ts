@@ -28,6 +28,29 @@ import { visitPairingCreate } from "./actions/visit-pairing-create.ts";
 import { visitPairingEnd } from "./actions/visit-pairing-end.ts";
 import { visitContactOpen } from "./actions/visit-contact-open.ts";
 import { visitContactSave } from "./actions/visit-contact-save.ts";
+import { trainingApply } from "./commands/training-apply.ts";
+import { trainingRecord } from "./commands/training-record.ts";
+import { jobSeek } from "./commands/job-seek.ts";
+import { jobPost } from "./commands/job-post.ts";
+import { employed } from "./commands/employed.ts";
+import { commendNominate } from "./commands/commend-nominate.ts";
+import { commendList } from "./commands/commend-list.ts";
+import { questionAsk } from "./commands/question-ask.ts";
+import { trainingSubmit } from "./actions/training-submit.ts";
+import { trainingApprove } from "./actions/training-approve.ts";
+import { trainingReject } from "./actions/training-reject.ts";
+import { trainingRecordSave } from "./actions/training-record-save.ts";
+import { jobSeekSubmit } from "./actions/job-seek-submit.ts";
+import { jobPostSubmit } from "./actions/job-post-submit.ts";
+import { jobFound } from "./actions/job-found.ts";
+import { jobCheckIn } from "./actions/job-check-in.ts";
+import { commendSubmit } from "./actions/commend-submit.ts";
+import { commendApprove } from "./actions/commend-approve.ts";
+import { commendDecline } from "./actions/commend-decline.ts";
+import { commendRevoke } from "./actions/commend-revoke.ts";
+import { commendOpen } from "./actions/commend-open.ts";
+import { questionAnswer } from "./actions/question-answer.ts";
+import { questionFollowUp } from "./actions/question-follow-up.ts";
 
 export const COMMANDS: readonly Command[] = [
   help, whoami, ...AID_COMMANDS,
@@ -42,6 +65,14 @@ export const COMMANDS: readonly Command[] = [
   pairing,
   visitStats,
   mobileMembersCommand,
+  trainingApply,
+  trainingRecord,
+  jobSeek,
+  jobPost,
+  employed,
+  commendNominate,
+  commendList,
+  questionAsk,
 ];
 
 // Each action keeps its own value/form types in its file; the list erases them.
@@ -61,4 +92,19 @@ export const ACTIONS: readonly CardAction<any, any>[] = [
   visitPairingEnd,
   visitContactOpen,
   visitContactSave,
+  trainingSubmit,
+  trainingApprove,
+  trainingReject,
+  trainingRecordSave,
+  jobSeekSubmit,
+  jobPostSubmit,
+  jobFound,
+  jobCheckIn,
+  commendSubmit,
+  commendApprove,
+  commendDecline,
+  commendRevoke,
+  commendOpen,
+  questionAnswer,
+  questionFollowUp,
 ];

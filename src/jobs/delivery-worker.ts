@@ -24,6 +24,13 @@ export interface DeliveryDeps {
   onSent?: (row: { id: number; receiveId: string | null; larkMessageId: string | undefined }) => void;
 }
 
+/**
+ * Lark counts requests when they arrive; ours are counted when they leave, and the trip takes a
+ * varying time. Windows a little longer than Lark's keep a late first and an early sixth
+ * message from landing inside one of Lark's windows.
+ */
+const QUOTA_MARGIN_MS = 200;
+
 type Row = NonNullable<Awaited<ReturnType<PrismaClient["outboxMessage"]["findUnique"]>>>;
 
 function toOutgoing(row: Row): Outgoing {
@@ -55,9 +62,9 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
     if (!row || row.status !== "PENDING") return;
     const wait = await limiter.take(
       [
-        { key: "app", limit: config.send.appPerSec, windowMs: 1000 },
-        { key: "app-min", limit: config.send.appPerSec * 20, windowMs: 60_000 },
-        { key: `t:${row.rateKey}`, limit: config.send.targetPerSec, windowMs: 1000 },
+        { key: "app", limit: config.send.appPerSec, windowMs: 1000 + QUOTA_MARGIN_MS },
+        { key: "app-min", limit: config.send.appPerSec * 20, windowMs: 60_000 + QUOTA_MARGIN_MS },
+        { key: `t:${row.rateKey}`, limit: config.send.targetPerSec, windowMs: 1000 + QUOTA_MARGIN_MS },
       ],
       Date.now(),
     );

@@ -6,6 +6,8 @@ import type { Logger } from "../log.ts";
 import type { Database } from "../store/db.ts";
 import type { Enqueuer } from "./enqueue.ts";
 import { recoverPending } from "./recovery.ts";
+import { runEmploymentCheckIns } from "./employment-checkin.ts";
+import { runWeeklyJobPush } from "./job-weekly.ts";
 import { runTalkSweep } from "./talk-sweep.ts";
 import { runUrgentTalks } from "./talk-urgent.ts";
 import { runHardshipReviews } from "./hardship-review.ts";
@@ -37,4 +39,8 @@ export const SCHEDULES: readonly Schedule[] = [
   { task: "visit-plan", pattern: "30 8 * * *", run: planFestivalVisits },
   { task: "visit-overdue", pattern: "30 9 * * *", run: sweepOverdueVisits },
   { task: "visit-contacts", pattern: "0 10 * * *", run: sweepContacts },
+  // Employment help: held job information goes out in each member's one card of the week (keys person + week) at 09:45;
+  // the monthly check-in on members still looking for work goes to their responsible leader at 10:15 (keys case + month).
+  { task: "job-push-weekly", pattern: "45 9 * * *", run: runWeeklyJobPush },
+  { task: "employment-checkin", pattern: "15 10 * * *", run: runEmploymentCheckIns },
 ];

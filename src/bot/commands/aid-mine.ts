@@ -3,6 +3,7 @@ import { namesOf } from "../../store/aid-people.ts";
 import { requestsOf } from "../../store/aid-requests.ts";
 import { timelineView } from "../aid/approval.ts";
 import type { Command } from "../context.ts";
+import { workMineCardFor } from "../work/mine.ts";
 
 /** 我的: the sender's own requests with their state and timeline (知情权). Never anyone else's. */
 export const aidMine: Command = {
@@ -31,5 +32,7 @@ export const aidMine: Command = {
         })),
       }),
     });
+    // 知情权 beyond aid: commendations, training, employment case and questions (src/bot/work/mine.ts).
+    ctx.reply({ card: await workMineCardFor(ctx) });
   },
 };
