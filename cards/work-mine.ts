@@ -1,0 +1,64 @@
+// 我的, the work-care half (知情权): the member's own commendations, training (applications and
+// trainings attended), employment case and questions to the secretary, each with where it stands.
+import { STATUS_LABEL, type AidStatus } from "../src/domain/aid-rules.ts";
+import type { CommendLevel, CommendStatus } from "../src/domain/commend-rules.ts";
+import { EMPLOYMENT_STATUS_LABEL, type JobKind } from "../src/domain/job-match.ts";
+import { yuanText } from "../src/domain/money.ts";
+import { ASK_LABEL, TOPIC_LABEL, type TrainingAsk, type TrainingTopic } from "../src/domain/training-rules.ts";
+import { clip, esc, joinText, mdLines } from "./aid-common.ts";
+import { commendHeadline } from "./commend.ts";
+import { kindsText } from "./job-seek.ts";
+import { card, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
+
+export interface WorkMine {
+  name: string;
+  commendations: { title: string; level: CommendLevel; status: CommendStatus; awardedOn: string | null; revokeReason: string | null }[];
+  applications: { id: number; course: string; status: AidStatus; asks: TrainingAsk[]; granted: TrainingAsk[]; subsidyFen: number | null; filedAt: string; note: string | null }[];
+  attended: { title: string; topic: TrainingTopic; heldOn: string }[];
+  employment: { status: "OPEN" | "EMPLOYED" | "CLOSED"; openedOn: string; kinds: JobKind[]; area: string | null; pushes: number; lastCheckInOn: string | null; employedOn: string | null; outcome: string | null } | null;
+  questions: { asked: string; at: string; status: "OPEN" | "ANSWERED"; lastAnswer: string | null; messages: number }[];
+}
+
+function section(title: Text, lines: Text[], empty: Text): Element[] {
+  return [hr(), md({ zh: `**${title.zh}**`, en: `**${title.en}**` }), lines.length ? mdLines(lines) : md(empty)];
+}
+
+export function workMineCard(d: WorkMine): Card {
+  const honours = d.commendations.map((c) =>
+    c.status === "REVOKED"
+      ? { zh: `~~${commendHeadline(c).zh}~~ ${c.awardedOn ?? ""} · 已撤销${c.revokeReason ? `：${esc(clip(c.revokeReason, 100))}` : ""}`, en: `~~${commendHeadline(c).en}~~ ${c.awardedOn ?? ""} · revoked` }
+      : { zh: `🎖 ${commendHeadline(c).zh} · ${c.awardedOn ?? ""}`, en: `🎖 ${commendHeadline(c).en} · ${c.awardedOn ?? ""}` },
+  );
+  const training: Text[] = [
+    ...d.applications.map((a) => {
+      const granted = a.status === "APPROVED" ? { zh: `：${joinText(a.granted.map((g) => ASK_LABEL[g])).zh}${a.subsidyFen ? `，补贴 ${yuanText(a.subsidyFen).zh}` : ""}`, en: `: ${joinText(a.granted.map((g) => ASK_LABEL[g])).en}${a.subsidyFen ? `, subsidy ${yuanText(a.subsidyFen).en}` : ""}` } : { zh: "", en: "" };
+      const why = a.status === "REJECTED" && a.note ? { zh: `（${esc(clip(a.note, 100))}）`, en: ` (${esc(clip(a.note, 100))})` } : { zh: "", en: "" };
+      return { zh: `申请 #${a.id}「${esc(a.course)}」· **${STATUS_LABEL[a.status].zh}**${granted.zh}${why.zh} · ${a.filedAt}`, en: `Application #${a.id} "${esc(a.course)}" · **${STATUS_LABEL[a.status].en}**${granted.en}${why.en} · ${a.filedAt}` };
+    }),
+    ...d.attended.map((x) => ({ zh: `参加培训：${esc(x.title)}（${TOPIC_LABEL[x.topic].zh}）· ${x.heldOn}`, en: `Attended: ${esc(x.title)} (${TOPIC_LABEL[x.topic].en}) · ${x.heldOn}` })),
+  ];
+  const e = d.employment;
+  const job: Text[] = e
+    ? [
+        { zh: `**${EMPLOYMENT_STATUS_LABEL[e.status].zh}** · 登记于 ${e.openedOn}${e.employedOn ? ` · 就业于 ${e.employedOn}` : ""}${e.outcome ? `（${esc(e.outcome)}）` : ""}`, en: `**${EMPLOYMENT_STATUS_LABEL[e.status].en}** · since ${e.openedOn}${e.employedOn ? ` · employed ${e.employedOn}` : ""}${e.outcome ? ` (${esc(e.outcome)})` : ""}` },
+        { zh: `意向：${kindsText(e.kinds).zh}${e.area ? `，${esc(e.area)}` : ""} · 已收到岗位信息 ${e.pushes} 条 · 上次回访 ${e.lastCheckInOn ?? "无"}`, en: `Wants: ${kindsText(e.kinds).en}${e.area ? `, ${esc(e.area)}` : ""} · ${e.pushes} postings received · last check-in ${e.lastCheckInOn ?? "none"}` },
+      ]
+    : [];
+  const questions = d.questions.map((q) => ({
+    zh: `「${esc(clip(q.asked, 60))}」· ${q.at} · **${q.status === "ANSWERED" ? "已回复" : "待回复"}**${q.lastAnswer ? `：${esc(clip(q.lastAnswer, 120))}` : ""}`,
+    en: `"${esc(clip(q.asked, 60))}" · ${q.at} · **${q.status === "ANSWERED" ? "answered" : "waiting"}**${q.lastAnswer ? `: ${esc(clip(q.lastAnswer, 120))}` : ""}`,
+  }));
+  return card({
+    title: t(`${d.name} 的表彰、培训、就业与提问`, `${d.name}: commendations, training, work and questions`),
+    template: "blue",
+    elements: [
+      md(t("以下是与您本人有关的记录，只有您能在这里看到。", "Your own records; only you see them here.")),
+      ...section(t("表彰", "Commendations"), honours, t("暂无表彰记录。", "None yet.")),
+      ...section(t("培训", "Training"), training, t("暂无培训记录。申请培训支持请发送「培训申请」。", "None yet. Send \"培训申请\" to apply for training support.")),
+      ...section(t("就业帮扶", "Employment help"), job, t("未登记求职。需要帮助找工作时，请发送「求职登记」。", "Not registered. Send \"求职登记\" if you need help finding work.")),
+      ...section(t("提问", "Questions"), questions, t("暂无提问。发送「提问 您的问题」可向支部书记提问。", "None yet. Send \"提问 <question>\" to ask the secretary.")),
+      note(t("各项最多显示最近 5 条。", "Up to the 5 most recent of each are shown.")),
+    ],
+  });
+}
+

@@ -1,0 +1,103 @@
+// What the commendation handlers share: a row drawn for the cards, the secretary's decision card
+// sent to the branch's secretaries and kept current on every copy, the announcement in the
+// branch group, and telling the member and the nominator.
+import { commendAnnouncementCard, commendDecisionCard, commendResultCard, type CommendView } from "../../../cards/commend.ts";
+import type { Card } from "../../../cards/kit.ts";
+import { localDate, localDateTime } from "../../domain/aid-time.ts";
+import { mayDecideCommendation } from "../../domain/commend-rules.ts";
+import type { Actor } from "../../domain/roles.ts";
+import { namesOf } from "../../store/aid-people.ts";
+import { findCommendation, type CommendRow } from "../../store/commendations.ts";
+import type { Tx } from "../../store/tx.ts";
+import type { AidCtx } from "../aid/approval.ts";
+import type { ActionResult, BaseContext } from "../context.ts";
+import { notAllowed } from "../errors.ts";
+import { redrawCopies } from "./copies.ts";
+import { reachableSecretaries } from "./people.ts";
+import { commendDecidedText, ownRecord, unknownRecord } from "./texts.ts";
+
+export const commendKeyPrefix = (id: number) => `commend-decide-${id}-`;
+export const announceKey = (id: number) => `commend-announce-${id}`;
+
+export async function requireCommendation(tx: Tx, id: number): Promise<CommendRow> {
+  const c = await findCommendation(tx, id);
+  if (!c) throw unknownRecord("表彰");
+  return c;
+}
+
+export function requireCommendDecider(actor: Actor, c: CommendRow): void {
+  if (mayDecideCommendation(actor, c)) return;
+  if (actor.personId === c.personId) throw ownRecord();
+  throw notAllowed();
+}
+
+export async function commendViewOf(ctx: BaseContext, c: CommendRow): Promise<CommendView> {
+  const tz = ctx.config.timezone;
+  const names = await namesOf(ctx.tx, [c.personId, c.nominatedById, c.decidedById, c.revokedById]);
+  const org = await ctx.tx.organization.findUnique({ where: { id: c.orgId }, select: { name: true } });
+  const name = (id: number | null) => (id === null ? null : (names.get(id) ?? "?"));
+  return {
+    id: c.id,
+    member: name(c.personId) ?? "?",
+    branch: org?.name ?? "?",
+    nominator: name(c.nominatedById) ?? "?",
+    title: c.title,
+    level: c.level,
+    deeds: c.deeds,
+    status: c.status,
+    nominatedAt: localDateTime(c.createdAt, tz),
+    awardedOn: c.awardedOn,
+    decidedBy: name(c.decidedById),
+    decidedAt: c.decidedAt ? localDateTime(c.decidedAt, tz) : null,
+    decisionNote: c.decisionNote,
+    revokedBy: name(c.revokedById),
+    revokedAt: c.revokedAt ? localDateTime(c.revokedAt, tz) : null,
+    revokeReason: c.revokeReason,
+  };
+}
+
+export async function commendCardOf(ctx: BaseContext, c: CommendRow): Promise<Card> {
+  return commendDecisionCard({ ...(await commendViewOf(ctx, c)), today: localDate(ctx.clock.now(), ctx.config.timezone) });
+}
+
+export async function sendCommendCards(ctx: AidCtx, c: CommendRow): Promise<number> {
+  const to = await reachableSecretaries(ctx.tx, c.orgId, c.personId);
+  const card = await commendCardOf(ctx, c);
+  for (const s of to) ctx.send({ openId: s.openId }, { card }, `${commendKeyPrefix(c.id)}r0-${s.personId}`);
+  return to.length;
+}
+
+/**
+ * After a decision or a revocation: the other copies redrawn, the announcement posted (approval)
+ * or redrawn as revoked, the member (not for a decline: they may not know they were nominated)
+ * and the nominator told. Returns the card for the clicked copy.
+ */
+export async function afterCommendChange(ctx: AidCtx & { inbound: { messageId?: string | undefined } }, id: number, step: "approved" | "declined" | "revoked"): Promise<{ card: Card; announced: boolean }> {
+  const c = await requireCommendation(ctx.tx, id);
+  const card = await commendCardOf(ctx, c);
+  await redrawCopies(ctx, commendKeyPrefix(id), card);
+  const view = await commendViewOf(ctx, c);
+  const org = await ctx.tx.organization.findUnique({ where: { id: c.orgId }, select: { groupChatId: true } });
+  const announcement = { member: view.member, branch: view.branch, title: c.title, level: c.level, deeds: c.deeds, awardedOn: c.awardedOn ?? "" };
+  let announced = false;
+  if (step === "approved" && org?.groupChatId) {
+    ctx.send({ chatId: org.groupChatId }, { card: commendAnnouncementCard(announcement) }, announceKey(id));
+    announced = true;
+  }
+  if (step === "revoked") await redrawCopies({ ...ctx, inbound: { ...ctx.inbound, messageId: undefined } }, announceKey(id), commendAnnouncementCard({ ...announcement, revoked: true }));
+  const people = await ctx.tx.person.findMany({ where: { id: { in: [c.personId, c.nominatedById] } }, select: { id: true, larkOpenId: true } });
+  const openId = new Map(people.map((p) => [p.id, p.larkOpenId]));
+  const member = openId.get(c.personId);
+  if (step !== "declined" && member) ctx.send({ openId: member }, { card: commendResultCard(view) }, `commend-${step}-${id}-${c.personId}`);
+  const nominator = openId.get(c.nominatedById);
+  if (nominator && c.nominatedById !== c.personId && c.nominatedById !== ctx.actor.personId) ctx.send({ openId: nominator }, { card: commendResultCard({ ...view, asNominator: true }) }, `commend-${step}-${id}-${c.nominatedById}`);
+  return { card, announced };
+}
+
+/** A click on a commendation that moved on: nothing changes, the card shows where it stands. */
+export async function commendDecidedAnswer(ctx: BaseContext, id: number): Promise<ActionResult> {
+  const c = await requireCommendation(ctx.tx, id);
+  const by = c.revokedById ?? c.decidedById;
+  const names = await namesOf(ctx.tx, [by]);
+  return { toast: { type: "info", text: commendDecidedText(c.status, by !== null ? (names.get(by) ?? null) : null) }, card: await commendCardOf(ctx, c) };
+}

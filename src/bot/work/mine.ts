@@ -1,0 +1,44 @@
+// 我的, the work-care half: what the 我的 command (src/bot/commands/aid-mine.ts) adds after the
+// member's aid requests. Only the sender's own records; the view is audited like theirs.
+import { workMineCard } from "../../../cards/work-mine.ts";
+import type { Card } from "../../../cards/kit.ts";
+import { localDateTime } from "../../domain/aid-time.ts";
+import { commendationsOf } from "../../store/commendations.ts";
+import { latestCaseOf } from "../../store/employment.ts";
+import { questionsOf } from "../../store/questions.ts";
+import { attendedBy } from "../../store/training-records.ts";
+import { trainingsOf } from "../../store/training.ts";
+import type { BaseContext } from "../context.ts";
+
+export async function workMineCardFor(ctx: BaseContext): Promise<Card> {
+  const { tx, actor } = ctx;
+  const tz = ctx.config.timezone;
+  const [commendations, applications, attended, job, questions] = [
+    await commendationsOf(tx, actor.personId, 5),
+    await trainingsOf(tx, actor.personId, 5),
+    await attendedBy(tx, actor.personId, 5),
+    await latestCaseOf(tx, actor.personId),
+    await questionsOf(tx, actor.personId, 5),
+  ];
+  const pushes = job ? await tx.jobPush.count({ where: { caseId: job.id, week: { not: null } } }) : 0;
+  await ctx.audit({
+    action: "work.view_own",
+    subjectType: "Person",
+    subjectId: actor.personId,
+    changes: { commendations: commendations.map((c) => c.id), applications: applications.map((a) => a.id), case: job?.id ?? null, questions: questions.map((q) => q.id) },
+  });
+  return workMineCard({
+    name: actor.name,
+    commendations: commendations.map((c) => ({ title: c.title, level: c.level, status: c.status, awardedOn: c.awardedOn, revokeReason: c.revokeReason })),
+    applications: applications.map((a) => ({ id: a.id, course: a.course, status: a.status, asks: a.asks, granted: a.grantedAsks, subsidyFen: a.subsidyFen, filedAt: localDateTime(a.createdAt, tz), note: a.decisionNote })),
+    attended,
+    employment: job ? { status: job.status, openedOn: job.openedOn, kinds: job.kinds, area: job.area, pushes, lastCheckInOn: job.lastCheckInOn, employedOn: job.employedOn, outcome: job.outcome } : null,
+    questions: questions.map((q) => ({
+      asked: q.messages[0]?.body ?? "",
+      at: localDateTime(q.createdAt, tz),
+      status: q.status,
+      lastAnswer: q.messages.filter((m) => !m.fromAsker).at(-1)?.body ?? null,
+      messages: q.messages.length,
+    })),
+  });
+}

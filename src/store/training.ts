@@ -1,0 +1,150 @@
+// Training applications (培训支持) and their decision. Like aid requests, every decision is a
+// conditional UPDATE from PENDING, so two secretaries (or one clicking twice) make one decision;
+// a granted subsidy is a DISBURSEMENT line in the aid fund's ledger, taken from the source's
+// balance with the fund's own conditional withdraw, in the same transaction.
+import type { AidStatus, FundSource } from "../domain/aid-rules.ts";
+import { dayToDate, dateToDay } from "../domain/calendar-day.ts";
+import type { TrainingAsk, TrainingInput } from "../domain/training-rules.ts";
+import { withdraw } from "./aid-fund.ts";
+import type { Tx } from "./tx.ts";
+
+export interface TrainingRow {
+  id: number;
+  orgId: number;
+  personId: number;
+  course: string;
+  provider: string;
+  startOn: string;
+  endOn: string;
+  costFen: number | null;
+  asks: TrainingAsk[];
+  requestedFen: number | null;
+  reason: string;
+  status: AidStatus;
+  grantedAsks: TrainingAsk[];
+  subsidyFen: number | null;
+  fundSource: FundSource | null;
+  decidedById: number | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  createdAt: Date;
+}
+
+type Db = Awaited<ReturnType<Tx["trainingApplication"]["findUniqueOrThrow"]>>;
+
+const toRow = (r: Db): TrainingRow => ({
+  id: r.id,
+  orgId: r.orgId,
+  personId: r.personId,
+  course: r.course,
+  provider: r.provider,
+  startOn: dateToDay(r.startOn),
+  endOn: dateToDay(r.endOn),
+  costFen: r.costFen,
+  asks: r.asks,
+  requestedFen: r.requestedFen,
+  reason: r.reason,
+  status: r.status,
+  grantedAsks: r.grantedAsks,
+  subsidyFen: r.subsidyFen,
+  fundSource: r.fundSource,
+  decidedById: r.decidedById,
+  decidedAt: r.decidedAt,
+  decisionNote: r.decisionNote,
+  createdAt: r.createdAt,
+});
+
+/** Files an application; null when this form card filed one already (a second click on submit). */
+export async function createTraining(tx: Tx, a: TrainingInput & { orgId: number; personId: number; formMessageId: string | null; at: Date }): Promise<TrainingRow | null> {
+  const rows = await tx.trainingApplication.createManyAndReturn({
+    data: [
+      {
+        orgId: a.orgId,
+        personId: a.personId,
+        course: a.course,
+        provider: a.provider,
+        startOn: dayToDate(a.startOn),
+        endOn: dayToDate(a.endOn),
+        costFen: a.costFen,
+        asks: a.asks,
+        requestedFen: a.requestedFen,
+        reason: a.reason,
+        formMessageId: a.formMessageId,
+        createdAt: a.at,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return rows[0] ? toRow(rows[0]) : null;
+}
+
+export async function findTraining(tx: Tx, id: number): Promise<TrainingRow | null> {
+  const r = await tx.trainingApplication.findUnique({ where: { id } });
+  return r ? toRow(r) : null;
+}
+
+export async function trainingByForm(tx: Tx, formMessageId: string): Promise<TrainingRow | null> {
+  const r = await tx.trainingApplication.findUnique({ where: { formMessageId } });
+  return r ? toRow(r) : null;
+}
+
+export async function trainingsOf(tx: Tx, personId: number, limit = 5): Promise<TrainingRow[]> {
+  const rows = await tx.trainingApplication.findMany({ where: { personId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+  return rows.map(toRow);
+}
+
+export interface Approval {
+  byId: number;
+  granted: TrainingAsk[];
+  subsidy: { amountFen: number; source: FundSource } | null;
+  note: string | null;
+  at: Date;
+}
+
+/**
+ * Approves a pending application and, when a subsidy is granted, books it: the ledger line to
+ * the member and the source's balance down by as much. "decided" when it was no longer pending
+ * (nothing written); "short" when the source cannot pay (the caller rolls back).
+ */
+export async function approveTraining(tx: Tx, app: TrainingRow, d: Approval): Promise<{ ok: true; entryId: number | null; balanceFen: number | null } | { ok: false; why: "decided" | "short" }> {
+  const moved = await tx.trainingApplication.updateMany({
+    where: { id: app.id, status: "PENDING" },
+    data: {
+      status: "APPROVED",
+      grantedAsks: d.granted,
+      subsidyFen: d.subsidy?.amountFen ?? null,
+      fundSource: d.subsidy?.source ?? null,
+      decidedById: d.byId,
+      decidedAt: d.at,
+      decisionNote: d.note,
+    },
+  });
+  if (moved.count !== 1) return { ok: false, why: "decided" };
+  if (!d.subsidy) return { ok: true, entryId: null, balanceFen: null };
+  const entry = await tx.fundEntry.create({
+    data: {
+      orgId: app.orgId,
+      source: d.subsidy.source,
+      kind: "DISBURSEMENT",
+      amountFen: d.subsidy.amountFen,
+      payeeId: app.personId,
+      note: `培训补贴：${app.course}（培训申请 #${app.id}）`,
+      recordedById: d.byId,
+      createdAt: d.at,
+    },
+    select: { id: true },
+  });
+  await tx.trainingApplication.update({ where: { id: app.id }, data: { fundEntryId: entry.id } });
+  // Last, so the balance row is locked only for the end of the transaction (as aid approvals do).
+  const paid = await withdraw(tx, app.orgId, d.subsidy.source, d.subsidy.amountFen);
+  if (!paid) return { ok: false, why: "short" };
+  return { ok: true, entryId: entry.id, balanceFen: paid.balanceFen };
+}
+
+export async function rejectTraining(tx: Tx, app: TrainingRow, d: { byId: number; reason: string; at: Date }): Promise<boolean> {
+  const moved = await tx.trainingApplication.updateMany({
+    where: { id: app.id, status: "PENDING" },
+    data: { status: "REJECTED", decidedById: d.byId, decidedAt: d.at, decisionNote: d.reason },
+  });
+  return moved.count === 1;
+}
