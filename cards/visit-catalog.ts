@@ -8,7 +8,7 @@ import { visitEventNoticeCard, visitEventReceiptCard } from "./visit-event.ts";
 import { visitListCard } from "./visit-list.ts";
 import { mobileMembersCard } from "./visit-mobile.ts";
 import { pairingCard, pairingNoticeCard } from "./visit-pairing.ts";
-import { visitEscalationCard, visitOverdueCard } from "./visit-reminders.ts";
+import { visitEscalationCard, visitOverdueCard, visitReassignedCard } from "./visit-reminders.ts";
 
 const midAutumn = { zh: "中秋走访（2027）", en: "Mid-Autumn Festival visit (2027)" };
 const event = { taskId: 9, memberName: "张三", orgName: "磐东居委第一党支部", kind: { zh: "生病住院", en: "illness or hospitalisation" }, reason: "住院做手术", dueOn: "2027-09-04", visitorName: "李明", reporterName: "李明" };
@@ -73,8 +73,9 @@ export const VISIT_CARDS: Record<string, () => Card> = {
       name: "王建国",
       orgName: "磐东居委第一党支部",
       total: 1,
-      lines: [{ memberName: "王五", visitorName: "李明", what: midAutumn, dueOn: "2027-09-15", daysLate: 7 }],
+      lines: [{ taskId: 1, memberName: "王五", visitorName: "李明", what: midAutumn, dueOn: "2027-09-15", daysLate: 7 }],
     }),
+  "visit-reassigned": () => visitReassignedCard({ name: "陈芳", byName: "王建国", lines: [{ taskId: 1, memberName: "王五", what: midAutumn, dueOn: "2027-09-15", daysLate: 2 }] }),
   "visit-event-receipt": () => visitEventReceiptCard(event),
   "visit-event-notice": () => visitEventNoticeCard({ ...event, secretaryName: "王建国" }),
   "visit-pairing": () =>

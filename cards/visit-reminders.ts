@@ -2,7 +2,7 @@
 // neither is one message per member.
 import { card, hr, md, note, t, type Card, type Text } from "./kit.ts";
 import { taskRow } from "./visit-digest.ts";
-import { esc, lines, moreText } from "./visit-text.ts";
+import { esc, moreText } from "./visit-text.ts";
 
 export interface OverdueLine {
   taskId: number;
@@ -33,6 +33,7 @@ export function visitOverdueCard(d: { name: string; total: number; lines: Overdu
 }
 
 export interface EscalatedLine {
+  taskId: number;
   memberName: string;
   visitorName: string;
   what: Text;
@@ -49,13 +50,35 @@ export function visitEscalationCard(d: { name: string; orgName: string; total: n
     elements: [
       md({ zh: `${d.name}同志，${esc(d.orgName)}以下 ${d.total} 项走访逾期未完成，已多次提醒走访人，请督促落实。`, en: `${d.name}, these ${d.total} visits in ${esc(d.orgName)} are overdue although their visitors were reminded. Please follow up.` }),
       hr(),
-      lines(
-        d.lines.map((l) => ({
-          zh: `· **${esc(l.memberName)}** · ${l.what.zh} · 走访人 ${esc(l.visitorName)} · 截止 ${l.dueOn}（逾期 ${l.daysLate} 天）`,
-          en: `· **${esc(l.memberName)}** · ${l.what.en} · visitor ${esc(l.visitorName)} · due ${l.dueOn} (${l.daysLate} days late)`,
-        })),
+      ...d.lines.map((l) =>
+        taskRow(
+          l.taskId,
+          {
+            zh: `**${esc(l.memberName)}** · ${l.what.zh}\n走访人 ${esc(l.visitorName)} · 截止 ${l.dueOn}（逾期 ${l.daysLate} 天）`,
+            en: `**${esc(l.memberName)}** · ${l.what.en}\nvisitor ${esc(l.visitorName)} · due ${l.dueOn} (${l.daysLate} days late)`,
+          },
+          t("代为记录", "Record for them"),
+        ),
       ),
       ...(more ? [note(more)] : []),
+      note(t("如需更换走访人：走访改派 <党员姓名> <新走访人姓名>", "To change the visitor: 走访改派 <member> <new visitor>")),
+    ],
+  });
+}
+
+export function visitReassignedCard(d: { name: string; byName: string; lines: OverdueLine[] }): Card {
+  return card({
+    title: t("新的走访任务", "Visits handed to you"),
+    template: "red",
+    elements: [
+      md({ zh: `${d.name}同志，${esc(d.byName)}将以下走访交由您负责，请尽快走访并登记。`, en: `${d.name}, ${esc(d.byName)} handed these visits to you. Please make and record them.` }),
+      hr(),
+      ...d.lines.map((l) =>
+        taskRow(l.taskId, {
+          zh: `**${esc(l.memberName)}** · ${l.what.zh}\n截止 ${l.dueOn}${l.daysLate > 0 ? `，已逾期 ${l.daysLate} 天` : ""}`,
+          en: `**${esc(l.memberName)}** · ${l.what.en}\ndue ${l.dueOn}${l.daysLate > 0 ? `, ${l.daysLate} days overdue` : ""}`,
+        }),
+      ),
     ],
   });
 }

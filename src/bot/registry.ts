@@ -21,6 +21,7 @@ import { visitReport } from "./commands/visit-report.ts";
 import { pairing } from "./commands/pairing.ts";
 import { visitStats } from "./commands/visit-stats.ts";
 import { mobileMembersCommand } from "./commands/mobile-members.ts";
+import { visitReassign } from "./commands/visit-reassign.ts";
 import { visitOpen } from "./actions/visit-open.ts";
 import { visitComplete } from "./actions/visit-complete.ts";
 import { visitListAction } from "./actions/visit-list.ts";
@@ -65,6 +66,7 @@ export const COMMANDS: readonly Command[] = [
   pairing,
   visitStats,
   mobileMembersCommand,
+  visitReassign,
   trainingApply,
   trainingRecord,
   jobSeek,

@@ -87,7 +87,7 @@ async function escalationMessages(
   const out: NewOutgoing[] = [];
   for (const g of groups.values()) {
     const { settings, orgName } = await of(g.orgId);
-    const lines: EscalatedLine[] = g.tasks.slice(0, 20).map((t) => ({ memberName: t.memberName, visitorName: t.visitorName, what: taskWhat(t, settings), dueOn: t.dueOn, daysLate: t.daysLate }));
+    const lines: EscalatedLine[] = g.tasks.slice(0, CARD_LINES).map((t) => ({ taskId: t.id, memberName: t.memberName, visitorName: t.visitorName, what: taskWhat(t, settings), dueOn: t.dueOn, daysLate: t.daysLate }));
     out.push({
       kind: "SEND",
       to: { openId: g.target.openId },

@@ -46,7 +46,7 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
   const result: PlanResult = { today, festivals: [], created: 0, digests: 0, unassigned: 0, ms: { tasks: 0, digests: 0 } };
   for (const g of groups.values()) {
     // Tasks and their digests commit together: a crash in between leaves neither, and the next run redoes both.
-    const staged = await inTransaction(d.db.sql, async (conn) => {
+    const staged = await inTransaction(d.db, async (conn) => {
       const t0 = performance.now();
       const outcome = await insertFestivalTasks(conn, g, today, now);
       const t1 = performance.now();
@@ -103,8 +103,23 @@ function digestMessage(
   return { key, openId: dg.openId, card };
 }
 
-async function inTransaction<T>(sql: TaskDeps["db"]["sql"], fn: (conn: Conn) => Promise<T>): Promise<T> {
-  return sql.withConnection(async (conn) => {
+/**
+ * One transaction on one connection. On a PostgreSQL server that is a pooled pg connection;
+ * on the embedded PGlite (one connection shared with everything else) it must be Prisma's own
+ * transaction, which serialises with the handlers' work instead of wrapping it.
+ */
+async function inTransaction<T>(db: TaskDeps["db"], fn: (conn: Conn) => Promise<T>): Promise<T> {
+  if (db.kind === "pglite") {
+    return db.prisma.$transaction(
+      (tx) =>
+        fn({
+          query: <R,>(text: string, params: unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params),
+          exec: async (text: string) => void (await tx.$executeRawUnsafe(text)),
+        }),
+      { timeout: 300_000, maxWait: 30_000 },
+    );
+  }
+  return db.sql.withConnection(async (conn) => {
     await conn.exec("BEGIN");
     try {
       const r = await fn(conn);

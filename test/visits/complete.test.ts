@@ -150,6 +150,16 @@ describe("走访上报 (event visits)", () => {
     expect(await h.db.prisma.visitTask.count()).toBe(before);
   });
 
+  it("lets the secretary hand the visit to another leader, who is told", async () => {
+    const reply = await command(h, sec.openId, "走访改派 老党员甲 李明");
+    expect(text(reply)).toContain("已将老党员甲的 1 项走访改派给 李明");
+    expect(await h.db.prisma.visitTask.findFirstOrThrow({ where: { memberId: oldA.id, festival: null } })).toMatchObject({ visitorId: l1.id });
+    await settle(h);
+    expect(cardsTo(h, l1.openId, "新的走访任务")).toHaveLength(1);
+    expect(text(await command(h, l2.openId, "走访改派 老党员甲 陈芳"))).toContain("没有进行此操作的权限");
+    expect(text(await command(h, sec.openId, "走访改派 老党员乙 李明"))).toContain("没有未完成的走访任务");
+  });
+
   it("is for leaders and secretaries only", async () => {
     const reply = await command(h, oldB.openId, "走访上报 老党员甲 生病");
     expect(text(reply)).toContain("没有进行此操作的权限");

@@ -6,7 +6,7 @@ import { criteriaFor, reasonsFor } from "../../src/domain/visit-eligibility.ts";
 import { DEFAULT_VISIT_SETTINGS } from "../../src/domain/visit-settings.ts";
 import type { Harness } from "../support/harness.ts";
 import { seedOrg, type SeededPerson } from "../support/seed.ts";
-import { cardsTo, day, morning, person, settle, startVisitHarness } from "./helpers.ts";
+import { buttons, cardsTo, day, morning, person, settle, startVisitHarness } from "./helpers.ts";
 
 let h: Harness;
 let b1: number;
@@ -163,5 +163,9 @@ describe("overdue visits", () => {
     expect(JSON.stringify(report[0]!.content)).toContain("困难党员");
     expect(JSON.stringify(report[0]!.content)).toContain("陈芳");
     expect(cardsTo(h, p.sec2!.openId, "走访逾期报告")).toHaveLength(0);
+    // The secretary may record an escalated visit on the visitor's behalf, straight from the report.
+    const onBehalf = buttons(report[0]!.content).find((b) => b.a === "visit-open" && b.task === open.id)!;
+    const form = await h.double.click({ from: p.sec!.openId, messageId: report[0]!.message_id, value: onBehalf });
+    expect(JSON.stringify(form.card)).toContain("记录走访：困难党员");
   });
 });
