@@ -4,8 +4,28 @@
 import type { AidCategory, AidStatus, AidUrgency, FundSource, TimelineType } from "../domain/aid-rules.ts";
 import type { Tx } from "./tx.ts";
 
-/** Serialises number allocation per year (pg_advisory_xact_lock(class, year)); released at commit. */
+/** Taken only to create a year's number sequence (pg_advisory_xact_lock(class, year)). */
 const NUMBER_LOCK_CLASS = 72707370;
+
+/**
+ * The year's number sequence, created by the first filing of the year. Numbers come from a
+ * sequence rather than max()+1 under a lock so that filings never wait for each other (a lock
+ * held to commit made a burst of filings queue for pool connections). The price: a filing
+ * rolled back after taking its number leaves a gap, which a readable number can afford.
+ */
+async function numberSequence(tx: Tx, year: number): Promise<string> {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`not a year: ${year}`);
+  const name = `"AidRequestNumber_${year}"`;
+  const found = await tx.$queryRaw<{ ok: boolean }[]>`SELECT to_regclass(${name}) IS NOT NULL AS "ok"`;
+  if (found[0]?.ok) return name;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NUMBER_LOCK_CLASS}::int, ${year}::int)`;
+  // Start after numbers already given that year (a store that numbered before the sequence existed).
+  const rows = await tx.$queryRaw<{ max: number | null }[]>`
+    SELECT max(split_part("number", '-', 2)::int) AS "max" FROM "AidRequest" WHERE "number" LIKE ${`${year}-%`}`;
+  const start = (rows[0]?.max ?? 0) + 1;
+  await tx.$executeRawUnsafe(`CREATE SEQUENCE IF NOT EXISTS ${name} START WITH ${Math.trunc(start)}`);
+  return name;
+}
 
 export interface AidRequestRow {
   id: number;
@@ -71,17 +91,16 @@ export interface NewRequest {
 
 /**
  * Files a request with the year's next readable number, and its FILED event; null when this form
- * card already filed one (a second click on submit). Numbers are allocated under a per-year
- * advisory lock held to commit, so the caller should have read everything else it needs first.
+ * card already filed one (a second click on submit).
  */
 export async function createRequest(tx: Tx, r: NewRequest): Promise<{ req: AidRequestRow; filed: TimelineEvent } | null> {
   if (r.formMessageId && (await tx.aidRequest.findUnique({ where: { formMessageId: r.formMessageId }, select: { id: true } }))) return null;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NUMBER_LOCK_CLASS}::int, ${r.year}::int)`;
+  const seq = await numberSequence(tx, r.year);
   // One statement: the number, the request and its FILED event. Two clicks on one form that
   // raced past the check above meet at the unique formMessageId and the second files nothing.
   const rows = await tx.$queryRaw<(Omit<AidRequestRow, "number"> & { number: string; eventId: number })[]>`
     WITH n AS (
-      SELECT coalesce(max(split_part("number", '-', 2)::int), 0) + 1 AS seq FROM "AidRequest" WHERE "number" LIKE ${`${r.year}-%`}
+      SELECT nextval(${seq}::regclass) AS seq
     ), ins AS (
       INSERT INTO "AidRequest" ("number", "orgId", "personId", "filedById", "onBehalf", "category", "description", "requestedFen", "urgency", "formMessageId", "createdAt", "updatedAt")
       SELECT ${`${r.year}-`} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,

@@ -66,9 +66,10 @@ describe("求助 → approval → ledger → member told", () => {
     await eventually(() => text(h.double.message(copy.message_id)!).includes("✅ 已批准"));
     expect(hasButton(h.double.message(copy.message_id)!.content, "aid-approve")).toBe(false);
 
-    // Audited: filing, notifying the deciders, the approval.
+    // Audited: filing (with whom it was sent to) and the approval.
     const audits = await h.db.prisma.auditLog.findMany({ where: { subjectType: "AidRequest", subjectId: String(req.id) } });
-    expect(audits.map((x) => x.action)).toEqual(expect.arrayContaining(["aid.request.file", "aid.request.notify", "aid.request.approve"]));
+    expect(audits.map((x) => x.action)).toEqual(expect.arrayContaining(["aid.request.file", "aid.request.approve"]));
+    expect(audits.find((x) => x.action === "aid.request.file")?.changes).toMatchObject({ notified: [a.secretary.id, a.delegate.id] });
     expect(audits.find((x) => x.action === "aid.request.approve")?.actorId).toBe(a.secretary.id);
 
     // 我的 shows the state and timeline.

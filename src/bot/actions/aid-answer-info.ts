@@ -3,7 +3,7 @@ import { aidInfoAnsweredCard, aidInfoClosedCard } from "../../../cards/aid-reque
 import { checkText, DESCRIPTION_MAX } from "../../domain/aid-rules.ts";
 import { localDateTime } from "../../domain/aid-time.ts";
 import { provideInfo, timeline } from "../../store/aid-requests.ts";
-import { approvalCardOf, approvalCopies, loadRequestContext, refreshCopies, requireRequest, sendApprovalCards } from "../aid/approval.ts";
+import { approvalCardOf, loadRequest, refreshCopies, requireRequest, sendApprovalCards } from "../aid/approval.ts";
 import { must } from "../aid/errors.ts";
 import { answerForm, requestRef } from "../aid/forms.ts";
 import { defineAction } from "../context.ts";
@@ -22,15 +22,14 @@ export const aidAnswerInfo = defineAction({
     const answer = must(checkText(form.answer, { zh: "补充说明", en: "answer" }, { required: true, max: DESCRIPTION_MAX }));
     const question = (await timeline(ctx.tx, req.id)).filter((e) => e.type === "INFO_REQUESTED").at(-1);
     const at = ctx.clock.now();
-    const copies = await approvalCopies(ctx.tx, req.id);
     if (!(await provideInfo(ctx.tx, req, { byId: ctx.actor.personId, answer, at }))) {
       const now = await requireRequest(ctx.tx, req.id);
       return { toast: { type: "info", text: { zh: "该申请当前无需补充说明。", en: "This request needs no answer now." } }, card: aidInfoClosedCard({ number: req.number, status: now.status }) };
     }
     await ctx.audit({ action: "aid.request.answer_info", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: ["NEEDS_INFO", "PENDING"], answer } });
-    const rc = await loadRequestContext(ctx, await requireRequest(ctx.tx, req.id));
+    const rc = await loadRequest(ctx, req.id);
     const provided = rc.events.filter((e) => e.type === "INFO_PROVIDED").at(-1)!;
-    await refreshCopies(ctx, copies, approvalCardOf(rc, ctx), undefined);
+    await refreshCopies(ctx, rc.copies, approvalCardOf(rc, ctx), undefined);
     await sendApprovalCards(ctx, rc, `i${provided.id}`);
     return {
       toast: { type: "success", text: { zh: "已提交补充说明，已转交支部书记。", en: "Sent to the secretary." } },

@@ -3,7 +3,7 @@ import { aidInfoRequestCard } from "../../../cards/aid-request.ts";
 import { checkText, isOpen, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { localDateTime } from "../../domain/aid-time.ts";
 import { askForInfo } from "../../store/aid-requests.ts";
-import { approvalCardOf, approvalCopies, loadRequestContext, refreshCopies, requireDecider, requireRequest } from "../aid/approval.ts";
+import { approvalCardOf, loadRequest, refreshCopies, requireDecider } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";
 import { must } from "../aid/errors.ts";
 import { decideForm, requestRef } from "../aid/forms.ts";
@@ -17,14 +17,13 @@ export const aidAskInfo = defineAction({
   value: requestRef,
   form: decideForm,
   async run(ctx, { value, form }) {
-    const req = await requireRequest(ctx.tx, value.r);
+    const { req } = await loadRequest(ctx, value.r);
     requireDecider(ctx.actor, req);
     if (!isOpen(req.status)) return decidedAnswer(ctx, req);
     const question = must(checkText(form.note, questionLabel, { required: true, max: NOTE_MAX }));
-    const copies = await approvalCopies(ctx.tx, req.id);
     const at = ctx.clock.now();
     if (!(await askForInfo(ctx.tx, req, { byId: ctx.actor.personId, question, at }))) return decidedAnswer(ctx, req);
-    const rc = await loadRequestContext(ctx, await requireRequest(ctx.tx, req.id));
+    const rc = await loadRequest(ctx, req.id);
     // The member answers if they use Lark; otherwise the leader who filed for them does.
     const to = rc.member.openId ? rc.member : rc.filer?.openId ? rc.filer : null;
     if (!to?.openId) {
@@ -47,7 +46,7 @@ export const aidAskInfo = defineAction({
       `aid-info-${req.id}-${asked.id}`,
     );
     const card = approvalCardOf(rc, ctx);
-    await refreshCopies(ctx, copies, card, ctx.inbound.messageId);
+    await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);
     return { toast: { type: "success", text: askedText(req.number) }, card };
   },
 });

@@ -1,5 +1,5 @@
 import { AID_ACTION } from "../../../cards/aid-common.ts";
-import { approvalCardOf, approvalKeyPrefix, loadRequestContext, requireDecider, requireRequest } from "../aid/approval.ts";
+import { approvalCardOf, approvalKeyPrefix, loadRequest, requireDecider } from "../aid/approval.ts";
 import { requestRef } from "../aid/forms.ts";
 import { defineAction } from "../context.ts";
 
@@ -8,9 +8,9 @@ export const aidOpen = defineAction({
   id: AID_ACTION.open,
   value: requestRef,
   async run(ctx, { value }) {
-    const req = await requireRequest(ctx.tx, value.r);
+    const rc = await loadRequest(ctx, value.r);
+    const { req } = rc;
     requireDecider(ctx.actor, req);
-    const rc = await loadRequestContext(ctx, req);
     await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId });
     ctx.send({ openId: ctx.actor.openId }, { card: approvalCardOf(rc, ctx) }, `${approvalKeyPrefix(req.id)}open-${ctx.actor.personId}-${ctx.inbound.key}`);
     return { toast: { type: "success", text: { zh: `已发送 ${req.number} 的审批卡片。`, en: `Sent the card for ${req.number}.` } } };

@@ -2,7 +2,7 @@ import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { aidResultCard } from "../../../cards/aid-request.ts";
 import { checkText, isOpen, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { reject } from "../../store/aid-requests.ts";
-import { approvalCardOf, approvalCopies, decisionView, loadRequestContext, refreshCopies, requireDecider, requireRequest, tellMember } from "../aid/approval.ts";
+import { approvalCardOf, decisionView, loadRequest, refreshCopies, requireDecider, tellMember } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";
 import { must } from "../aid/errors.ts";
 import { decideForm, requestRef } from "../aid/forms.ts";
@@ -15,16 +15,15 @@ export const aidReject = defineAction({
   value: requestRef,
   form: decideForm,
   async run(ctx, { value, form }) {
-    const req = await requireRequest(ctx.tx, value.r);
+    const { req } = await loadRequest(ctx, value.r);
     requireDecider(ctx.actor, req);
     if (!isOpen(req.status)) return decidedAnswer(ctx, req);
     const reason = must(checkText(form.note, reasonLabel, { required: true, max: NOTE_MAX }));
-    const copies = await approvalCopies(ctx.tx, req.id);
     if (!(await reject(ctx.tx, req, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return decidedAnswer(ctx, req);
     await ctx.audit({ action: "aid.request.reject", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: [req.status, "REJECTED"], reason } });
-    const rc = await loadRequestContext(ctx, await requireRequest(ctx.tx, req.id));
+    const rc = await loadRequest(ctx, req.id);
     const card = approvalCardOf(rc, ctx);
-    await refreshCopies(ctx, copies, card, ctx.inbound.messageId);
+    await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);
     const decision = decisionView(rc.req, rc.names, ctx.config.timezone)!;
     tellMember(ctx, rc, (forName) => aidResultCard({ number: req.number, category: req.category, decision, ...(forName ? { forName } : {}) }), `aid-result-${req.id}`);
     return { toast: { type: "success", text: rejectedText(req.number) }, card };

@@ -1,13 +1,13 @@
 import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { aidReceiptCard } from "../../../cards/aid-request.ts";
 import { CATEGORY_LABEL, checkRequestedAmount, checkText, DESCRIPTION_MAX, ON_BEHALF_ROLES } from "../../domain/aid-rules.ts";
-import { localDateTime, localYear } from "../../domain/aid-time.ts";
+import { localDateTime, localYear, yearBounds } from "../../domain/aid-time.ts";
 import { parseYuan } from "../../domain/money.ts";
 import { hasRole } from "../../domain/roles.ts";
-import { aidPerson, deciders, memberBranch } from "../../store/aid-people.ts";
+import { filingSnapshot } from "../../store/aid-approval.ts";
 import { createRequest } from "../../store/aid-requests.ts";
 import { openUrgentTalk, planUrgentTalk } from "../../store/talk-tasks.ts";
-import { loadPersonContext, sendApprovalCards } from "../aid/approval.ts";
+import { sendApprovalCards } from "../aid/approval.ts";
 import { fromProblem, must, unknownPerson } from "../aid/errors.ts";
 import { submitForm, submitValue } from "../aid/forms.ts";
 import { alreadyFiledText, filedText } from "../aid/texts.ts";
@@ -23,11 +23,14 @@ export const aidSubmit = defineAction({
     const { tx, actor, clock, config } = ctx;
     const onBehalf = value.f !== undefined && value.f !== actor.personId;
     const personId = onBehalf ? value.f! : actor.personId;
-    const member = onBehalf ? await aidPerson(tx, personId) : null;
-    if (onBehalf && !member) throw unknownPerson();
-    const branch = await memberBranch(tx, personId);
-    if (!branch) throw new UserError("no_branch", { zh: "名册中没有您所在的党支部，请联系党务工作者。", en: "The roster has no branch for you; ask the affairs worker." });
-    if (onBehalf && !hasRole(actor, ON_BEHALF_ROLES, branch.orgId)) throw notAllowed();
+    const now = clock.now();
+    const year = localYear(now, config.timezone);
+    const { start, end } = yearBounds(year, config.timezone);
+    // Everything the approval card shows, read in one query before filing.
+    const snap = await filingSnapshot(tx, personId, actor.personId, { yearStart: start, yearEnd: end });
+    if (!snap && onBehalf) throw unknownPerson();
+    if (!snap) throw new UserError("no_branch", { zh: "名册中没有您所在的党支部，请联系党务工作者。", en: "The roster has no branch for you; ask the affairs worker." });
+    if (onBehalf && !hasRole(actor, ON_BEHALF_ROLES, snap.orgId)) throw notAllowed();
 
     const description = must(checkText(form.description, { zh: "情况说明", en: "description" }, { required: true, max: DESCRIPTION_MAX }));
     let requestedFen: number | null = null;
@@ -36,15 +39,9 @@ export const aidSubmit = defineAction({
       const over = checkRequestedAmount(requestedFen, config.aidMaxFen);
       if (over) throw fromProblem(over);
     }
-    // Everything the approval card shows is read before the request is filed: filing takes the
-    // year's numbering lock, held until commit, so what follows it must be short.
-    const who = { personId, orgId: branch.orgId, filedById: actor.personId, onBehalf };
-    const pc = await loadPersonContext(ctx, who);
-    const to = await deciders(tx, branch.orgId);
-    const talk = await planUrgentTalk(tx, { memberId: personId, orgId: branch.orgId });
-    const now = clock.now();
+    const who = { personId, orgId: snap.orgId, filedById: actor.personId, onBehalf };
     const created = await createRequest(tx, {
-      year: localYear(now, config.timezone),
+      year,
       ...who,
       category: form.category,
       description,
@@ -58,22 +55,21 @@ export const aidSubmit = defineAction({
       const earlier = await tx.aidRequest.findUniqueOrThrow({ where: { formMessageId: ctx.inbound.messageId ?? "" } });
       return {
         toast: { type: "info", text: alreadyFiledText(earlier.number) },
-        card: aidReceiptCard({ ...earlier, filedAt: localDateTime(earlier.createdAt, config.timezone), ...(earlier.onBehalf ? { forName: pc.member.name } : {}), deciderCount: 1 }),
+        card: aidReceiptCard({ ...earlier, filedAt: localDateTime(earlier.createdAt, config.timezone), ...(earlier.onBehalf ? { forName: snap.member.name } : {}), deciderCount: 1 }),
       };
     }
     const { req, filed } = created;
+    const to = snap.deciders.filter((d) => d.id !== personId);
     await ctx.audit({
       action: "aid.request.file",
       subjectType: "AidRequest",
       subjectId: req.id,
       orgId: req.orgId,
-      changes: { number: req.number, personId, onBehalf, category: req.category, requestedFen, urgency: req.urgency },
+      changes: { number: req.number, personId, onBehalf, category: req.category, requestedFen, urgency: req.urgency, notified: to.map((d) => d.id) },
     });
-    // A member asking for help is owed an urgent talk with their responsible leader (谈心谈话).
-    const urgent = await openUrgentTalk(tx, { memberId: personId, orgId: req.orgId, reason: "AID_REQUEST", aidRequestId: req.id, note: CATEGORY_LABEL[req.category].zh, createdById: actor.personId, now, timeZone: config.timezone }, talk);
-    for (const m of urgent.messages) ctx.send(m.to, m.msg, m.key);
-    const names = new Map([[actor.personId, actor.name], [pc.member.id, pc.member.name]]);
-    const deciderCount = await sendApprovalCards(ctx, { ...pc, req, events: [filed], names }, "r0", to);
+    const names = new Map([[actor.personId, actor.name], [snap.member.id, snap.member.name]]);
+    const pc = { member: snap.member, filer: snap.filer, branch: { orgId: snap.orgId, orgName: snap.orgName }, year, received: snap.received, hardship: snap.hardship, balances: snap.balances };
+    const deciderCount = await sendApprovalCards(ctx, { ...pc, req, events: [filed], names, copies: [] }, "r0", to, { audit: false });
     return {
       toast: { type: "success", text: filedText(req.number) },
       card: aidReceiptCard({
@@ -83,7 +79,7 @@ export const aidSubmit = defineAction({
         description: req.description,
         requestedFen: req.requestedFen,
         filedAt: localDateTime(req.createdAt, config.timezone),
-        ...(onBehalf && member ? { forName: member.name } : {}),
+        ...(onBehalf ? { forName: snap.member.name } : {}),
         deciderCount,
       }),
     };

@@ -2,7 +2,7 @@ import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { openEntry } from "../../store/aid-hardship.ts";
 import { aidPerson, memberBranch } from "../../store/aid-people.ts";
 import { findRequest } from "../../store/aid-requests.ts";
-import { approvalCardOf, approvalCopies, loadRequestContext, refreshCopies } from "../aid/approval.ts";
+import { approvalCardOf, loadRequest, refreshCopies } from "../aid/approval.ts";
 import { unknownPerson } from "../aid/errors.ts";
 import { entryForm, openEntryValue } from "../aid/forms.ts";
 import { entryCardOf, entryInput, requireArchivist, today } from "../aid/hardship-view.ts";
@@ -29,8 +29,8 @@ export const hardshipOpen = defineAction({
     await ctx.audit({ action: "hardship.open", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, changes: { personId: person.id, ...input, openedFromRequestId: req?.id ?? null } });
     if (req) {
       // The request's approval cards show the archive status: redraw them.
-      const rc = await loadRequestContext(ctx, req);
-      await refreshCopies(ctx, await approvalCopies(ctx.tx, req.id), approvalCardOf(rc, ctx), undefined);
+      const rc = await loadRequest(ctx, req.id);
+      await refreshCopies(ctx, rc.copies, approvalCardOf(rc, ctx), undefined);
     }
     return { toast: { type: "success", text: { zh: `已为 ${person.name} 建立困难档案。`, en: `Opened an entry for ${person.name}.` } }, card: await entryCardOf(ctx, entry) };
   },

@@ -8,9 +8,10 @@ import { mayDecide, type TimelineType } from "../../domain/aid-rules.ts";
 import { localDateTime, localYear, yearBounds } from "../../domain/aid-time.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { balances, receivedBetween, type Balances } from "../../store/aid-fund.ts";
-import { entryOf, type HardshipRow } from "../../store/aid-hardship.ts";
-import { aidPerson, memberBranch, deciders, namesOf, type AidPerson, type Branch, type Decider } from "../../store/aid-people.ts";
-import { findRequest, timeline, type AidRequestRow, type TimelineEvent } from "../../store/aid-requests.ts";
+import { requestSnapshot, type Copy, type HardshipStatus } from "../../store/aid-approval.ts";
+import { entryOf } from "../../store/aid-hardship.ts";
+import { aidPerson, memberBranch, deciders, type AidPerson, type Branch, type Decider } from "../../store/aid-people.ts";
+import { findRequest, type AidRequestRow, type TimelineEvent } from "../../store/aid-requests.ts";
 import type { Tx } from "../../store/tx.ts";
 import type { BaseContext } from "../context.ts";
 import { notAllowed } from "../errors.ts";
@@ -25,7 +26,7 @@ export interface PersonContext {
   branch: Branch;
   year: number;
   received: { totalFen: number; count: number };
-  hardship: HardshipRow | null;
+  hardship: HardshipStatus | null;
   balances: Balances;
 }
 
@@ -33,6 +34,8 @@ export interface RequestContext extends PersonContext {
   req: AidRequestRow;
   events: TimelineEvent[];
   names: Map<number, string>;
+  /** The approval card's copies sent so far (outbox rows). */
+  copies: Copy[];
 }
 
 export const approvalKeyPrefix = (requestId: number) => `aid-approval-${requestId}-`;
@@ -65,12 +68,18 @@ export async function loadPersonContext(ctx: BaseContext, who: { personId: numbe
   return { member, filer, branch, year, received, hardship, balances: bal };
 }
 
-export async function loadRequestContext(ctx: BaseContext, req: AidRequestRow): Promise<RequestContext> {
-  const pc = await loadPersonContext(ctx, req);
-  const events = await timeline(ctx.tx, req.id);
-  const names = await namesOf(ctx.tx, [req.personId, req.filedById, req.decidedById, ...events.map((e) => e.actorId)]);
-  return { ...pc, req, events, names };
+/** The request with everything its approval card shows, in one query; unknown ids are the user's to fix. */
+export async function loadRequest(ctx: BaseContext, id: number): Promise<RequestContext> {
+  const tz = ctx.config.timezone;
+  const year = localYear(ctx.clock.now(), tz);
+  const { start, end } = yearBounds(year, tz);
+  const snap = await requestSnapshot(ctx.tx, id, { yearStart: start, yearEnd: end, copyPrefix: approvalKeyPrefix(id) });
+  if (!snap) throw unknownRequest();
+  const { orgName, ...rest } = snap;
+  return { ...rest, branch: { orgId: snap.req.orgId, orgName }, year };
 }
+
+export const loadRequestContext = (ctx: BaseContext, req: { id: number }): Promise<RequestContext> => loadRequest(ctx, req.id);
 
 async function branchOf(tx: Tx, who: { personId: number; orgId: number }): Promise<Branch> {
   const org = await tx.organization.findUnique({ where: { id: who.orgId }, select: { id: true, name: true } });
@@ -96,7 +105,7 @@ export function decisionView(req: AidRequestRow, names: Map<number, string>, tz:
   };
 }
 
-function hardshipView(h: HardshipRow | null): HardshipStatusView {
+function hardshipView(h: HardshipStatus | null): HardshipStatusView {
   return h ? { status: h.status, level: h.level, nextReviewOn: h.nextReviewOn } : { status: "NONE" };
 }
 
@@ -123,21 +132,17 @@ export function approvalView(rc: RequestContext, ctx: BaseContext): ApprovalView
 export const approvalCardOf = (rc: RequestContext, ctx: BaseContext): Card => approvalCard(approvalView(rc, ctx));
 
 /** Sends a fresh approval card to every decider of the branch except the member; returns how many. */
-export async function sendApprovalCards(ctx: AidCtx, rc: RequestContext, round: string, known?: Decider[]): Promise<number> {
+export async function sendApprovalCards(ctx: AidCtx, rc: RequestContext, round: string, known?: Decider[], opts: { audit: boolean } = { audit: true }): Promise<number> {
   const to = (known ?? (await deciders(ctx.tx, rc.req.orgId))).filter((d) => d.id !== rc.req.personId);
   const card = approvalCardOf(rc, ctx);
   for (const d of to) ctx.send({ openId: d.openId }, { card }, `${approvalKeyPrefix(rc.req.id)}${round}-${d.id}`);
-  if (to.length > 0) {
+  if (to.length > 0 && opts.audit) {
     await ctx.audit({ action: "aid.request.notify", subjectType: "AidRequest", subjectId: rc.req.id, orgId: rc.req.orgId, changes: { to: to.map((d) => d.id), round } });
   }
   return to.length;
 }
 
-export interface Copy {
-  id: number;
-  larkMessageId: string | null;
-  status: "PENDING" | "SENT" | "FAILED";
-}
+export type { Copy };
 
 export async function approvalCopies(tx: Tx, requestId: number): Promise<Copy[]> {
   return tx.outboxMessage.findMany({

@@ -3,12 +3,12 @@
 import { localDateTime } from "../../domain/aid-time.ts";
 import type { AidRequestRow } from "../../store/aid-requests.ts";
 import type { ActionResult } from "../context.ts";
-import { approvalCardOf, loadRequestContext, requireRequest, type AidCtx } from "./approval.ts";
+import { approvalCardOf, loadRequest, type AidCtx } from "./approval.ts";
 import { alreadyDecidedText } from "./texts.ts";
 
 export async function decidedAnswer(ctx: AidCtx, stale: AidRequestRow): Promise<ActionResult> {
-  const req = await requireRequest(ctx.tx, stale.id);
-  const rc = await loadRequestContext(ctx, req);
+  const rc = await loadRequest(ctx, stale.id);
+  const { req } = rc;
   const by = req.decidedById !== null ? (rc.names.get(req.decidedById) ?? null) : null;
   const at = req.decidedAt ? localDateTime(req.decidedAt, ctx.config.timezone) : null;
   await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { refused: "already_decided" } });
