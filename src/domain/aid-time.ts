@@ -13,10 +13,33 @@ function formatter(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-function parts(d: Date, tz: string): Record<"year" | "month" | "day" | "hour" | "minute" | "second", number> {
+type Parts = Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
+
+function slowParts(d: Date, tz: string): Parts {
   const out: Record<string, number> = {};
   for (const p of formatter(tz).formatToParts(d)) if (p.type !== "literal") out[p.type] = Number(p.value);
-  return out as Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
+  return out as Parts;
+}
+
+// formatToParts is slow and cards format many instants. Zone offsets are whole quarter hours
+// and change on a quarter hour of UTC (DST, history), so the offset is looked up once per zone
+// and quarter hour and applied with arithmetic.
+const offsets = new Map<string, number>();
+const QUARTER_HOUR = 900_000;
+
+function parts(d: Date, tz: string): Parts {
+  const ms = d.getTime();
+  if (!Number.isFinite(ms)) return slowParts(d, tz);
+  const key = `${tz}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const p = slowParts(new Date(Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR), tz);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  const l = new Date(ms + offset);
+  return { year: l.getUTCFullYear(), month: l.getUTCMonth() + 1, day: l.getUTCDate(), hour: l.getUTCHours(), minute: l.getUTCMinutes(), second: l.getUTCSeconds() };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");

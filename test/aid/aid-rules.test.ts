@@ -133,3 +133,15 @@ describe("time in Asia/Shanghai", () => {
     ["tomorrow", null],
   ])("parses the date %s", (raw, expected) => expect(parseDate(raw)).toBe(expected));
 });
+
+describe("time across zones and DST", () => {
+  it("agrees with Intl for every hour of a year in zones with and without DST", () => {
+    for (const tz of ["Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC"]) {
+      const f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 3_600_000 + 17 * 60_000) {
+        const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+        expect(localDateTime(new Date(t), tz)).toBe(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`);
+      }
+    }
+  });
+});
