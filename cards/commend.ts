@@ -134,11 +134,18 @@ export function commendAnnouncementCard(v: { member: string; branch: string; tit
   });
 }
 
+const RESULT_TITLE: Record<CommendStatus, Text> = {
+  PENDING: { zh: "表彰提名待审批", en: "Nomination awaiting decision" },
+  APPROVED: { zh: "表彰已批准", en: "Commendation approved" },
+  DECLINED: { zh: "表彰提名未通过", en: "Nomination declined" },
+  REVOKED: { zh: "表彰已撤销", en: "Commendation revoked" },
+};
+
 /** What the member (or the nominator, `asNominator`) is told after a decision or a revocation. */
 export function commendResultCard(v: CommendView & { asNominator?: boolean }): Card {
   const head: Text = v.asNominator ? { zh: `您对 ${v.member} 的表彰提名：`, en: `Your nomination of ${v.member}:` } : { zh: "您的表彰情况：", en: "Your commendation:" };
   return card({
-    title: { zh: `表彰${COMMEND_STATUS_LABEL[v.status].zh} · ${v.member}`, en: `Commendation ${COMMEND_STATUS_LABEL[v.status].en} · ${v.member}` },
+    title: { zh: `${RESULT_TITLE[v.status].zh} · ${v.member}`, en: `${RESULT_TITLE[v.status].en} · ${v.member}` },
     template: COLOUR[v.status],
     elements: [mdLines([head, { zh: `**表彰**：${commendHeadline(v).zh}`, en: `**Commendation**: ${commendHeadline(v).en}` }, ...commendDecisionLines(v)])],
   });

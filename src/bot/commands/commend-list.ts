@@ -19,7 +19,6 @@ export const commendList: Command = {
     for (const orgId of [...new Set(ctx.actor.grants.map((g) => g.orgId))]) {
       const secretary = hasRole(ctx.actor, COMMEND_DECIDER_ROLES, orgId);
       const rows = (await commendationsIn(ctx.tx, [orgId])).filter((c) => secretary || c.status === "APPROVED");
-      if (!secretary && rows.length === 0) continue;
       const names = await namesOf(ctx.tx, rows.map((c) => c.personId));
       const orgName = ctx.actor.grants.find((g) => g.orgId === orgId)?.orgName ?? "?";
       ctx.reply({ card: commendListCard({ orgName, canOpen: secretary, items: rows.map((c) => ({ id: c.id, member: names.get(c.personId) ?? "?", title: c.title, level: c.level, status: c.status, awardedOn: c.awardedOn })) }) });
