@@ -32,7 +32,10 @@ export async function startHarness(
   opts: { env?: Record<string, string>; double?: Partial<LarkDoubleOptions>; clockStart?: Date; database?: () => Promise<Database> } = {},
 ): Promise<Harness> {
   const db: Database = await (opts.database ?? freshDatabase)();
-  const double = await startLarkDouble({ ...TEST_LARK, port: 0, ...opts.double });
+  const clock = new MovableClock(opts.clockStart);
+  // The double stamps deliveries and issues tokens on the bot's own (movable) clock, as the sandbox
+  // does: otherwise a test that moves time would see every signed event refused as stale.
+  const double = await startLarkDouble({ ...TEST_LARK, port: 0, now: () => clock.now().getTime(), ...opts.double });
   const config = parseConfig({
     LARK_APP_ID: TEST_LARK.appId,
     LARK_APP_SECRET: TEST_LARK.appSecret,
@@ -48,7 +51,6 @@ export async function startHarness(
     ...opts.env,
   });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const clock = new MovableClock(opts.clockStart);
   const log = createLogger(config.logLevel);
   const app = await startApp({ config, db, redis, clock, log });
   double.setBotUrls({ events: `${app.url}/lark/events`, cards: `${app.url}/lark/cards` });
