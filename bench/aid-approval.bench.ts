@@ -1,0 +1,192 @@
+// Approval-click latency: the time from a secretary's approval click (a signed, encrypted
+// card.action.trigger posted to the bot) to the bot's answer carrying the decided card, with 20
+// clicks in flight at once on 20 requests of one branch paying from one fund source. That is
+// the worst case for the fund's balance row, which every one of those approvals must update.
+// Target: p99 under 100 ms (Lark waits 3 s).
+import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import { startLarkDouble, type LarkDouble } from "../src/double/index.ts";
+import { benchDatabase, percentile, type BenchDatabase } from "./support.ts";
+import { AID_BENCH_LARK, signedClick } from "./aid-approval-fixtures.ts";
+
+const SERVER = fileURLToPath(new URL("./aid-approval-server.ts", import.meta.url));
+const CONCURRENCY = Number(process.env.BENCH_AID_CONCURRENCY ?? 20);
+const ROUNDS = Number(process.env.BENCH_AID_ROUNDS ?? 10);
+const WARMUP_ROUNDS = 2;
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  cpuMs(): Promise<number>;
+}
+
+async function startServer(args: string[]): Promise<Server> {
+  const prof = process.env.BENCH_AID_PROFILE && args[1] === "web" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_AID_PROFILE}`] : [];
+  const child = fork(SERVER, args, { execArgv: ["--import", "tsx", ...prof], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("message", (m: { url?: string }) => (m.url !== undefined ? resolve(m.url) : reject(new Error("no url"))));
+    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
+  const cpuMs = () =>
+    new Promise<number>((resolve) => {
+      child.once("message", (m: { cpuMs?: number }) => resolve(m.cpuMs ?? NaN));
+      child.send({ cmd: "cpu" });
+    });
+  return { url, child, cpuMs };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once("exit", r));
+  if (child.connected) child.send({ cmd: "stop" });
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+type Answer = { toast?: { type?: string; content?: string }; card?: { data?: unknown } };
+
+async function post(url: string, req: { body: string; headers: Record<string, string> }): Promise<{ ms: number; answer: Answer }> {
+  const t0 = performance.now();
+  const res = await fetch(`${url}/lark/cards`, { method: "POST", headers: req.headers, body: req.body });
+  const answer = (await res.json()) as Answer;
+  return { ms: performance.now() - t0, answer };
+}
+
+interface Branch {
+  orgId: number;
+  secretary: { id: number; openId: string };
+  members: { id: number; openId: string }[];
+}
+
+async function seed(db: BenchDatabase, members: number): Promise<Branch & { users: { openId: string; name: string }[] }> {
+  const p = db.prisma;
+  const org = await p.organization.create({ data: { code: "bench-aid", name: "压测党支部", kind: "BRANCH" } });
+  const person = (name: string, openId: string, roles: ("MEMBER" | "SECRETARY" | "AID_DELEGATE" | "LEADER")[]) =>
+    p.person.create({ data: { name, larkOpenId: openId, memberships: { create: roles.map((role) => ({ orgId: org.id, role })) } }, select: { id: true, larkOpenId: true, name: true } });
+  const sec = await person("压测书记", "ou_bench_secretary", ["MEMBER", "SECRETARY", "LEADER"]);
+  const del = await person("压测受托人", "ou_bench_delegate", ["MEMBER", "AID_DELEGATE"]);
+  const ms = [];
+  for (let i = 0; i < members; i++) ms.push(await person(`压测党员${i + 1}`, `ou_bench_member_${i}`, ["MEMBER"]));
+  // Opening balance through the ledger, as income is recorded in production.
+  await p.$executeRaw`INSERT INTO "FundBalance" ("orgId", "source", "balanceFen", "updatedAt") VALUES (${org.id}, 'PARTY_FEE', 1000000000, now())`;
+  await p.fundEntry.create({ data: { orgId: org.id, source: "PARTY_FEE", kind: "INCOME", amountFen: 1_000_000_000, payer: "压测拨付" } });
+  return {
+    orgId: org.id,
+    secretary: { id: sec.id, openId: sec.larkOpenId! },
+    members: ms.map((m) => ({ id: m.id, openId: m.larkOpenId! })),
+    users: [sec, del, ...ms].map((x) => ({ openId: x.larkOpenId!, name: x.name })),
+  };
+}
+
+/** Each member files one request through the bot (the 求助 form's submit); returns the request ids. */
+async function fileRound(url: string, db: BenchDatabase, b: Branch, round: number): Promise<number[]> {
+  // Setup, not measured: a few at a time (filings queue on the year's numbering lock).
+  const FILING_BATCH = 5;
+  for (let from = 0; from < b.members.length; from += FILING_BATCH) {
+    const answers = await Promise.all(
+      b.members.slice(from, from + FILING_BATCH).map((m, j) =>
+        post(url, signedClick({ openId: m.openId, messageId: `om_form_${round}_${from + j}`, value: { a: "aid-submit" }, formValue: { category: "LIVING", description: `压测申请 ${round}-${from + j}`, amount: "100", urgency: "NORMAL" } })),
+      ),
+    );
+    const bad = answers.find((a) => a.answer.toast?.type !== "success");
+    if (bad) throw new Error(`filing failed: ${JSON.stringify(bad.answer.toast)}`);
+  }
+  const rows = await db.prisma.aidRequest.findMany({ where: { formMessageId: { startsWith: `om_form_${round}_` } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** Waits until every approval card of these requests reached Lark, so approvals patch real copies. */
+async function cardsDelivered(db: BenchDatabase, ids: number[]): Promise<void> {
+  const want = ids.length * 2; // the secretary's and the delegate's
+  for (let i = 0; i < 600; i++) {
+    const sent = await db.sql.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "OutboxMessage" WHERE "status" = 'SENT' AND "idempotencyKey" LIKE 'aid-approval-%' AND split_part("idempotencyKey", '-', 3)::int = ANY($1::int[])`,
+      [ids],
+    );
+    if (Number(sent[0]?.n ?? 0) >= want) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("approval cards were not delivered within 30 s");
+}
+
+async function approveRound(url: string, db: BenchDatabase, b: Branch, ids: number[]): Promise<number[]> {
+  // The secretary clicks their own copy of each card (the delegate's copy gets patched).
+  const copies = await db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: ids.map((id) => `aid-approval-${id}-r0-${b.secretary.id}`) } }, select: { idempotencyKey: true, larkMessageId: true } });
+  const messageOf = new Map(copies.map((c) => [c.idempotencyKey, c.larkMessageId ?? "om_unknown"]));
+  // Signed before the clock starts: what is timed is the bot, not this side's encryption.
+  const reqs = ids.map((r) =>
+    signedClick({ openId: b.secretary.openId, messageId: messageOf.get(`aid-approval-${r}-r0-${b.secretary.id}`)!, value: { a: "aid-approve", r }, formValue: { amount: "100", source: "PARTY_FEE", note: "" } }),
+  );
+  const answers = await Promise.all(reqs.map((r) => post(url, r)));
+  const bad = answers.find((a) => a.answer.toast?.type !== "success" || !JSON.stringify(a.answer.card ?? "").includes("已批准"));
+  if (bad) throw new Error(`approval failed: ${JSON.stringify(bad.answer.toast)}`);
+  return answers.map((a) => a.ms);
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+  const db = await benchDatabase(2);
+  const double: LarkDouble = await startLarkDouble({ ...AID_BENCH_LARK, port: 0, quotas: { perTargetPerSec: 1000, appPerSec: 1000, appPerMin: 60_000, perMessagePatchPerSec: 100 } });
+  const prefix = `benchaid${randomBytes(4).toString("hex")}`;
+  const worker = await startServer([db.url, "worker", double.url, prefix]);
+  const server = await startServer([db.url, "web", double.url, prefix]);
+  try {
+    const branch = await seed(db, CONCURRENCY);
+    for (const u of branch.users) double.addUser({ open_id: u.openId, name: u.name });
+
+    // Warm the server (first queries of each shape are compiled) with one member's request, one at a time.
+    for (let i = 0; i < 3; i++) {
+      const one = await post(server.url, signedClick({ openId: branch.members[0]!.openId, messageId: `om_warm_${i}`, value: { a: "aid-submit" }, formValue: { category: "LIVING", description: "预热", amount: "100", urgency: "NORMAL" } }));
+      const id = (await db.prisma.aidRequest.findUniqueOrThrow({ where: { formMessageId: `om_warm_${i}` } })).id;
+      if (one.answer.toast?.type !== "success") throw new Error(`warm-up failed: ${JSON.stringify(one.answer.toast)}`);
+      await cardsDelivered(db, [id]);
+      await approveRound(server.url, db, branch, [id]);
+    }
+    const concurrent: number[] = [];
+    let cpu = 0;
+    for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
+      const ids = await fileRound(server.url, db, branch, round);
+      await cardsDelivered(db, ids);
+      const c0 = await server.cpuMs();
+      const ms = await approveRound(server.url, db, branch, ids);
+      const c1 = await server.cpuMs();
+      if (round >= WARMUP_ROUNDS) {
+        concurrent.push(...ms);
+        cpu += c1 - c0;
+      }
+    }
+    // The same click, one at a time: the floor under the concurrent figure.
+    const single: number[] = [];
+    const ids = await fileRound(server.url, db, branch, 1000);
+    await cardsDelivered(db, ids);
+    for (const id of ids) single.push(...(await approveRound(server.url, db, branch, [id])));
+
+    const approvals = 3 + WARMUP_ROUNDS * CONCURRENCY + ROUNDS * CONCURRENCY + ids.length;
+    const paid = await db.prisma.fundEntry.aggregate({ where: { kind: "DISBURSEMENT" }, _sum: { amountFen: true }, _count: { _all: true } });
+    const balance = await db.prisma.fundBalance.findFirstOrThrow({ where: { orgId: branch.orgId, source: "PARTY_FEE" } });
+    if (paid._count._all !== approvals || balance.balanceFen !== 1_000_000_000 - approvals * 10_000) throw new Error("the ledger does not add up");
+
+    concurrent.sort((a, b) => a - b);
+    single.sort((a, b) => a - b);
+    const f = (x: number) => Number(x.toFixed(1));
+    return {
+      [`aid approval click: p50 ms at ${CONCURRENCY} concurrent`]: f(percentile(concurrent, 50)),
+      [`aid approval click: p99 ms at ${CONCURRENCY} concurrent (target < 100)`]: f(percentile(concurrent, 99)),
+      [`aid approval click: max ms at ${CONCURRENCY} concurrent`]: f(concurrent.at(-1) ?? NaN),
+      "aid approval click: p50 ms one at a time": f(percentile(single, 50)),
+      "aid approval click: web-role CPU ms per click": f(cpu / (ROUNDS * CONCURRENCY)),
+      "aid approval click: samples (concurrent, single)": `${concurrent.length}, ${single.length}`,
+      "aid approval click: ledger checked (approvals booked)": approvals,
+    };
+  } finally {
+    await stopServer(server.child);
+    await stopServer(worker.child);
+    await double.close();
+    const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await db.close();
+  }
+}
