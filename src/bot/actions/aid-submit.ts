@@ -40,6 +40,7 @@ export const aidSubmit = defineAction({
       if (over) throw fromProblem(over);
     }
     const who = { personId, orgId: snap.orgId, filedById: actor.personId, onBehalf };
+    const talk = await planUrgentTalk(tx, { memberId: personId, orgId: snap.orgId });
     const created = await createRequest(tx, {
       year,
       ...who,
@@ -67,6 +68,9 @@ export const aidSubmit = defineAction({
       orgId: req.orgId,
       changes: { number: req.number, personId, onBehalf, category: req.category, requestedFen, urgency: req.urgency, notified: to.map((d) => d.id) },
     });
+    // A member asking for help is owed an urgent talk with their responsible leader (谈心谈话).
+    const urgent = await openUrgentTalk(tx, { memberId: personId, orgId: req.orgId, reason: "AID_REQUEST", aidRequestId: req.id, note: CATEGORY_LABEL[req.category].zh, createdById: actor.personId, now, timeZone: config.timezone }, talk);
+    for (const m of urgent.messages) ctx.send(m.to, m.msg, m.key);
     const names = new Map([[actor.personId, actor.name], [snap.member.id, snap.member.name]]);
     const pc = { member: snap.member, filer: snap.filer, branch: { orgId: snap.orgId, orgName: snap.orgName }, year, received: snap.received, hardship: snap.hardship, balances: snap.balances };
     const deciderCount = await sendApprovalCards(ctx, { ...pc, req, events: [filed], names, copies: [] }, "r0", to, { audit: false });

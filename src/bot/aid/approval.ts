@@ -7,10 +7,9 @@ import type { Card } from "../../../cards/kit.ts";
 import { mayDecide, type TimelineType } from "../../domain/aid-rules.ts";
 import { localDateTime, localYear, yearBounds } from "../../domain/aid-time.ts";
 import type { Actor } from "../../domain/roles.ts";
-import { balances, receivedBetween, type Balances } from "../../store/aid-fund.ts";
+import type { Balances } from "../../store/aid-fund.ts";
 import { requestSnapshot, type Copy, type HardshipStatus } from "../../store/aid-approval.ts";
-import { entryOf } from "../../store/aid-hardship.ts";
-import { aidPerson, memberBranch, deciders, type AidPerson, type Branch, type Decider } from "../../store/aid-people.ts";
+import { deciders, type AidPerson, type Branch, type Decider } from "../../store/aid-people.ts";
 import { findRequest, type AidRequestRow, type TimelineEvent } from "../../store/aid-requests.ts";
 import type { Tx } from "../../store/tx.ts";
 import type { BaseContext } from "../context.ts";
@@ -53,21 +52,6 @@ export function requireDecider(actor: Actor, req: { orgId: number; personId: num
   throw notAllowed();
 }
 
-export async function loadPersonContext(ctx: BaseContext, who: { personId: number; orgId: number; filedById: number; onBehalf: boolean }): Promise<PersonContext> {
-  const { tx } = ctx;
-  const tz = ctx.config.timezone;
-  const year = localYear(ctx.clock.now(), tz);
-  const { start, end } = yearBounds(year, tz);
-  const member = await aidPerson(tx, who.personId);
-  if (!member) throw unknownRequest();
-  const filer = who.onBehalf && who.filedById !== who.personId ? await aidPerson(tx, who.filedById) : null;
-  const branch = await branchOf(tx, who);
-  const received = await receivedBetween(tx, who.personId, start, end);
-  const hardship = await entryOf(tx, who.personId);
-  const bal = await balances(tx, who.orgId);
-  return { member, filer, branch, year, received, hardship, balances: bal };
-}
-
 /** The request with everything its approval card shows, in one query; unknown ids are the user's to fix. */
 export async function loadRequest(ctx: BaseContext, id: number): Promise<RequestContext> {
   const tz = ctx.config.timezone;
@@ -77,14 +61,6 @@ export async function loadRequest(ctx: BaseContext, id: number): Promise<Request
   if (!snap) throw unknownRequest();
   const { orgName, ...rest } = snap;
   return { ...rest, branch: { orgId: snap.req.orgId, orgName }, year };
-}
-
-export const loadRequestContext = (ctx: BaseContext, req: { id: number }): Promise<RequestContext> => loadRequest(ctx, req.id);
-
-async function branchOf(tx: Tx, who: { personId: number; orgId: number }): Promise<Branch> {
-  const org = await tx.organization.findUnique({ where: { id: who.orgId }, select: { id: true, name: true } });
-  if (org) return { orgId: org.id, orgName: org.name };
-  return (await memberBranch(tx, who.personId)) ?? { orgId: who.orgId, orgName: "?" };
 }
 
 export function timelineView(events: readonly TimelineEvent[], names: Map<number, string>, tz: string, only?: readonly TimelineType[]): TimelineLine[] {

@@ -4,7 +4,7 @@ import { localDateTime } from "../../domain/aid-time.ts";
 import { orgsWhere } from "../../domain/roles.ts";
 import { namesOf } from "../../store/aid-people.ts";
 import { findRequestByNumber, openRequests } from "../../store/aid-requests.ts";
-import { approvalCardOf, approvalKeyPrefix, loadRequestContext, requireDecider } from "../aid/approval.ts";
+import { approvalCardOf, approvalKeyPrefix, loadRequest, requireDecider } from "../aid/approval.ts";
 import { unknownRequest } from "../aid/errors.ts";
 import type { Command } from "../context.ts";
 import { UserError } from "../errors.ts";
@@ -24,7 +24,7 @@ export const aidReview: Command = {
       const req = await findRequestByNumber(ctx.tx, number);
       if (!req) throw unknownRequest(number);
       requireDecider(ctx.actor, req);
-      const rc = await loadRequestContext(ctx, req);
+      const rc = await loadRequest(ctx, req.id);
       await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId });
       ctx.send({ openId: ctx.actor.openId }, { card: approvalCardOf(rc, ctx) }, `${approvalKeyPrefix(req.id)}open-${ctx.actor.personId}-${ctx.inbound.key}`);
       return;
