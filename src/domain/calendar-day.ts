@@ -88,11 +88,13 @@ export function weekday(day: Day): number {
   return dayToDate(day).getUTCDay();
 }
 
-/** "11月27日" / "Nov 27", for cards. */
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "11月27日" / "Nov 27", for cards (no Intl: a digest sweep formats tens of thousands). */
 export function shortDay(day: Day): { zh: string; en: string } {
-  const d = dayToDate(day);
-  const en = d.toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
-  return { zh: `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`, en };
+  const month = Number(day.slice(5, 7));
+  const date = Number(day.slice(8, 10));
+  return { zh: `${month}月${date}日`, en: `${MONTHS[month - 1]} ${date}` };
 }
 
 function pad(n: number): string {

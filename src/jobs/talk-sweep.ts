@@ -9,7 +9,7 @@ import { talkEscalationCard, type TalkEscalation } from "../../cards/talk-escala
 import { daysBetween } from "../domain/calendar-day.ts";
 import { loadBranchRules } from "../store/branch-rules.ts";
 import { secretariesOf } from "../store/org-contacts.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
+import { stageCardsBulk, stagedKeys } from "../store/outbox-bulk.ts";
 import { boardFollowUp, boardMember, boardTask } from "../store/talk-board.ts";
 import { findDueFollowUps, findDueTalks, findOpenTalkTasks, viaSql } from "../store/talk-due.ts";
 import { awake, pushWindow } from "./push-window.ts";
@@ -24,7 +24,7 @@ export interface TalkSweepResult {
   staged: number;
 }
 
-const CHUNK = 1000;
+const CHUNK = 200;
 
 export const talkDigestKey = (leaderId: number, day: string) => `talk-digest-${leaderId}-${day}`;
 export const talkEscalationKey = (orgId: number, secretaryId: number, day: string) => `talk-escalation-${orgId}-${secretaryId}-${day}`;
@@ -34,11 +34,11 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   const w = pushWindow(d.clock.now(), tz);
   const today = w.today;
   if (!w.workingDay) return { today, skipped: "rest-day", leaders: 0, secretaries: 0, staged: 0 };
-  const rules = await loadBranchRules(d.db.prisma, { onProblem: (orgId, problems) => d.log.warn({ orgId, problems }, "branch settings invalid; defaults used") });
+  const rows = viaSql(d.db.sql);
+  const rules = await loadBranchRules(rows, { onProblem: (orgId, problems) => d.log.warn({ orgId, problems }, "branch settings invalid; defaults used") });
   const branches = awake(rules, w);
   if (branches.length === 0) return { today, skipped: "night", leaders: 0, secretaries: 0, staged: 0 };
 
-  const rows = viaSql(d.db.sql);
   const orgIds = branches.map((b) => b.orgId);
   const [due, tasks, followUps, secretaries] = await Promise.all([
     findDueTalks(rows, { today, timeZone: tz, branches, horizon: "digest" }),
@@ -81,21 +81,25 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   }
   for (const f of followUps) if (f.ownerOpenId) boardOf(f.ownerId, f.ownerName, f.ownerOpenId).followUps.push(boardFollowUp(f, today));
 
-  const out: NewOutgoing[] = [];
-  for (const [leaderId, { openId, board }] of boards) {
-    out.push({ kind: "SEND", to: { openId }, card: talkBoardCard(board), key: talkDigestKey(leaderId, today) });
-  }
+  // Cards are built only for digests not staged yet: the catch-up runs of the day cost a lookup.
+  const wanted: { key: string; openId: string; build: () => object }[] = [];
+  for (const [leaderId, { openId, board }] of boards) wanted.push({ key: talkDigestKey(leaderId, today), openId, build: () => talkBoardCard(board) });
   let secretaryDigests = 0;
   for (const s of secretaries) {
     const e = escalations.get(s.orgId);
     if (!e || !s.openId) continue;
     secretaryDigests++;
-    out.push({ kind: "SEND", to: { openId: s.openId }, card: talkEscalationCard({ orgName: s.orgName, today, ...e }), key: talkEscalationKey(s.orgId, s.personId, today) });
+    wanted.push({ key: talkEscalationKey(s.orgId, s.personId, today), openId: s.openId, build: () => talkEscalationCard({ orgName: s.orgName, today, ...e }) });
   }
-
+  const done = await stagedKeys(d.db.sql, wanted.map((w) => w.key));
+  const todo = wanted.filter((w) => !done.has(w.key));
+  // Built, staged and queued a chunk at a time, so only one chunk of cards is in memory.
   const staged: number[] = [];
-  for (let i = 0; i < out.length; i += CHUNK) staged.push(...(await stageOutgoing(d.db.prisma, out.slice(i, i + CHUNK))));
-  await d.enqueue.delivery(staged);
+  for (let i = 0; i < todo.length; i += CHUNK) {
+    const ids = await stageCardsBulk(d.db.sql, todo.slice(i, i + CHUNK).map((w) => ({ key: w.key, openId: w.openId, card: w.build() })));
+    await d.enqueue.delivery(ids);
+    staged.push(...ids);
+  }
   d.log.info({ today, leaders: boards.size, secretaries: secretaryDigests, staged: staged.length }, "talk sweep");
   return { today, leaders: boards.size, secretaries: secretaryDigests, staged: staged.length };
 }

@@ -20,9 +20,9 @@ export const urgentOverdueKey = (taskId: number, secretaryId: number) => `talk-u
 export async function runUrgentTalks(d: TaskDeps): Promise<{ today: string; open: number; staged: number }> {
   const tz = d.config.timezone;
   const w = pushWindow(d.clock.now(), tz);
-  const rules = await loadBranchRules(d.db.prisma);
-  const orgIds = awake(rules, w).map((b) => b.orgId);
   const rows = viaSql(d.db.sql);
+  const rules = await loadBranchRules(rows);
+  const orgIds = awake(rules, w).map((b) => b.orgId);
   const tasks = await findOpenTalkTasks(rows, { orgIds, timeZone: tz });
   const late = tasks.filter((k) => k.dueOn < w.today);
   const secretaries = await secretariesOf(rows, [...new Set(late.map((k) => k.orgId))]);

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from "../domain/review-due.ts";
 import { DEFAULT_TALK_RULES, type TalkRules } from "../domain/talk-cadence.ts";
 import type { NightHours } from "../domain/working-days.ts";
+import { viaTx, type Rows } from "./talk-due.ts";
 import type { Tx } from "./tx.ts";
 
 const days = (d: number) => z.int().min(0).max(366).default(d);
@@ -55,15 +56,19 @@ export function readRules(settings: unknown): { talk: TalkRules; review: ReviewR
   return { talk: section("talks", talks), review: section("hardshipReview", review), night: section("nightHours", night), problems };
 }
 
-/** Rules of every organisation (or of the given ones), by id. */
+/**
+ * Rules of every organisation (or of the given ones), by id. Takes a transaction, or plain SQL
+ * rows (viaSql) for the sweeps, which then never start Prisma's query engine.
+ */
 export async function loadBranchRules(
-  db: Tx,
+  db: Tx | Rows,
   opts: { orgIds?: number[]; onProblem?: (orgId: number, problems: string[]) => void } = {},
 ): Promise<Map<number, BranchRules>> {
-  const orgs = await db.organization.findMany({
-    ...(opts.orgIds ? { where: { id: { in: opts.orgIds } } } : {}),
-    select: { id: true, parentId: true, kind: true, settings: true },
-  });
+  const rows = typeof db === "function" ? db : viaTx(db);
+  const orgs = await rows<{ id: number; parentId: number | null; kind: BranchRules["kind"]; settings: unknown }>(
+    `SELECT "id", "parentId", "kind"::text AS "kind", "settings" FROM "Organization" WHERE $1::int[] IS NULL OR "id" = ANY($1::int[]) ORDER BY "id"`,
+    [opts.orgIds ?? null],
+  );
   const out = new Map<number, BranchRules>();
   for (const o of orgs) {
     const { problems, ...rules } = readRules(o.settings);

@@ -116,7 +116,7 @@ describe("the ledger (台账)", () => {
   it("npm run report writes the file, and says what is wrong with a bad branch", async () => {
     const run = promisify(execFile);
     const out = join(dir, "cli.xlsx");
-    const env = { ...process.env, DATABASE_URL: h.db.url, LOG_LEVEL: "silent" };
+    const env = { ...process.env, DATABASE_URL: h.config.databaseUrl, LOG_LEVEL: "silent" };
     // The script runs on the real clock: the quarter that has started by now.
     const ok = await run("npx", ["tsx", "scripts/talk-report.ts", "--branch", "an", "--quarter", "2026Q4", "--out", out], { env });
     expect(ok.stdout).toContain("已导出台账");

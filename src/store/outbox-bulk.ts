@@ -1,0 +1,39 @@
+// Staging thousands of cards at once (the daily digests): the same rows stageOutgoing writes for
+// a SEND to a person, in one INSERT … SELECT FROM jsonb_to_recordset(…) per chunk through the pg pool.
+// Prisma's createMany spends milliseconds and tens of KB per 6 KB card on the way in; a
+// sweep of 6,000 digests took 30 s and 600 MB that way, under a second and a few MB this way.
+import type { SqlExecutor } from "./db.ts";
+
+export interface CardToPerson {
+  key: string;
+  openId: string;
+  card: object;
+}
+
+const CHUNK = 200;
+
+/** Returns the ids of the rows it created; a key already staged is skipped, as in stageOutgoing. */
+export async function stageCardsBulk(sql: SqlExecutor, rows: CardToPerson[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    // One jsonb parameter (parsed once by PostgreSQL's JSON parser) rather than a jsonb[] array
+    // literal: three times faster for cards of a few KB.
+    const created = await sql.query<{ id: number }>(
+      `INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "rateKey", "msgType", "content", "updatedAt")
+       SELECT r.k, 'SEND', 'open_id', r.o, r.o, 'interactive', r.c, now() FROM jsonb_to_recordset($1::jsonb) AS r(k text, o text, c jsonb)
+       ON CONFLICT ("idempotencyKey") DO NOTHING
+       RETURNING "id"`,
+      [JSON.stringify(chunk.map((r) => ({ k: r.key, o: r.openId, c: r.card })))],
+    );
+    ids.push(...created.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** The keys among `keys` that are already in the outbox (a sweep run again skips building those cards). */
+export async function stagedKeys(sql: SqlExecutor, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await sql.query<{ key: string }>(`SELECT "idempotencyKey" AS key FROM "OutboxMessage" WHERE "idempotencyKey" = ANY($1::text[])`, [keys]);
+  return new Set(rows.map((r) => r.key));
+}
