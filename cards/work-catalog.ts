@@ -8,7 +8,8 @@ import { questionForAskerCard, questionForSecretaryCard, type ThreadLine } from 
 import { trainingDecisionCard, trainingFormCard, trainingReceiptCard, trainingResultCard, type TrainingView } from "./training-apply.ts";
 import { trainingRecordedCard, trainingRecordFormCard } from "./training-record.ts";
 import { workAnalysisElements } from "./work-analysis.ts";
-import { workMineCard } from "./work-mine.ts";
+import { aidMineCard } from "./aid-request.ts";
+import { workMineSections } from "./work-mine.ts";
 import { card, type Card } from "./kit.ts";
 
 export const WORK_FIGURES_SAMPLE: WorkFigures = {
@@ -111,14 +112,19 @@ export const WORK_CARDS: Record<string, () => Card> = {
   "commend-list": () => commendListCard({ orgName: "磐东居委第一党支部", canOpen: true, items: [{ id: 3, member: "李四", title: "优秀共产党员", level: "BRANCH", status: "APPROVED", awardedOn: "2027-07-01" }] }),
   "question-secretary": () => questionForSecretaryCard({ id: 7, asker: "张三", branch: "磐东居委第一党支部", thread: thread.slice(0, 1), answered: false }),
   "question-asker": () => questionForAskerCard({ id: 7, thread, answered: true }),
-  "work-mine": () =>
-    workMineCard({
-      name: "张三",
+  // 我的: the aid engineer's card with the work-care sections appended, as the command sends it.
+  "work-mine": () => {
+    const c = aidMineCard({ name: "张三", items: [] });
+    c.body.elements.push(
+      ...workMineSections({
       commendations: [{ title: "优秀共产党员", level: "BRANCH", status: "APPROVED", awardedOn: "2027-07-01", revokeReason: null }],
       applications: [{ id: 12, course: training.course, status: "APPROVED", asks: ["TIME_OFF", "SUBSIDY"], granted: ["TIME_OFF", "SUBSIDY"], subsidyFen: 80000, filedAt: "2027-02-20 10:15", note: null }],
       attended: [{ title: "民法典专题讲座", topic: "LAW", heldOn: "2027-03-15" }],
       employment: { status: "OPEN", openedOn: "2027-01-10", kinds: ["SKILLED_TRADE"], area: "榕城区", pushes: 3, lastCheckInOn: "2027-02-12", employedOn: null, outcome: null },
       questions: [{ asked: "今年的党费标准有变化吗？", at: "2027-03-01 20:00", status: "ANSWERED", lastAnswer: "没有变化。", messages: 2 }],
-    }),
+      }),
+    );
+    return c;
+  },
   "work-analysis-part": () => card({ title: { zh: "支部定期分析（培训与就业部分）", en: "Branch analysis (training and work)" }, elements: workAnalysisElements(WORK_FIGURES_SAMPLE) }),
 };

@@ -8,10 +8,9 @@ import { ASK_LABEL, TOPIC_LABEL, type TrainingAsk, type TrainingTopic } from "..
 import { clip, esc, joinText, mdLines } from "./aid-common.ts";
 import { commendHeadline } from "./commend.ts";
 import { kindsText } from "./job-seek.ts";
-import { card, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
+import { hr, md, note, t, type Element, type Text } from "./kit.ts";
 
 export interface WorkMine {
-  name: string;
   commendations: { title: string; level: CommendLevel; status: CommendStatus; awardedOn: string | null; revokeReason: string | null }[];
   applications: { id: number; course: string; status: AidStatus; asks: TrainingAsk[]; granted: TrainingAsk[]; subsidyFen: number | null; filedAt: string; note: string | null }[];
   attended: { title: string; topic: TrainingTopic; heldOn: string }[];
@@ -23,7 +22,8 @@ function section(title: Text, lines: Text[], empty: Text): Element[] {
   return [hr(), md({ zh: `**${title.zh}**`, en: `**${title.en}**` }), lines.length ? mdLines(lines) : md(empty)];
 }
 
-export function workMineCard(d: WorkMine): Card {
+/** The sections 我的 appends to the member's card, below their aid requests. */
+export function workMineSections(d: WorkMine): Element[] {
   const honours = d.commendations.map((c) =>
     c.status === "REVOKED"
       ? { zh: `~~${commendHeadline(c).zh}~~ ${c.awardedOn ?? ""} · 已撤销${c.revokeReason ? `：${esc(clip(c.revokeReason, 100))}` : ""}`, en: `~~${commendHeadline(c).en}~~ ${c.awardedOn ?? ""} · revoked` }
@@ -48,17 +48,12 @@ export function workMineCard(d: WorkMine): Card {
     zh: `「${esc(clip(q.asked, 60))}」· ${q.at} · **${q.status === "ANSWERED" ? "已回复" : "待回复"}**${q.lastAnswer ? `：${esc(clip(q.lastAnswer, 120))}` : ""}`,
     en: `"${esc(clip(q.asked, 60))}" · ${q.at} · **${q.status === "ANSWERED" ? "answered" : "waiting"}**${q.lastAnswer ? `: ${esc(clip(q.lastAnswer, 120))}` : ""}`,
   }));
-  return card({
-    title: t(`${d.name} 的表彰、培训、就业与提问`, `${d.name}: commendations, training, work and questions`),
-    template: "blue",
-    elements: [
-      md(t("以下是与您本人有关的记录，只有您能在这里看到。", "Your own records; only you see them here.")),
-      ...section(t("表彰", "Commendations"), honours, t("暂无表彰记录。", "None yet.")),
-      ...section(t("培训", "Training"), training, t("暂无培训记录。申请培训支持请发送「培训申请」。", "None yet. Send \"培训申请\" to apply for training support.")),
-      ...section(t("就业帮扶", "Employment help"), job, t("未登记求职。需要帮助找工作时，请发送「求职登记」。", "Not registered. Send \"求职登记\" if you need help finding work.")),
-      ...section(t("提问", "Questions"), questions, t("暂无提问。发送「提问 您的问题」可向支部书记提问。", "None yet. Send \"提问 <question>\" to ask the secretary.")),
-      note(t("各项最多显示最近 5 条。", "Up to the 5 most recent of each are shown.")),
-    ],
-  });
+  return [
+    ...section(t("表彰", "Commendations"), honours, t("暂无表彰记录。", "None yet.")),
+    ...section(t("培训", "Training"), training, t("暂无培训记录。申请培训支持请发送「培训申请」。", "None yet. Send \"培训申请\" to apply for training support.")),
+    ...section(t("就业帮扶", "Employment help"), job, t("未登记求职。需要帮助找工作时，请发送「求职登记」。", "Not registered. Send \"求职登记\" if you need help finding work.")),
+    ...section(t("提问", "Questions"), questions, t("暂无提问。发送「提问 您的问题」可向支部书记提问。", "None yet. Send \"提问 <question>\" to ask the secretary.")),
+    note(t("表彰、培训、就业与提问各显示最近 5 条，只有您本人能看到。", "Up to 5 of each; only you see them.")),
+  ];
 }
 

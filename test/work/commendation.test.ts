@@ -3,7 +3,7 @@
 // one decision however often the card is clicked; only the branch's secretary decides.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, type Harness } from "../support/harness.ts";
-import { cardTo, clickCard, clickWith, command, forgeClick, replyTo, replyWith, seedBranch, startAidHarness, submit, text, toastOf, workState, type Branch } from "./support.ts";
+import { cardTo, clickCard, clickWith, command, forgeClick, replyTo, seedBranch, startAidHarness, submit, text, toastOf, workState, type Branch } from "./support.ts";
 
 let h: Harness;
 let a: Branch;
@@ -64,8 +64,8 @@ describe("表彰提名 → approval → announcement → record", () => {
     // The branch sees the honour; the member sees it in 我的.
     const [list] = await command(h, a.member2, "表彰记录");
     expect(text(list!)).toContain(`${a.member.name}** · 优秀共产党员（党委级） · 已表彰`);
-    const mine = await replyWith(h, a.member, "我的", "的表彰、培训、就业与提问");
-    expect(text(mine)).toContain("🎖 优秀共产党员（党委级）");
+    const [mine] = await command(h, a.member, "我的");
+    expect(text(mine!)).toContain("🎖 优秀共产党员（党委级）");
 
     // Revoking needs a reason; then the record says so, the announcement too, the member is told.
     const decided = h.double.message(card.message_id)!;

@@ -77,13 +77,13 @@ describe("我的", () => {
 
     const [inGroup] = await command(h, a.member, "我的", { chatId: a.chatId });
     expect(text(inGroup!)).toContain("私聊");
-    const said = await h.double.say({ from: a.member.openId, text: "我的" });
-    const replies = await eventually(() => {
-      const r = h.double.messages().filter((m) => m.parent_id === said.messageId);
-      return r.length === 2 && r;
-    });
-    expect(replies.filter((m) => text(m).includes("的帮扶申请"))).toHaveLength(1); // the aid engineer's card, unchanged
-    const all = text(replies.find((m) => text(m).includes("的表彰、培训、就业与提问"))!);
+    // One card: the aid engineer's requests first, the work-care sections below.
+    const replies = await command(h, a.member, "我的");
+    expect(replies).toHaveLength(1);
+    const all = text(replies[0]!);
+    expect(all).toContain("的帮扶申请");
+    const elements = (replies[0]!.content as { body: { elements: unknown[] } }).body.elements.map((e) => JSON.stringify(e));
+    expect(elements.findIndex((e) => e.includes("您还没有提交过帮扶申请"))).toBeLessThan(elements.findIndex((e) => e.includes("**表彰**")));
     for (const piece of ["🎖 优秀共产党员（支部级） · 2026-07-01", "「家政服务员培训」· **待审批**", "**求职中**", "家政护理", "今年的党费标准有变化吗？", "**已回复**"]) expect(all).toContain(piece);
     expect(all).not.toContain("李四的课程");
     const view = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: "work.view_own", actorId: a.member.id } });

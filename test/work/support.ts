@@ -15,12 +15,6 @@ export async function replyTo(h: Harness, who: SeededPerson, say: string): Promi
   return h.double.waitForMessage({ where: (m) => m.parent_id === said.messageId });
 }
 
-/** The reply to a command that contains `piece` (a command may answer with several messages, delivered one by one). */
-export async function replyWith(h: Harness, who: SeededPerson, say: string, piece: string): Promise<SentMessage> {
-  const said = await h.double.say({ from: who.openId, text: say });
-  return h.double.waitForMessage({ where: (m) => m.parent_id === said.messageId && text(m).includes(piece) });
-}
-
 /** Clicks the button for `action` on a card the bot sent, with the form's values. */
 export async function submit(h: Harness, who: SeededPerson, msg: SentMessage, action: string, formValue: Json = {}) {
   return h.double.click({ from: who.openId, messageId: msg.message_id, value: buttonValue(h.double.message(msg.message_id)!.content, action), tag: "button", formValue });

@@ -3,7 +3,7 @@ import { namesOf } from "../../store/aid-people.ts";
 import { requestsOf } from "../../store/aid-requests.ts";
 import { timelineView } from "../aid/approval.ts";
 import type { Command } from "../context.ts";
-import { workMineCardFor } from "../work/mine.ts";
+import { workMineSections } from "../work/mine.ts";
 
 /** 我的: the sender's own requests with their state and timeline (知情权). Never anyone else's. */
 export const aidMine: Command = {
@@ -17,8 +17,7 @@ export const aidMine: Command = {
     const names = await namesOf(ctx.tx, rows.flatMap((r) => r.events.map((e) => e.actorId)));
     const tz = ctx.config.timezone;
     await ctx.audit({ action: "aid.request.view_own", subjectType: "Person", subjectId: ctx.actor.personId, changes: { requests: rows.map((r) => r.number) } });
-    ctx.reply({
-      card: aidMineCard({
+    const card = aidMineCard({
         name: ctx.actor.name,
         items: rows.map((r) => ({
           number: r.number,
@@ -30,9 +29,9 @@ export const aidMine: Command = {
           approvedFen: r.approvedFen,
           events: timelineView(r.events, names, tz),
         })),
-      }),
-    });
-    // 知情权 beyond aid: commendations, training, employment case and questions (src/bot/work/mine.ts).
-    ctx.reply({ card: await workMineCardFor(ctx) });
+      });
+    // 知情权 beyond aid, in the same card: commendations, training, employment case and questions (src/bot/work/mine.ts).
+    card.body.elements.push(...(await workMineSections(ctx)));
+    ctx.reply({ card });
   },
 };

@@ -1,7 +1,8 @@
-// 我的, the work-care half: what the 我的 command (src/bot/commands/aid-mine.ts) adds after the
-// member's aid requests. Only the sender's own records; the view is audited like theirs.
-import { workMineCard } from "../../../cards/work-mine.ts";
-import type { Card } from "../../../cards/kit.ts";
+// 我的, the work-care half: the sections the 我的 command (src/bot/commands/aid-mine.ts) adds to
+// its card after the member's aid requests (one card, so nothing arrives out of order). Only the
+// sender's own records; the view is audited like theirs.
+import { workMineSections as sections } from "../../../cards/work-mine.ts";
+import type { Element } from "../../../cards/kit.ts";
 import { localDateTime } from "../../domain/aid-time.ts";
 import { commendationsOf } from "../../store/commendations.ts";
 import { latestCaseOf } from "../../store/employment.ts";
@@ -10,7 +11,7 @@ import { attendedBy } from "../../store/training-records.ts";
 import { trainingsOf } from "../../store/training.ts";
 import type { BaseContext } from "../context.ts";
 
-export async function workMineCardFor(ctx: BaseContext): Promise<Card> {
+export async function workMineSections(ctx: BaseContext): Promise<Element[]> {
   const { tx, actor } = ctx;
   const tz = ctx.config.timezone;
   const [commendations, applications, attended, job, questions] = [
@@ -27,8 +28,7 @@ export async function workMineCardFor(ctx: BaseContext): Promise<Card> {
     subjectId: actor.personId,
     changes: { commendations: commendations.map((c) => c.id), applications: applications.map((a) => a.id), case: job?.id ?? null, questions: questions.map((q) => q.id) },
   });
-  return workMineCard({
-    name: actor.name,
+  return sections({
     commendations: commendations.map((c) => ({ title: c.title, level: c.level, status: c.status, awardedOn: c.awardedOn, revokeReason: c.revokeReason })),
     applications: applications.map((a) => ({ id: a.id, course: a.course, status: a.status, asks: a.asks, granted: a.grantedAsks, subsidyFen: a.subsidyFen, filedAt: localDateTime(a.createdAt, tz), note: a.decisionNote })),
     attended,
