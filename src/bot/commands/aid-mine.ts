@@ -18,18 +18,18 @@ export const aidMine: Command = {
     const tz = ctx.config.timezone;
     await ctx.audit({ action: "aid.request.view_own", subjectType: "Person", subjectId: ctx.actor.personId, changes: { requests: rows.map((r) => r.number) } });
     const card = aidMineCard({
-        name: ctx.actor.name,
-        items: rows.map((r) => ({
-          number: r.number,
-          category: r.category,
-          urgency: r.urgency,
-          description: r.description,
-          requestedFen: r.requestedFen,
-          status: r.status,
-          approvedFen: r.approvedFen,
-          events: timelineView(r.events, names, tz),
-        })),
-      });
+      name: ctx.actor.name,
+      items: rows.map((r) => ({
+        number: r.number,
+        category: r.category,
+        urgency: r.urgency,
+        description: r.description,
+        requestedFen: r.requestedFen,
+        status: r.status,
+        approvedFen: r.approvedFen,
+        events: timelineView(r.events, names, tz),
+      })),
+    });
     // 知情权 beyond aid, in the same card: commendations, training, employment case and questions (src/bot/work/mine.ts).
     card.body.elements.push(...(await workMineSections(ctx)));
     ctx.reply({ card });
