@@ -2,7 +2,8 @@
 // the job information pushed at most once a week, the monthly check-in the responsible leader
 // gets, and the case closed when a job is found.
 import { NOTE_MAX } from "../src/domain/aid-rules.ts";
-import { EMPLOYMENT_STATUS_LABEL, JOB_KIND_LABEL, JOB_KINDS, POSTING_TYPE_LABEL, type JobKind, type PostingType } from "../src/domain/job-match.ts";
+import type { PostingInput } from "../src/domain/employment-input.ts";
+import { EMPLOYMENT_STATUS_LABEL, JOB_KIND_LABEL, JOB_KINDS, POSTING_TYPE_LABEL, type JobKind } from "../src/domain/job-match.ts";
 import { clip, esc, joinText, mdLines, multiSelect } from "./aid-common.ts";
 import { button, card, columns, form, hr, input, md, note, t, type Card, type Element, type Text } from "./kit.ts";
 import { WORK_ACTION } from "./work-common.ts";
@@ -60,17 +61,7 @@ export function jobSeekReceiptCard(data: WishesView & { forName?: string; create
   });
 }
 
-export interface PostingView {
-  type: PostingType;
-  title: string;
-  employer: string | null;
-  kinds: JobKind[];
-  area: string | null;
-  pay: string | null;
-  contact: string | null;
-  details: string;
-  postedAt: string;
-}
+export type PostingView = PostingInput & { postedAt: string };
 
 export function postingLines(p: PostingView): Text[] {
   const lines: Text[] = [{ zh: `**【${POSTING_TYPE_LABEL[p.type].zh}】${esc(p.title)}**`, en: `**[${POSTING_TYPE_LABEL[p.type].en}] ${esc(p.title)}**` }];

@@ -3,7 +3,7 @@
 // what to grant), and the result the member is told.
 import { FUND_SOURCES, NOTE_MAX, DESCRIPTION_MAX, SOURCE_LABEL, STATUS_LABEL, type AidStatus, type FundSource } from "../src/domain/aid-rules.ts";
 import { fenToInput, yuanText } from "../src/domain/money.ts";
-import { ASK_LABEL, COURSE_MAX, TRAINING_ASKS, type TrainingAsk } from "../src/domain/training-rules.ts";
+import { ASK_LABEL, COURSE_MAX, TRAINING_ASKS, type TrainingAsk, type TrainingInput } from "../src/domain/training-rules.ts";
 import { clip, esc, joinText, mdLines, multiSelect } from "./aid-common.ts";
 import { button, card, columns, datePicker, form, hr, input, note, select, t, type Card, type Colour, type Element, type Text } from "./kit.ts";
 import { WORK_ACTION } from "./work-common.ts";
@@ -18,18 +18,10 @@ export interface TrainingDecision {
   at: string;
 }
 
-export interface TrainingView {
+export interface TrainingView extends TrainingInput {
   id: number;
   member: string;
   branch: string;
-  course: string;
-  provider: string;
-  startOn: string;
-  endOn: string;
-  costFen: number | null;
-  asks: TrainingAsk[];
-  requestedFen: number | null;
-  reason: string;
   filedAt: string;
   status: AidStatus;
   decision: TrainingDecision | null;

@@ -2,7 +2,7 @@
 // per-person advisory lock, a match goes out in this week's card only if no card went to that
 // member this week (JobPush.week); otherwise it is held (week null) for their next weekly card.
 // The card's outbox key is person + week as well, so even a retried send cannot make two.
-import type { JobKind, PostingType } from "../domain/job-match.ts";
+import type { PostingInput } from "../domain/employment-input.ts";
 import { mayPush } from "../domain/job-match.ts";
 import type { Tx } from "./tx.ts";
 
@@ -10,20 +10,7 @@ const PUSH_LOCK_CLASS = 72707382;
 
 export const jobCardKey = (personId: number, week: string) => `job-push-${personId}-${week}`;
 
-export interface PostingRow {
-  id: number;
-  orgId: number;
-  postedById: number;
-  type: PostingType;
-  title: string;
-  employer: string | null;
-  kinds: JobKind[];
-  area: string | null;
-  pay: string | null;
-  contact: string | null;
-  details: string;
-  createdAt: Date;
-}
+export type PostingRow = PostingInput & { id: number; orgId: number; postedById: number; createdAt: Date };
 
 export type NewPosting = Omit<PostingRow, "id" | "createdAt"> & { formMessageId: string | null; at: Date };
 

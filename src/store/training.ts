@@ -8,18 +8,10 @@ import type { TrainingAsk, TrainingInput } from "../domain/training-rules.ts";
 import { withdraw } from "./aid-fund.ts";
 import type { Tx } from "./tx.ts";
 
-export interface TrainingRow {
+export interface TrainingRow extends TrainingInput {
   id: number;
   orgId: number;
   personId: number;
-  course: string;
-  provider: string;
-  startOn: string;
-  endOn: string;
-  costFen: number | null;
-  asks: TrainingAsk[];
-  requestedFen: number | null;
-  reason: string;
   status: AidStatus;
   grantedAsks: TrainingAsk[];
   subsidyFen: number | null;

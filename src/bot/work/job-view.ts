@@ -15,7 +15,8 @@ import { notAllowed } from "../errors.ts";
 import { unknownRecord } from "./texts.ts";
 
 export function postingView(p: PostingRow, tz: string): PostingView {
-  return { type: p.type, title: p.title, employer: p.employer, kinds: p.kinds, area: p.area, pay: p.pay, contact: p.contact, details: p.details, postedAt: localDateTime(p.createdAt, tz) };
+  const { id: _id, orgId: _org, postedById: _by, createdAt, ...input } = p;
+  return { ...input, postedAt: localDateTime(createdAt, tz) };
 }
 
 /** The member's card of the week, as an outbox row. */
