@@ -3,12 +3,13 @@
 // one per branch secretary for what is overdue beyond the grace period, and stages them with
 // keys of person + day: a second run the same day, on this machine or another, sends nothing.
 // It runs only on working days and outside night hours; on a rest day it does nothing, and the
-// next working day's run finds everything that fell due meanwhile.
+// next working day's run finds everything that fell due meanwhile. A branch without a secretary
+// on Lark has its escalations sent to the organisation above.
 import { talkBoardCard, type TalkBoard } from "../../cards/talk-board.ts";
 import { talkEscalationCard, type TalkEscalation } from "../../cards/talk-escalation.ts";
 import { daysBetween } from "../domain/calendar-day.ts";
 import { loadBranchRules } from "../store/branch-rules.ts";
-import { secretariesOf } from "../store/org-contacts.ts";
+import { secretariesOrAbove } from "../store/org-contacts.ts";
 import { stageCardsBulk, stagedKeys } from "../store/outbox-bulk.ts";
 import { boardFollowUp, boardMember, boardTask } from "../store/talk-board.ts";
 import { findDueFollowUps, findDueTalks, findOpenTalkTasks, viaSql } from "../store/talk-due.ts";
@@ -40,11 +41,10 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   if (branches.length === 0) return { today, skipped: "night", leaders: 0, secretaries: 0, staged: 0 };
 
   const orgIds = branches.map((b) => b.orgId);
-  const [due, tasks, followUps, secretaries] = await Promise.all([
+  const [due, tasks, followUps] = await Promise.all([
     findDueTalks(rows, { today, timeZone: tz, branches, horizon: "digest" }),
     findOpenTalkTasks(rows, { orgIds, timeZone: tz }),
     findDueFollowUps(rows, { today, branches }),
-    secretariesOf(rows, orgIds),
   ]);
 
   // Leader digests: members due, their urgent tasks, their follow-ups.
@@ -84,12 +84,16 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   // Cards are built only for digests not staged yet: the catch-up runs of the day cost a lookup.
   const wanted: { key: string; openId: string; build: () => object }[] = [];
   for (const [leaderId, { openId, board }] of boards) wanted.push({ key: talkDigestKey(leaderId, today), openId, build: () => talkBoardCard(board) });
+  const readers = await secretariesOrAbove(rows, [...escalations.keys()]);
+  const orgNames = new Map((await rows<{ id: number; name: string }>(`SELECT "id", "name" FROM "Organization" WHERE "id" = ANY($1::int[])`, [[...escalations.keys()]])).map((o) => [o.id, o.name]));
   let secretaryDigests = 0;
-  for (const s of secretaries) {
-    const e = escalations.get(s.orgId);
-    if (!e || !s.openId) continue;
-    secretaryDigests++;
-    wanted.push({ key: talkEscalationKey(s.orgId, s.personId, today), openId: s.openId, build: () => talkEscalationCard({ orgName: s.orgName, today, ...e }) });
+  for (const [orgId, e] of escalations) {
+    const to = readers.get(orgId) ?? [];
+    if (to.length === 0) d.log.warn({ orgId }, "talk escalations have no secretary to go to, in the branch or above");
+    for (const s of to) {
+      secretaryDigests++;
+      wanted.push({ key: talkEscalationKey(orgId, s.personId, today), openId: s.openId!, build: () => talkEscalationCard({ orgName: orgNames.get(orgId) ?? "", today, ...e }) });
+    }
   }
   const done = await stagedKeys(d.db.sql, wanted.map((w) => w.key));
   const todo = wanted.filter((w) => !done.has(w.key));

@@ -1,13 +1,14 @@
 // Urgent talks, every few minutes, any day (a member in difficulty does not wait for Monday),
 // never at night. For each open task: the leader's first card (already staged when the task
 // was opened in daytime: the same key makes this a no-op), the reminder the day before it
-// falls due, and once it is past due, a card to each branch secretary. Keys are per task, so
+// falls due, and once it is past due, a card to each branch secretary (or, with none on Lark,
+// to the secretaries of the organisation above). Keys are per task, so
 // however often this runs, each message goes once.
 import { urgentOverdueCard, urgentTalkCard } from "../../cards/talk-urgent.ts";
 import { daysBetween } from "../domain/calendar-day.ts";
 import { urgentReminderDay } from "../domain/talk-cadence.ts";
 import { loadBranchRules } from "../store/branch-rules.ts";
-import { secretariesOf } from "../store/org-contacts.ts";
+import { secretariesOrAbove } from "../store/org-contacts.ts";
 import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
 import { findOpenTalkTasks, viaSql } from "../store/talk-due.ts";
 import { urgentTalkKey } from "../store/talk-tasks.ts";
@@ -25,7 +26,7 @@ export async function runUrgentTalks(d: TaskDeps): Promise<{ today: string; open
   const orgIds = awake(rules, w).map((b) => b.orgId);
   const tasks = await findOpenTalkTasks(rows, { orgIds, timeZone: tz });
   const late = tasks.filter((k) => k.dueOn < w.today);
-  const secretaries = await secretariesOf(rows, [...new Set(late.map((k) => k.orgId))]);
+  const secretaries = await secretariesOrAbove(rows, [...new Set(late.map((k) => k.orgId))]);
 
   const out: NewOutgoing[] = [];
   for (const k of tasks) {
@@ -38,9 +39,8 @@ export async function runUrgentTalks(d: TaskDeps): Promise<{ today: string; open
       }
     }
     if (k.dueOn < w.today) {
-      for (const s of secretaries) {
-        if (s.orgId !== k.orgId || !s.openId) continue;
-        out.push({ kind: "SEND", to: { openId: s.openId }, card: urgentOverdueCard({ ...base, daysLate: daysBetween(k.dueOn, w.today) }), key: urgentOverdueKey(k.id, s.personId) });
+      for (const s of secretaries.get(k.orgId) ?? []) {
+        out.push({ kind: "SEND", to: { openId: s.openId! }, card: urgentOverdueCard({ ...base, daysLate: daysBetween(k.dueOn, w.today) }), key: urgentOverdueKey(k.id, s.personId) });
       }
     }
   }

@@ -29,7 +29,7 @@ export async function analyseBranch(rows: Rows, q: AnalysisQuery): Promise<Branc
   const orgId = q.org.id;
 
   const due = await findDueTalks(rows, { today: asOf, timeZone: q.timeZone, branches: [q.rules], horizon: "all" });
-  const late = due.filter((r) => talkStanding(r.dueOn, asOf, q.rules.talk) === "overdue" || talkStanding(r.dueOn, asOf, q.rules.talk) === "escalated");
+  const late = due.filter((r) => ["overdue", "escalated"].includes(talkStanding(r.dueOn, asOf, q.rules.talk)));
 
   const talkRows = await rows<{ form: "IN_PERSON" | "PHONE" | "VIDEO"; n: number; members: number }>(
     `SELECT "form", count(*)::int AS n, count(DISTINCT "memberId")::int AS members FROM "Talk"

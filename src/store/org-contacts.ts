@@ -38,3 +38,22 @@ export async function upperSecretaries(rows: Rows, orgId: number): Promise<Conta
     [orgId],
   );
 }
+
+/**
+ * Whom to tell for each organisation: its secretaries on Lark, else those of the nearest
+ * organisation above it that has any (a branch without a secretary is not left unheard).
+ * Organisations with nobody up the tree are absent from the map.
+ */
+export async function secretariesOrAbove(rows: Rows, orgIds: number[]): Promise<Map<number, Contact[]>> {
+  const out = new Map<number, Contact[]>();
+  for (const s of await secretariesOf(rows, orgIds)) {
+    if (!s.openId) continue;
+    out.set(s.orgId, [...(out.get(s.orgId) ?? []), s]);
+  }
+  for (const orgId of orgIds) {
+    if (out.has(orgId)) continue;
+    const upper = (await upperSecretaries(rows, orgId)).filter((s) => s.openId);
+    if (upper.length > 0) out.set(orgId, upper);
+  }
+  return out;
+}

@@ -50,13 +50,13 @@ const digestsTo = (openId: string, day: string) => h.double.messages({ to: openI
 
 /**
  * A delivery job that was running when its keys vanished cannot be moved to "completed": BullMQ
- * raises "Lock mismatch" / "Missing key" on the worker, and with no "error" listener on the
+ * raises "Lock mismatch" / "Missing key" / "not in the active state" on the worker, and with no "error" listener on the
  * delivery worker (src/jobs/delivery-worker.ts) it writes them to console.error. They are the
  * expected trace of the loss here (the outbox row is the record), so only they are let through.
  */
 async function toleratingLostJobErrors<T>(fn: () => Promise<T>): Promise<T> {
   const report = console.error;
-  const expected = /Lock mismatch for job|Missing key for job|Missing lock for job/;
+  const expected = /Lock mismatch for job|Missing key for job|Missing lock for job|is not in the active state/;
   console.error = (...args: unknown[]) => {
     if (!args.some((a) => expected.test(String(a)))) report(...args);
   };
