@@ -81,6 +81,11 @@ describe("表彰提名 → approval → announcement → record", () => {
     expect(toastOf(twice)).toContain("已由 癸书记 处理");
     const [after] = await command(h, a.member2, "表彰记录");
     expect(text(after!)).not.toContain(a.member.name);
+    // The secretary sees the revoked one in private, never in the group chat.
+    const [secretaryView] = await command(h, a.secretary, "表彰记录");
+    expect(text(secretaryView!)).toContain(`${a.member.name}** · 优秀共产党员（党委级） · 已撤销`);
+    const [inGroup] = await command(h, a.secretary, "表彰记录", { chatId: a.chatId });
+    expect(text(inGroup!)).not.toContain("已撤销");
     const audits = await h.db.prisma.auditLog.findMany({ where: { subjectType: "Commendation", subjectId: String(c.id) } });
     expect(audits.map((x) => x.action).sort()).toEqual(["commendation.approve", "commendation.nominate", "commendation.revoke"]);
   });
