@@ -74,10 +74,15 @@ export function postingLines(p: PostingView): Text[] {
   return lines;
 }
 
+/** A weekly card shows this many postings at most, so it stays well within Lark's card size. */
+const PUSH_MAX = 8;
+
 /** The week's card to a member looking for work: one or more postings, and a way to say they found a job. */
 export function jobPushCard(data: { caseId: number; name: string; postings: PostingView[] }): Card {
   const elements: Element[] = [md({ zh: `${data.name}，支部为您整理了以下就业信息：`, en: `${data.name}, the branch found this for you:` })];
-  data.postings.forEach((p) => elements.push(hr(), mdLines(postingLines(p))));
+  data.postings.slice(0, PUSH_MAX).forEach((p) => elements.push(hr(), mdLines(postingLines(p))));
+  const more = data.postings.length - PUSH_MAX;
+  if (more > 0) elements.push(note({ zh: `另有 ${more} 条信息，请向支部书记或党务工作者了解。`, en: `${more} more; ask the secretary or the affairs worker.` }));
   elements.push(
     hr(),
     form("job_found", [
