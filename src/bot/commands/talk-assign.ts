@@ -14,6 +14,7 @@ export const talkAssignCommand: Command = {
   aliases: ["assign talks"],
   summary: { zh: "为党员分配谈心谈话联系人（支部书记）", en: "assign each member's talk leader (secretary)" },
   roles: ["SECRETARY"],
+  privateOnly: true,
   async run(ctx) {
     const orgIds = orgsWhere(ctx.actor, ["SECRETARY"]);
     const names = ctx.args.split(/\s+/).filter(Boolean);
