@@ -99,9 +99,13 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
     }
   }
 
-  return new Worker(QUEUE.delivery, process, {
+  const worker = new Worker(QUEUE.delivery, process, {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: opts.concurrency ?? 8,
   });
+  // Without a listener BullMQ prints worker errors (lost locks after a Redis wipe) to the console;
+  // they are expected then, and the outbox row is still the record of what to send.
+  worker.on("error", (err) => log.warn({ err: err.message }, "delivery worker error"));
+  return worker;
 }

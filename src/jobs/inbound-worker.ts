@@ -16,6 +16,7 @@ export function startInboundWorker(deps: { connection: Redis; prefix: string; ro
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: opts.concurrency ?? 4 },
   );
+  worker.on("error", (err) => deps.log.warn({ err: err.message }, "inbound worker error"));
   worker.on("failed", (job, err) => {
     if (!job) return;
     const last = job.attemptsMade >= (job.opts.attempts ?? 1);

@@ -65,6 +65,7 @@ export async function startMaintenance(
       { connection: deps.connection, prefix: deps.config.queuePrefix, concurrency: 1 },
     );
     worker.on("failed", (job, err) => deps.log.error({ err, task: job?.data?.task }, "maintenance task failed"));
+    worker.on("error", (err) => deps.log.warn({ err: err.message }, "maintenance worker error"));
   }
 
   return {
