@@ -1,11 +1,14 @@
 // The drift check behind `npm run db:migrate:check` and `db:migrate:create`: it compares
 // prisma/schema.prisma with the schema snapshot of the last migration, never SQL text.
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listMigrations, MIGRATIONS_DIR } from "../../src/store/migrate.ts";
 import { diffSchemas, findDrift, lastMigratedSchema, SCHEMA_PATH, SNAPSHOT_FILE } from "../../src/store/schema-diff.ts";
+
+/** Hand-written (data) migrations carry no snapshot: the check compares with the newest one that does. */
+const newestWithSnapshot = (dir?: string) => listMigrations(dir).filter((m) => existsSync(join(m.path, SNAPSHOT_FILE))).at(-1);
 
 describe("findDrift", () => {
   let dir: string;
@@ -23,7 +26,7 @@ describe("findDrift", () => {
   it("finds none in the repository: every schema change has its migration", async () => {
     const drift = await findDrift();
     expect(drift.sql).toBeNull();
-    expect(drift.base).toBe(listMigrations().at(-1)?.name);
+    expect(drift.base).toBe(newestWithSnapshot()?.name);
   });
 
   it("reports an added field as the SQL the missing migration would hold", async () => {
@@ -33,7 +36,7 @@ describe("findDrift", () => {
   });
 
   it("is not confused by hand-written SQL in a migration or by a hand-written migration without a snapshot", async () => {
-    const last = listMigrations(dir).at(-1)!;
+    const last = newestWithSnapshot(dir)!;
     appendFileSync(join(last.path, "migration.sql"), `\nALTER TABLE "Person" ADD CONSTRAINT "Person_name_check" CHECK (length("name") > 0);\n`);
     mkdirSync(join(dir, "29990101000000_backfill"));
     writeFileSync(join(dir, "29990101000000_backfill", "migration.sql"), `UPDATE "Person" SET "tags" = '{}' WHERE "tags" IS NULL;\n`);
@@ -43,8 +46,8 @@ describe("findDrift", () => {
   });
 
   it("compares with the newest snapshot, and with an empty database when there is none", async () => {
-    expect(lastMigratedSchema(dir)?.migration).toBe(listMigrations(dir).at(-1)?.name);
-    for (const m of listMigrations(dir)) rmSync(join(m.path, SNAPSHOT_FILE));
+    expect(lastMigratedSchema(dir)?.migration).toBe(newestWithSnapshot(dir)?.name);
+    for (const m of listMigrations(dir)) rmSync(join(m.path, SNAPSHOT_FILE), { force: true });
     expect(lastMigratedSchema(dir)).toBeNull();
     const drift = await findDrift({ dir, schemaPath });
     expect(drift.base).toBeNull();
