@@ -3,7 +3,7 @@
 // status, balances, the card's other copies), and one write that decides and pays. Each
 // statement is one round trip; the write takes the fund's balance row last-but-not-least, and
 // the handler commits right after. Both are plain PostgreSQL (server and PGlite).
-import type { AidCategory, AidStatus, AidUrgency, FundSource, TimelineType } from "../domain/aid-rules.ts";
+import type { FundSource, TimelineType } from "../domain/aid-rules.ts";
 import type { HardshipLevel } from "../domain/hardship-rules.ts";
 import type { PersonTag } from "../generated/prisma/enums.ts";
 import type { Balances } from "./aid-fund.ts";
@@ -37,24 +37,8 @@ export interface RequestSnapshot {
 }
 
 type JsonPerson = { id: number; name: string; larkOpenId: string | null; tags: PersonTag[] } | null;
-interface Row {
-  id: number;
-  number: string;
-  orgId: number;
-  personId: number;
-  filedById: number;
-  onBehalf: boolean;
-  category: AidCategory;
-  description: string;
-  requestedFen: number | null;
-  urgency: AidUrgency;
-  status: AidStatus;
-  approvedFen: number | null;
-  fundSource: FundSource | null;
-  decidedById: number | null;
-  decidedAt: Date | null;
-  decisionNote: string | null;
-  createdAt: Date;
+/** One row of the snapshot query: the request's own columns plus what it joins, as JSON. */
+interface Row extends AidRequestRow {
   member: JsonPerson;
   filer: JsonPerson;
   orgName: string | null;
