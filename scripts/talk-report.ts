@@ -4,10 +4,8 @@
 // PGLITE_DIR). Talk notes are left out unless --with-notes; every export is audited.
 // Exit codes: 0 written; 1 bad request (unknown branch, bad quarter); 2 could not run.
 import { parseArgs } from "node:util";
-import { ConfigError, parseConfig } from "../src/config.ts";
 import { exportBranchLedger, LedgerError } from "../src/export/branch-ledger.ts";
-import { openDatabase } from "../src/store/db.ts";
-import { migrate } from "../src/store/migrate.ts";
+import { runScript, withStore } from "./lib/report-script.ts";
 
 const USAGE = "用法 usage: npm run report -- --branch <支部代码> --quarter <2027Q1> [--out <文件.xlsx>] [--with-notes]";
 
@@ -25,22 +23,12 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  let config;
-  try {
-    config = parseConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  const db = await openDatabase(config);
-  try {
-    await migrate(db.sql, { log: () => undefined });
+  const branch = values.branch;
+  const quarter = values.quarter;
+  return withStore({ usage: USAGE, isBadRequest: (err) => err instanceof LedgerError }, async (db, config) => {
     const r = await exportBranchLedger(db, {
-      branchCode: values.branch,
-      quarter: values.quarter,
+      branchCode: branch,
+      quarter,
       ...(values.out ? { out: values.out } : {}),
       withNotes: values["with-notes"] ?? false,
       now: new Date(),
@@ -48,21 +36,7 @@ async function main(): Promise<number> {
     });
     process.stdout.write(`已导出台账 ledger written: ${r.file}（党员 ${r.members} 人，谈话 ${r.talks} 次 / ${r.members} members, ${r.talks} talks）\n`);
     return 0;
-  } catch (err) {
-    if (err instanceof LedgerError) {
-      process.stderr.write(`${err.message}\n${USAGE}\n`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`report failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
-  },
-);
+runScript("report", main);

@@ -4,10 +4,8 @@
 // (DATABASE_URL, else PGlite under PGLITE_DIR). Every export is audited.
 // Exit codes: 0 written; 1 bad request (unknown branch or festival, bad year); 2 could not run.
 import { parseArgs } from "node:util";
-import { ConfigError, parseConfig } from "../src/config.ts";
 import { exportVisitReport, VisitReportError } from "../src/export/visit-report.ts";
-import { openDatabase } from "../src/store/db.ts";
-import { migrate } from "../src/store/migrate.ts";
+import { runScript, withStore } from "./lib/report-script.ts";
 
 const USAGE =
   "用法 usage: npm run visits:report -- --branch <支部代码> [--festival SPRING_FESTIVAL|JULY_FIRST|MID_AUTUMN|DOUBLE_NINTH|ARMY_DAY|EVENT] [--year 2027] [--out <文件.xlsx>]";
@@ -28,21 +26,10 @@ async function main(): Promise<number> {
     process.stderr.write(`年份应为四位数字 (year must be 4 digits): ${values.year}\n${USAGE}\n`);
     return 1;
   }
-  let config;
-  try {
-    config = parseConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  const db = await openDatabase(config);
-  try {
-    await migrate(db.sql, { log: () => undefined });
+  const branch = values.branch;
+  return withStore({ usage: USAGE, isBadRequest: (err) => err instanceof VisitReportError }, async (db, config) => {
     const r = await exportVisitReport(db, {
-      branchCode: values.branch,
+      branchCode: branch,
       festival: values.festival?.toUpperCase(),
       year: values.year ? Number(values.year) : undefined,
       out: values.out,
@@ -51,21 +38,7 @@ async function main(): Promise<number> {
     });
     process.stdout.write(`已导出走访统计 report written: ${r.file}（${r.rows} 行统计，${r.tasks} 条走访 / ${r.rows} coverage rows, ${r.tasks} visits）\n`);
     return 0;
-  } catch (err) {
-    if (err instanceof VisitReportError) {
-      process.stderr.write(`${err.message}\n${USAGE}\n`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`visits:report failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exit(2);
-  },
-);
+runScript("visits:report", main);
