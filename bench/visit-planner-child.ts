@@ -1,30 +1,14 @@
 // Runs the festival planner in its own process, so its peak RSS is the planner's alone, and
 // reports timings to the bench over IPC. Deliveries are queued in a throw-away Redis prefix.
-import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
-import { MovableClock } from "../src/clock.ts";
-import { parseConfig } from "../src/config.ts";
-import { createEnqueuer } from "../src/jobs/enqueue.ts";
-import { openQueues } from "../src/jobs/queues.ts";
 import { planFestivalVisits } from "../src/jobs/visit-planner.ts";
-import { createLogger } from "../src/log.ts";
-import { openPostgres } from "../src/store/db.ts";
+import { openTaskChild } from "./task-child.ts";
 
 const url = process.argv[2]!;
-const prefix = `bench${randomBytes(4).toString("hex")}`;
-const config = parseConfig({ DATABASE_URL: url, QUEUE_PREFIX: prefix, LOG_LEVEL: "warn" });
-const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-const queues = openQueues(redis, prefix);
-const log = createLogger("warn");
-const db = openPostgres(url, { poolSize: 4 });
-let queued = 0;
-const real = createEnqueuer(queues, 3, log);
-const enqueue = { inbound: real.inbound, delivery: async (ids: number[]) => ((queued += ids.length), real.delivery(ids)) };
 // 14 days before 中秋 2027, 09:00 in Shanghai.
-const clock = new MovableClock(new Date("2027-09-01T01:00:00Z"));
+const child = openTaskChild(url, new Date("2027-09-01T01:00:00Z"));
+const { deps } = child;
 
 try {
-  const deps = { db, enqueue, clock, log, config };
   const t0 = performance.now();
   const first = await planFestivalVisits(deps);
   const firstS = (performance.now() - t0) / 1000;
@@ -32,13 +16,9 @@ try {
   const t1 = performance.now();
   const again = await planFestivalVisits(deps);
   const againS = (performance.now() - t1) / 1000;
-  process.send!({ ok: true, firstS, againS, first, again, queued, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rssAfterFirst });
+  process.send!({ ok: true, firstS, againS, first, again, queued: child.queued(), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rssAfterFirst });
 } catch (err) {
   process.send!({ ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 } finally {
-  await queues.close();
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length > 0) await redis.del(...keys);
-  redis.disconnect();
-  await db.close();
+  await child.close();
 }
