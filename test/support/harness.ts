@@ -8,6 +8,7 @@ import { parseConfig, type Config } from "../../src/config.ts";
 import { startLarkDouble, type LarkDouble, type LarkDoubleOptions } from "../../src/double/index.ts";
 import { createLogger } from "../../src/log.ts";
 import { REDIS_URL } from "./env.ts";
+import { stopBot } from "./stop-bot.ts";
 import { freshDatabase, type TestDatabase } from "./db.ts";
 import type { Database } from "../../src/store/db.ts";
 
@@ -61,15 +62,7 @@ export async function startHarness(
     clock,
     config,
     redis,
-    async close() {
-      await app.close();
-      await double.close();
-      // Leave nothing of this test's queues behind in the shared Redis.
-      const keys = await redis.keys(`${config.queuePrefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-      await db.close();
-    },
+    close: () => stopBot({ app, double, redis, db }),
   };
 }
 

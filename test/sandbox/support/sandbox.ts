@@ -11,6 +11,7 @@ import { sandboxRoutes } from "../../../src/sandbox/routes.ts";
 import { seedDemo } from "../../../src/sandbox/seed.ts";
 import { freshDatabase, type TestDatabase } from "../../support/db.ts";
 import { REDIS_URL } from "../../support/env.ts";
+import { stopBot } from "../../support/stop-bot.ts";
 
 export interface Sandbox {
   url: string;
@@ -53,13 +54,6 @@ export async function startSandbox(opts: { clockStart?: Date } = {}): Promise<Sa
     double,
     clock,
     db,
-    async close() {
-      await app.close();
-      await double.close();
-      const keys = await redis.keys(`${config.queuePrefix}:*`);
-      if (keys.length > 0) await redis.del(...keys);
-      redis.disconnect();
-      await db.close();
-    },
+    close: () => stopBot({ app, double, redis, db }),
   };
 }
