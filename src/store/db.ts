@@ -26,6 +26,10 @@ export interface Database {
 
 export function openPostgres(databaseUrl: string, opts: { poolSize?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10 });
+  // An idle connection the server ends (a restart, a dropped database) is an 'error' event on the
+  // pool; pg already discards that client and the next query opens a new one. Without a listener
+  // Node would treat the event as an uncaught exception.
+  pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const sql: SqlExecutor = {
     async query(text, params) {
