@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { startLarkDouble, type LarkDouble } from "../src/double/index.ts";
+import { profiled } from "./profiler.ts";
 import { benchDatabase, percentile, type BenchDatabase } from "./support.ts";
 import { AID_BENCH_LARK, signedClick } from "./aid-approval-fixtures.ts";
 
@@ -23,8 +24,7 @@ interface Server {
 }
 
 async function startServer(args: string[]): Promise<Server> {
-  const prof = process.env.BENCH_AID_PROFILE && args[1] === "web" ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_AID_PROFILE}`] : [];
-  const child = fork(SERVER, args, { execArgv: ["--import", "tsx", ...prof], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(SERVER, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once("message", (m: { url?: string }) => (m.url !== undefined ? resolve(m.url) : reject(new Error("no url"))));
     child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
@@ -149,7 +149,7 @@ export async function run(): Promise<Record<string, number | string>> {
       const ids = await fileRound(server.url, db, branch, round);
       await cardsDelivered(db, ids);
       const c0 = await server.cpuMs();
-      const ms = await approveRound(server.url, db, branch, ids);
+      const ms = await (round >= WARMUP_ROUNDS ? profiled(server.child, () => approveRound(server.url, db, branch, ids)) : approveRound(server.url, db, branch, ids));
       const c1 = await server.cpuMs();
       if (round >= WARMUP_ROUNDS) {
         concurrent.push(...ms);

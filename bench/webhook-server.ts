@@ -10,10 +10,12 @@ import { parseConfig } from "../src/config.ts";
 import { startLarkDouble } from "../src/double/index.ts";
 import { createLogger } from "../src/log.ts";
 import { openPostgres } from "../src/store/db.ts";
+import { serveProfiling } from "./profiler.ts";
 import { BENCH_LARK } from "./webhook-fixtures.ts";
 
 const mode = process.argv[2];
 const send = (msg: object) => process.send?.(msg);
+serveProfiling(`webhook-${mode}`);
 
 if (mode === "bare") {
   const app = express();

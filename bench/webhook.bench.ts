@@ -4,6 +4,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { profiled } from "./profiler.ts";
 import { benchDatabase } from "./support.ts";
 import { signedMessages } from "./webhook-fixtures.ts";
 
@@ -59,14 +60,14 @@ export async function run(): Promise<Record<string, number | string>> {
 
   const bare = await startServer(["bare"]);
   await load(bare.url, bodies, 0, { connections: 32, seconds: 2 }); // warm-up
-  const bareMax = await load(bare.url, bodies, 0, { connections: 32, seconds: DURATION_S });
+  const bareMax = await profiled(bare.child, () => load(bare.url, bodies, 0, { connections: 32, seconds: DURATION_S }));
   const bare500 = await load(bare.url, bodies, 0, { connections: 32, overallRate: 500, seconds: DURATION_S });
   await stopServer(bare.child);
 
   const bot = await startServer(["bot", db.url]);
   const warm = await load(bot.url, bodies, offset, { connections: 32, seconds: 2 });
   offset += warm.used;
-  const botMax = await load(bot.url, bodies, offset, { connections: 32, seconds: DURATION_S });
+  const botMax = await profiled(bot.child, () => load(bot.url, bodies, offset, { connections: 32, seconds: DURATION_S }));
   offset += botMax.used;
   const bot500 = await load(bot.url, bodies, offset, { connections: 32, overallRate: 500, seconds: DURATION_S });
   offset += bot500.used;

@@ -1,0 +1,51 @@
+// CPU profiles of a bench server's measured phase only (start-up and set-up left out): the
+// bench sends "prof-start" before it measures and "prof-stop" after, when BENCH_PROFILE names
+// a directory. Open the .cpuprofile files in Chrome's DevTools (Performance tab).
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
+
+/** In a bench server: answers the two profiling commands. */
+export function serveProfiling(name: string): void {
+  const session = new Session();
+  process.on("message", async (m: { cmd?: string; dir?: string }) => {
+    if (m.cmd === "prof-start") {
+      session.connect();
+      await session.post("Profiler.enable");
+      await session.post("Profiler.start");
+      process.send?.({ profiling: true });
+    } else if (m.cmd === "prof-stop") {
+      const { profile } = await session.post("Profiler.stop");
+      const file = join(m.dir!, `${name}-${process.pid}-${Date.now()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      process.send?.({ profiled: file });
+    }
+  });
+}
+
+/** In the bench: profiles what `measure` does to the child, when BENCH_PROFILE is set. */
+export async function profiled<T>(child: ChildProcess, measure: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return measure();
+  const reply = (key: string) => new Promise<void>((resolve) => {
+    const on = (m: Record<string, unknown>) => {
+      if (key in m) {
+        child.off("message", on);
+        resolve();
+      }
+    };
+    child.on("message", on);
+  });
+  const started = reply("profiling");
+  child.send({ cmd: "prof-start" });
+  await started;
+  try {
+    return await measure();
+  } finally {
+    const stopped = reply("profiled");
+    child.send({ cmd: "prof-stop", dir });
+    await stopped;
+  }
+}
