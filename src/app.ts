@@ -16,7 +16,7 @@ import { startMaintenance, type Maintenance } from "./jobs/maintenance.ts";
 import { openQueues, type Queues } from "./jobs/queues.ts";
 import { createLarkClient, type LarkClient } from "./lark/client.ts";
 import { createLarkSender } from "./lark/sender.ts";
-import { larkWebhook } from "./lark/webhook.ts";
+import { mountLarkWebhook } from "./lark/webhook.ts";
 import { startLongConnection, type LongConnection } from "./lark/ws.ts";
 import type { Logger } from "./log.ts";
 import type { Database } from "./store/db.ts";
@@ -97,22 +97,21 @@ export async function startApp(deps: AppDeps): Promise<App> {
     const web = express();
     web.disable("x-powered-by");
     web.set("trust proxy", true);
-    web.use(healthRoutes({ db, redis }));
+    // Nothing here is cached by clients; an ETag would cost a hash of every answer.
+    web.set("etag", false);
     if (config.lark.transport === "webhook") {
-      web.use(
-        "/lark",
-        larkWebhook({
-          encryptKey: config.lark.encryptKey,
-          verificationToken: config.lark.verificationToken,
-          botOpenId: () => app.botOpenId,
-          nowMs: () => clock.now().getTime(),
-          log,
-          acceptEvent,
-          queueEvent,
-          handleCardAction: (a) => router.handleCardAction(a),
-        }),
-      );
+      mountLarkWebhook(web, {
+        encryptKey: config.lark.encryptKey,
+        verificationToken: config.lark.verificationToken,
+        botOpenId: () => app.botOpenId,
+        nowMs: () => clock.now().getTime(),
+        log,
+        acceptEvent,
+        queueEvent,
+        handleCardAction: (a) => router.handleCardAction(a),
+      });
     }
+    web.use(healthRoutes({ db, redis }));
     deps.extraRoutes?.(web, { app });
     server = await new Promise<Server>((resolve) => {
       const s = web.listen(config.port, config.host, () => resolve(s));
