@@ -11,8 +11,9 @@ import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { findActor } from "../store/actors.ts";
-import { audit } from "../store/audit.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
+import { claimClick } from "../store/inbox.ts";
+import type { AuditEntry } from "../store/audit.ts";
+import { stageWrites, type NewOutgoing } from "../store/outbox.ts";
 import type { Tx } from "../store/tx.ts";
 import type { ActionContext, ActionResult, BaseContext, CommandContext, Outgoing } from "./context.ts";
 import { UserError, notAllowed } from "./errors.ts";
@@ -56,9 +57,9 @@ export class Router {
         SELECT "status", "payload" FROM "InboundEvent" WHERE "key" = ${key} FOR UPDATE`;
       const row = rows[0];
       if (!row || row.status !== "PENDING") return "skipped" as const;
-      const out: NewOutgoing[] = [];
-      await this.dispatchEvent(tx, row.payload, out, log);
-      staged.push(...(await stageOutgoing(tx, out)));
+      const w = newWrites();
+      await this.dispatchEvent(tx, row.payload, w, log);
+      staged.push(...(await stageWrites(tx, w)));
       await tx.inboundEvent.update({
         where: { key },
         data: { status: "DONE", processedAt: this.deps.clock.now(), attempts: { increment: 1 } },
@@ -69,13 +70,13 @@ export class Router {
     return outcome;
   }
 
-  private async dispatchEvent(tx: Tx, ev: InboundEvent, out: NewOutgoing[], log: Logger): Promise<void> {
+  private async dispatchEvent(tx: Tx, ev: InboundEvent, w: Writes, log: Logger): Promise<void> {
     if (ev.kind === "message" && ev.chatType === "group" && !ev.mentionsBot) return;
     let n = 0;
     const answer = (msg: Outgoing) => {
       const key = `${ev.key}#${n++}`;
-      if (ev.kind === "message") out.push({ kind: "REPLY", messageId: ev.messageId, chatId: ev.chatId, key, ...render(msg) });
-      else out.push({ kind: "SEND", to: { openId: ev.openId }, key, ...render(msg) });
+      if (ev.kind === "message") w.messages.push({ kind: "REPLY", messageId: ev.messageId, chatId: ev.chatId, key, ...render(msg) });
+      else w.messages.push({ kind: "SEND", to: { openId: ev.openId }, key, ...render(msg) });
     };
     const actor = await findActor(tx, ev.openId);
     if (!actor) {
@@ -102,7 +103,7 @@ export class Router {
       answer({ text: notAllowed().text });
       return;
     }
-    const ctx: CommandContext = { ...this.base(tx, actor, ev, out, log), inbound: ev, args, reply: answer };
+    const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound: ev, args, reply: answer };
     await tx.$executeRaw`SAVEPOINT cmd`;
     try {
       await command.run(ctx);
@@ -111,7 +112,8 @@ export class Router {
       if (!(err instanceof UserError)) throw err;
       // Undo whatever the handler wrote, keep only the answer that says what to fix.
       await tx.$executeRaw`ROLLBACK TO SAVEPOINT cmd`;
-      out.length = 0;
+      w.messages.length = 0;
+      w.audits.length = 0;
       n = 0;
       log.info({ code: err.code, cmd: command.name }, "command refused");
       answer({ text: err.text });
@@ -130,21 +132,19 @@ export class Router {
     const staged: number[] = [];
     try {
       const result = await this.deps.prisma.$transaction(async (tx) => {
-        const inserted = await tx.$executeRaw`
-          INSERT INTO "InboundEvent" ("key", "eventType", "payload", "status", "processedAt")
-          VALUES (${ev.key}, 'card.action.trigger', ${JSON.stringify(ev)}::jsonb, 'DONE', ${this.deps.clock.now()})
-          ON CONFLICT ("key") DO NOTHING`;
-        if (inserted === 0) return { toast: { type: "info", text: duplicateClickText } } satisfies ActionResult;
-        const actor = await findActor(tx, ev.openId);
+        const { fresh, actor } = await claimClick(tx, { key: ev.key, openId: ev.openId, payload: ev, at: this.deps.clock.now() });
+        if (!fresh) return { toast: { type: "info", text: duplicateClickText } } satisfies ActionResult;
         if (!actor) throw new UserError("stranger", strangerText(this.deps.config.rosterContact));
         const value = def.value.safeParse(ev.value);
         const form = def.form ? def.form.safeParse(ev.formValue ?? {}) : { success: true as const, data: undefined };
         if (!value.success) throw new UserError("bad_value", badActionText);
         if (!form.success) throw new UserError("bad_form", formProblem(form.error));
-        const out: NewOutgoing[] = [];
-        const ctx: ActionContext = { ...this.base(tx, actor, ev, out, log), inbound: ev };
+        const w = newWrites();
+        const lastSteps: ((tx: Tx) => Promise<void>)[] = [];
+        const ctx: ActionContext = { ...this.base(tx, actor, ev, w, log), inbound: ev, last: (step) => void lastSteps.push(step) };
         const r = await def.run(ctx, { value: value.data, form: form.data });
-        staged.push(...(await stageOutgoing(tx, out)));
+        staged.push(...(await stageWrites(tx, w)));
+        for (const step of lastSteps) await step(tx);
         return r;
       });
       await this.deps.deliver(staged);
@@ -162,7 +162,7 @@ export class Router {
     }
   }
 
-  private base(tx: Tx, actor: Actor, ev: InboundEvent | InboundCardAction, out: NewOutgoing[], log: Logger): BaseContext {
+  private base(tx: Tx, actor: Actor, ev: InboundEvent | InboundCardAction, w: Writes, log: Logger): BaseContext {
     const { clock, config } = this.deps;
     const chatId = "chatId" in ev ? ev.chatId : undefined;
     return {
@@ -171,12 +171,23 @@ export class Router {
       clock,
       config,
       log,
-      send: (to, msg, key) => out.push({ kind: "SEND", to, key, ...render(msg) }),
-      patch: (messageId, card, key) => out.push({ kind: "PATCH", messageId, chatId, card, key }),
-      audit: (entry) => audit(tx, { ...entry, actorId: actor.personId, actorOpenId: actor.openId, eventKey: ev.key }),
+      send: (to, msg, key) => void w.messages.push({ kind: "SEND", to, key, ...render(msg) }),
+      patch: (messageId, card, key) => void w.messages.push({ kind: "PATCH", messageId, chatId, card, key }),
+      audit: async (entry) => void w.audits.push({ ...entry, actorId: actor.personId, actorOpenId: actor.openId, eventKey: ev.key }),
     };
   }
 }
+
+/**
+ * What a handler stages: messages, and audit lines, both written in one statement just before
+ * the commit (same transaction, so a refused or failed handler leaves neither).
+ */
+interface Writes {
+  messages: NewOutgoing[];
+  audits: AuditEntry[];
+}
+
+const newWrites = (): Writes => ({ messages: [], audits: [] });
 
 function render(msg: Outgoing): { card?: object; text?: string } {
   return msg.card ? { card: msg.card } : { text: msg.text ? bilingual(msg.text) : "" };

@@ -1,8 +1,8 @@
-// The approval click's hot path in two statements: one read of everything the approval card
-// shows (request, member, branch, timeline, names, what the member received this year, archive
-// status, balances, the card's other copies), and one write that decides and pays. Each
-// statement is one round trip; the write takes the fund's balance row last-but-not-least, and
-// the handler commits right after. Both are plain PostgreSQL (server and PGlite).
+// The approval click's hot path: one read of everything the approval card shows (request,
+// member, branch, timeline, names, what the member received this year, archive status,
+// balances, the card's other copies), and one write that records the decision and the ledger
+// line; the withdrawal from the balance comes last (see recordApproval). Each statement is one
+// round trip, plain PostgreSQL (server and PGlite).
 import type { FundSource, TimelineType } from "../domain/aid-rules.ts";
 import type { HardshipLevel } from "../domain/hardship-rules.ts";
 import type { PersonTag } from "../generated/prisma/enums.ts";
@@ -119,41 +119,35 @@ export async function requestSnapshot(tx: Tx, id: number, opts: { yearStart: Dat
   };
 }
 
-export type DecideOutcome = { kind: "approved"; balanceFen: number; entryId: number; event: TimelineEvent } | { kind: "decided" } | { kind: "balance" };
+export type DecideOutcome = { kind: "approved"; entryId: number; event: TimelineEvent } | { kind: "decided" };
 
 /**
- * Approves and pays in one statement: the request leaves PENDING/NEEDS_INFO, the source's
- * balance drops if it holds the amount (conditional UPDATE; the CHECK >= 0 stands behind it),
- * the ledger gets the disbursement and the timeline its event. "decided": someone else was
- * first, nothing changed. "balance": the request row changed but the money did not move, so
- * the caller must roll back (it throws the UserError that says why).
+ * Records an approval in one statement: the request leaves PENDING/NEEDS_INFO, the ledger gets
+ * the disbursement and the timeline its event. "decided": someone else was first, nothing
+ * changed. The money itself leaves the source's balance in the transaction's last statement
+ * (withdraw, aid-fund.ts), so the balance row, which every approval of the branch updates, is
+ * locked only from there to the commit; if it cannot pay, the caller rolls all of this back.
  */
-export async function approveAndPay(tx: Tx, d: { requestId: number; amountFen: number; source: FundSource; note: string | null; byId: number; at: Date }): Promise<DecideOutcome> {
-  const rows = await tx.$queryRaw<{ decided: number; balanceFen: number | null; entryId: number | null; eventId: number | null }[]>`
+export async function recordApproval(tx: Tx, d: { requestId: number; amountFen: number; source: FundSource; note: string | null; byId: number; at: Date }): Promise<DecideOutcome> {
+  const rows = await tx.$queryRaw<{ decided: number; entryId: number | null; eventId: number | null }[]>`
     WITH req AS (
       UPDATE "AidRequest" SET "status" = 'APPROVED', "approvedFen" = ${d.amountFen}, "fundSource" = ${d.source}::"FundSource",
              "decidedById" = ${d.byId}, "decidedAt" = ${d.at}, "decisionNote" = ${d.note}, "updatedAt" = ${d.at}
       WHERE "id" = ${d.requestId} AND "status" IN ('PENDING', 'NEEDS_INFO')
       RETURNING "id", "orgId", "personId"
-    ), bal AS (
-      UPDATE "FundBalance" SET "balanceFen" = "balanceFen" - ${d.amountFen}, "updatedAt" = now()
-      WHERE "orgId" = (SELECT "orgId" FROM req) AND "source" = ${d.source}::"FundSource" AND "balanceFen" >= ${d.amountFen}
-      RETURNING "balanceFen"
     ), entry AS (
       INSERT INTO "FundEntry" ("orgId", "source", "kind", "amountFen", "payeeId", "aidRequestId", "note", "recordedById", "createdAt")
-      SELECT req."orgId", ${d.source}::"FundSource", 'DISBURSEMENT', ${d.amountFen}, req."personId", req."id", ${d.note}, ${d.byId}, ${d.at} FROM req, bal
+      SELECT req."orgId", ${d.source}::"FundSource", 'DISBURSEMENT', ${d.amountFen}, req."personId", req."id", ${d.note}, ${d.byId}, ${d.at} FROM req
       RETURNING "id"
     ), ev AS (
       INSERT INTO "AidRequestEvent" ("requestId", "at", "actorId", "type", "note")
-      SELECT req."id", ${d.at}, ${d.byId}, 'APPROVED', ${d.note} FROM req, bal
+      SELECT req."id", ${d.at}, ${d.byId}, 'APPROVED', ${d.note} FROM req
       RETURNING "id"
     )
-    SELECT (SELECT count(*) FROM req)::int AS "decided", (SELECT "balanceFen" FROM bal) AS "balanceFen",
-           (SELECT "id" FROM entry) AS "entryId", (SELECT "id" FROM ev) AS "eventId"`;
+    SELECT (SELECT count(*) FROM req)::int AS "decided", (SELECT "id" FROM entry) AS "entryId", (SELECT "id" FROM ev) AS "eventId"`;
   const r = rows[0];
-  if (!r || r.decided === 0) return { kind: "decided" };
-  if (r.balanceFen === null || r.entryId === null || r.eventId === null) return { kind: "balance" };
-  return { kind: "approved", balanceFen: r.balanceFen, entryId: r.entryId, event: { id: r.eventId, at: d.at, actorId: d.byId, type: "APPROVED", note: d.note } };
+  if (!r || r.decided === 0 || r.entryId === null || r.eventId === null) return { kind: "decided" };
+  return { kind: "approved", entryId: r.entryId, event: { id: r.eventId, at: d.at, actorId: d.byId, type: "APPROVED", note: d.note } };
 }
 
 export interface FilingSnapshot {

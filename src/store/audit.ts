@@ -14,19 +14,30 @@ export interface AuditEntry {
   eventKey?: string | null;
 }
 
+/** The row an entry becomes. "No changes" is SQL NULL, as Prisma stored an omitted Json field. */
+export function auditRow(e: AuditEntry) {
+  return {
+    actorId: e.actorId,
+    actorOpenId: e.actorOpenId ?? null,
+    action: e.action,
+    subjectType: e.subjectType,
+    subjectId: String(e.subjectId),
+    orgId: e.orgId ?? null,
+    changes: e.changes ?? null,
+    eventKey: e.eventKey ?? null,
+  };
+}
+
+/**
+ * One audit line, now. Plain SQL: Prisma's create cost about 1.4 ms of CPU per line. Handlers
+ * run by the router do not call this: their lines are written with their messages at the end
+ * of the transaction (stageWrites in outbox.ts).
+ */
 export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: e.actorId,
-      actorOpenId: e.actorOpenId ?? null,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: String(e.subjectId),
-      orgId: e.orgId ?? null,
-      ...(e.changes === undefined ? {} : { changes: e.changes }),
-      eventKey: e.eventKey ?? null,
-    },
-  });
+  const r = auditRow(e);
+  await tx.$executeRaw`
+    INSERT INTO "AuditLog" ("actorId", "actorOpenId", "action", "subjectType", "subjectId", "orgId", "changes", "eventKey")
+    VALUES (${r.actorId}, ${r.actorOpenId}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.orgId}, ${r.changes === null ? null : JSON.stringify(r.changes)}::jsonb, ${r.eventKey})`;
 }
 
 /** {field: [before, after]} for the fields that differ; empty when nothing changed. */

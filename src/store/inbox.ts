@@ -2,8 +2,11 @@
 // a crash or an emptied Redis. The primary key is the dedupe key, so Lark's retries of the same
 // message or event insert nothing. Inserts from concurrent requests are combined into one
 // statement per tick, which keeps the acknowledgement path to one round trip under load.
+import type { Actor } from "../domain/roles.ts";
 import { tickBatcher } from "../lib/tick-batcher.ts";
+import { actorFromRows, type ActorRow } from "./actors.ts";
 import type { SqlExecutor } from "./db.ts";
+import type { Tx } from "./tx.ts";
 
 interface Pending {
   key: string;
@@ -54,4 +57,27 @@ export async function pendingInboundKeys(sql: SqlExecutor, olderThan: Date, limi
     [olderThan, limit],
   );
   return rows.map((r) => r.key);
+}
+
+/**
+ * A card click's first statement: records the click in the inbox (its key dedupes Lark's
+ * retries and double clicks) and reads who clicked, in one round trip. Every click of every
+ * card starts here, and while the click waits PostgreSQL holds nothing for it yet.
+ * fresh: false for a click already recorded (nothing else may happen then).
+ */
+export async function claimClick(tx: Tx, click: { key: string; openId: string; payload: unknown; at: Date }): Promise<{ fresh: boolean; actor: Actor | null }> {
+  const rows = await tx.$queryRaw<(ActorRow & { fresh: boolean })[]>`
+    WITH ins AS (
+      INSERT INTO "InboundEvent" ("key", "eventType", "payload", "status", "processedAt")
+      VALUES (${click.key}, 'card.action.trigger', ${JSON.stringify(click.payload)}::jsonb, 'DONE', ${click.at})
+      ON CONFLICT ("key") DO NOTHING
+      RETURNING 1
+    )
+    SELECT EXISTS (SELECT 1 FROM ins) AS "fresh", p."id", p."name", m."orgId", m."role"::text AS "role", o."name" AS "orgName"
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Person" p ON p."larkOpenId" = ${click.openId}
+    LEFT JOIN "Membership" m ON m."personId" = p."id"
+    LEFT JOIN "Organization" o ON o."id" = m."orgId"
+    ORDER BY m."id"`;
+  return { fresh: rows[0]?.fresh === true, actor: actorFromRows(click.openId, rows) };
 }

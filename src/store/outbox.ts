@@ -1,7 +1,12 @@
 // Outgoing messages are rows first, deliveries second: a handler stages messages inside its
 // own transaction, and only after commit are they handed to the delivery queue. A message
 // whose key already exists is not staged again (a re-run sweep or a retried handler).
-import type { Prisma } from "../generated/prisma/client.ts";
+//
+// The router writes a handler's audit lines and its messages in one statement at the end of
+// the transaction (stageWrites). Plain SQL over jsonb_to_recordset: Prisma's createMany spent
+// about 2.5 ms of CPU on three cards and its create 1.4 ms on one audit line, on the card-click
+// path that every approval takes.
+import { auditRow, type AuditEntry } from "./audit.ts";
 import type { Tx } from "./tx.ts";
 
 export type NewOutgoing =
@@ -10,29 +15,59 @@ export type NewOutgoing =
   /** chatId, when known, lets the patch share the chat's quota; else the message's own. */
   | { kind: "PATCH"; messageId: string; chatId?: string | undefined; card: object; key: string };
 
-function body(m: { card?: object; text?: string }): { msgType: string; content: Prisma.InputJsonValue } {
-  if (m.card) return { msgType: "interactive", content: m.card as Prisma.InputJsonValue };
-  return { msgType: "text", content: { text: m.text ?? "" } };
+/** An outbox row as the statement reads it from JSON (short names keep the parameter small). */
+interface OutboxJson {
+  k: string;
+  kind: "SEND" | "REPLY" | "PATCH";
+  rit: string | null;
+  rid: string | null;
+  tmid: string | null;
+  rk: string;
+  mt: string;
+  c: object;
+}
+
+function body(m: { card?: object; text?: string }): { mt: string; c: object } {
+  if (m.card) return { mt: "interactive", c: m.card };
+  return { mt: "text", c: { text: m.text ?? "" } };
+}
+
+function row(m: NewOutgoing): OutboxJson {
+  if (m.kind === "SEND") {
+    const id = "chatId" in m.to ? m.to.chatId : m.to.openId;
+    return { k: m.key, kind: "SEND", rit: "chatId" in m.to ? "chat_id" : "open_id", rid: id, tmid: null, rk: id, ...body(m) };
+  }
+  if (m.kind === "REPLY") return { k: m.key, kind: "REPLY", rit: null, rid: null, tmid: m.messageId, rk: m.chatId, ...body(m) };
+  return { k: m.key, kind: "PATCH", rit: null, rid: null, tmid: m.messageId, rk: m.chatId ?? m.messageId, ...body(m) };
+}
+
+/**
+ * Writes audit lines and stages messages in one statement; returns the ids of the outbox rows
+ * it created (none for keys that existed), ascending: a function scan yields the array in
+ * order, so ids follow the order the messages were staged in.
+ */
+export async function stageWrites(tx: Tx, w: { audits?: AuditEntry[]; messages?: NewOutgoing[] }): Promise<number[]> {
+  const audits = w.audits ?? [];
+  const messages = w.messages ?? [];
+  if (audits.length === 0 && messages.length === 0) return [];
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    WITH a AS (
+      INSERT INTO "AuditLog" ("actorId", "actorOpenId", "action", "subjectType", "subjectId", "orgId", "changes", "eventKey")
+      SELECT r."actorId", r."actorOpenId", r."action", r."subjectType", r."subjectId", r."orgId", r."changes", r."eventKey"
+      FROM jsonb_to_recordset(${JSON.stringify(audits.map(auditRow))}::jsonb)
+        AS r("actorId" int, "actorOpenId" text, "action" text, "subjectType" text, "subjectId" text, "orgId" int, "changes" jsonb, "eventKey" text)
+    ), o AS (
+      INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "targetMessageId", "rateKey", "msgType", "content", "updatedAt")
+      SELECT r.k, r.kind::"OutboxKind", r.rit, r.rid, r.tmid, r.rk, r.mt, r.c, now()
+      FROM jsonb_to_recordset(${JSON.stringify(messages.map(row))}::jsonb) AS r(k text, kind text, rit text, rid text, tmid text, rk text, mt text, c jsonb)
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING "id"
+    )
+    SELECT "id" FROM o ORDER BY "id"`;
+  return rows.map((r) => r.id);
 }
 
 /** Returns the ids of the rows it created (none when every key existed). */
 export async function stageOutgoing(tx: Tx, messages: NewOutgoing[]): Promise<number[]> {
-  if (messages.length === 0) return [];
-  const data: Prisma.OutboxMessageCreateManyInput[] = messages.map((m) => {
-    if (m.kind === "SEND") {
-      const isChat = "chatId" in m.to;
-      return {
-        idempotencyKey: m.key,
-        kind: "SEND",
-        receiveIdType: isChat ? "chat_id" : "open_id",
-        receiveId: "chatId" in m.to ? m.to.chatId : m.to.openId,
-        rateKey: "chatId" in m.to ? m.to.chatId : m.to.openId,
-        ...body(m),
-      };
-    }
-    if (m.kind === "REPLY") return { idempotencyKey: m.key, kind: "REPLY", targetMessageId: m.messageId, rateKey: m.chatId, ...body(m) };
-    return { idempotencyKey: m.key, kind: "PATCH", targetMessageId: m.messageId, rateKey: m.chatId ?? m.messageId, ...body(m) };
-  });
-  const rows = await tx.outboxMessage.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } });
-  return rows.map((r) => r.id);
+  return stageWrites(tx, { messages });
 }

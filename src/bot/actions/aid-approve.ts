@@ -2,8 +2,8 @@ import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { aidResultCard } from "../../../cards/aid-request.ts";
 import { checkApproval, checkText, isOpen, NOTE_MAX, overBalance } from "../../domain/aid-rules.ts";
 import { parseYuan } from "../../domain/money.ts";
-import { approveAndPay } from "../../store/aid-approval.ts";
-import { balances } from "../../store/aid-fund.ts";
+import { recordApproval } from "../../store/aid-approval.ts";
+import { balances, withdraw } from "../../store/aid-fund.ts";
 import { approvalCardOf, decisionView, loadRequest, refreshCopies, requireDecider, tellMember } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";
 import { fromProblem, must } from "../aid/errors.ts";
@@ -13,9 +13,9 @@ import { defineAction } from "../context.ts";
 import { UserError } from "../errors.ts";
 
 /**
- * 批准: the request becomes APPROVED, the ledger gets the disbursement and the source's balance
- * drops, in one statement of this transaction (src/store/aid-approval.ts). The click is the
- * hot path: one read, one write, one audit line, and the card is drawn from what was read.
+ * 批准: the request becomes APPROVED and the ledger gets the disbursement in one statement,
+ * the source's balance drops in the transaction's last (src/store/aid-approval.ts). The click
+ * is the hot path: one read, two writes, and the card is drawn from what was read.
  */
 export const aidApprove = defineAction({
   id: AID_ACTION.approve,
@@ -34,16 +34,19 @@ export const aidApprove = defineAction({
     if (problem) throw fromProblem(problem);
 
     const at = ctx.clock.now();
-    const out = await approveAndPay(ctx.tx, { requestId: req.id, amountFen, source, note, byId: ctx.actor.personId, at });
+    const out = await recordApproval(ctx.tx, { requestId: req.id, amountFen, source, note, byId: ctx.actor.personId, at });
     if (out.kind === "decided") return decidedAnswer(ctx, req);
-    // Another approval emptied the source since we read it: undo the decision, say why.
-    if (out.kind === "balance") throw fromProblem(overBalance(source, (await balances(ctx.tx, req.orgId))[source]));
+    // Last, so the balance row is locked only until the commit. Another approval may have
+    // emptied the source since we read it: then everything above is undone and we say why.
+    ctx.last(async (tx) => {
+      if (!(await withdraw(tx, req.orgId, source, amountFen))) throw fromProblem(overBalance(source, (await balances(tx, req.orgId))[source]));
+    });
     await ctx.audit({
       action: "aid.request.approve",
       subjectType: "AidRequest",
       subjectId: req.id,
       orgId: req.orgId,
-      changes: { status: [req.status, "APPROVED"], approvedFen: amountFen, fundSource: source, note, fundEntryId: out.entryId, balanceFen: out.balanceFen },
+      changes: { status: [req.status, "APPROVED"], approvedFen: amountFen, fundSource: source, note, fundEntryId: out.entryId },
     });
 
     // The card after the decision, drawn from what was read plus what this transaction wrote.
@@ -52,7 +55,8 @@ export const aidApprove = defineAction({
     rc.events = [...rc.events, out.event];
     rc.names.set(ctx.actor.personId, ctx.actor.name);
     rc.received = { totalFen: rc.received.totalFen + amountFen, count: rc.received.count + 1 };
-    rc.balances = { ...rc.balances, [source]: out.balanceFen };
+    // The balance as read less this payment: what the card shows as of this decision.
+    rc.balances = { ...rc.balances, [source]: rc.balances[source] - amountFen };
     const card = approvalCardOf(rc, ctx);
     await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);
     const decision = decisionView(after, rc.names, ctx.config.timezone)!;
