@@ -73,6 +73,19 @@ describe("migrate on a fresh PostgreSQL database", () => {
     ]);
   });
 
+  it("finds a card's copies by key prefix through an index, not a scan of the outbox", async () => {
+    await db.sql.exec(`
+      INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "rateKey", "msgType", "content", "updatedAt")
+      SELECT 'aid-approval-' || g || '-r0-1', 'SEND', 'ou_x', 'text', '{}', now() FROM generate_series(1, 20000) AS g;
+      ANALYZE "OutboxMessage";`);
+    const plan = (await db.sql.query<{ "QUERY PLAN": string }>(`EXPLAIN SELECT "id" FROM "OutboxMessage" WHERE "idempotencyKey" LIKE $1 AND "kind" = 'SEND'`, ["aid-approval-42-%"]))
+      .map((r) => r["QUERY PLAN"])
+      .join("\n");
+    expect(plan).toContain("OutboxMessage_idempotencyKey_prefix_idx");
+    expect(plan).not.toContain("Seq Scan");
+    await db.sql.exec(`DELETE FROM "OutboxMessage"`);
+  });
+
   it("applies nothing the second time", async () => {
     const before = await rows(db);
     expect(await migrate(db.sql)).toEqual({ applied: [], edited: [] });
