@@ -108,7 +108,8 @@ async function cardsDelivered(db: BenchDatabase, ids: number[]): Promise<void> {
     if (Number(sent[0]?.n ?? 0) >= want) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error("approval cards were not delivered within 30 s");
+  const outbox = await db.sql.query(`SELECT "kind", "status", count(*)::int AS n FROM "OutboxMessage" GROUP BY 1, 2 ORDER BY 1, 2`);
+  throw new Error(`approval cards were not delivered within 30 s; outbox: ${JSON.stringify(outbox)}`);
 }
 
 async function approveRound(url: string, db: BenchDatabase, b: Branch, ids: number[]): Promise<number[]> {
