@@ -9,7 +9,7 @@ import { parseConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { openPostgres } from "../src/store/db.ts";
 import { AID_BENCH_LARK } from "./aid-approval-fixtures.ts";
-import { serveProfiling } from "./profiler.ts";
+import { serveControl } from "./server-control.ts";
 
 const [databaseUrl, role, larkUrl, queuePrefix] = process.argv.slice(2) as [string, "web" | "worker", string, string];
 const send = (msg: object) => process.send?.(msg);
@@ -33,15 +33,10 @@ const config = parseConfig({
 const db = openPostgres(databaseUrl, { poolSize: 10 });
 const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
 const app = await startApp({ config, db, redis, clock: systemClock, log: createLogger(config.logLevel) });
-serveProfiling(`aid-${role}`);
+serveControl(`aid-${role}`);
 send({ url: app.url ?? "" });
 
 process.on("message", async (m: { cmd?: string }) => {
-  if (m.cmd === "cpu") {
-    const u = process.cpuUsage();
-    send({ cpuMs: (u.user + u.system) / 1000 });
-    return;
-  }
   if (m.cmd !== "stop") return;
   await app.close();
   redis.disconnect();

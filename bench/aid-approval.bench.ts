@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { startLarkDouble, type LarkDouble } from "../src/double/index.ts";
-import { profiled } from "./profiler.ts";
+import { cpuMsOf, profiled } from "./server-control.ts";
 import { benchDatabase, percentile, type BenchDatabase } from "./support.ts";
 import { AID_BENCH_LARK, signedClick } from "./aid-approval-fixtures.ts";
 
@@ -29,12 +29,7 @@ async function startServer(args: string[]): Promise<Server> {
     child.once("message", (m: { url?: string }) => (m.url !== undefined ? resolve(m.url) : reject(new Error("no url"))));
     child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
   });
-  const cpuMs = () =>
-    new Promise<number>((resolve) => {
-      child.once("message", (m: { cpuMs?: number }) => resolve(m.cpuMs ?? NaN));
-      child.send({ cmd: "cpu" });
-    });
-  return { url, child, cpuMs };
+  return { url, child, cpuMs: () => cpuMsOf(child) };
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {

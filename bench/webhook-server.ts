@@ -10,12 +10,12 @@ import { parseConfig } from "../src/config.ts";
 import { startLarkDouble } from "../src/double/index.ts";
 import { createLogger } from "../src/log.ts";
 import { openPostgres } from "../src/store/db.ts";
-import { serveProfiling } from "./profiler.ts";
+import { serveControl } from "./server-control.ts";
 import { BENCH_LARK } from "./webhook-fixtures.ts";
 
 const mode = process.argv[2];
 const send = (msg: object) => process.send?.(msg);
-serveProfiling(`webhook-${mode}`);
+serveControl(`webhook-${mode}`);
 
 if (mode === "bare") {
   const app = express();
@@ -24,6 +24,7 @@ if (mode === "bare") {
     const addr = server.address();
     send({ url: `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}` });
   });
+  process.on("message", (m: { cmd?: string }) => m.cmd === "stop" && server.close(() => process.exit(0)));
 } else {
   const databaseUrl = process.argv[3]!;
   const double = await startLarkDouble({ ...BENCH_LARK, port: 0 });

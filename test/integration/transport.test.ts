@@ -58,6 +58,14 @@ describe("webhook verification", () => {
     expect(await count("inboundEvent")).toBe(before);
   });
 
+  it("answers a body over 1 MB with 413 and writes nothing", async () => {
+    const before = await count("inboundEvent");
+    const res = await fetch(`${h.app.url}/lark/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ encrypt: "x".repeat(1024 * 1024 + 1) }) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: "body over 1048576 bytes" });
+    expect(await count("inboundEvent")).toBe(before);
+  });
+
   it("rejects a forged card callback with 401", async () => {
     const env = buildEnvelope(envCtx, "card.action.trigger", { operator: { open_id: member.openId }, action: { value: { a: "x" } }, context: {} });
     const res = await post("/lark/cards", buildSignedRequest(env, { encryptKey: TEST_LARK.encryptKey, signature: "f".repeat(64) }));

@@ -1,16 +1,20 @@
-// CPU profiles of a bench server's measured phase only (start-up and set-up left out): the
-// bench sends "prof-start" before it measures and "prof-stop" after, when BENCH_PROFILE names
-// a directory. Open the .cpuprofile files in Chrome's DevTools (Performance tab).
+// What a benchmark asks of its server processes over IPC: the CPU time they have used so far,
+// and CPU profiles of the measured phase only (start-up and set-up left out: the bench sends
+// "prof-start" before it measures and "prof-stop" after, when BENCH_PROFILE names a directory;
+// open the .cpuprofile files in Chrome's DevTools, Performance tab).
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { join } from "node:path";
 import type { ChildProcess } from "node:child_process";
 
-/** In a bench server: answers the two profiling commands. */
-export function serveProfiling(name: string): void {
+/** In a bench server: answers "cpu" and the two profiling commands. */
+export function serveControl(name: string): void {
   const session = new Session();
   process.on("message", async (m: { cmd?: string; dir?: string }) => {
-    if (m.cmd === "prof-start") {
+    if (m.cmd === "cpu") {
+      const u = process.cpuUsage();
+      process.send?.({ cpuMs: (u.user + u.system) / 1000 });
+    } else if (m.cmd === "prof-start") {
       session.connect();
       await session.post("Profiler.enable");
       await session.post("Profiler.start");
@@ -22,6 +26,19 @@ export function serveProfiling(name: string): void {
       session.disconnect();
       process.send?.({ profiled: file });
     }
+  });
+}
+
+/** In the bench: the CPU time, in ms, the child has used so far. */
+export function cpuMsOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const on = (m: { cpuMs?: number }) => {
+      if (m.cpuMs === undefined) return;
+      child.off("message", on);
+      resolve(m.cpuMs);
+    };
+    child.on("message", on);
+    child.send({ cmd: "cpu" });
   });
 }
 
