@@ -1,7 +1,7 @@
 // A leader's talk board: the daily digest (only what is due) and the `谈心` list (every member
 // they are responsible for). One card, one row per member with a button to record a talk,
 // urgent talks first and follow-ups last. Long lists are cut to stay under Lark's 30 KB.
-import type { Day } from "../src/domain/calendar-day.ts";
+import { type Day } from "../src/domain/calendar-day.ts";
 import type { TalkStanding } from "../src/domain/talk-cadence.ts";
 import { card, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
 import { dayText, joinLines, lastTalkText, reasonLabel, rowWithButton, STANDING_MARK, standingText } from "./talk-parts.ts";

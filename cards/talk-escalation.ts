@@ -1,6 +1,6 @@
 // The branch secretary's daily digest: talks overdue beyond the grace period, members due a
 // talk who have no responsible leader, and urgent talks past their day. One card per branch.
-import type { Day } from "../src/domain/calendar-day.ts";
+import { type Day } from "../src/domain/calendar-day.ts";
 import { button, card, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
 import { dayText, joinLines, lastTalkText, reasonLabel } from "./talk-parts.ts";
 

@@ -1,6 +1,6 @@
 // The form a leader fills in after a talk: when, how, what was learned about the member's
 // thinking, work and life, concerns raised, and up to two follow-ups with due dates.
-import type { Day } from "../src/domain/calendar-day.ts";
+import { type Day } from "../src/domain/calendar-day.ts";
 import { multiSelect } from "./aid-common.ts";
 import { button, card, datePicker, form, input, md, note, select, t, type Card, type Element } from "./kit.ts";
 import { CONCERN_AREA_LABEL, lastTalkText, reasonLabel, TALK_FORM_LABEL } from "./talk-parts.ts";

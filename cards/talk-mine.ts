@@ -1,6 +1,6 @@
 // What a member sees of their own talks: that they took place, when, with whom and how. The
 // notes are not shown to them (they are the leader's working record).
-import type { Day } from "../src/domain/calendar-day.ts";
+import { type Day } from "../src/domain/calendar-day.ts";
 import { card, md, note, t, type Card } from "./kit.ts";
 import { dayText, joinLines, TALK_FORM_LABEL } from "./talk-parts.ts";
 

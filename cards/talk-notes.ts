@@ -1,5 +1,5 @@
 // The notes of a member's talks, for the leader who held them and the branch secretary.
-import type { Day } from "../src/domain/calendar-day.ts";
+import { type Day } from "../src/domain/calendar-day.ts";
 import { card, hr, md, note, t, type Card, type Element } from "./kit.ts";
 import { CONCERN_AREA_LABEL, TALK_FORM_LABEL } from "./talk-parts.ts";
 

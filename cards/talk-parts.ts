@@ -1,6 +1,6 @@
 // Pieces the talk cards share: a row with a button on its right, and the words for dates,
 // standings and reasons, in Chinese and English.
-import { shortDay, type Day } from "../src/domain/calendar-day.ts";
+import { type Day, shortDay } from "../src/domain/calendar-day.ts";
 import type { TalkStanding } from "../src/domain/talk-cadence.ts";
 import { button, md, type Element, type Text } from "./kit.ts";
 

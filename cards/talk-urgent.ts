@@ -1,7 +1,7 @@
 // An urgent talk (紧急谈心): a member filed a help request or a leader flagged a major
 // difficulty. The responsible leader gets this card at once, again the day before it falls due,
 // and the secretary gets the overdue version.
-import type { Day } from "../src/domain/calendar-day.ts";
+import { type Day } from "../src/domain/calendar-day.ts";
 import { button, card, md, note, t, type Card } from "./kit.ts";
 import { dayText, reasonLabel } from "./talk-parts.ts";
 

@@ -1,6 +1,6 @@
 // The branch's periodic analysis (定期分析) of its care work, as data: what the `分析` card, the
 // quarterly report and the .xlsx ledger (台账) all show. Only the arithmetic lives here.
-import type { Day } from "./calendar-day.ts";
+import { type Day } from "./calendar-day.ts";
 import type { WorkFigures } from "./work-report.ts";
 
 export type ConcernArea = "THINKING" | "WORK" | "LIFE";

@@ -1,57 +1,17 @@
 // Calendar days as "YYYY-MM-DD" strings. Care rules speak in days (a talk is due on a day, a
-// review is due on a day), and a day only means something in a timezone: `dayIn` turns an
-// instant into the day it is in Asia/Shanghai (or whichever zone is configured). Arithmetic on
-// days is done at UTC midnight, where no daylight-saving shift can move it.
+// review is due on a day, a visit is made by a festival). A day only means something in a
+// timezone: zoned-time.ts turns an instant into the day it is in Asia/Shanghai (or whichever
+// zone is configured). Arithmetic on days is done at UTC midnight, where no daylight-saving
+// shift can move it. Pure.
 export type Day = string;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    formats.set(timeZone, f);
-  }
-  return f;
-}
-
-function parts(now: Date, timeZone: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const p of format(timeZone).formatToParts(now)) if (p.type !== "literal") out[p.type] = Number(p.value);
-  return out;
-}
 
 export function isDay(s: string): boolean {
   const m = DAY.exec(s);
   if (!m) return false;
   return dateToDay(dayToDate(s)) === s;
-}
-
-/** The day `now` falls on in the zone. */
-export function dayIn(now: Date, timeZone: string): Day {
-  const p = parts(now, timeZone);
-  return `${p.year}-${pad(p.month!)}-${pad(p.day!)}`;
-}
-
-/** Minutes since local midnight in the zone (0..1439). */
-export function minuteOfDayIn(now: Date, timeZone: string): number {
-  const p = parts(now, timeZone);
-  return p.hour! * 60 + p.minute!;
-}
-
-/** The instant local midnight of `day` begins in the zone (for comparing with timestamps). */
-export function startOfDayIn(day: Day, timeZone: string): Date {
-  const utcMidnight = dayToDate(day).getTime();
-  // The zone's offset at that moment; a second pass settles days where the offset changes.
-  let guess = utcMidnight;
-  for (let i = 0; i < 2; i++) {
-    const p = parts(new Date(guess), timeZone);
-    const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
-    guess = utcMidnight - (asUtc - guess);
-  }
-  return new Date(guess);
 }
 
 /** How PostgreSQL `date` columns arrive through Prisma: UTC midnight of the day. */
@@ -69,13 +29,18 @@ export function addDays(day: Day, n: number): Day {
   return dateToDay(new Date(dayToDate(day).getTime() + n * MS_PER_DAY));
 }
 
-/** Month arithmetic as PostgreSQL does it (`date + interval 'n months'`): 01-31 + 1 month = 02-28. */
+/** Month arithmetic as PostgreSQL does it (`date + interval 'n months'`): 01-31 + 1 month = 02-28, 03-31 - 1 month = 02-28. */
 export function addMonths(day: Day, n: number): Day {
   const d = dayToDate(day);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + n;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return dateToDay(new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), lastDay))));
+}
+
+/** The same day n years earlier; 29 February becomes 28 February in a common year. */
+export function minusYears(day: Day, years: number): Day {
+  return addMonths(day, -12 * years);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -86,6 +51,28 @@ export function daysBetween(from: Day, to: Day): number {
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(day: Day): number {
   return dayToDate(day).getUTCDay();
+}
+
+/** "2027-09" */
+export function monthOf(day: Day): string {
+  return day.slice(0, 7);
+}
+
+export function dayOfMonth(day: Day): number {
+  return Number(day.slice(8, 10));
+}
+
+/**
+ * A real calendar date as a person types it (2026-03-05, 2026/3/5, 2026年3月5日) or Lark's date
+ * picker sends it ("2026-03-05 +0800"); null for anything else, including 2026-02-30.
+ */
+export function parseDay(raw: string): Day | null {
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*[+-]\d{2}:?\d{2})?$/.exec(raw.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -2,7 +2,7 @@
 // ones (春节, 中秋, 重阳 and any lunar day a branch adds) are converted for each year with
 // lunar-javascript, never written down per year. Pure: no clock, no I/O.
 import { Lunar, LunarMonth } from "lunar-javascript";
-import { addDays, daysBetween } from "./visit-days.ts";
+import { addDays, daysBetween } from "./calendar-day.ts";
 
 export type Bilingual = { zh: string; en: string };
 

@@ -1,7 +1,7 @@
 // The hardship-member archive (生产生活困难党员情况档案) under dynamic management: causes, a
 // level, a next review date set by the level, and a history of every change. Pure rules only.
 import type { Parsed, Problem } from "./money.ts";
-import { addMonths, parseDate } from "./aid-time.ts";
+import { addMonths, parseDay } from "./calendar-day.ts";
 import type { AidCategory, Label } from "./aid-rules.ts";
 
 export const HARDSHIP_CAUSES = ["OLD_AGE", "ILLNESS", "UNEMPLOYMENT", "DISASTER", "OTHER"] as const;
@@ -53,7 +53,7 @@ const problem = (code: string, zh: string, en: string): Problem => ({ code, zh, 
 /** A next review date: a real date, after today and within a year (the archive is reviewed at least yearly). */
 export function checkNextReview(raw: unknown, today: string): Parsed<string> {
   if (typeof raw !== "string" || raw.trim() === "") return { ok: false, problem: problem("review_missing", "请选择下次复核日期。", "Please choose the next review date.") };
-  const d = parseDate(raw);
+  const d = parseDay(raw);
   if (!d) return { ok: false, problem: problem("review_bad", "下次复核日期格式不正确，请选择日期（例如 2026-09-30）。", "The next review date is not a date (e.g. 2026-09-30).") };
   if (d <= today) return { ok: false, problem: problem("review_past", "下次复核日期须晚于今天。", "The next review date must be after today.") };
   if (d > addMonths(today, 12)) return { ok: false, problem: problem("review_far", "下次复核日期不能超过一年后，困难情况至少每年复核一次。", "The next review must be within a year.") };

@@ -1,6 +1,6 @@
 // 就业帮扶 (seed 2): which members looking for work a posting is for, and the one-card-a-week
 // limit on what is pushed to each of them. Pure; the store applies it under a per-person lock.
-import { addDays, addMonths, weekday, type Day } from "./calendar-day.ts";
+import { addDays, addMonths, type Day, weekday } from "./calendar-day.ts";
 import type { Label } from "./aid-rules.ts";
 import type { RoleName } from "./roles.ts";
 

@@ -2,7 +2,7 @@
 // day. The secretary gets a review card some days before it; a review still not done some days
 // after it goes to the upper organisation. (How far ahead the next review lies by level, and
 // what a valid next review day is, are the archive's rules: hardship-rules.ts.)
-import { daysBetween, type Day } from "./calendar-day.ts";
+import { type Day, daysBetween } from "./calendar-day.ts";
 
 export interface ReviewRules {
   /** Days before nextReviewOn that the review card goes out. */

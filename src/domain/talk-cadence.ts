@@ -3,7 +3,7 @@
 // The clock starts at the last talk, or, for a member with none on record, at the day they
 // joined the branch's roster. The sweep's SQL computes the same due date set-based; the tests
 // check both against each other.
-import { addDays, addMonths, daysBetween, type Day } from "./calendar-day.ts";
+import { addDays, addMonths, type Day, daysBetween } from "./calendar-day.ts";
 
 export interface TalkRules {
   /** Months between talks for every member. */

@@ -1,6 +1,6 @@
 // Keeping in touch: pairing helpers and the leaders of mobile members (流动党员) log a contact
 // at least monthly; a mobile member with none for n months is "lost contact" (失联).
-import { addMonths, dayOfMonth, monthOf } from "./visit-days.ts";
+import { addMonths, dayOfMonth, monthOf } from "./calendar-day.ts";
 
 /** Whether this month's contact reminder is due: nothing logged this month and the reminder day reached. */
 export function contactReminderDue(lastContact: string | null, today: string, reminderDay: number): boolean {

@@ -2,7 +2,7 @@
 // that the planner can apply them to 100,000 members in one SQL statement; reasonsFor is the
 // same rule for one member, used by tests to check the SQL and by anyone reasoning about a case.
 import type { FestivalDef } from "./festivals.ts";
-import { minusYears } from "./visit-days.ts";
+import { minusYears } from "./calendar-day.ts";
 import type { VisitSettings } from "./visit-settings.ts";
 
 export const VISIT_REASONS = ["OLD_MEMBER", "OLD_CADRE", "OLD_MODEL", "HARDSHIP", "ELDERLY", "VETERAN"] as const;

@@ -1,6 +1,6 @@
 // When an open visit task nags its visitor and when it goes to the secretary. Derived from the
 // due date and today only, so a sweep that runs twice on a day decides the same thing twice.
-import { daysBetween } from "./visit-days.ts";
+import { daysBetween } from "./calendar-day.ts";
 
 export interface OverdueStep {
   daysLate: number;

@@ -1,7 +1,7 @@
 // Form values of the work-care flows (training, employment, commendation), checked into domain
 // values or into a Chinese sentence saying what to fix. Pure; the handlers turn a problem into
 // the toast (src/bot/aid/errors.ts `must`).
-import { parseDate } from "./aid-time.ts";
+import { parseDay } from "./calendar-day.ts";
 import type { Label } from "./aid-rules.ts";
 import type { Parsed, Problem } from "./money.ts";
 
@@ -20,7 +20,7 @@ export function checkChoices<T extends string>(raw: unknown, options: readonly T
 /** A day from a date picker ("2026-03-05 +0800") or typed ("2026/3/5"). */
 export function checkDay(raw: unknown, what: Label): Parsed<string> {
   if (typeof raw !== "string" || raw.trim() === "") return { ok: false, problem: problem("date_missing", `请选择${what.zh}。`, `Please choose the ${what.en}.`) };
-  const d = parseDate(raw);
+  const d = parseDay(raw);
   if (!d) return { ok: false, problem: problem("date_bad", `${what.zh}格式不正确，请选择日期（例如 2026-09-30）。`, `The ${what.en} is not a date (e.g. 2026-09-30).`) };
   return { ok: true, value: d };
 }

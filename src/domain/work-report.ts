@@ -1,7 +1,6 @@
 // The work-care part of the branch analysis (定期分析): training coverage of members and affairs
 // workers over the year so far, and the employment cases still open. Data and arithmetic only.
-import type { Day } from "./calendar-day.ts";
-import { daysBetween } from "./calendar-day.ts";
+import { type Day, daysBetween } from "./calendar-day.ts";
 import { TRAINING_TOPICS, type TrainingTopic } from "./training-rules.ts";
 
 export interface OpenCaseFigure {

@@ -5,7 +5,7 @@
 // 全国年节及纪念日放假办法 (computed, lunar ones included) plus every weekend: no push lands on a
 // holiday, at worst one lands a day late because a make-up Saturday was not known.
 import chineseDays from "chinese-days";
-import { addDays, dayToDate, weekday, type Day } from "./calendar-day.ts";
+import { addDays, type Day, dayToDate, weekday } from "./calendar-day.ts";
 
 /** The library works in the process's local time; hand it local midnight of the day. */
 function local(day: Day): Date {

@@ -1,6 +1,6 @@
 // Writes a branch's ledger (台账) for a quarter to an .xlsx file: `npm run report` and tests.
 // Exporting talk notes is a view of sensitive records, so it is audited (as is every export).
-import { dayIn } from "../domain/calendar-day.ts";
+import { dayIn } from "../domain/zoned-time.ts";
 import { parseQuarter } from "../domain/quarter.ts";
 import { audit } from "../store/audit.ts";
 import { analyseBranch } from "../store/branch-analysis.ts";

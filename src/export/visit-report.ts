@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { FUND_SOURCES, SOURCE_LABEL, type FundSource } from "../domain/aid-rules.ts";
 import { BUILTIN_FESTIVALS } from "../domain/festivals.ts";
-import { localYmd } from "../domain/visit-days.ts";
+import { dayIn } from "../domain/zoned-time.ts";
 import { HOW_LABEL, taskReason, taskWhat } from "../domain/visit-labels.ts";
 import { readVisitSettings } from "../domain/visit-settings.ts";
 import { audit } from "../store/audit.ts";
@@ -120,7 +120,7 @@ export async function exportVisitReport(db: Database, r: VisitReportRequest): Pr
     `WITH RECURSIVE t AS (SELECT "id" FROM "Organization" WHERE "id" = $1 UNION ALL SELECT o."id" FROM "Organization" o JOIN t ON o."parentId" = t."id") SELECT "id" FROM t`,
     [org.id],
   );
-  const today = localYmd(r.now, r.timeZone);
+  const today = dayIn(r.now, r.timeZone);
   const filter = { orgIds: tree.map((x) => x.id), festival: r.festival, year: r.year, today };
   const [rows, tasks] = await Promise.all([coverage(db.prisma, filter), coverageTasks(db.prisma, filter)]);
   const names = (festival: string, year: number) => (festival === "EVENT" ? `六必访（${year}）` : taskWhat({ festival, year, eventKind: null, reason: null }, settings).zh);

@@ -1,6 +1,7 @@
 // When the bot may push on its own: on working days (sweeps) and outside each branch's night
 // hours (everything it sends unasked). Answers to a user's own command are never held back.
-import { dayIn, minuteOfDayIn, type Day } from "../domain/calendar-day.ts";
+import { type Day } from "../domain/calendar-day.ts";
+import { dayIn, minuteOfDayIn } from "../domain/zoned-time.ts";
 import { isNight, isWorkingDay } from "../domain/working-days.ts";
 import type { BranchRules } from "../store/branch-rules.ts";
 

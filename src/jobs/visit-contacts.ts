@@ -6,7 +6,8 @@ import { contactReminderCard, lostContactCard } from "../../cards/visit-contact.
 import type { ListContact } from "../../cards/visit-list.ts";
 import { HELPER_KIND_LABEL, type HelperKind } from "../domain/pairing.ts";
 import { contactReminderDue, isLostContact } from "../domain/visit-contact.ts";
-import { localYmd, monthOf } from "../domain/visit-days.ts";
+import { monthOf } from "../domain/calendar-day.ts";
+import { dayIn } from "../domain/zoned-time.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
 import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
 import { secretariesOf, visitSettingsOf } from "../store/visit-people.ts";
@@ -27,7 +28,7 @@ export const lostContactKey = (memberId: number, lastContactId: number | null, s
 export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
   const now = d.clock.now();
   const tz = d.config.timezone;
-  const today = localYmd(now, tz);
+  const today = dayIn(now, tz);
   const month = monthOf(today);
   const { ids, result } = await d.db.prisma.$transaction(
     async (tx) => {

@@ -2,7 +2,7 @@
 // listing all their overdue visits (key visitor+day); tasks late beyond the branch's limit
 // are marked escalated (once, ever) and reported to the secretary in the same transaction.
 import { visitEscalationCard, visitOverdueCard, type EscalatedLine, type OverdueLine } from "../../cards/visit-reminders.ts";
-import { localYmd } from "../domain/visit-days.ts";
+import { dayIn } from "../domain/zoned-time.ts";
 import { taskWhat } from "../domain/visit-labels.ts";
 import { overdueStep } from "../domain/visit-overdue.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
@@ -23,7 +23,7 @@ export interface OverdueResult {
 
 export async function sweepOverdueVisits(d: TaskDeps): Promise<OverdueResult> {
   const now = d.clock.now();
-  const today = localYmd(now, d.config.timezone);
+  const today = dayIn(now, d.config.timezone);
   const { ids, result } = await d.db.prisma.$transaction(
     async (tx) => {
       const late = await lateTasks(tx, today);

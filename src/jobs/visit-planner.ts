@@ -6,7 +6,7 @@ import { visitDigestCard } from "../../cards/visit-digest.ts";
 import { festivalsOf, readVisitSettings } from "../domain/visit-settings.ts";
 import { criteriaFor, reasonText } from "../domain/visit-eligibility.ts";
 import { occurrencesToPlan } from "../domain/festivals.ts";
-import { localYmd } from "../domain/visit-days.ts";
+import { dayIn } from "../domain/zoned-time.ts";
 import { digestsFor, existingKeys, insertFestivalTasks, orgSettings, stageCards, type Conn, type PlanGroup } from "../store/visit-planner.ts";
 import type { TaskDeps } from "./schedules.ts";
 
@@ -29,7 +29,7 @@ export const digestKey = (visitorId: number, festival: string, year: number) => 
 
 export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
   const now = d.clock.now();
-  const today = localYmd(now, d.config.timezone);
+  const today = dayIn(now, d.config.timezone);
   const groups = new Map<string, PlanGroup & { name: { zh: string; en: string } }>();
   for (const org of await orgSettings(d.db.sql)) {
     const { settings, problem } = readVisitSettings(org.settings);

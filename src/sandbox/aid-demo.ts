@@ -1,7 +1,7 @@
 // The demo branch's aid fund and hardship archive, so the aid flow can be tried at once: opening
 // balances per source (as INCOME ledger lines, so the books add up) and an active hardship
 // entry for every demo member marked `hardship`.
-import { localDate } from "../domain/aid-time.ts";
+import { dayIn } from "../domain/zoned-time.ts";
 import { defaultNextReview } from "../domain/hardship-rules.ts";
 import { openEntry } from "../store/aid-hardship.ts";
 import { recordIncome } from "../store/aid-fund.ts";
@@ -19,7 +19,7 @@ export async function seedAidDemo(tx: Tx, orgId: number, people: ReadonlyMap<str
   const secretary = DEMO_PEOPLE.find((p) => p.roles.includes("SECRETARY"));
   const by = secretary ? (people.get(secretary.name) ?? null) : null;
   for (const o of OPENING) await recordIncome(tx, { orgId, ...o, recordedById: by, at: now });
-  const today = localDate(now, opts.timezone ?? "Asia/Shanghai");
+  const today = dayIn(now, opts.timezone ?? "Asia/Shanghai");
   for (const p of DEMO_PEOPLE.filter((x) => x.hardship)) {
     const personId = people.get(p.name);
     if (personId === undefined || by === null) continue;

@@ -1,7 +1,7 @@
 // The hardship archive (困难党员档案): at most one active entry per person (a partial unique
 // index), and every change written to HardshipHistory beside it, in the same transaction.
 import { Prisma } from "../generated/prisma/client.ts";
-import { dateOnly, dateOnlyText } from "../domain/aid-time.ts";
+import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { HardshipCause, HardshipLevel } from "../domain/hardship-rules.ts";
 import { diffFields } from "./audit.ts";
 import type { Tx } from "./tx.ts";
@@ -37,7 +37,7 @@ const toRow = (e: Raw): HardshipRow => ({
   level: e.level,
   household: e.household,
   status: e.status,
-  nextReviewOn: dateOnlyText(e.nextReviewOn),
+  nextReviewOn: dateToDay(e.nextReviewOn),
   openedFromRequestId: e.openedFromRequestId,
   resolvedReason: e.resolvedReason,
   resolvedAt: e.resolvedAt,
@@ -90,7 +90,7 @@ export async function openEntry(tx: Tx, e: NewEntry): Promise<HardshipRow | null
   const causes = `{${e.causes.join(",")}}`;
   const ids = await tx.$queryRaw<{ id: number }[]>`
     INSERT INTO "HardshipEntry" ("orgId", "personId", "causes", "level", "household", "status", "nextReviewOn", "openedFromRequestId", "createdById", "createdAt", "updatedAt")
-    VALUES (${e.orgId}, ${e.personId}, ${causes}::"HardshipCause"[], ${e.level}::"HardshipLevel", ${e.household}, 'ACTIVE', ${dateOnly(e.nextReviewOn)}::date, ${e.openedFromRequestId}, ${e.byId}, ${e.at}, ${e.at})
+    VALUES (${e.orgId}, ${e.personId}, ${causes}::"HardshipCause"[], ${e.level}::"HardshipLevel", ${e.household}, 'ACTIVE', ${dayToDate(e.nextReviewOn)}::date, ${e.openedFromRequestId}, ${e.byId}, ${e.at}, ${e.at})
     ON CONFLICT ("personId") WHERE "status" = 'ACTIVE' DO NOTHING
     RETURNING "id"`;
   const id = ids[0]?.id;
@@ -116,7 +116,7 @@ export async function updateEntry(tx: Tx, before: HardshipRow, patch: EntryPatch
   if (Object.keys(diff).length === 0) return {};
   const n = await tx.hardshipEntry.updateMany({
     where: { id: before.id, status: "ACTIVE" },
-    data: { causes: patch.causes, level: patch.level, household: patch.household, nextReviewOn: dateOnly(patch.nextReviewOn), updatedAt: d.at },
+    data: { causes: patch.causes, level: patch.level, household: patch.household, nextReviewOn: dayToDate(patch.nextReviewOn), updatedAt: d.at },
   });
   if (n.count === 0) return null;
   // Only the review date moved: the entry was looked at again and kept as it is.

@@ -2,7 +2,8 @@
 // per topic. Talk coverage reuses the due-talk computation as of the period's last day.
 import { FUND_SOURCES } from "../domain/aid-rules.ts";
 import type { BranchAnalysis, ConcernArea } from "../domain/branch-analysis.ts";
-import { addDays, daysBetween, startOfDayIn, type Day } from "../domain/calendar-day.ts";
+import { addDays, type Day, daysBetween } from "../domain/calendar-day.ts";
+import { startOfDayIn } from "../domain/zoned-time.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { talkStanding } from "../domain/talk-cadence.ts";
 import type { BranchRules } from "./branch-rules.ts";

@@ -1,7 +1,7 @@
 // Commendations (表彰): nominated by a leader, decided once by the secretary (a conditional
 // UPDATE from PENDING), kept on the member's record; an approved one may be revoked once.
 import type { CommendLevel, CommendStatus } from "../domain/commend-rules.ts";
-import { dayToDate, dateToDay } from "../domain/calendar-day.ts";
+import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { Tx } from "./tx.ts";
 
 export interface CommendRow {

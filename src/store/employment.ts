@@ -1,7 +1,7 @@
 // Employment cases (就业帮扶): a member looking for work, from registration to the job they
 // report. Changes to one person's case are serialised by a per-person advisory lock, so a
 // double-clicked registration cannot open two cases (the partial unique index is the backstop).
-import { dayToDate, dateToDay } from "../domain/calendar-day.ts";
+import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { JobKind } from "../domain/job-match.ts";
 import type { Tx } from "./tx.ts";
 

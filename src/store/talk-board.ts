@@ -2,7 +2,7 @@
 // The sweep builds every leader's board from one set of rows; card actions rebuild one
 // leader's board inside their transaction, so a talk just recorded disappears from it.
 import type { BoardFollowUp, BoardMember, BoardMode, BoardTask, TalkBoard } from "../../cards/talk-board.ts";
-import { daysBetween, type Day } from "../domain/calendar-day.ts";
+import { type Day, daysBetween } from "../domain/calendar-day.ts";
 import { DEFAULT_TALK_RULES, talkStanding } from "../domain/talk-cadence.ts";
 import { loadBranchRules, type BranchRules } from "./branch-rules.ts";
 import { findDueFollowUps, findDueTalks, findOpenTalkTasks, viaTx, type DueTalk, type OpenFollowUp, type OpenTalkTask } from "./talk-due.ts";

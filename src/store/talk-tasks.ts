@@ -5,7 +5,8 @@
 // reminder job, which stages the same key when the task was opened at night, never sends twice.
 import { urgentTalkCard } from "../../cards/talk-urgent.ts";
 import type { Card, Text } from "../../cards/kit.ts";
-import { dayIn, dayToDate, minuteOfDayIn } from "../domain/calendar-day.ts";
+import { dayToDate } from "../domain/calendar-day.ts";
+import { dayIn, minuteOfDayIn } from "../domain/zoned-time.ts";
 import { urgentDueOn } from "../domain/talk-cadence.ts";
 import { isNight } from "../domain/working-days.ts";
 import { readRules } from "./branch-rules.ts";

@@ -1,7 +1,7 @@
 // Talk records (谈心谈话记录): written by a leader or secretary of the member's branch, read
 // only by the leader who held the talk and the branch's secretaries. Recording a talk closes
 // the member's open urgent tasks.
-import { dayToDate, type Day } from "../domain/calendar-day.ts";
+import { type Day, dayToDate } from "../domain/calendar-day.ts";
 import { hasRole, type Actor } from "../domain/roles.ts";
 import type { TalkForm } from "../generated/prisma/enums.ts";
 import type { Tx } from "./tx.ts";

@@ -1,7 +1,7 @@
 // Branch training records: a session (topic, title, day) and who attended it, members and
 // affairs workers alike. The roster of a branch is offered on the form; coverage is read by the
 // branch analysis.
-import { dayToDate, dateToDay } from "../domain/calendar-day.ts";
+import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { TrainingTopic } from "../domain/training-rules.ts";
 import type { Tx } from "./tx.ts";
 

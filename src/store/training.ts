@@ -3,7 +3,7 @@
 // a granted subsidy is a DISBURSEMENT line in the aid fund's ledger, taken from the source's
 // balance with the fund's own conditional withdraw, in the same transaction.
 import type { AidStatus, FundSource } from "../domain/aid-rules.ts";
-import { dayToDate, dateToDay } from "../domain/calendar-day.ts";
+import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { TrainingAsk, TrainingInput } from "../domain/training-rules.ts";
 import { withdraw } from "./aid-fund.ts";
 import type { Tx } from "./tx.ts";

@@ -1,6 +1,6 @@
 // Contact logs (ContactLog): with a paired member (kind PAIRING) or a mobile member (MOBILE).
 // `at` holds the contact's calendar day at UTC midnight, like the @db.Date columns.
-import { dateToYmd, ymdToDate } from "../domain/visit-days.ts";
+import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { Tx } from "./tx.ts";
 
 export async function logContact(
@@ -8,7 +8,7 @@ export async function logContact(
   c: { orgId: number; memberId: number; byId: number; kind: "PAIRING" | "MOBILE"; pairingId: number | null; on: string; how: string; note: string | null },
 ): Promise<number> {
   const r = await tx.contactLog.create({
-    data: { orgId: c.orgId, memberId: c.memberId, byId: c.byId, kind: c.kind, pairingId: c.pairingId, at: ymdToDate(c.on), how: c.how, note: c.note },
+    data: { orgId: c.orgId, memberId: c.memberId, byId: c.byId, kind: c.kind, pairingId: c.pairingId, at: dayToDate(c.on), how: c.how, note: c.note },
     select: { id: true },
   });
   return r.id;
@@ -16,7 +16,7 @@ export async function logContact(
 
 export async function lastMobileContact(tx: Tx, memberId: number): Promise<string | null> {
   const r = await tx.contactLog.findFirst({ where: { memberId, kind: "MOBILE" }, orderBy: [{ at: "desc" }, { id: "desc" }], select: { at: true } });
-  return r ? dateToYmd(r.at) : null;
+  return r ? dateToDay(r.at) : null;
 }
 
 /** Mobile members a leader is responsible for, with their branch and last contact. */
@@ -29,5 +29,5 @@ export async function mobileMembersOf(tx: Tx, leaderId: number): Promise<{ id: n
      ORDER BY p."id", m."orgId" LIMIT 50`,
     leaderId,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, orgId: r.orgId, whereabouts: r.whereabouts, lastContact: r.last_at ? dateToYmd(r.last_at) : null }));
+  return rows.map((r) => ({ id: r.id, name: r.name, orgId: r.orgId, whereabouts: r.whereabouts, lastContact: r.last_at ? dateToDay(r.last_at) : null }));
 }

@@ -1,7 +1,7 @@
 // Coverage of visits per branch and festival (event visits count under "EVENT" by the year of
 // their due date): planned, done, open, overdue, escalated, money paid from the fund by source.
 import type { FundSource } from "../domain/aid-rules.ts";
-import { dateToYmd } from "../domain/visit-days.ts";
+import { dateToDay } from "../domain/calendar-day.ts";
 import type { Tx } from "./tx.ts";
 
 export interface CoverageRow {
@@ -115,9 +115,9 @@ export async function coverageTasks(tx: Tx, f: CoverageFilter): Promise<TaskLine
     reason: r.reason,
     memberName: r.member_name,
     visitorName: r.visitor_name,
-    dueOn: dateToYmd(r.dueOn),
+    dueOn: dateToDay(r.dueOn),
     status: r.status,
-    visitedOn: r.visitedOn ? dateToYmd(r.visitedOn) : null,
+    visitedOn: r.visitedOn ? dateToDay(r.visitedOn) : null,
     how: r.how,
     amountFen: r.amountFen,
     fundSource: r.fundSource,

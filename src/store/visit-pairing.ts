@@ -1,5 +1,5 @@
 // 结对帮扶 rows: the active pairings of a branch, creating one, ending one (the row stays).
-import { dateToYmd, ymdToDate } from "../domain/visit-days.ts";
+import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { HelperKind } from "../domain/pairing.ts";
 import type { Tx } from "./tx.ts";
 
@@ -28,9 +28,9 @@ const toView = (r: Row): PairingView => ({
   helperPersonId: r.helperPersonId,
   helperName: r.helper_name,
   departmentName: r.departmentName,
-  startOn: dateToYmd(r.startOn),
-  endOn: r.endOn ? dateToYmd(r.endOn) : null,
-  lastContact: r.last_at ? dateToYmd(r.last_at) : null,
+  startOn: dateToDay(r.startOn),
+  endOn: r.endOn ? dateToDay(r.endOn) : null,
+  lastContact: r.last_at ? dateToDay(r.last_at) : null,
 });
 
 const SELECT = `SELECT pr."id", pr."orgId", pr."memberId", m."name" AS member_name, pr."helperKind", pr."helperPersonId", h."name" AS helper_name,
@@ -75,7 +75,7 @@ export async function samePairingOpen(tx: Tx, p: { memberId: number; helperPerso
     where: {
       memberId: p.memberId,
       ...(p.helperPersonId !== null ? { helperPersonId: p.helperPersonId } : { helperPersonId: null, departmentName: p.departmentName }),
-      OR: [{ endOn: null }, { endOn: { gte: ymdToDate(p.today) } }],
+      OR: [{ endOn: null }, { endOn: { gte: dayToDate(p.today) } }],
     },
     select: { id: true },
   });
@@ -93,8 +93,8 @@ export async function createPairing(
       helperKind: p.helperKind,
       helperPersonId: p.helperPersonId,
       departmentName: p.departmentName,
-      startOn: ymdToDate(p.startOn),
-      endOn: p.endOn ? ymdToDate(p.endOn) : null,
+      startOn: dayToDate(p.startOn),
+      endOn: p.endOn ? dayToDate(p.endOn) : null,
       createdById: p.createdById,
       createdAt: p.at,
     },
@@ -106,8 +106,8 @@ export async function createPairing(
 /** Ends a pairing that is still current on `today`, setting its last day; false when it had already ended. */
 export async function endPairing(tx: Tx, id: number, today: string, lastDay: string, reason: string): Promise<boolean> {
   const r = await tx.pairing.updateMany({
-    where: { id, OR: [{ endOn: null }, { endOn: { gte: ymdToDate(today) } }] },
-    data: { endOn: ymdToDate(lastDay), endedReason: reason },
+    where: { id, OR: [{ endOn: null }, { endOn: { gte: dayToDate(today) } }] },
+    data: { endOn: dayToDate(lastDay), endedReason: reason },
   });
   return r.count === 1;
 }

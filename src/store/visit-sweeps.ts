@@ -1,6 +1,7 @@
 // What the daily visit sweeps read and mark: open tasks past their due date, escalation marks,
 // active pairings and mobile members with their last logged contact.
-import { dateToYmd, localYmd } from "../domain/visit-days.ts";
+import { dateToDay } from "../domain/calendar-day.ts";
+import { dayIn } from "../domain/zoned-time.ts";
 import type { Tx } from "./tx.ts";
 
 export interface LateTask {
@@ -43,7 +44,7 @@ export async function lateTasks(tx: Tx, today: string): Promise<LateTask[]> {
     year: r.year,
     eventKind: r.eventKind,
     reason: r.reason,
-    dueOn: dateToYmd(r.dueOn),
+    dueOn: dateToDay(r.dueOn),
     escalated: r.escalatedAt !== null,
   }));
 }
@@ -90,7 +91,7 @@ export async function activePairings(tx: Tx, today: string): Promise<PairingDue[
     helperKind: r.helperKind,
     helperPersonId: r.helperPersonId,
     departmentName: r.departmentName,
-    lastContact: r.last_at ? dateToYmd(r.last_at) : null,
+    lastContact: r.last_at ? dateToDay(r.last_at) : null,
   }));
 }
 
@@ -129,8 +130,8 @@ export async function mobileMembers(tx: Tx, tz: string, orgIds?: number[]): Prom
     mobile: r.mobile,
     whereabouts: r.whereabouts,
     leaderId: r.responsibleLeaderId,
-    since: localYmd(r.createdAt, tz),
-    lastContact: r.last_at ? dateToYmd(r.last_at) : null,
+    since: dayIn(r.createdAt, tz),
+    lastContact: r.last_at ? dateToDay(r.last_at) : null,
     lastContactId: r.last_id,
   }));
 }

@@ -1,7 +1,7 @@
 // Visit tasks one at a time: the visitor's list, one task with what its cards show, recording
 // a completed visit (with the fund disbursement in the same transaction), event visits.
 import type { FundSource } from "../domain/aid-rules.ts";
-import { dateToYmd, ymdToDate } from "../domain/visit-days.ts";
+import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import { withdraw } from "./aid-fund.ts";
 import type { Tx } from "./tx.ts";
 
@@ -53,8 +53,8 @@ async function withNames(tx: Tx, rows: { id: number; orgId: number; memberId: nu
     orgName: org.get(r.orgId) ?? "",
     memberName: name.get(r.memberId) ?? "",
     visitorName: name.get(r.visitorId) ?? "",
-    dueOn: dateToYmd(r.dueOn),
-    visitedOn: r.visitedOn ? dateToYmd(r.visitedOn) : null,
+    dueOn: dateToDay(r.dueOn),
+    visitedOn: r.visitedOn ? dateToDay(r.visitedOn) : null,
   }));
 }
 
@@ -97,7 +97,7 @@ export async function completeTask(tx: Tx, task: TaskRow, c: Completion): Promis
     data: {
       status: "DONE",
       doneAt: c.at,
-      visitedOn: ymdToDate(c.visitedOn),
+      visitedOn: dayToDate(c.visitedOn),
       how: c.how,
       amountFen: c.amountFen,
       fundSource: c.source,
@@ -129,7 +129,7 @@ export async function completeTask(tx: Tx, task: TaskRow, c: Completion): Promis
 
 export async function openEventTaskFor(tx: Tx, memberId: number, eventKind: string): Promise<{ id: number; dueOn: string } | null> {
   const r = await tx.visitTask.findFirst({ where: { memberId, eventKind, festival: null, status: "OPEN" }, select: { id: true, dueOn: true } });
-  return r ? { id: r.id, dueOn: dateToYmd(r.dueOn) } : null;
+  return r ? { id: r.id, dueOn: dateToDay(r.dueOn) } : null;
 }
 
 export async function createEventTask(
@@ -137,7 +137,7 @@ export async function createEventTask(
   t: { orgId: number; memberId: number; visitorId: number; eventKind: string; reason: string; dueOn: string; createdById: number; at: Date },
 ): Promise<number> {
   const r = await tx.visitTask.create({
-    data: { orgId: t.orgId, memberId: t.memberId, visitorId: t.visitorId, eventKind: t.eventKind, reason: t.reason, dueOn: ymdToDate(t.dueOn), createdById: t.createdById, createdAt: t.at },
+    data: { orgId: t.orgId, memberId: t.memberId, visitorId: t.visitorId, eventKind: t.eventKind, reason: t.reason, dueOn: dayToDate(t.dueOn), createdById: t.createdById, createdAt: t.at },
     select: { id: true },
   });
   return r.id;

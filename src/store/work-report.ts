@@ -1,6 +1,7 @@
 // Gathers the work-care figures of a branch for the analysis: one statement per topic, like the
 // rest of branch-analysis.ts, through the same Rows port (pool for sweeps, transaction for commands).
-import { addDays, startOfDayIn, type Day } from "../domain/calendar-day.ts";
+import { addDays, type Day } from "../domain/calendar-day.ts";
+import { startOfDayIn } from "../domain/zoned-time.ts";
 import type { TrainingTopic } from "../domain/training-rules.ts";
 import { emptyTopics, openCaseFigure, type WorkFigures } from "../domain/work-report.ts";
 import type { Rows } from "./talk-due.ts";

@@ -11,7 +11,8 @@ import {
   yearSummary,
   type LedgerSum,
 } from "../../src/domain/aid-rules.ts";
-import { addMonths, localDate, localDateTime, localYear, parseDate, yearBounds } from "../../src/domain/aid-time.ts";
+import { addMonths, parseDay } from "../../src/domain/calendar-day.ts";
+import { dayIn, localDateTime, localYear, yearBounds } from "../../src/domain/zoned-time.ts";
 import type { Actor } from "../../src/domain/roles.ts";
 
 const actor = (personId: number, grants: [number, Actor["grants"][number]["role"]][]): Actor => ({
@@ -109,7 +110,7 @@ describe("time in Asia/Shanghai", () => {
   it("puts 16:30 UTC on New Year's Eve into the next year", () => {
     const d = new Date("2025-12-31T16:30:00Z");
     expect(localYear(d, tz)).toBe(2026);
-    expect(localDate(d, tz)).toBe("2026-01-01");
+    expect(dayIn(d, tz)).toBe("2026-01-01");
     expect(localDateTime(d, tz)).toBe("2026-01-01 00:30");
   });
   it("bounds a year at local midnight", () => {
@@ -131,7 +132,7 @@ describe("time in Asia/Shanghai", () => {
     ["2026年9月3日", "2026-09-03"],
     ["2026-02-30", null],
     ["tomorrow", null],
-  ])("parses the date %s", (raw, expected) => expect(parseDate(raw)).toBe(expected));
+  ])("parses the date %s", (raw, expected) => expect(parseDay(raw)).toBe(expected));
 });
 
 describe("time across zones and DST", () => {

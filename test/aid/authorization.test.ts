@@ -3,7 +3,7 @@
 // record's own branch get through.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoleName } from "../../src/domain/roles.ts";
-import { localYear } from "../../src/domain/aid-time.ts";
+import { localYear } from "../../src/domain/zoned-time.ts";
 import { openEntry } from "../../src/store/aid-hardship.ts";
 import { createRequest } from "../../src/store/aid-requests.ts";
 import type { Harness } from "../support/harness.ts";

@@ -1,7 +1,7 @@
 // Bad input gets a Chinese toast (or reply) saying what to fix, and nothing changes: no request
 // moves, no money moves, no ledger line, no archive change, no audit line, no message.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localYear } from "../../src/domain/aid-time.ts";
+import { localYear } from "../../src/domain/zoned-time.ts";
 import { openEntry } from "../../src/store/aid-hardship.ts";
 import type { Harness } from "../support/harness.ts";
 import { aidState, command, file, forgeClick, fund, seedBranch, startAidHarness, text, type Branch } from "./support.ts";

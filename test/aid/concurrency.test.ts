@@ -2,7 +2,7 @@
 // once, twice over, or from two secretaries at the same moment.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnvelope } from "../../src/double/index.ts";
-import { localYear } from "../../src/domain/aid-time.ts";
+import { localYear } from "../../src/domain/zoned-time.ts";
 import { eventually, TEST_LARK, type Harness } from "../support/harness.ts";
 import { seedPerson, type SeededPerson } from "../support/seed.ts";
 import { approvalCardFor, askForForm, buttonValue, clickCard, file, fund, seedBranch, startAidHarness, submitForm, text, type Branch } from "./support.ts";

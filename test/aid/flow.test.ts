@@ -1,7 +1,7 @@
 // The aid flow end to end over the Lark double, real PostgreSQL and Redis: a member asks in
 // chat, the secretary decides in the card, the fund pays, the member is told.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localYear } from "../../src/domain/aid-time.ts";
+import { localYear } from "../../src/domain/zoned-time.ts";
 import { eventually, type Harness } from "../support/harness.ts";
 import { approvalCardFor, askForForm, buttonValue, clickCard, command, file, fund, hasButton, seedBranch, startAidHarness, submitForm, text, type Branch } from "./support.ts";
 

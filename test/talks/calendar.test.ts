@@ -1,6 +1,7 @@
 // Days, working days and night hours: the calendar the reminders run on.
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, dayIn, daysBetween, isDay, minuteOfDayIn, startOfDayIn } from "../../src/domain/calendar-day.ts";
+import { addDays, addMonths, daysBetween, isDay } from "../../src/domain/calendar-day.ts";
+import { dayIn, minuteOfDayIn, startOfDayIn } from "../../src/domain/zoned-time.ts";
 import { calendarCovers, isNight, isWorkingDay, statutoryHolidays, workingDayOnOrAfter } from "../../src/domain/working-days.ts";
 
 const TZ = "Asia/Shanghai";

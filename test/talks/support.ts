@@ -4,7 +4,8 @@
 import type { Harness } from "../support/harness.ts";
 import { startHarness } from "../support/harness.ts";
 import { seedOrg, seedPerson, type SeededPerson } from "../support/seed.ts";
-import { dayToDate, startOfDayIn } from "../../src/domain/calendar-day.ts";
+import { dayToDate } from "../../src/domain/calendar-day.ts";
+import { startOfDayIn } from "../../src/domain/zoned-time.ts";
 
 export const TZ = "Asia/Shanghai";
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { BUILTIN_FESTIVALS } from "../../src/domain/festivals.ts";
 import { isActivePairing, pairingProblem } from "../../src/domain/pairing.ts";
-import { addDays, addMonths, daysBetween, localYmd, minusYears, parseYmd } from "../../src/domain/visit-days.ts";
+import { addDays, addMonths, daysBetween, minusYears, parseDay } from "../../src/domain/calendar-day.ts";
+import { dayIn } from "../../src/domain/zoned-time.ts";
 import { criteriaFor, reasonsFor, reasonText, type MemberFacts } from "../../src/domain/visit-eligibility.ts";
 import { classifyEvent } from "../../src/domain/visit-events.ts";
 import { contactReminderDue, isLostContact } from "../../src/domain/visit-contact.ts";
@@ -110,12 +111,12 @@ describe("pairing", () => {
 
 describe("days", () => {
   it("does calendar arithmetic in the branch's timezone", () => {
-    expect(localYmd(new Date("2027-08-31T16:30:00Z"), "Asia/Shanghai")).toBe("2027-09-01");
+    expect(dayIn(new Date("2027-08-31T16:30:00Z"), "Asia/Shanghai")).toBe("2027-09-01");
     expect(daysBetween("2027-12-30", "2028-01-02")).toBe(3);
     expect(minusYears("2028-02-29", 1)).toBe("2027-02-28");
     expect(addMonths("2027-05-31", 3)).toBe("2027-08-31");
-    expect(parseYmd("2027-09-10 +0800")).toBe("2027-09-10");
-    expect(parseYmd("2027/9/10")).toBe("2027-09-10");
-    expect(parseYmd("2027-02-30")).toBeNull();
+    expect(parseDay("2027-09-10 +0800")).toBe("2027-09-10");
+    expect(parseDay("2027/9/10")).toBe("2027-09-10");
+    expect(parseDay("2027-02-30")).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { aidInfoAnsweredCard, aidInfoClosedCard } from "../../../cards/aid-request.ts";
 import { checkText, DESCRIPTION_MAX } from "../../domain/aid-rules.ts";
-import { localDateTime } from "../../domain/aid-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import { provideInfo, timeline } from "../../store/aid-requests.ts";
 import { approvalCardOf, loadRequest, refreshCopies, requireRequest, sendApprovalCards } from "../aid/approval.ts";
 import { must } from "../aid/errors.ts";

@@ -1,7 +1,7 @@
 import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { aidInfoRequestCard } from "../../../cards/aid-request.ts";
 import { checkText, isOpen, NOTE_MAX } from "../../domain/aid-rules.ts";
-import { localDateTime } from "../../domain/aid-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import { askForInfo } from "../../store/aid-requests.ts";
 import { approvalCardOf, loadRequest, refreshCopies, requireDecider } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";

@@ -1,7 +1,7 @@
 import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { aidReceiptCard } from "../../../cards/aid-request.ts";
 import { CATEGORY_LABEL, checkRequestedAmount, checkText, DESCRIPTION_MAX, ON_BEHALF_ROLES } from "../../domain/aid-rules.ts";
-import { localDateTime, localYear, yearBounds } from "../../domain/aid-time.ts";
+import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import { parseYuan } from "../../domain/money.ts";
 import { hasRole } from "../../domain/roles.ts";
 import { filingSnapshot } from "../../store/aid-approval.ts";

@@ -1,6 +1,6 @@
 import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { FUND_ROLES, parseDisclosureYear } from "../../domain/aid-rules.ts";
-import { localYear } from "../../domain/aid-time.ts";
+import { localYear } from "../../domain/zoned-time.ts";
 import { hasRole } from "../../domain/roles.ts";
 import { must } from "../aid/errors.ts";
 import { discloseValue } from "../aid/forms.ts";

@@ -3,7 +3,7 @@
 // secretary above it (the card reaches them when a review is overdue or referred).
 import { z } from "zod";
 import { hardshipReviewCard, hardshipReviewedCard } from "../../../cards/talk-review.ts";
-import { dayIn } from "../../domain/calendar-day.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { ARCHIVE_ROLES } from "../../domain/aid-rules.ts";
 import { checkNextReview, defaultNextReview, HARDSHIP_LEVELS } from "../../domain/hardship-rules.ts";
 import { hasRole } from "../../domain/roles.ts";

@@ -1,6 +1,6 @@
 import { jobPostReceiptCard } from "../../../cards/job-post.ts";
 import { WORK_ACTION } from "../../../cards/work-common.ts";
-import { localDate } from "../../domain/aid-time.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { checkPosting } from "../../domain/employment-input.ts";
 import { matches, POSTING_ROLES, weekOf } from "../../domain/job-match.ts";
 import { hasRole } from "../../domain/roles.ts";
@@ -33,7 +33,7 @@ export const jobPostSubmit = defineAction({
     }
     const fit = (await seekersIn(ctx.tx, value.o)).filter((s) => s.personId !== ctx.actor.personId && matches(posting, s));
     const online = fit.filter((s) => s.openId);
-    const week = weekOf(localDate(now, tz));
+    const week = weekOf(dayIn(now, tz));
     const { now: pushNow, held } = await recordMatches(ctx.tx, posting.id, online, week, now);
     const byId = new Map(online.map((s) => [s.personId, s]));
     for (const t of pushNow) {

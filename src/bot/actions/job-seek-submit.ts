@@ -1,6 +1,6 @@
 import { jobSeekReceiptCard } from "../../../cards/job-seek.ts";
 import { WORK_ACTION } from "../../../cards/work-common.ts";
-import { localDate } from "../../domain/aid-time.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { checkWishes } from "../../domain/employment-input.ts";
 import { SEEKER_HELPER_ROLES } from "../../domain/job-match.ts";
 import { hasRole } from "../../domain/roles.ts";
@@ -29,7 +29,7 @@ export const jobSeekSubmit = defineAction({
     if (!branch) throw noBranch();
     if (onBehalf && !hasRole(actor, SEEKER_HELPER_ROLES, branch.orgId)) throw notAllowed();
     const wishes = must(checkWishes(form));
-    const today = localDate(ctx.clock.now(), ctx.config.timezone);
+    const today = dayIn(ctx.clock.now(), ctx.config.timezone);
     const { row, created, before } = await registerCase(tx, { ...wishes, orgId: branch.orgId, personId, byId: actor.personId, today, at: ctx.clock.now() });
     const changes = (created ? { ...wishes, onBehalf } : diffFields(before, wishes)) as Prisma.InputJsonValue & object;
     if (created || Object.keys(changes).length > 0) {

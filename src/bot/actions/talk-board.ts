@@ -1,7 +1,7 @@
 // "返回" on the talk form: the leader's board again, as it stands now.
 import { z } from "zod";
 import { talkBoardCard } from "../../../cards/talk-board.ts";
-import { dayIn } from "../../domain/calendar-day.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { loadBoard } from "../../store/talk-board.ts";
 import { defineAction, type ActionContext } from "../context.ts";
 import type { Text } from "../../../cards/kit.ts";

@@ -1,7 +1,7 @@
 // "记录谈话" on a digest, the `谈心` list or an urgent-talk card: the talk form, in place.
 import { z } from "zod";
 import { talkFormCard } from "../../../cards/talk-form.ts";
-import { dayIn } from "../../domain/calendar-day.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { lastTalkOn, memberWhereActorIs } from "../../store/talks.ts";
 import { defineAction } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";

@@ -3,7 +3,8 @@
 // the card the leader came from, brought up to date.
 import { z } from "zod";
 import { talkRecordedCard } from "../../../cards/talk-form.ts";
-import { dayIn, isDay } from "../../domain/calendar-day.ts";
+import { isDay } from "../../domain/calendar-day.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { talkRecordProblem } from "../../domain/talk-record.ts";
 import { memberWhereActorIs, recordTalk } from "../../store/talks.ts";
 import { defineAction } from "../context.ts";

@@ -2,7 +2,7 @@ import { visitAlreadyDoneCard, visitDoneCard } from "../../../cards/visit-comple
 import { VISIT_ACTION } from "../../../cards/visit-text.ts";
 import { overBalance, SOURCE_LABEL } from "../../domain/aid-rules.ts";
 import { parseYuan, yuanText } from "../../domain/money.ts";
-import { parseYmd } from "../../domain/visit-days.ts";
+import { parseDay } from "../../domain/calendar-day.ts";
 import { HOW_LABEL, taskWhat } from "../../domain/visit-labels.ts";
 import { balances } from "../../store/aid-fund.ts";
 import { completeTask } from "../../store/visit-tasks.ts";
@@ -26,7 +26,7 @@ export const visitComplete = defineAction({
     if (task.status !== "OPEN") {
       return { toast: { type: "info", text: { zh: "该走访已记录，无需重复提交。", en: "This visit is already recorded." } }, card: visitAlreadyDoneCard({ memberName: task.memberName, what, visitedOn: task.visitedOn }) };
     }
-    const visitedOn = parseYmd(form.visitedOn);
+    const visitedOn = parseDay(form.visitedOn);
     if (!visitedOn) throw new UserError("bad_date", { zh: "走访日期格式不正确，请重新选择。", en: "The visit date is not a date; pick it again." });
     if (visitedOn > today(ctx)) throw new UserError("future_date", { zh: "走访日期不能晚于今天。", en: "The visit date cannot be in the future." });
     const amountRaw = given(form.amount);

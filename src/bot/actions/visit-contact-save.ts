@@ -1,6 +1,6 @@
 import { contactDoneCard } from "../../../cards/visit-contact.ts";
 import { VISIT_ACTION } from "../../../cards/visit-text.ts";
-import { parseYmd } from "../../domain/visit-days.ts";
+import { parseDay } from "../../domain/calendar-day.ts";
 import { CONTACT_HOW_LABEL } from "../../domain/visit-contact.ts";
 import { logContact } from "../../store/visit-contacts.ts";
 import { defineAction } from "../context.ts";
@@ -15,7 +15,7 @@ export const visitContactSave = defineAction({
   form: contactForm,
   async run(ctx, { value, form }) {
     const t = await contactTarget(ctx, value);
-    const on = parseYmd(form.at);
+    const on = parseDay(form.at);
     if (!on) throw new UserError("bad_date", { zh: "联系日期格式不正确，请重新选择。", en: "The date is not a date; pick it again." });
     if (on > today(ctx)) throw new UserError("future_date", { zh: "联系日期不能晚于今天。", en: "The date cannot be in the future." });
     const note = given(form.note);

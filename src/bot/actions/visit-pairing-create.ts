@@ -2,7 +2,7 @@ import { pairingNoticeCard } from "../../../cards/visit-pairing.ts";
 import { VISIT_ACTION } from "../../../cards/visit-text.ts";
 import { HELPER_KIND_LABEL, pairingProblem } from "../../domain/pairing.ts";
 import { hasRole } from "../../domain/roles.ts";
-import { parseYmd } from "../../domain/visit-days.ts";
+import { parseDay } from "../../domain/calendar-day.ts";
 import { createPairing, samePairingOpen } from "../../store/visit-pairing.ts";
 import { findAnyone, findInBranches, type Lookup } from "../../store/visit-people.ts";
 import { defineAction } from "../context.ts";
@@ -31,10 +31,10 @@ export const visitPairingCreate = defineAction({
       const lead = await ctx.tx.membership.count({ where: { personId: helper.id, role: { in: ["LEADER", "SECRETARY"] } } });
       if (lead === 0) throw new UserError("helper_not_leader", { zh: `${helper.name}不是党员领导干部，请改选「党员结对」或换一位帮扶人。`, en: `${helper.name} is not a leader; choose “member pairing” or another helper.` });
     }
-    const startOn = parseYmd(form.startOn);
+    const startOn = parseDay(form.startOn);
     if (!startOn) throw new UserError("bad_date", { zh: "开始日期格式不正确，请重新选择。", en: "The start date is not a date." });
     const endText = given(form.endOn);
-    const endOn = endText ? parseYmd(endText) : null;
+    const endOn = endText ? parseDay(endText) : null;
     if (endText && !endOn) throw new UserError("bad_date", { zh: "结束日期格式不正确，请重新选择。", en: "The end date is not a date." });
     const departmentName = given(form.department);
     const draft = { kind: form.kind, memberId: member.id, helperPersonId: helper?.id ?? null, departmentName: form.kind === "DEPARTMENT" ? departmentName : null, startOn, endOn };

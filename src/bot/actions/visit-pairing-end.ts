@@ -1,7 +1,7 @@
 import { pairingEndedLine } from "../../../cards/visit-pairing.ts";
 import { VISIT_ACTION } from "../../../cards/visit-text.ts";
 import { hasRole } from "../../domain/roles.ts";
-import { addDays } from "../../domain/visit-days.ts";
+import { addDays } from "../../domain/calendar-day.ts";
 import { endPairing, loadPairing } from "../../store/visit-pairing.ts";
 import { defineAction } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";

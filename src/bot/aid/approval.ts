@@ -5,7 +5,7 @@ import { approvalCard, type ApprovalView, type HardshipStatusView } from "../../
 import type { DecisionView, TimelineLine } from "../../../cards/aid-request.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { mayDecide, type TimelineType } from "../../domain/aid-rules.ts";
-import { localDateTime, localYear, yearBounds } from "../../domain/aid-time.ts";
+import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import type { Actor } from "../../domain/roles.ts";
 import type { Balances } from "../../store/aid-fund.ts";
 import { requestSnapshot, type Copy, type HardshipStatus } from "../../store/aid-approval.ts";

@@ -1,6 +1,6 @@
 // The answer to a click on a request that is no longer open (decided by someone else, a second
 // click, a stale copy): nothing changes, the clicked card is redrawn to the current state.
-import { localDateTime } from "../../domain/aid-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import type { AidRequestRow } from "../../store/aid-requests.ts";
 import type { ActionResult } from "../context.ts";
 import { approvalCardOf, loadRequest, type AidCtx } from "./approval.ts";

@@ -2,7 +2,7 @@
 import { disclosureCard, fundCard } from "../../../cards/aid-fund.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { yearSummary } from "../../domain/aid-rules.ts";
-import { localDateTime, localYear, yearBounds } from "../../domain/aid-time.ts";
+import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import { balances, ledgerSums, recentEntries } from "../../store/aid-fund.ts";
 import type { BaseContext } from "../context.ts";
 import { UserError } from "../errors.ts";

@@ -2,7 +2,7 @@
 import { hardshipEntryCard, hardshipOpenFormCard } from "../../../cards/aid-hardship.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { ARCHIVE_ROLES, checkText, NOTE_MAX, type AidCategory } from "../../domain/aid-rules.ts";
-import { localDate, localDateTime } from "../../domain/aid-time.ts";
+import { dayIn, localDateTime } from "../../domain/zoned-time.ts";
 import { causeForCategory, checkCauses, checkNextReview, defaultNextReview, reviewOverdue, type HardshipLevel } from "../../domain/hardship-rules.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
 import { history, type EntryPatch, type HardshipRow } from "../../store/aid-hardship.ts";
@@ -15,7 +15,7 @@ export function requireArchivist(actor: Actor, orgId: number): void {
   if (!hasRole(actor, ARCHIVE_ROLES, orgId)) throw notAllowed();
 }
 
-export const today = (ctx: BaseContext): string => localDate(ctx.clock.now(), ctx.config.timezone);
+export const today = (ctx: BaseContext): string => dayIn(ctx.clock.now(), ctx.config.timezone);
 
 export async function entryCardOf(ctx: BaseContext, e: HardshipRow): Promise<Card> {
   const tz = ctx.config.timezone;

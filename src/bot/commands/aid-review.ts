@@ -1,6 +1,6 @@
 import { openRequestsCard } from "../../../cards/aid-approval.ts";
 import { DECIDER_ROLES, parseRequestNumber } from "../../domain/aid-rules.ts";
-import { localDateTime } from "../../domain/aid-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import { orgsWhere } from "../../domain/roles.ts";
 import { namesOf } from "../../store/aid-people.ts";
 import { findRequestByNumber, openRequests } from "../../store/aid-requests.ts";

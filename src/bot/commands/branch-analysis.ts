@@ -1,7 +1,7 @@
 // 分析 [2027Q1]: the branch analysis for a quarter (this quarter so far by default).
 import { talkAnalysisCard } from "../../../cards/talk-analysis.ts";
 import { t } from "../../../cards/kit.ts";
-import { dayIn } from "../../domain/calendar-day.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { parseQuarter, quarterOf } from "../../domain/quarter.ts";
 import { orgsWhere } from "../../domain/roles.ts";
 import { analyseBranch } from "../../store/branch-analysis.ts";

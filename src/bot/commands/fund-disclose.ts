@@ -1,5 +1,5 @@
 import { FUND_ROLES, parseDisclosureYear } from "../../domain/aid-rules.ts";
-import { localYear } from "../../domain/aid-time.ts";
+import { localYear } from "../../domain/zoned-time.ts";
 import { orgsWhere } from "../../domain/roles.ts";
 import { must } from "../aid/errors.ts";
 import { postDisclosure } from "../aid/fund-view.ts";

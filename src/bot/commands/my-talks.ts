@@ -1,6 +1,6 @@
 // 我的谈心: a member sees that their talks took place (when, with whom, how), never the notes.
 import { myTalksCard } from "../../../cards/talk-mine.ts";
-import { dayIn } from "../../domain/calendar-day.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { loadBranchRules } from "../../store/branch-rules.ts";
 import { findDueTalks, viaTx } from "../../store/talk-due.ts";
 import type { Command } from "../context.ts";

@@ -1,6 +1,6 @@
 // 谈心: the leader's members with their last talk and when the next is due, a button each.
 import { talkBoardCard } from "../../../cards/talk-board.ts";
-import { dayIn } from "../../domain/calendar-day.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { loadBoard } from "../../store/talk-board.ts";
 import type { Command } from "../context.ts";
 

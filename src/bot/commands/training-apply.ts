@@ -1,5 +1,5 @@
 import { trainingFormCard } from "../../../cards/training-apply.ts";
-import { localDate } from "../../domain/aid-time.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import type { Command } from "../context.ts";
 
 /** 培训申请: the member's form for support with self-funded study (time off, subsidy, policy). */
@@ -10,6 +10,6 @@ export const trainingApply: Command = {
   roles: "anyone",
   privateOnly: true,
   async run(ctx) {
-    ctx.reply({ card: trainingFormCard({ ceilingFen: ctx.config.aidMaxFen, today: localDate(ctx.clock.now(), ctx.config.timezone) }) });
+    ctx.reply({ card: trainingFormCard({ ceilingFen: ctx.config.aidMaxFen, today: dayIn(ctx.clock.now(), ctx.config.timezone) }) });
   },
 };

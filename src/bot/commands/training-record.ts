@@ -1,5 +1,5 @@
 import { trainingRecordFormCard } from "../../../cards/training-record.ts";
-import { localDate } from "../../domain/aid-time.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { orgsWhere } from "../../domain/roles.ts";
 import { TRAINING_RECORD_ROLES } from "../../domain/training-rules.ts";
 import { branchPeople } from "../../store/training-records.ts";
@@ -13,7 +13,7 @@ export const trainingRecord: Command = {
   roles: TRAINING_RECORD_ROLES,
   privateOnly: true,
   async run(ctx) {
-    const today = localDate(ctx.clock.now(), ctx.config.timezone);
+    const today = dayIn(ctx.clock.now(), ctx.config.timezone);
     for (const orgId of orgsWhere(ctx.actor, TRAINING_RECORD_ROLES)) {
       const orgName = ctx.actor.grants.find((g) => g.orgId === orgId)?.orgName ?? "?";
       ctx.reply({ card: trainingRecordFormCard({ orgId, orgName, today, people: await branchPeople(ctx.tx, orgId) }) });

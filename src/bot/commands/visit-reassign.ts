@@ -1,6 +1,6 @@
 import { visitReassignedCard } from "../../../cards/visit-reminders.ts";
 import { orgsWhere } from "../../domain/roles.ts";
-import { daysBetween } from "../../domain/visit-days.ts";
+import { daysBetween } from "../../domain/calendar-day.ts";
 import { taskWhat } from "../../domain/visit-labels.ts";
 import { findAnyone, findInBranches } from "../../store/visit-people.ts";
 import type { Command } from "../context.ts";

@@ -1,6 +1,6 @@
 import { visitEventNoticeCard, visitEventReceiptCard } from "../../../cards/visit-event.ts";
 import { orgsWhere } from "../../domain/roles.ts";
-import { addDays } from "../../domain/visit-days.ts";
+import { addDays } from "../../domain/calendar-day.ts";
 import { classifyEvent } from "../../domain/visit-events.ts";
 import { eventLabel } from "../../domain/visit-labels.ts";
 import { findInBranches, secretariesOf, visitSettingsOf } from "../../store/visit-people.ts";

@@ -8,7 +8,8 @@ import { FUND_SOURCES, SOURCE_LABEL } from "../../domain/aid-rules.ts";
 import { yuanText } from "../../domain/money.ts";
 import { HELPER_KIND_LABEL, isActivePairing } from "../../domain/pairing.ts";
 import { hasRole } from "../../domain/roles.ts";
-import { daysBetween, localYmd } from "../../domain/visit-days.ts";
+import { daysBetween } from "../../domain/calendar-day.ts";
+import { dayIn } from "../../domain/zoned-time.ts";
 import { taskReason, taskWhat } from "../../domain/visit-labels.ts";
 import type { VisitSettings } from "../../domain/visit-settings.ts";
 import { balances } from "../../store/aid-fund.ts";
@@ -23,7 +24,7 @@ import { notAllowed, UserError } from "../errors.ts";
 export const LIST_TASKS = 10;
 export const LIST_CONTACTS = 8;
 
-export const today = (ctx: BaseContext): string => localYmd(ctx.clock.now(), ctx.config.timezone);
+export const today = (ctx: BaseContext): string => dayIn(ctx.clock.now(), ctx.config.timezone);
 
 /** Per-branch settings, read once per handler. */
 export function settingsCache(ctx: BaseContext): (orgId: number) => Promise<VisitSettings> {

@@ -3,7 +3,7 @@
 // sender's own records; the view is audited like theirs.
 import { workMineSections as sections } from "../../../cards/work-mine.ts";
 import type { Element } from "../../../cards/kit.ts";
-import { localDateTime } from "../../domain/aid-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import { commendationsOf } from "../../store/commendations.ts";
 import { latestCaseOf } from "../../store/employment.ts";
 import { questionsOf } from "../../store/questions.ts";

@@ -3,7 +3,7 @@
 // and every copy is redrawn to the whole thread when a message is added.
 import { questionForAskerCard, questionForSecretaryCard, type ThreadLine } from "../../../cards/question.ts";
 import type { Card } from "../../../cards/kit.ts";
-import { localDateTime } from "../../domain/aid-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
 import { namesOf } from "../../store/aid-people.ts";
 import { findQuestion, thread, type QuestionRow } from "../../store/questions.ts";

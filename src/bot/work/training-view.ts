@@ -3,7 +3,7 @@
 // to the branch's secretaries, and the answer to a click on an application already decided.
 import { trainingDecisionCard, trainingResultCard, type TrainingDecisionView, type TrainingView } from "../../../cards/training-apply.ts";
 import type { Card } from "../../../cards/kit.ts";
-import { localDateTime, localYear, yearBounds } from "../../domain/aid-time.ts";
+import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
 import { TRAINING_DECIDER_ROLES } from "../../domain/training-rules.ts";
 import { balances, receivedBetween } from "../../store/aid-fund.ts";
