@@ -28,6 +28,7 @@ export const AID_CARDS: Record<string, () => Card> = {
   "aid-request-form": () => aidRequestFormCard({ ceilingFen: 5_000_000 }),
   "aid-request-form-on-behalf": () => aidRequestFormCard({ ceilingFen: 5_000_000, forPerson: { id: 9, name: "冯兰" } }),
   "aid-receipt": () => aidReceiptCard({ ...basics, filedAt: "2026-03-05 14:07", deciderCount: 1 }),
+  "aid-receipt-sole-decider": () => aidReceiptCard({ ...basics, filedAt: "2026-03-05 14:07", deciderCount: 0, soleDecider: true }),
   "aid-approval-pending": () => approvalCard(pending),
   "aid-approval-needs-info": () =>
     approvalCard({

@@ -96,7 +96,8 @@ export function aidRequestFormCard(data: { ceilingFen: number; forPerson?: { id:
   });
 }
 
-export function aidReceiptCard(data: RequestBasics & { filedAt: string; forName?: string; deciderCount: number }): Card {
+/** deciderCount: how many deciders got the card; soleDecider: the applicant is the only one there is. */
+export function aidReceiptCard(data: RequestBasics & { filedAt: string; forName?: string; deciderCount: number; soleDecider?: boolean }): Card {
   return card({
     title: t(`帮扶申请已提交 · ${data.number}`, `Request filed · ${data.number}`),
     template: "orange",
@@ -107,13 +108,20 @@ export function aidReceiptCard(data: RequestBasics & { filedAt: string; forName?
         { zh: `**提交时间**：${data.filedAt}`, en: `**Filed**: ${data.filedAt}` },
       ]),
       hr(),
-      note(
-        data.deciderCount > 0
-          ? t(`已通知支部书记审批。发送「我的」可随时查看进度。编号：${data.number}`, `The secretary has been told. Send "我的" to see progress. Number: ${data.number}`)
-          : t("本支部暂无可在线审批的书记，请联系支部书记。发送「我的」可查看进度。", "No secretary of the branch can be reached in Lark; please contact them. Send \"我的\" to see progress."),
-      ),
+      note(whoDecides(data)),
     ],
   });
+}
+
+function whoDecides(d: { number: string; deciderCount: number; soleDecider?: boolean }): Text {
+  if (d.deciderCount > 0) return t(`已通知支部书记审批。发送「我的」可随时查看进度。编号：${d.number}`, `The secretary has been told. Send "我的" to see progress. Number: ${d.number}`);
+  // Nobody decides their own request: a secretary asking for themselves needs a delegate.
+  if (d.soleDecider)
+    return t(
+      `您是本支部唯一的审批人，不能审批自己的申请。请发送「受托人 姓名」指定一名帮扶审批受托人，申请会随即发给他/她审批。编号：${d.number}`,
+      `You are the branch's only decider and cannot decide your own request. Send "受托人 <name>" to name an aid delegate; the request then goes to them. Number: ${d.number}`,
+    );
+  return t("本支部暂无可在线审批的书记，请联系支部书记。发送「我的」可查看进度。", 'No secretary of the branch can be reached in Lark; please contact them. Send "我的" to see progress.');
 }
 
 /** The secretary's question, with a place to answer. */

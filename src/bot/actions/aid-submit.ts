@@ -85,6 +85,7 @@ export const aidSubmit = defineAction({
         filedAt: localDateTime(req.createdAt, config.timezone),
         ...(onBehalf ? { forName: snap.member.name } : {}),
         deciderCount,
+        soleDecider: deciderCount === 0 && snap.deciders.some((d) => d.id === personId),
       }),
     };
   },

@@ -13,6 +13,7 @@ import { hardshipOpen } from "../actions/hardship-open.ts";
 import { hardshipResolve } from "../actions/hardship-resolve.ts";
 import { hardshipUpdate } from "../actions/hardship-update.ts";
 import { hardshipView } from "../actions/hardship-view.ts";
+import { aidDelegate } from "../commands/aid-delegate.ts";
 import { aidMine } from "../commands/aid-mine.ts";
 import { aidOnBehalf } from "../commands/aid-on-behalf.ts";
 import { aidRequest } from "../commands/aid-request.ts";
@@ -21,7 +22,7 @@ import { fund } from "../commands/fund.ts";
 import { fundDisclose } from "../commands/fund-disclose.ts";
 import { hardshipArchive } from "../commands/hardship-archive.ts";
 
-export const AID_COMMANDS: readonly Command[] = [aidRequest, aidOnBehalf, aidMine, aidReview, fund, fundDisclose, hardshipArchive];
+export const AID_COMMANDS: readonly Command[] = [aidRequest, aidOnBehalf, aidMine, aidReview, aidDelegate, fund, fundDisclose, hardshipArchive];
 
 export const AID_ACTIONS: readonly CardAction<any, any>[] = [
   aidSubmit,
