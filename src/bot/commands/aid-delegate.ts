@@ -1,9 +1,9 @@
 import { orgsWhere } from "../../domain/roles.ts";
-import { membersNamed } from "../../store/aid-people.ts";
 import { openRequests } from "../../store/aid-requests.ts";
 import { loadRequest, sendApprovalCards } from "../aid/approval.ts";
 import type { Command, CommandContext } from "../context.ts";
 import { UserError } from "../errors.ts";
+import { memberNamedInArgs } from "../member-named.ts";
 
 const USAGE = {
   zh: "用法：「受托人 姓名」指定一名本支部党员为帮扶审批受托人；「受托人 取消 姓名」取消；「受托人」查看。",
@@ -24,17 +24,13 @@ export const aidDelegate: Command = {
   privateOnly: true,
   async run(ctx) {
     const words = ctx.args.split(/\s+/).filter(Boolean);
-    const remove = words[0] === "取消" || words[0] === "撤销" || words[0] === "remove";
-    const name = remove ? words[1] : words[0];
-    const branches = orgsWhere(ctx.actor, ["SECRETARY"]);
-    if (!name) {
+    const remove = ["取消", "撤销", "remove"].includes(words[0] ?? "");
+    const rest = (remove ? words.slice(1) : words).join(" ");
+    if (!rest) {
       if (remove) throw new UserError("name_missing", USAGE);
-      return listDelegates(ctx, branches);
+      return listDelegates(ctx, orgsWhere(ctx.actor, ["SECRETARY"]));
     }
-    const found = (await membersNamed(ctx.tx, name, branches)).filter((p) => p.id !== ctx.actor.personId);
-    if (found.length === 0) throw new UserError("member_not_found", { zh: `在您担任书记的支部找不到党员「${name}」，请核对姓名。`, en: `No member called "${name}" in the branch you lead.` });
-    if (found.length > 1) throw new UserError("member_ambiguous", { zh: `有 ${found.length} 位党员名为「${name}」，暂不能区分，请联系党务工作者在名册中核对。`, en: `${found.length} members are called "${name}"; ask the affairs worker to tell them apart in the roster.` });
-    const p = found[0]!;
+    const p = await memberNamedInArgs(ctx.tx, ctx.actor, rest, ["SECRETARY"], "受托人", { notSelf: true });
     const org = ctx.actor.grants.find((g) => g.orgId === p.orgId)!;
     if (remove) {
       const gone = await ctx.tx.membership.deleteMany({ where: { personId: p.id, orgId: p.orgId, role: "AID_DELEGATE" } });

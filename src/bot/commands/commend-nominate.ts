@@ -1,7 +1,7 @@
 import { commendFormCard } from "../../../cards/commend.ts";
 import { NOMINATOR_ROLES } from "../../domain/commend-rules.ts";
 import type { Command } from "../context.ts";
-import { memberNamedInArgs } from "../work/people.ts";
+import { memberNamedInArgs } from "../member-named.ts";
 
 /** 表彰提名 <姓名>: a leader nominates a member of their branch; the secretary decides. */
 export const commendNominate: Command = {

@@ -2,7 +2,7 @@ import { jobSeekFormCard } from "../../../cards/job-seek.ts";
 import { SEEKER_HELPER_ROLES } from "../../domain/job-match.ts";
 import { openCaseOf } from "../../store/employment.ts";
 import type { Command } from "../context.ts";
-import { memberNamedInArgs } from "../work/people.ts";
+import { memberNamedInArgs } from "../member-named.ts";
 
 /** 求职登记 [姓名]: register oneself (or, for a leader, a member of their branch) as looking for work. */
 export const jobSeek: Command = {
