@@ -120,14 +120,6 @@ export async function sendApprovalCards(ctx: AidCtx, rc: RequestContext, round: 
 
 export type { Copy };
 
-export async function approvalCopies(tx: Tx, requestId: number): Promise<Copy[]> {
-  return tx.outboxMessage.findMany({
-    where: { idempotencyKey: { startsWith: approvalKeyPrefix(requestId) }, kind: "SEND" },
-    select: { id: true, larkMessageId: true, status: true },
-    orderBy: { id: "asc" },
-  });
-}
-
 /**
  * Redraws every other copy of the approval card: sent ones are patched after commit, ones
  * still waiting in the outbox go out with the new content.
