@@ -4,6 +4,7 @@
 import type { Card, Text } from "../../cards/kit.ts";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
+import type { Day } from "../domain/calendar-day.ts";
 import type { Actor, RoleName } from "../domain/roles.ts";
 import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
@@ -11,6 +12,7 @@ import type { AuditEntry } from "../store/audit.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
 import type { Tx } from "../store/tx.ts";
 import type { z } from "zod";
+import { dayIn } from "../domain/zoned-time.ts";
 
 export interface Outgoing {
   card?: Card;
@@ -79,3 +81,8 @@ export function defineAction<V, F = undefined>(a: CardAction<V, F>): CardAction<
 }
 
 export type { NewOutgoing };
+
+/** The handler's today: the calendar day it is now in the configured zone. */
+export function todayOf(ctx: Pick<BaseContext, "clock" | "config">): Day {
+  return dayIn(ctx.clock.now(), ctx.config.timezone);
+}

@@ -1,6 +1,7 @@
 // Cell values as a secretary types them, normalised to what the store keeps. Each function
 // returns the value or a Chinese message saying what to fix; rows.ts wraps them in zod.
 import type { Cell } from "./parse.ts";
+import { dateToDay } from "../domain/calendar-day.ts";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -9,7 +10,7 @@ const bad = (message: string): Parsed<never> => ({ ok: false, message });
 /** What the cell shows, trimmed; "" for an empty cell. Excel dates show as YYYY-MM-DD. */
 export function cellText(c: Cell | undefined): string {
   if (c === null || c === undefined) return "";
-  if (c instanceof Date) return isoDate(c);
+  if (c instanceof Date) return dateToDay(c);
   return String(c).replace(/\u00a0/g, " ").trim();
 }
 
@@ -50,15 +51,6 @@ export function splitList(raw: string): string[] {
     .filter(Boolean);
 }
 
-export function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** YYYY-MM-DD of `now` in the given IANA zone, to decide what "in the future" means. */
-export function todayIn(timezone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
@@ -69,10 +61,10 @@ export function parseDate(c: Cell, label: string, today: string): Parsed<string>
   let iso: string | undefined;
   const shown = cellText(c);
   if (c instanceof Date) {
-    iso = Number.isNaN(c.getTime()) ? undefined : isoDate(c);
+    iso = Number.isNaN(c.getTime()) ? undefined : dateToDay(c);
   } else if (typeof c === "number") {
     if (/^\d{8}$/.test(String(c))) iso = fromParts(String(c).slice(0, 4), String(c).slice(4, 6), String(c).slice(6));
-    else if (c >= 1 && c < 100_000) iso = isoDate(new Date(EXCEL_EPOCH_MS + Math.floor(c) * 86_400_000));
+    else if (c >= 1 && c < 100_000) iso = dateToDay(new Date(EXCEL_EPOCH_MS + Math.floor(c) * 86_400_000));
   } else {
     const m =
       /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(shown) ??
@@ -91,5 +83,5 @@ function fromParts(y: string, m: string, d: string): string | undefined {
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
     return undefined;
   }
-  return isoDate(date);
+  return dateToDay(date);
 }

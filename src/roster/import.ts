@@ -4,13 +4,13 @@
 import { basename } from "node:path";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { bindLark, type LarkBinding, type LarkContact } from "./bind-lark.ts";
-import { todayIn } from "./cells.ts";
 import { readRoster, type RosterSource } from "./parse.ts";
 import type { Problem } from "./problems.ts";
 import { sortProblems, type RosterReport } from "./report.ts";
 import { resolveRoster } from "./resolve.ts";
 import { parseOrgRows, parsePersonRows, type ParsedRows } from "./rows.ts";
 import { loadSnapshot } from "./snapshot.ts";
+import { dayIn } from "../domain/zoned-time.ts";
 import { writePlan, type Actor, type Counts } from "./write.ts";
 
 /** pino's logger fits; so does console. */
@@ -42,7 +42,7 @@ export async function importRoster(opts: ImportRosterOptions): Promise<RosterRep
   const { prisma, log } = opts;
   const actor = opts.actor ?? SYSTEM;
   const fileName = typeof opts.file === "string" ? basename(opts.file) : opts.file.name;
-  const today = todayIn(opts.timezone ?? "Asia/Shanghai", opts.now);
+  const today = dayIn(opts.now ?? new Date(), opts.timezone ?? "Asia/Shanghai");
 
   const raw = await readRoster(opts.file);
   const none: ParsedRows<never> = { rows: [], badRows: [], problems: [], warnings: [], columns: new Set(), headerOk: true };

@@ -4,7 +4,7 @@
 // every difference is recorded in AuditLog as {field: [before, after]}.
 import type { Person, Prisma } from "../generated/prisma/client.ts";
 import type { PersonTag, Role } from "../generated/prisma/enums.ts";
-import { isoDate } from "./cells.ts";
+import { dateToDay } from "../domain/calendar-day.ts";
 import type { Plan, PlannedOrg, PlannedPerson } from "./resolve.ts";
 import type { PersonRow } from "./rows.ts";
 import { ROSTER_ROLES, type RosterRole } from "./vocab.ts";
@@ -38,7 +38,7 @@ const TAG_ORDER: readonly PersonTag[] = ["OLD_MEMBER", "OLD_CADRE", "OLD_MODEL",
 const sortTags = (tags: readonly PersonTag[]) => [...tags].sort((a, b) => TAG_ORDER.indexOf(a) - TAG_ORDER.indexOf(b));
 const sortRoles = (roles: readonly Role[]) => [...roles].sort((a, b) => ROSTER_ROLES.indexOf(a as RosterRole) - ROSTER_ROLES.indexOf(b as RosterRole));
 const dateOf = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
-const isoOf = (d: Date | null) => (d === null ? null : isoDate(d));
+const isoOf = (d: Date | null) => (d === null ? null : dateToDay(d));
 
 export async function writePlan(tx: Tx, plan: Plan, actor: Actor): Promise<WriteResult> {
   const audits: Prisma.AuditLogCreateManyInput[] = [];

@@ -1,11 +1,10 @@
 import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { addDays } from "../../domain/calendar-day.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { checkDay } from "../../domain/work-input.ts";
 import { approveCommendation } from "../../store/commendations.ts";
 import { must } from "../aid/errors.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { afterCommendChange, commendDecidedAnswer, requireCommendation, requireCommendDecider } from "../work/commend-view.ts";
 import { commendDecideForm, commendRef } from "../work/forms.ts";
@@ -19,7 +18,7 @@ export const commendApprove = defineAction({
     const c = await requireCommendation(ctx.tx, value.m);
     requireCommendDecider(ctx.actor, c);
     if (c.status !== "PENDING") return commendDecidedAnswer(ctx, c.id);
-    const today = dayIn(ctx.clock.now(), ctx.config.timezone);
+    const today = todayOf(ctx);
     const awardedOn = form.awarded_on?.trim() ? must(checkDay(form.awarded_on, { zh: "表彰日期", en: "date" })) : today;
     if (awardedOn > today || awardedOn < addDays(today, -366)) throw new UserError("awarded_on_range", { zh: "表彰日期须在今天及以前一年之内。", en: "The date must be within the past year, today at the latest." });
     const note = must(checkText(form.note, { zh: "备注", en: "note" }, { required: false, max: NOTE_MAX })) || null;

@@ -5,8 +5,8 @@ import { findRequest } from "../../store/aid-requests.ts";
 import { approvalCardOf, loadRequest, refreshCopies } from "../aid/approval.ts";
 import { unknownPerson } from "../aid/errors.ts";
 import { entryForm, openEntryValue } from "../aid/forms.ts";
-import { entryCardOf, entryInput, requireArchivist, today } from "../aid/hardship-view.ts";
-import { defineAction } from "../context.ts";
+import { entryCardOf, entryInput, requireArchivist } from "../aid/hardship-view.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { badActionText } from "../texts.ts";
 
@@ -23,7 +23,7 @@ export const hardshipOpen = defineAction({
     const req = value.r !== undefined ? await findRequest(ctx.tx, value.r) : null;
     // A request id that does not belong to this member is a forged or mixed-up card.
     if (value.r !== undefined && (!req || req.personId !== person.id || req.orgId !== branch.orgId)) throw new UserError("bad_value", badActionText);
-    const input = entryInput(form, today(ctx));
+    const input = entryInput(form, todayOf(ctx));
     const entry = await openEntry(ctx.tx, { orgId: branch.orgId, personId: person.id, ...input, openedFromRequestId: req?.id ?? null, byId: ctx.actor.personId, at: ctx.clock.now() });
     if (!entry) throw new UserError("entry_exists", { zh: `${person.name} 已有在档的困难档案，请发送「档案 ${person.name}」查看或更新。`, en: `${person.name} already has an active entry; send "档案 ${person.name}".` });
     await ctx.audit({ action: "hardship.open", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, changes: { personId: person.id, ...input, openedFromRequestId: req?.id ?? null } });

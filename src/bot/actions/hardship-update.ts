@@ -2,8 +2,8 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { findEntry, updateEntry } from "../../store/aid-hardship.ts";
 import { entryForm, entryRef } from "../aid/forms.ts";
-import { entryCardOf, entryInput, requireArchivist, today } from "../aid/hardship-view.ts";
-import { defineAction } from "../context.ts";
+import { entryCardOf, entryInput, requireArchivist } from "../aid/hardship-view.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { unknownEntry } from "./hardship-view.ts";
 
@@ -18,7 +18,7 @@ export const hardshipUpdate = defineAction({
     requireArchivist(ctx.actor, entry.orgId);
     const closed = () => new UserError("entry_closed", { zh: "该档案已销档，不能再修改。", en: "This entry is resolved and cannot be changed." });
     if (entry.status !== "ACTIVE") throw closed();
-    const input = entryInput(form, today(ctx));
+    const input = entryInput(form, todayOf(ctx));
     const diff = await updateEntry(ctx.tx, entry, input, { byId: ctx.actor.personId, at: ctx.clock.now() });
     if (diff === null) throw closed();
     if (Object.keys(diff).length > 0) await ctx.audit({ action: "hardship.update", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, changes: diff as Prisma.InputJsonValue });

@@ -1,11 +1,10 @@
 import { jobCaseClosedCard, jobCheckedCard } from "../../../cards/job-seek.ts";
 import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../domain/aid-rules.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { namesOf } from "../../store/aid-people.ts";
 import { recordCheckIn } from "../../store/employment.ts";
 import { must } from "../aid/errors.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { caseRef, noteForm } from "../work/forms.ts";
 import { requireCase, requireCaseActor } from "../work/job-view.ts";
 
@@ -22,7 +21,7 @@ export const jobCheckIn = defineAction({
     if (c.status !== "OPEN") {
       return { toast: { type: "info", text: { zh: "该党员的求职登记已经结束。", en: "This case is closed." } }, card: jobCaseClosedCard({ memberName, status: c.status, outcome: c.outcome, on: c.employedOn }) };
     }
-    const today = dayIn(ctx.clock.now(), ctx.config.timezone);
+    const today = todayOf(ctx);
     if (!(await recordCheckIn(ctx.tx, c.id, { byId: ctx.actor.personId, today, note, at: ctx.clock.now() }))) {
       return { toast: { type: "info", text: { zh: "今天已记录过回访。", en: "A check-in was logged today already." } }, card: jobCheckedCard({ memberName, on: today, note: null }) };
     }

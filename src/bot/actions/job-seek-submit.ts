@@ -1,6 +1,5 @@
 import { jobSeekReceiptCard } from "../../../cards/job-seek.ts";
 import { WORK_ACTION } from "../../../cards/work-common.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { checkWishes } from "../../domain/employment-input.ts";
 import { SEEKER_HELPER_ROLES } from "../../domain/job-match.ts";
 import { hasRole } from "../../domain/roles.ts";
@@ -9,7 +8,7 @@ import type { Prisma } from "../../generated/prisma/client.ts";
 import { diffFields } from "../../store/audit.ts";
 import { registerCase } from "../../store/employment.ts";
 import { must, unknownPerson } from "../aid/errors.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { notAllowed } from "../errors.ts";
 import { jobSeekForm, onBehalfRef } from "../work/forms.ts";
 import { noBranch } from "../work/texts.ts";
@@ -29,7 +28,7 @@ export const jobSeekSubmit = defineAction({
     if (!branch) throw noBranch();
     if (onBehalf && !hasRole(actor, SEEKER_HELPER_ROLES, branch.orgId)) throw notAllowed();
     const wishes = must(checkWishes(form));
-    const today = dayIn(ctx.clock.now(), ctx.config.timezone);
+    const today = todayOf(ctx);
     const { row, created, before } = await registerCase(tx, { ...wishes, orgId: branch.orgId, personId, byId: actor.personId, today, at: ctx.clock.now() });
     const changes = (created ? { ...wishes, onBehalf } : diffFields(before, wishes)) as Prisma.InputJsonValue & object;
     if (created || Object.keys(changes).length > 0) {

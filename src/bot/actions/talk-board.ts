@@ -1,9 +1,8 @@
 // "返回" on the talk form: the leader's board again, as it stands now.
 import { z } from "zod";
 import { talkBoardCard } from "../../../cards/talk-board.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { loadBoard } from "../../store/talk-board.ts";
-import { defineAction, type ActionContext } from "../context.ts";
+import { defineAction, type ActionContext, todayOf } from "../context.ts";
 import type { Text } from "../../../cards/kit.ts";
 
 export const boardMode = z.enum(["digest", "list"]);
@@ -14,7 +13,7 @@ export async function actorBoard(ctx: ActionContext, mode: "digest" | "list", no
     leaderId: ctx.actor.personId,
     leaderName: ctx.actor.name,
     mode,
-    today: dayIn(ctx.clock.now(), ctx.config.timezone),
+    today: todayOf(ctx),
     timeZone: ctx.config.timezone,
   });
   return talkBoardCard(notice ? { ...board, notice } : board);

@@ -1,9 +1,8 @@
 // "记录谈话" on a digest, the `谈心` list or an urgent-talk card: the talk form, in place.
 import { z } from "zod";
 import { talkFormCard } from "../../../cards/talk-form.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { lastTalkOn, memberWhereActorIs } from "../../store/talks.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";
 
 export const backTo = z.enum(["digest", "list", "task"]);
@@ -26,7 +25,7 @@ export const talkForm = defineAction({
         memberId: member.id,
         memberName: member.name,
         lastTalkOn: await lastTalkOn(ctx.tx, member.id),
-        today: dayIn(ctx.clock.now(), ctx.config.timezone),
+        today: todayOf(ctx),
         back: value.b,
         ...(task ? { task } : {}),
       }),

@@ -4,10 +4,9 @@
 import { z } from "zod";
 import { talkRecordedCard } from "../../../cards/talk-form.ts";
 import { isDay } from "../../domain/calendar-day.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { talkRecordProblem } from "../../domain/talk-record.ts";
 import { memberWhereActorIs, recordTalk } from "../../store/talks.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";
 import { actorBoard } from "./talk-board.ts";
 import { backTo } from "./talk-form.ts";
@@ -44,7 +43,7 @@ export const talkRecord = defineAction({
   async run(ctx, { value, form: f }) {
     const member = await memberWhereActorIs(ctx.tx, ctx.actor, value.m, ["LEADER", "SECRETARY"]);
     if (!member) throw notAllowed();
-    const today = dayIn(ctx.clock.now(), ctx.config.timezone);
+    const today = todayOf(ctx);
     const followUps = [
       { description: f.fu1 || undefined, dueOn: f.fu1Due || undefined },
       { description: f.fu2 || undefined, dueOn: f.fu2Due || undefined },

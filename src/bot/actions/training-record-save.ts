@@ -2,13 +2,12 @@ import { trainingRecordedCard } from "../../../cards/training-record.ts";
 import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { checkText } from "../../domain/aid-rules.ts";
 import { addDays } from "../../domain/calendar-day.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { hasRole } from "../../domain/roles.ts";
 import { COURSE_MAX, TRAINING_RECORD_ROLES } from "../../domain/training-rules.ts";
 import { checkChoices, checkDay, checkHours } from "../../domain/work-input.ts";
 import { branchPeople, createSession, sessionByForm } from "../../store/training-records.ts";
 import { must } from "../aid/errors.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";
 import { orgRef, trainingRecordForm } from "../work/forms.ts";
 import { alreadySubmittedText } from "../work/texts.ts";
@@ -20,7 +19,7 @@ export const trainingRecordSave = defineAction({
   form: trainingRecordForm,
   async run(ctx, { value, form }) {
     if (!hasRole(ctx.actor, TRAINING_RECORD_ROLES, value.o)) throw notAllowed();
-    const today = dayIn(ctx.clock.now(), ctx.config.timezone);
+    const today = todayOf(ctx);
     const title = must(checkText(form.title, { zh: "培训名称", en: "title" }, { required: true, max: COURSE_MAX }));
     const heldOn = must(checkDay(form.held_on, { zh: "培训日期", en: "day" }));
     if (heldOn > today) throw new UserError("date_future", { zh: "培训日期不能晚于今天：请在培训结束后登记。", en: "The day cannot be in the future: record a training after it took place." });

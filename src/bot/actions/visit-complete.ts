@@ -6,10 +6,10 @@ import { parseDay } from "../../domain/calendar-day.ts";
 import { HOW_LABEL, taskWhat } from "../../domain/visit-labels.ts";
 import { balances } from "../../store/aid-fund.ts";
 import { completeTask } from "../../store/visit-tasks.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { completeForm, given, taskRef } from "../visits/forms.ts";
-import { settingsCache, taskForActor, today } from "../visits/views.ts";
+import { settingsCache, taskForActor } from "../visits/views.ts";
 
 /**
  * Records a visit: when, how, money (paid from the aid fund in this same transaction, or
@@ -28,7 +28,7 @@ export const visitComplete = defineAction({
     }
     const visitedOn = parseDay(form.visitedOn);
     if (!visitedOn) throw new UserError("bad_date", { zh: "走访日期格式不正确，请重新选择。", en: "The visit date is not a date; pick it again." });
-    if (visitedOn > today(ctx)) throw new UserError("future_date", { zh: "走访日期不能晚于今天。", en: "The visit date cannot be in the future." });
+    if (visitedOn > todayOf(ctx)) throw new UserError("future_date", { zh: "走访日期不能晚于今天。", en: "The visit date cannot be in the future." });
     const amountRaw = given(form.amount);
     let amountFen: number | null = null;
     if (amountRaw) {

@@ -1,8 +1,8 @@
 import { contactFormCard } from "../../../cards/visit-contact.ts";
 import { VISIT_ACTION } from "../../../cards/visit-text.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { contactRef } from "../visits/forms.ts";
-import { contactTarget, today } from "../visits/views.ts";
+import { contactTarget } from "../visits/views.ts";
 
 /** 记录联系: the contact form for a paired or mobile member, in place of the clicked card. */
 export const visitContactOpen = defineAction({
@@ -11,7 +11,7 @@ export const visitContactOpen = defineAction({
   async run(ctx, { value }) {
     const t = await contactTarget(ctx, value);
     return {
-      card: contactFormCard({ memberId: t.memberId, memberName: t.memberName, kind: t.kind, ...(t.pairingId ? { pairingId: t.pairingId } : {}), detail: t.detail, today: today(ctx) }),
+      card: contactFormCard({ memberId: t.memberId, memberName: t.memberName, kind: t.kind, ...(t.pairingId ? { pairingId: t.pairingId } : {}), detail: t.detail, today: todayOf(ctx) }),
     };
   },
 });

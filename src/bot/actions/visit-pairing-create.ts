@@ -5,10 +5,10 @@ import { hasRole } from "../../domain/roles.ts";
 import { parseDay } from "../../domain/calendar-day.ts";
 import { createPairing, samePairingOpen } from "../../store/visit-pairing.ts";
 import { findAnyone, findInBranches, type Lookup } from "../../store/visit-people.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";
 import { given, orgRef, pairingForm } from "../visits/forms.ts";
-import { pairingView, today } from "../visits/views.ts";
+import { pairingView } from "../visits/views.ts";
 
 function person(l: Lookup, typed: string, role: { zh: string; en: string }) {
   if (l.ok) return l.person;
@@ -40,7 +40,7 @@ export const visitPairingCreate = defineAction({
     const draft = { kind: form.kind, memberId: member.id, helperPersonId: helper?.id ?? null, departmentName: form.kind === "DEPARTMENT" ? departmentName : null, startOn, endOn };
     const problem = pairingProblem(draft);
     if (problem) throw new UserError(problem.code, problem);
-    if (await samePairingOpen(ctx.tx, { memberId: member.id, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, today: today(ctx) })) {
+    if (await samePairingOpen(ctx.tx, { memberId: member.id, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, today: todayOf(ctx) })) {
       throw new UserError("pairing_exists", { zh: `${member.name}已与该帮扶人结对，无需重复建立。`, en: `${member.name} is already paired with this helper.` });
     }
     const id = await createPairing(ctx.tx, { orgId: value.org, memberId: member.id, helperKind: form.kind, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, startOn, endOn, createdById: ctx.actor.personId, at: ctx.clock.now() });

@@ -3,10 +3,10 @@ import { VISIT_ACTION } from "../../../cards/visit-text.ts";
 import { hasRole } from "../../domain/roles.ts";
 import { addDays } from "../../domain/calendar-day.ts";
 import { endPairing, loadPairing } from "../../store/visit-pairing.ts";
-import { defineAction } from "../context.ts";
+import { defineAction, todayOf } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";
 import { pairingRef } from "../visits/forms.ts";
-import { pairingView, today } from "../visits/views.ts";
+import { pairingView } from "../visits/views.ts";
 
 /** 结束结对: the pairing stops today (its end date becomes yesterday); the row and its contacts stay. */
 export const visitPairingEnd = defineAction({
@@ -16,7 +16,7 @@ export const visitPairingEnd = defineAction({
     const p = await loadPairing(ctx.tx, value.pairing);
     if (!p) throw new UserError("unknown_pairing", { zh: "找不到该结对，请发送「结对」刷新。", en: "That pairing does not exist; send “pairing” to refresh." });
     if (!hasRole(ctx.actor, ["SECRETARY"], p.orgId)) throw notAllowed();
-    const day = today(ctx);
+    const day = todayOf(ctx);
     const endOn = addDays(day, -1);
     if (!(await endPairing(ctx.tx, p.id, day, endOn, `ended by ${ctx.actor.name}`))) {
       return { toast: { type: "info", text: { zh: "该结对已结束。", en: "This pairing has already ended." } }, card: await pairingView(ctx, p.orgId) };

@@ -2,20 +2,18 @@
 import { hardshipEntryCard, hardshipOpenFormCard } from "../../../cards/aid-hardship.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { ARCHIVE_ROLES, checkText, NOTE_MAX, type AidCategory } from "../../domain/aid-rules.ts";
-import { dayIn, localDateTime } from "../../domain/zoned-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import { causeForCategory, checkCauses, checkNextReview, defaultNextReview, reviewOverdue, type HardshipLevel } from "../../domain/hardship-rules.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
 import { history, type EntryPatch, type HardshipRow } from "../../store/aid-hardship.ts";
 import { namesOf } from "../../store/aid-people.ts";
-import type { BaseContext } from "../context.ts";
+import { todayOf, type BaseContext } from "../context.ts";
 import { notAllowed } from "../errors.ts";
 import { must } from "./errors.ts";
 
 export function requireArchivist(actor: Actor, orgId: number): void {
   if (!hasRole(actor, ARCHIVE_ROLES, orgId)) throw notAllowed();
 }
-
-export const today = (ctx: BaseContext): string => dayIn(ctx.clock.now(), ctx.config.timezone);
 
 export async function entryCardOf(ctx: BaseContext, e: HardshipRow): Promise<Card> {
   const tz = ctx.config.timezone;
@@ -32,7 +30,7 @@ export async function entryCardOf(ctx: BaseContext, e: HardshipRow): Promise<Car
     causes: e.causes,
     household: e.household,
     nextReviewOn: e.nextReviewOn,
-    overdue: e.status === "ACTIVE" && reviewOverdue(e.nextReviewOn, today(ctx)),
+    overdue: e.status === "ACTIVE" && reviewOverdue(e.nextReviewOn, todayOf(ctx)),
     openedFrom: from?.number ?? null,
     resolvedReason: e.resolvedReason,
     history: lines.map((h) => ({ at: localDateTime(h.at, tz), actor: h.actorId === null ? null : (names.get(h.actorId) ?? null), action: h.action, changes: h.changes })),
@@ -47,7 +45,7 @@ export function openFormOf(ctx: BaseContext, person: { id: number; name: string 
     fromRequest: from ? { id: from.id, number: from.number } : null,
     causes: from ? [causeForCategory(from.category)] : [],
     level,
-    nextReviewOn: defaultNextReview(today(ctx), level),
+    nextReviewOn: defaultNextReview(todayOf(ctx), level),
   });
 }
 

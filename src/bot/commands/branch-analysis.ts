@@ -1,13 +1,13 @@
 // 分析 [2027Q1]: the branch analysis for a quarter (this quarter so far by default).
 import { talkAnalysisCard } from "../../../cards/talk-analysis.ts";
 import { t } from "../../../cards/kit.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { parseQuarter, quarterOf } from "../../domain/quarter.ts";
 import { orgsWhere } from "../../domain/roles.ts";
 import { analyseBranch } from "../../store/branch-analysis.ts";
 import { loadBranchRules } from "../../store/branch-rules.ts";
 import { viaTx } from "../../store/talk-due.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
 
 export const branchAnalysis: Command = {
@@ -17,7 +17,7 @@ export const branchAnalysis: Command = {
   roles: ["SECRETARY"],
   privateOnly: true,
   async run(ctx) {
-    const today = dayIn(ctx.clock.now(), ctx.config.timezone);
+    const today = todayOf(ctx);
     const period = ctx.args.trim() ? parseQuarter(ctx.args) : quarterOf(today);
     if (!period) throw new UserError("bad_quarter", t("季度格式如 2027Q1（2027年第一季度）。", "Quarters are written like 2027Q1."));
     if (period.start > today) throw new UserError("future_quarter", t("这个季度还没有开始。", "That quarter has not started yet."));

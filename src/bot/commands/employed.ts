@@ -1,9 +1,9 @@
 import { jobCaseClosedCard } from "../../../cards/job-seek.ts";
 import { checkText } from "../../domain/aid-rules.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { openCaseOf } from "../../store/employment.ts";
 import { must } from "../aid/errors.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
 import { closeAsEmployed } from "../work/job-view.ts";
 
@@ -19,6 +19,6 @@ export const employed: Command = {
     const open = await openCaseOf(ctx.tx, ctx.actor.personId);
     if (!open) throw new UserError("no_case", { zh: "您目前没有求职登记。需要帮助找工作时，请发送「求职登记」。", en: "You are not registered as looking for work. Send \"求职登记\" to register." });
     await closeAsEmployed(ctx, open, outcome);
-    ctx.reply({ card: jobCaseClosedCard({ memberName: ctx.actor.name, status: "EMPLOYED", outcome, on: dayIn(ctx.clock.now(), ctx.config.timezone) }) });
+    ctx.reply({ card: jobCaseClosedCard({ memberName: ctx.actor.name, status: "EMPLOYED", outcome, on: todayOf(ctx) }) });
   },
 };

@@ -4,8 +4,9 @@ import { reviewOverdue } from "../../domain/hardship-rules.ts";
 import { orgsWhere } from "../../domain/roles.ts";
 import { entriesOf, entryOf } from "../../store/aid-hardship.ts";
 import { membersNamed } from "../../store/aid-people.ts";
-import { entryCardOf, openFormOf, today } from "../aid/hardship-view.ts";
+import { entryCardOf, openFormOf } from "../aid/hardship-view.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
 
 /** 档案 [姓名]: the branch's hardship archive, or one member's entry (or the form that opens one). */
@@ -23,7 +24,7 @@ export const hardshipArchive: Command = {
         const rows = await entriesOf(ctx.tx, [orgId]);
         const org = await ctx.tx.organization.findUnique({ where: { id: orgId }, select: { name: true } });
         await ctx.audit({ action: "hardship.list", subjectType: "HardshipEntry", subjectId: "list", orgId, changes: { entries: rows.map((r) => r.id) } });
-        const d = today(ctx);
+        const d = todayOf(ctx);
         ctx.reply({
           card: hardshipListCard({
             orgName: org?.name ?? "?",

@@ -6,8 +6,9 @@ import { diffFields } from "../../store/audit.ts";
 import { findInBranches, visitSettingsOf } from "../../store/visit-people.ts";
 import { mobileMembers } from "../../store/visit-sweeps.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
-import { today } from "../visits/views.ts";
+
 
 const ROWS = 20;
 
@@ -51,7 +52,7 @@ export const mobileMembersCommand: Command = {
       orgId = found.person.orgId;
       done = unset ? `已取消 ${p.name} 的流动党员标记。` : `已登记 ${p.name} 为流动党员：${whereabouts}`;
     }
-    const day = today(ctx);
+    const day = todayOf(ctx);
     const { settings, orgName } = await visitSettingsOf(ctx.tx, orgId, ctx.log);
     const all = await mobileMembers(ctx.tx, ctx.config.timezone, [orgId]);
     const leaders = await ctx.tx.person.findMany({ where: { id: { in: all.flatMap((m) => (m.leaderId ? [m.leaderId] : [])) } }, select: { id: true, name: true } });

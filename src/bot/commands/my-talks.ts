@@ -1,9 +1,9 @@
 // 我的谈心: a member sees that their talks took place (when, with whom, how), never the notes.
 import { myTalksCard } from "../../../cards/talk-mine.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { loadBranchRules } from "../../store/branch-rules.ts";
 import { findDueTalks, viaTx } from "../../store/talk-due.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 
 export const myTalks: Command = {
   name: "我的谈心",
@@ -20,7 +20,7 @@ export const myTalks: Command = {
     const nameOf = new Map(leaders.map((l) => [l.id, l.name]));
     const rules = await loadBranchRules(ctx.tx);
     const [due] = await findDueTalks(viaTx(ctx.tx), {
-      today: dayIn(ctx.clock.now(), ctx.config.timezone),
+      today: todayOf(ctx),
       timeZone: ctx.config.timezone,
       branches: [...rules.values()].filter((b) => b.kind === "BRANCH"),
       horizon: "all",

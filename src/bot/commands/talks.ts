@@ -1,8 +1,8 @@
 // 谈心: the leader's members with their last talk and when the next is due, a button each.
 import { talkBoardCard } from "../../../cards/talk-board.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { loadBoard } from "../../store/talk-board.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 
 export const talks: Command = {
   name: "谈心",
@@ -15,7 +15,7 @@ export const talks: Command = {
       leaderId: ctx.actor.personId,
       leaderName: ctx.actor.name,
       mode: "list",
-      today: dayIn(ctx.clock.now(), ctx.config.timezone),
+      today: todayOf(ctx),
       timeZone: ctx.config.timezone,
     });
     ctx.reply({ card: talkBoardCard(board) });

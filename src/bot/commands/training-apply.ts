@@ -1,6 +1,6 @@
 import { trainingFormCard } from "../../../cards/training-apply.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 
 /** 培训申请: the member's form for support with self-funded study (time off, subsidy, policy). */
 export const trainingApply: Command = {
@@ -10,6 +10,6 @@ export const trainingApply: Command = {
   roles: "anyone",
   privateOnly: true,
   async run(ctx) {
-    ctx.reply({ card: trainingFormCard({ ceilingFen: ctx.config.aidMaxFen, today: dayIn(ctx.clock.now(), ctx.config.timezone) }) });
+    ctx.reply({ card: trainingFormCard({ ceilingFen: ctx.config.aidMaxFen, today: todayOf(ctx) }) });
   },
 };

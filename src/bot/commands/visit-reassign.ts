@@ -4,8 +4,9 @@ import { daysBetween } from "../../domain/calendar-day.ts";
 import { taskWhat } from "../../domain/visit-labels.ts";
 import { findAnyone, findInBranches } from "../../store/visit-people.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
-import { settingsCache, today } from "../visits/views.ts";
+import { settingsCache } from "../visits/views.ts";
 
 const usage = new UserError("visit_reassign_usage", {
   zh: "请这样改派：走访改派 <党员姓名> <新走访人姓名>，例如「走访改派 王五 陈芳」。同名时写 姓名#手机尾号。",
@@ -35,7 +36,7 @@ export const visitReassign: Command = {
     for (const t of tasks) {
       await ctx.audit({ action: "visit.task.reassign", subjectType: "VisitTask", subjectId: t.id, orgId: t.orgId, changes: { visitorId: [t.visitorId, visitor.person.id] } });
     }
-    const day = today(ctx);
+    const day = todayOf(ctx);
     const sOf = settingsCache(ctx);
     const lines = [];
     for (const t of tasks) {

@@ -6,8 +6,9 @@ import { eventLabel } from "../../domain/visit-labels.ts";
 import { findInBranches, secretariesOf, visitSettingsOf } from "../../store/visit-people.ts";
 import { createEventTask, openEventTaskFor } from "../../store/visit-tasks.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
-import { today } from "../visits/views.ts";
+
 
 const usage = new UserError("visit_report_usage", {
   zh: "请这样上报：走访上报 <党员姓名> <事由>，例如「走访上报 张三 住院手术」。同名党员可写 张三#手机尾号。",
@@ -42,7 +43,7 @@ export const visitReport: Command = {
       });
     }
     const { settings, orgName } = await visitSettingsOf(ctx.tx, member.orgId, ctx.log);
-    const day = today(ctx);
+    const day = todayOf(ctx);
     const dueOn = addDays(day, settings.eventDueDays);
     const taskId = await createEventTask(ctx.tx, { orgId: member.orgId, memberId: member.id, visitorId: ctx.actor.personId, eventKind: kind, reason, dueOn, createdById: ctx.actor.personId, at: ctx.clock.now() });
     await ctx.audit({ action: "visit.event.report", subjectType: "VisitTask", subjectId: taskId, orgId: member.orgId, changes: { memberId: member.id, eventKind: kind, reason, dueOn } });

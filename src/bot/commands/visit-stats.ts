@@ -6,8 +6,9 @@ import { orgsWhere } from "../../domain/roles.ts";
 import { taskWhat } from "../../domain/visit-labels.ts";
 import { coverage } from "../../store/visit-coverage.ts";
 import type { Command } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";
-import { settingsCache, today } from "../visits/views.ts";
+import { settingsCache } from "../visits/views.ts";
 
 const STATS_ROLES = ["SECRETARY", "AFFAIRS_WORKER"] as const;
 
@@ -30,7 +31,7 @@ export const visitStats: Command = {
   summary: { zh: "查看走访覆盖情况：计划、完成、逾期、慰问金（可加节日和年份，如「走访统计 中秋 2027」）", en: "visit coverage: planned, done, overdue, money (e.g. “visit stats 中秋 2027”)" },
   roles: STATS_ROLES,
   async run(ctx) {
-    const day = today(ctx);
+    const day = todayOf(ctx);
     let festival: string | undefined;
     let year: number | undefined;
     for (const word of ctx.args.split(/\s+/).filter(Boolean)) {

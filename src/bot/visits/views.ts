@@ -9,7 +9,6 @@ import { yuanText } from "../../domain/money.ts";
 import { HELPER_KIND_LABEL, isActivePairing } from "../../domain/pairing.ts";
 import { hasRole } from "../../domain/roles.ts";
 import { daysBetween } from "../../domain/calendar-day.ts";
-import { dayIn } from "../../domain/zoned-time.ts";
 import { taskReason, taskWhat } from "../../domain/visit-labels.ts";
 import type { VisitSettings } from "../../domain/visit-settings.ts";
 import { balances } from "../../store/aid-fund.ts";
@@ -17,14 +16,12 @@ import { mobileMembersOf } from "../../store/visit-contacts.ts";
 import { currentPairings, loadPairing, pairingsHelpedBy } from "../../store/visit-pairing.ts";
 import { visitSettingsOf } from "../../store/visit-people.ts";
 import { loadTask, openTasksOf, type TaskRow } from "../../store/visit-tasks.ts";
-import type { BaseContext } from "../context.ts";
+import { todayOf, type BaseContext } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";
 
 /** Rows on the 走访 card: about 1.2 KB each at worst, so the card stays under Lark's 30 KB. */
 export const LIST_TASKS = 10;
 export const LIST_CONTACTS = 8;
-
-export const today = (ctx: BaseContext): string => dayIn(ctx.clock.now(), ctx.config.timezone);
 
 /** Per-branch settings, read once per handler. */
 export function settingsCache(ctx: BaseContext): (orgId: number) => Promise<VisitSettings> {
@@ -47,7 +44,7 @@ export async function taskForActor(ctx: BaseContext, taskId: number): Promise<Ta
 }
 
 export async function visitList(ctx: BaseContext) {
-  const day = today(ctx);
+  const day = todayOf(ctx);
   const sOf = settingsCache(ctx);
   const { rows, total } = await openTasksOf(ctx.tx, ctx.actor.personId, LIST_TASKS);
   const tasks = [];
@@ -82,7 +79,7 @@ export async function visitForm(ctx: BaseContext, task: TaskRow) {
     what: taskWhat(task, await sOf(task.orgId)),
     reason: taskReason(task),
     dueOn: task.dueOn,
-    today: today(ctx),
+    today: todayOf(ctx),
     sources,
   });
 }
@@ -90,7 +87,7 @@ export async function visitForm(ctx: BaseContext, task: TaskRow) {
 export const PAIRING_LINES = 15;
 
 export async function pairingView(ctx: BaseContext, orgId: number, done?: Text) {
-  const day = today(ctx);
+  const day = todayOf(ctx);
   const org = await ctx.tx.organization.findUnique({ where: { id: orgId }, select: { name: true } });
   const { rows, total } = await currentPairings(ctx.tx, orgId, day, PAIRING_LINES);
   await ctx.audit({ action: "pairing.list.view", subjectType: "Pairing", subjectId: `org:${orgId}`, orgId, changes: { shown: rows.map((r) => r.id) } });
@@ -130,7 +127,7 @@ export async function contactTarget(ctx: BaseContext, v: { member: number; kind:
     const p = v.pairing ? await loadPairing(ctx.tx, v.pairing) : null;
     if (!p || p.memberId !== v.member) throw new UserError("unknown_pairing", { zh: "找不到该结对，请刷新后重试。", en: "That pairing does not exist; refresh and try again." });
     if (p.helperPersonId !== ctx.actor.personId && !hasRole(ctx.actor, ["SECRETARY"], p.orgId)) throw notAllowed();
-    if (!isActivePairing(p, today(ctx))) throw new UserError("pairing_ended", { zh: "该结对已结束，无需再登记联系。", en: "This pairing has ended." });
+    if (!isActivePairing(p, todayOf(ctx))) throw new UserError("pairing_ended", { zh: "该结对已结束，无需再登记联系。", en: "This pairing has ended." });
     const kind = HELPER_KIND_LABEL[p.helperKind];
     return { orgId: p.orgId, memberId: p.memberId, memberName: p.memberName, kind: "PAIRING", pairingId: p.id, detail: p.departmentName ? { zh: `${kind.zh}（${p.departmentName}）`, en: `${kind.en} (${p.departmentName})` } : kind };
   }

@@ -3,7 +3,7 @@
 // branch group, and telling the member and the nominator.
 import { commendAnnouncementCard, commendDecisionCard, commendResultCard, type CommendView } from "../../../cards/commend.ts";
 import type { Card } from "../../../cards/kit.ts";
-import { dayIn, localDateTime } from "../../domain/zoned-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import { mayDecideCommendation } from "../../domain/commend-rules.ts";
 import type { Actor } from "../../domain/roles.ts";
 import { namesOf } from "../../store/aid-people.ts";
@@ -11,6 +11,7 @@ import { findCommendation, type CommendRow } from "../../store/commendations.ts"
 import type { Tx } from "../../store/tx.ts";
 import type { AidCtx } from "../aid/approval.ts";
 import type { ActionResult, BaseContext } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { notAllowed } from "../errors.ts";
 import { redrawCopies } from "./copies.ts";
 import { reachableSecretaries } from "./people.ts";
@@ -57,7 +58,7 @@ export async function commendViewOf(ctx: BaseContext, c: CommendRow): Promise<Co
 }
 
 export async function commendCardOf(ctx: BaseContext, c: CommendRow): Promise<Card> {
-  return commendDecisionCard({ ...(await commendViewOf(ctx, c)), today: dayIn(ctx.clock.now(), ctx.config.timezone) });
+  return commendDecisionCard({ ...(await commendViewOf(ctx, c)), today: todayOf(ctx) });
 }
 
 export async function sendCommendCards(ctx: AidCtx, c: CommendRow): Promise<number> {

@@ -2,7 +2,7 @@
 // member (keyed person + week, so it can only be staged once a week), and who may act on a case.
 import { jobPushCard, type PostingView } from "../../../cards/job-seek.ts";
 import type { Card } from "../../../cards/kit.ts";
-import { dayIn, localDateTime } from "../../domain/zoned-time.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
 import { SEEKER_HELPER_ROLES } from "../../domain/job-match.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
 import type { CaseRow } from "../../store/employment.ts";
@@ -11,6 +11,7 @@ import { jobCardKey, type PostingRow } from "../../store/job-postings.ts";
 import type { NewOutgoing } from "../../store/outbox.ts";
 import type { Tx } from "../../store/tx.ts";
 import type { BaseContext } from "../context.ts";
+import { todayOf } from "../context.ts";
 import { notAllowed } from "../errors.ts";
 import { unknownRecord } from "./texts.ts";
 
@@ -42,7 +43,7 @@ export function requireCaseActor(actor: Actor, c: CaseRow, opts: { memberToo: bo
  * it was no longer open. Held postings for it are never sent (the weekly card skips closed cases).
  */
 export async function closeAsEmployed(ctx: BaseContext, c: CaseRow, outcome: string | null): Promise<boolean> {
-  const today = dayIn(ctx.clock.now(), ctx.config.timezone);
+  const today = todayOf(ctx);
   if (!(await markEmployed(ctx.tx, c.id, { byId: ctx.actor.personId, today, outcome, at: ctx.clock.now() }))) return false;
   await ctx.audit({ action: "employment.case.employed", subjectType: "EmploymentCase", subjectId: c.id, orgId: c.orgId, changes: { status: ["OPEN", "EMPLOYED"], outcome, personId: c.personId } });
   return true;
