@@ -1,6 +1,6 @@
 // The audit trail: every view and change of a sensitive record goes through here, inside the
 // same transaction as the change, so a rolled-back change leaves no audit line either.
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./tx.ts";
 
 export interface AuditEntry {
@@ -15,7 +15,7 @@ export interface AuditEntry {
 }
 
 /** The row an entry becomes. "No changes" is SQL NULL, as Prisma stored an omitted Json field. */
-export function auditRow(e: AuditEntry) {
+function auditRow(e: AuditEntry) {
   return {
     actorId: e.actorId,
     actorOpenId: e.actorOpenId ?? null,
@@ -29,15 +29,24 @@ export function auditRow(e: AuditEntry) {
 }
 
 /**
+ * The INSERT of audit lines, a statement of its own or a part of a larger one (stageWrites in
+ * outbox.ts writes a handler's lines in the statement that stages its messages).
+ */
+export function auditInsert(entries: AuditEntry[]): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "AuditLog" ("actorId", "actorOpenId", "action", "subjectType", "subjectId", "orgId", "changes", "eventKey")
+    SELECT r."actorId", r."actorOpenId", r."action", r."subjectType", r."subjectId", r."orgId", r."changes", r."eventKey"
+    FROM jsonb_to_recordset(${JSON.stringify(entries.map(auditRow))}::jsonb)
+      AS r("actorId" int, "actorOpenId" text, "action" text, "subjectType" text, "subjectId" text, "orgId" int, "changes" jsonb, "eventKey" text)`;
+}
+
+/**
  * One audit line, now. Plain SQL: Prisma's create cost about 1.4 ms of CPU per line. Handlers
  * run by the router do not call this: their lines are written with their messages at the end
- * of the transaction (stageWrites in outbox.ts).
+ * of the transaction.
  */
 export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
-  const r = auditRow(e);
-  await tx.$executeRaw`
-    INSERT INTO "AuditLog" ("actorId", "actorOpenId", "action", "subjectType", "subjectId", "orgId", "changes", "eventKey")
-    VALUES (${r.actorId}, ${r.actorOpenId}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.orgId}, ${r.changes === null ? null : JSON.stringify(r.changes)}::jsonb, ${r.eventKey})`;
+  await tx.$executeRaw(auditInsert([e]));
 }
 
 /** {field: [before, after]} for the fields that differ; empty when nothing changed. */

@@ -6,7 +6,7 @@
 // the transaction (stageWrites). Plain SQL over jsonb_to_recordset: Prisma's createMany spent
 // about 2.5 ms of CPU on three cards and its create 1.4 ms on one audit line, on the card-click
 // path that every approval takes.
-import { auditRow, type AuditEntry } from "./audit.ts";
+import { auditInsert, type AuditEntry } from "./audit.ts";
 import type { Tx } from "./tx.ts";
 
 export type NewOutgoing =
@@ -51,12 +51,7 @@ export async function stageWrites(tx: Tx, w: { audits?: AuditEntry[]; messages?:
   const messages = w.messages ?? [];
   if (audits.length === 0 && messages.length === 0) return [];
   const rows = await tx.$queryRaw<{ id: number }[]>`
-    WITH a AS (
-      INSERT INTO "AuditLog" ("actorId", "actorOpenId", "action", "subjectType", "subjectId", "orgId", "changes", "eventKey")
-      SELECT r."actorId", r."actorOpenId", r."action", r."subjectType", r."subjectId", r."orgId", r."changes", r."eventKey"
-      FROM jsonb_to_recordset(${JSON.stringify(audits.map(auditRow))}::jsonb)
-        AS r("actorId" int, "actorOpenId" text, "action" text, "subjectType" text, "subjectId" text, "orgId" int, "changes" jsonb, "eventKey" text)
-    ), o AS (
+    WITH a AS (${auditInsert(audits)}), o AS (
       INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "targetMessageId", "rateKey", "msgType", "content", "updatedAt")
       SELECT r.k, r.kind::"OutboxKind", r.rit, r.rid, r.tmid, r.rk, r.mt, r.c, now()
       FROM jsonb_to_recordset(${JSON.stringify(messages.map(row))}::jsonb) AS r(k text, kind text, rit text, rid text, tmid text, rk text, mt text, c jsonb)
