@@ -3,12 +3,12 @@
 // clicks in flight at once on 20 requests of one branch paying from one fund source. That is
 // the worst case for the fund's balance row, which every one of those approvals must update.
 // Target: p99 under 100 ms (Lark waits 3 s).
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { startLarkDouble, type LarkDouble } from "../src/double/index.ts";
-import { cpuMsOf, profiled } from "./server-control.ts";
+import { cpuMsOf, profiled, startServer, stopServer } from "./server-control.ts";
 import { benchDatabase, percentile, type BenchDatabase } from "./support.ts";
 import { AID_BENCH_LARK, signedClick } from "./aid-approval-fixtures.ts";
 
@@ -23,21 +23,9 @@ interface Server {
   cpuMs(): Promise<number>;
 }
 
-async function startServer(args: string[]): Promise<Server> {
-  const child = fork(SERVER, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (m: { url?: string }) => (m.url !== undefined ? resolve(m.url) : reject(new Error("no url"))));
-    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
+async function startAidServer(args: string[]): Promise<Server> {
+  const { url, child } = await startServer(SERVER, args);
   return { url, child, cpuMs: () => cpuMsOf(child) };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once("exit", r));
-  if (child.connected) child.send({ cmd: "stop" });
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 type Answer = { toast?: { type?: string; content?: string }; card?: { data?: unknown } };
@@ -125,8 +113,8 @@ export async function run(): Promise<Record<string, number | string>> {
   const db = await benchDatabase(2);
   const double: LarkDouble = await startLarkDouble({ ...AID_BENCH_LARK, port: 0, quotas: { perTargetPerSec: 1000, appPerSec: 1000, appPerMin: 60_000, perMessagePatchPerSec: 100 } });
   const prefix = `benchaid${randomBytes(4).toString("hex")}`;
-  const worker = await startServer([db.url, "worker", double.url, prefix]);
-  const server = await startServer([db.url, "web", double.url, prefix]);
+  const worker = await startAidServer([db.url, "worker", double.url, prefix]);
+  const server = await startAidServer([db.url, "web", double.url, prefix]);
   try {
     const branch = await seed(db, CONCURRENCY);
     for (const u of branch.users) double.addUser({ open_id: u.openId, name: u.name });

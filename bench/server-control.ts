@@ -1,11 +1,12 @@
-// What a benchmark asks of its server processes over IPC: the CPU time they have used so far,
+// A benchmark's server processes: started and stopped from the bench, and asked over IPC for
+// the CPU time they have used so far,
 // and CPU profiles of the measured phase only (start-up and set-up left out: the bench sends
 // "prof-start" before it measures and "prof-stop" after, when BENCH_PROFILE names a directory;
 // open the .cpuprofile files in Chrome's DevTools, Performance tab).
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { join } from "node:path";
-import type { ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 
 /** In a bench server: answers "cpu" and the two profiling commands. */
 export function serveControl(name: string): void {
@@ -27,6 +28,26 @@ export function serveControl(name: string): void {
       process.send?.({ profiled: file });
     }
   });
+}
+
+/** In the bench: forks a server script under tsx and waits for the URL it reports. */
+export async function startServer(script: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(script, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("message", (m: { url?: string }) => (m.url !== undefined ? resolve(m.url) : reject(new Error("no url"))));
+    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { url, child };
+}
+
+/** In the bench: asks a server to stop (it closes its connections), killing it after 10 s. */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  if (child.connected) child.send({ cmd: "stop" });
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** In the bench: the CPU time, in ms, the child has used so far. */

@@ -4,34 +4,15 @@
 // Throughput is measured in alternating rounds (bare, bot, bare, bot …) and summed, so a burst
 // of other work on the machine weighs on both sides rather than on one; each server's own CPU
 // time per acknowledgement is reported beside it, a figure such bursts hardly move.
-import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { cpuMsOf, profiled } from "./server-control.ts";
+import { cpuMsOf, profiled, startServer, stopServer } from "./server-control.ts";
 import { benchDatabase } from "./support.ts";
 import { signedMessages } from "./webhook-fixtures.ts";
 
 const SERVER = fileURLToPath(new URL("./webhook-server.ts", import.meta.url));
 const DURATION_S = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_WEBHOOK_ROUNDS ?? 3);
-
-async function startServer(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(SERVER, args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once("message", (m: { url?: string }) => (m.url ? resolve(m.url) : reject(new Error("no url"))));
-    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { url, child };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  if (child.connected) child.send({ cmd: "stop" });
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 type Bodies = ReturnType<typeof signedMessages>;
 
@@ -72,8 +53,8 @@ export async function run(): Promise<Record<string, number | string>> {
   const db = await benchDatabase(2);
   let offset = 0;
 
-  const bare = await startServer(["bare"]);
-  const bot = await startServer(["bot", db.url]);
+  const bare = await startServer(SERVER, ["bare"]);
+  const bot = await startServer(SERVER, ["bot", db.url]);
   const totals = { bare: newTotals(), bot: newTotals() };
   // One maximum-load round on a server, added to its totals.
   const round = async (name: "bare" | "bot") => {
