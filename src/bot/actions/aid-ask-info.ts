@@ -3,7 +3,7 @@ import { aidInfoRequestCard } from "../../../cards/aid-request.ts";
 import { checkText, isOpen, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import { askForInfo } from "../../store/aid-requests.ts";
-import { approvalCardOf, loadRequest, refreshCopies, requireDecider } from "../aid/approval.ts";
+import { approvalCardOf, loadRequest, refreshCopies, requireDecider, requireRequest } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";
 import { must } from "../aid/errors.ts";
 import { decideForm, requestRef } from "../aid/forms.ts";
@@ -17,7 +17,8 @@ export const aidAskInfo = defineAction({
   value: requestRef,
   form: decideForm,
   async run(ctx, { value, form }) {
-    const { req } = await loadRequest(ctx, value.r);
+    // The row decides whether anything happens; the card is read once, after the change.
+    const req = await requireRequest(ctx.tx, value.r);
     requireDecider(ctx.actor, req);
     if (!isOpen(req.status)) return decidedAnswer(ctx, req);
     const question = must(checkText(form.note, questionLabel, { required: true, max: NOTE_MAX }));

@@ -2,7 +2,7 @@ import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { aidResultCard } from "../../../cards/aid-request.ts";
 import { checkText, isOpen, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { reject } from "../../store/aid-requests.ts";
-import { approvalCardOf, decisionView, loadRequest, refreshCopies, requireDecider, tellMember } from "../aid/approval.ts";
+import { approvalCardOf, decisionView, loadRequest, refreshCopies, requireDecider, requireRequest, tellMember } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";
 import { must } from "../aid/errors.ts";
 import { decideForm, requestRef } from "../aid/forms.ts";
@@ -15,7 +15,8 @@ export const aidReject = defineAction({
   value: requestRef,
   form: decideForm,
   async run(ctx, { value, form }) {
-    const { req } = await loadRequest(ctx, value.r);
+    // The row decides whether anything happens; the card is read once, after the change.
+    const req = await requireRequest(ctx.tx, value.r);
     requireDecider(ctx.actor, req);
     if (!isOpen(req.status)) return decidedAnswer(ctx, req);
     const reason = must(checkText(form.note, reasonLabel, { required: true, max: NOTE_MAX }));
