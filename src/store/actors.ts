@@ -1,4 +1,5 @@
 import type { Actor, RoleName } from "../domain/roles.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./tx.ts";
 
 /**
@@ -7,14 +8,21 @@ import type { Tx } from "./tx.ts";
  * every card click.
  */
 export async function findActor(tx: Tx, openId: string): Promise<Actor | null> {
-  const rows = await tx.$queryRaw<ActorRow[]>`
-    SELECT p."id", p."name", m."orgId", m."role"::text AS "role", o."name" AS "orgName"
-    FROM "Person" p
+  return actorFromRows(openId, await tx.$queryRaw<ActorRow[]>(actorQuery(openId)));
+}
+
+/**
+ * The statement behind findActor, for callers that read more in the same round trip: `also`
+ * adds columns (", EXISTS (…) AS x"). A stranger gives one row of nulls, so `also` is always read.
+ */
+export function actorQuery(openId: string, also: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p."id", p."name", m."orgId", m."role"::text AS "role", o."name" AS "orgName" ${also}
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Person" p ON p."larkOpenId" = ${openId}
     LEFT JOIN "Membership" m ON m."personId" = p."id"
     LEFT JOIN "Organization" o ON o."id" = m."orgId"
-    WHERE p."larkOpenId" = ${openId}
     ORDER BY m."id"`;
-  return actorFromRows(openId, rows);
 }
 
 /** One row per role held (or one with null role for a person without any), ordered by membership. */

@@ -4,7 +4,8 @@
 // statement per tick, which keeps the acknowledgement path to one round trip under load.
 import type { Actor } from "../domain/roles.ts";
 import { tickBatcher } from "../lib/tick-batcher.ts";
-import { actorFromRows, type ActorRow } from "./actors.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { actorFromRows, actorQuery, type ActorRow } from "./actors.ts";
 import type { SqlExecutor } from "./db.ts";
 import type { Tx } from "./tx.ts";
 
@@ -73,11 +74,6 @@ export async function claimClick(tx: Tx, click: { key: string; openId: string; p
       ON CONFLICT ("key") DO NOTHING
       RETURNING 1
     )
-    SELECT EXISTS (SELECT 1 FROM ins) AS "fresh", p."id", p."name", m."orgId", m."role"::text AS "role", o."name" AS "orgName"
-    FROM (SELECT 1) AS one
-    LEFT JOIN "Person" p ON p."larkOpenId" = ${click.openId}
-    LEFT JOIN "Membership" m ON m."personId" = p."id"
-    LEFT JOIN "Organization" o ON o."id" = m."orgId"
-    ORDER BY m."id"`;
+    ${actorQuery(click.openId, Prisma.sql`, EXISTS (SELECT 1 FROM ins) AS "fresh"`)}`;
   return { fresh: rows[0]?.fresh === true, actor: actorFromRows(click.openId, rows) };
 }
