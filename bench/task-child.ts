@@ -7,7 +7,7 @@ import { MovableClock } from "../src/clock.ts";
 import { parseConfig } from "../src/config.ts";
 import { createEnqueuer } from "../src/jobs/enqueue.ts";
 import { openQueues, type Queues } from "../src/jobs/queues.ts";
-import type { TaskDeps } from "../src/jobs/schedules.ts";
+import { taskDeps, type TaskDeps } from "../src/jobs/task-deps.ts";
 import { createLogger } from "../src/log.ts";
 import { openPostgres } from "../src/store/db.ts";
 
@@ -30,7 +30,7 @@ export function openTaskChild(databaseUrl: string, at: Date): TaskChild {
   const real = createEnqueuer(queues, 3, log);
   const enqueue = { inbound: real.inbound, delivery: async (ids: number[]) => ((queued += ids.length), real.delivery(ids)) };
   return {
-    deps: { db, enqueue, clock: new MovableClock(at), log, config },
+    deps: taskDeps({ db, enqueue, clock: new MovableClock(at), log, config }),
     queues,
     queued: () => queued,
     async close() {

@@ -10,6 +10,7 @@ import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
 import type { AuditEntry } from "../store/audit.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
+import type { Stores } from "../store/stores.ts";
 import type { Tx } from "../store/tx.ts";
 import type { z } from "zod";
 import { dayIn } from "../domain/zoned-time.ts";
@@ -21,6 +22,9 @@ export interface Outgoing {
 
 export interface BaseContext {
   actor: Actor;
+  /** Every statement a handler runs, bound to its transaction (src/store/stores.ts). */
+  store: Stores;
+  /** The open transaction; only the router and src/store/ use it (see docs/conventions.md). */
   tx: Tx;
   clock: Clock;
   config: Config;

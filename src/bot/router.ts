@@ -14,6 +14,7 @@ import { findActor } from "../store/actors.ts";
 import { claimClick } from "../store/inbox.ts";
 import type { AuditEntry } from "../store/audit.ts";
 import { stageWrites, type NewOutgoing } from "../store/outbox.ts";
+import { storesFor } from "../store/stores.ts";
 import type { Tx } from "../store/tx.ts";
 import type { ActionContext, ActionResult, BaseContext, CommandContext, Outgoing } from "./context.ts";
 import { UserError, notAllowed } from "./errors.ts";
@@ -167,6 +168,7 @@ export class Router {
     const chatId = "chatId" in ev ? ev.chatId : undefined;
     return {
       actor,
+      store: storesFor(tx),
       tx,
       clock,
       config,

@@ -6,7 +6,7 @@ import { audit } from "../store/audit.ts";
 import { analyseBranch } from "../store/branch-analysis.ts";
 import { loadBranchRules } from "../store/branch-rules.ts";
 import type { Database } from "../store/db.ts";
-import { viaSql } from "../store/talk-due.ts";
+import { viaSql } from "../store/rows.ts";
 import { ledgerArchive, ledgerTalks } from "../store/talk-ledger.ts";
 import { buildLedger } from "./talk-ledger.ts";
 

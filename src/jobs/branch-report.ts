@@ -7,9 +7,9 @@ import { analyseBranch } from "../store/branch-analysis.ts";
 import { loadBranchRules } from "../store/branch-rules.ts";
 import { secretariesOf } from "../store/org-contacts.ts";
 import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { viaSql } from "../store/talk-due.ts";
+import { viaSql } from "../store/rows.ts";
 import { awake, pushWindow } from "./push-window.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 export const branchReportKey = (orgId: number, quarter: string, secretaryId: number) => `branch-report-${orgId}-${quarter}-${secretaryId}`;
 

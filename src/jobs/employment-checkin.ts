@@ -9,9 +9,9 @@ import { loadBranchRules } from "../store/branch-rules.ts";
 import { openCases } from "../store/employment.ts";
 import { secretariesOf } from "../store/org-contacts.ts";
 import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { viaSql } from "../store/talk-due.ts";
+import { viaSql } from "../store/rows.ts";
 import { awake, pushWindow } from "./push-window.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 export const checkInKey = (caseId: number, month: string, personId: number) => `employment-checkin-${caseId}-${month}-${personId}`;
 

@@ -11,9 +11,9 @@ import { loadBranchRules } from "../store/branch-rules.ts";
 import { findDueReviews, recordEscalation } from "../store/hardship-review.ts";
 import { secretariesOf, upperSecretaries, type Contact } from "../store/org-contacts.ts";
 import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { viaSql } from "../store/talk-due.ts";
+import { viaSql } from "../store/rows.ts";
 import { awake, pushWindow } from "./push-window.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 export const reviewKey = (entryId: number, reviewOn: string, personId: number) => `hardship-review-${entryId}-${reviewOn}-${personId}`;
 export const reviewEscalationKey = (entryId: number, reviewOn: string, personId: number) => `hardship-review-escalate-${entryId}-${reviewOn}-${personId}`;

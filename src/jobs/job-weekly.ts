@@ -7,7 +7,7 @@ import { postingsById, peopleWithHeld, releaseHeld } from "../store/job-postings
 import { stageOutgoing } from "../store/outbox.ts";
 import { weeklyCard } from "../bot/work/job-view.ts";
 import { pushWindow } from "./push-window.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 export async function runWeeklyJobPush(d: TaskDeps): Promise<{ week: string; skipped?: "rest-day"; cards: number }> {
   const tz = d.config.timezone;

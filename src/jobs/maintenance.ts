@@ -9,7 +9,8 @@ import type { Logger } from "../log.ts";
 import type { Database } from "../store/db.ts";
 import type { Enqueuer } from "./enqueue.ts";
 import { maintenanceJob, QUEUE, type Queues } from "./queues.ts";
-import { SCHEDULES, type TaskDeps } from "./schedules.ts";
+import { SCHEDULES } from "./schedules.ts";
+import { taskDeps, type TaskDeps } from "./task-deps.ts";
 
 export interface Maintenance {
   /** Runs a task now, in this process (tests, the sandbox clock panel). */
@@ -23,13 +24,13 @@ export async function startMaintenance(
   deps: { queues: Queues; connection: Redis; db: Database; enqueue: Enqueuer; clock: Clock; log: Logger; config: Config },
   opts: { schedule: boolean; work: boolean },
 ): Promise<Maintenance> {
-  const taskDeps: TaskDeps = { db: deps.db, enqueue: deps.enqueue, clock: deps.clock, log: deps.log, config: deps.config };
+  const tasks: TaskDeps = taskDeps({ db: deps.db, enqueue: deps.enqueue, clock: deps.clock, log: deps.log, config: deps.config });
   const byName = new Map(SCHEDULES.map((s) => [s.task, s]));
 
   async function run(task: string): Promise<unknown> {
     const s = byName.get(task);
     if (!s) throw new Error(`unknown maintenance task ${task}`);
-    return s.run(taskDeps);
+    return s.run(tasks);
   }
 
   async function upsertSchedulers(): Promise<void> {

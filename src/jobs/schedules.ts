@@ -1,10 +1,6 @@
 // Every recurring task, with when it runs. Cron patterns are read in the configured timezone
 // (Asia/Shanghai). A task must be safe to run twice: schedulers may fire on two machines.
-import type { Clock } from "../clock.ts";
-import type { Config } from "../config.ts";
-import type { Logger } from "../log.ts";
-import type { Database } from "../store/db.ts";
-import type { Enqueuer } from "./enqueue.ts";
+import type { TaskDeps } from "./task-deps.ts";
 import { recoverPending } from "./recovery.ts";
 import { runEmploymentCheckIns } from "./employment-checkin.ts";
 import { runWeeklyJobPush } from "./job-weekly.ts";
@@ -15,14 +11,6 @@ import { runBranchReports } from "./branch-report.ts";
 import { planFestivalVisits } from "./visit-planner.ts";
 import { sweepOverdueVisits } from "./visit-overdue.ts";
 import { sweepContacts } from "./visit-contacts.ts";
-
-export interface TaskDeps {
-  db: Database;
-  enqueue: Enqueuer;
-  clock: Clock;
-  log: Logger;
-  config: Config;
-}
 
 export type Schedule = { task: string; run(deps: TaskDeps): Promise<unknown> } & ({ every: number } | { pattern: string });
 

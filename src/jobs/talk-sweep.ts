@@ -12,9 +12,10 @@ import { loadBranchRules } from "../store/branch-rules.ts";
 import { secretariesOrAbove } from "../store/org-contacts.ts";
 import { stageCardsBulk, stagedKeys } from "../store/outbox-bulk.ts";
 import { boardFollowUp, boardMember, boardTask } from "../store/talk-board.ts";
-import { findDueFollowUps, findDueTalks, findOpenTalkTasks, viaSql } from "../store/talk-due.ts";
+import { findDueFollowUps, findDueTalks, findOpenTalkTasks } from "../store/talk-due.ts";
+import { viaSql } from "../store/rows.ts";
 import { awake, pushWindow } from "./push-window.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 export interface TalkSweepResult {
   today: string;

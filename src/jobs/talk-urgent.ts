@@ -10,10 +10,11 @@ import { urgentReminderDay } from "../domain/talk-cadence.ts";
 import { loadBranchRules } from "../store/branch-rules.ts";
 import { secretariesOrAbove } from "../store/org-contacts.ts";
 import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { findOpenTalkTasks, viaSql } from "../store/talk-due.ts";
+import { findOpenTalkTasks } from "../store/talk-due.ts";
+import { viaSql } from "../store/rows.ts";
 import { urgentTalkKey } from "../store/talk-tasks.ts";
 import { awake, pushWindow } from "./push-window.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 export const urgentReminderKey = (taskId: number) => `talk-urgent-reminder-${taskId}`;
 export const urgentOverdueKey = (taskId: number, secretaryId: number) => `talk-urgent-overdue-${taskId}-${secretaryId}`;

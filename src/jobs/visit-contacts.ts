@@ -12,7 +12,7 @@ import type { VisitSettings } from "../domain/visit-settings.ts";
 import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
 import { secretariesOf, visitSettingsOf } from "../store/visit-people.ts";
 import { activePairings, existingOutboxKeys, mobileMembers, reachable } from "../store/visit-sweeps.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 const CARD_LINES = 12;
 

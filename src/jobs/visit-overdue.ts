@@ -10,7 +10,7 @@ import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
 import { escalationTargets, visitSettingsOf } from "../store/visit-people.ts";
 import { lateTasks, markEscalated, type LateTask } from "../store/visit-sweeps.ts";
 import type { Tx } from "../store/tx.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 const CARD_LINES = 12;
 

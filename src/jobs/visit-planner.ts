@@ -8,7 +8,7 @@ import { criteriaFor, reasonText } from "../domain/visit-eligibility.ts";
 import { occurrencesToPlan } from "../domain/festivals.ts";
 import { dayIn } from "../domain/zoned-time.ts";
 import { digestsFor, existingKeys, insertFestivalTasks, orgSettings, stageCards, type Conn, type PlanGroup } from "../store/visit-planner.ts";
-import type { TaskDeps } from "./schedules.ts";
+import type { TaskDeps } from "./task-deps.ts";
 
 /** Members named on a digest card (one short line each; the button opens the full list). */
 const DIGEST_LINES = 30;

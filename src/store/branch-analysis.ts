@@ -7,7 +7,8 @@ import { startOfDayIn } from "../domain/zoned-time.ts";
 import type { Quarter } from "../domain/quarter.ts";
 import { talkStanding } from "../domain/talk-cadence.ts";
 import type { BranchRules } from "./branch-rules.ts";
-import { findDueTalks, type Rows } from "./talk-due.ts";
+import { findDueTalks } from "./talk-due.ts";
+import { type Rows } from "./rows.ts";
 import { workFigures } from "./work-report.ts";
 
 export interface AnalysisQuery {

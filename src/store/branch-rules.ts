@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DEFAULT_REVIEW_RULES, type ReviewRules } from "../domain/review-due.ts";
 import { DEFAULT_TALK_RULES, type TalkRules } from "../domain/talk-cadence.ts";
 import type { NightHours } from "../domain/working-days.ts";
-import { viaTx, type Rows } from "./talk-due.ts";
+import { viaTx, type Rows } from "./rows.ts";
 import type { Tx } from "./tx.ts";
 
 const days = (d: number) => z.int().min(0).max(366).default(d);

@@ -6,7 +6,7 @@ import type { HardshipCause, HardshipLevel } from "../domain/hardship-rules.ts";
 import { dayToDate } from "../domain/calendar-day.ts";
 import type { HardshipRow } from "./aid-hardship.ts";
 import type { BranchRules } from "./branch-rules.ts";
-import type { Rows } from "./talk-due.ts";
+import type { Rows } from "./rows.ts";
 import type { Tx } from "./tx.ts";
 
 export interface DueReview {

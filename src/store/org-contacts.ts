@@ -1,6 +1,6 @@
 // Whom to tell in an organisation: its secretaries, and for escalations the secretaries of the
 // nearest organisation above it that has one (党支部 → 党总支 → 党委).
-import type { Rows } from "./talk-due.ts";
+import type { Rows } from "./rows.ts";
 
 export interface Contact {
   orgId: number;

@@ -5,7 +5,8 @@ import type { BoardFollowUp, BoardMember, BoardMode, BoardTask, TalkBoard } from
 import { type Day, daysBetween } from "../domain/calendar-day.ts";
 import { DEFAULT_TALK_RULES, talkStanding } from "../domain/talk-cadence.ts";
 import { loadBranchRules, type BranchRules } from "./branch-rules.ts";
-import { findDueFollowUps, findDueTalks, findOpenTalkTasks, viaTx, type DueTalk, type OpenFollowUp, type OpenTalkTask } from "./talk-due.ts";
+import { findDueFollowUps, findDueTalks, findOpenTalkTasks, type DueTalk, type OpenFollowUp, type OpenTalkTask } from "./talk-due.ts";
+import { viaTx } from "./rows.ts";
 import type { Tx } from "./tx.ts";
 
 export function boardMember(r: DueTalk, today: Day, rules: Map<number, BranchRules>): BoardMember {

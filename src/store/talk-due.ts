@@ -2,19 +2,7 @@
 // branches: the last talk per member against the branch's cadence (talk-cadence.ts says the
 // same in TypeScript). Dates travel as text so no driver turns them into local midnights.
 import type { BranchRules } from "./branch-rules.ts";
-import type { SqlExecutor } from "./db.ts";
-import type { Tx } from "./tx.ts";
-
-/** Runs one parameterised statement; the sweep uses the pool, card actions their transaction. */
-export type Rows = <R>(text: string, params: unknown[]) => Promise<R[]>;
-export const viaSql =
-  (sql: SqlExecutor): Rows =>
-  <R,>(text: string, params: unknown[]) =>
-    sql.query<R>(text, params);
-export const viaTx =
-  (tx: Tx): Rows =>
-  <R,>(text: string, params: unknown[]) =>
-    tx.$queryRawUnsafe<R[]>(text, ...params);
+import type { Rows } from "./rows.ts";
 
 export interface DueTalk {
   memberId: number;

@@ -1,7 +1,7 @@
 // The rows of the branch ledger (台账) beyond the analysis figures: the talks of the period and
 // the hardship archive. Talk notes only when asked for (and the caller audits that export).
 import { type Day } from "../domain/calendar-day.ts";
-import type { Rows } from "./talk-due.ts";
+import type { Rows } from "./rows.ts";
 
 export interface LedgerTalk {
   id: number;

@@ -4,7 +4,7 @@ import { addDays, type Day } from "../domain/calendar-day.ts";
 import { startOfDayIn } from "../domain/zoned-time.ts";
 import type { TrainingTopic } from "../domain/training-rules.ts";
 import { emptyTopics, openCaseFigure, type WorkFigures } from "../domain/work-report.ts";
-import type { Rows } from "./talk-due.ts";
+import type { Rows } from "./rows.ts";
 
 export async function workFigures(rows: Rows, q: { orgId: number; start: Day; asOf: Day; timeZone: string }): Promise<WorkFigures> {
   const year = Number(q.asOf.slice(0, 4));

@@ -10,7 +10,7 @@ import { hasRole } from "../../domain/roles.ts";
 import { findEntry, resolveEntry } from "../../store/aid-hardship.ts";
 import { keepEntry, referEntry } from "../../store/hardship-review.ts";
 import { upperSecretaries } from "../../store/org-contacts.ts";
-import { viaTx } from "../../store/talk-due.ts";
+import { viaTx } from "../../store/rows.ts";
 import { must } from "../aid/errors.ts";
 import { defineAction } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";

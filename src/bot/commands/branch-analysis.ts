@@ -5,7 +5,7 @@ import { parseQuarter, quarterOf } from "../../domain/quarter.ts";
 import { orgsWhere } from "../../domain/roles.ts";
 import { analyseBranch } from "../../store/branch-analysis.ts";
 import { loadBranchRules } from "../../store/branch-rules.ts";
-import { viaTx } from "../../store/talk-due.ts";
+import { viaTx } from "../../store/rows.ts";
 import type { Command } from "../context.ts";
 import { todayOf } from "../context.ts";
 import { UserError } from "../errors.ts";

@@ -1,7 +1,8 @@
 // 我的谈心: a member sees that their talks took place (when, with whom, how), never the notes.
 import { myTalksCard } from "../../../cards/talk-mine.ts";
 import { loadBranchRules } from "../../store/branch-rules.ts";
-import { findDueTalks, viaTx } from "../../store/talk-due.ts";
+import { findDueTalks } from "../../store/talk-due.ts";
+import { viaTx } from "../../store/rows.ts";
 import type { Command } from "../context.ts";
 import { todayOf } from "../context.ts";
 

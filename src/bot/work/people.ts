@@ -1,7 +1,7 @@
 // Whom a work-care card goes to: the branch's secretaries reachable in Lark. (The member a
 // command names is found by ../member-named.ts.)
 import { secretariesOf, type Contact } from "../../store/org-contacts.ts";
-import { viaTx } from "../../store/talk-due.ts";
+import { viaTx } from "../../store/rows.ts";
 import type { Tx } from "../../store/tx.ts";
 
 /** The secretaries of a branch who can be reached in Lark, except `exceptId` (the person concerned). */

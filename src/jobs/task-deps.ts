@@ -1,0 +1,23 @@
+// What every scheduled task receives. Its own file so the task modules and the schedule list
+// that names them do not import each other.
+import type { Clock } from "../clock.ts";
+import type { Config } from "../config.ts";
+import type { Logger } from "../log.ts";
+import type { Database } from "../store/db.ts";
+import { viaSql } from "../store/rows.ts";
+import { storesFor, type Stores } from "../store/stores.ts";
+import type { Enqueuer } from "./enqueue.ts";
+
+export interface TaskDeps {
+  db: Database;
+  /** The statements a task runs: on the client, set-based reads on the pool. */
+  store: Stores;
+  enqueue: Enqueuer;
+  clock: Clock;
+  log: Logger;
+  config: Config;
+}
+
+export function taskDeps(d: Omit<TaskDeps, "store">): TaskDeps {
+  return { ...d, store: storesFor(d.db.prisma, viaSql(d.db.sql)) };
+}

@@ -1,0 +1,89 @@
+// The one door to the database for handlers, jobs, the roster, exports and the sandbox: every
+// statement lives in a module of src/store/, and callers reach it through this object, bound to
+// the executor they run on (a handler's transaction; a job's client and pool). A handler's
+// database needs are then all visible as `ctx.store.<aggregate>.<what it does>(…)`.
+//
+// Which executor a statement uses (docs/conventions.md, "Statements"):
+// - Prisma's model API for reads and writes of a few rows by key: typed, and cheap enough.
+// - `$queryRaw` on the transaction for a set-based statement or a hot path inside a handler's
+//   transaction (the click path), where Prisma's model writes cost measurable CPU.
+// - Functions over `Rows` (rows.ts) for set-based reads that both a handler (its transaction)
+//   and a sweep (the pool, no transaction) run.
+// - The pool (`SqlExecutor`) directly only outside handlers' transactions: migrations, the
+//   inbox's batched acknowledgement, and bulk staging by jobs over many thousands of rows.
+import { bound } from "./bind.ts";
+import { viaTx, type Rows } from "./rows.ts";
+import type { Tx } from "./tx.ts";
+import * as actors from "./actors.ts";
+import * as aidApproval from "./aid-approval.ts";
+import * as aidFund from "./aid-fund.ts";
+import * as aidHardship from "./aid-hardship.ts";
+import * as aidPeople from "./aid-people.ts";
+import * as aidRequests from "./aid-requests.ts";
+import * as audit from "./audit.ts";
+import * as branchAnalysis from "./branch-analysis.ts";
+import * as commendations from "./commendations.ts";
+import * as employment from "./employment.ts";
+import * as hardshipReview from "./hardship-review.ts";
+import * as inbox from "./inbox.ts";
+import * as jobPostings from "./job-postings.ts";
+import * as orgContacts from "./org-contacts.ts";
+import * as outbox from "./outbox.ts";
+import * as questions from "./questions.ts";
+import * as responsibleLeader from "./responsible-leader.ts";
+import * as talkBoard from "./talk-board.ts";
+import * as talkDue from "./talk-due.ts";
+import * as talkLedger from "./talk-ledger.ts";
+import * as talkTasks from "./talk-tasks.ts";
+import * as talks from "./talks.ts";
+import * as training from "./training.ts";
+import * as trainingRecords from "./training-records.ts";
+import * as visitContacts from "./visit-contacts.ts";
+import * as visitCoverage from "./visit-coverage.ts";
+import * as visitPairing from "./visit-pairing.ts";
+import * as visitPeople from "./visit-people.ts";
+import * as visitSweeps from "./visit-sweeps.ts";
+import * as visitTasks from "./visit-tasks.ts";
+import * as workReport from "./work-report.ts";
+
+/**
+ * The store bound to `tx`. Set-based reads run on `rows`: the same transaction by default; a job
+ * passes the pool's reader (viaSql) so a sweep over a whole committee does not go through Prisma.
+ */
+export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
+  return {
+    actors: bound(actors, tx),
+    aidApproval: bound(aidApproval, tx),
+    aidFund: bound(aidFund, tx),
+    aidHardship: bound(aidHardship, tx),
+    aidPeople: bound(aidPeople, tx),
+    aidRequests: bound(aidRequests, tx),
+    audit: bound(audit, tx),
+    branchAnalysis: bound(branchAnalysis, rows),
+    commendations: bound(commendations, tx),
+    employment: bound(employment, tx),
+    hardshipReview: { ...bound(hardshipReview, tx), findDueReviews: (q: Parameters<typeof hardshipReview.findDueReviews>[1]) => hardshipReview.findDueReviews(rows, q) },
+    inbox: bound(inbox, tx),
+    jobPostings: bound(jobPostings, tx),
+    orgContacts: bound(orgContacts, rows),
+    outbox: bound(outbox, tx),
+    questions: bound(questions, tx),
+    responsibleLeader: bound(responsibleLeader, tx),
+    talkBoard: bound(talkBoard, tx),
+    talkDue: bound(talkDue, rows),
+    talkLedger: bound(talkLedger, rows),
+    talkTasks: bound(talkTasks, tx),
+    talks: bound(talks, tx),
+    training: bound(training, tx),
+    trainingRecords: bound(trainingRecords, tx),
+    visitContacts: bound(visitContacts, tx),
+    visitCoverage: bound(visitCoverage, tx),
+    visitPairing: bound(visitPairing, tx),
+    visitPeople: bound(visitPeople, tx),
+    visitSweeps: bound(visitSweeps, tx),
+    visitTasks: bound(visitTasks, tx),
+    workReport: bound(workReport, rows),
+  };
+}
+
+export type Stores = ReturnType<typeof storesFor>;
