@@ -4,10 +4,9 @@ import { checkText, DESCRIPTION_MAX } from "../../domain/aid-rules.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import { provideInfo, timeline } from "../../store/aid-requests.ts";
 import { approvalCardOf, loadRequest, refreshCopies, requireRequest, sendApprovalCards } from "../aid/approval.ts";
-import { must } from "../aid/errors.ts";
+import { must, notAllowed } from "../errors.ts";
 import { answerForm, requestRef } from "../aid/forms.ts";
 import { defineAction } from "../context.ts";
-import { notAllowed } from "../errors.ts";
 
 /** The member's answer: the request is back with the deciders, who get it in a new approval card. */
 export const aidAnswerInfo = defineAction({

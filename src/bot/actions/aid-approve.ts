@@ -6,11 +6,10 @@ import { recordApproval } from "../../store/aid-approval.ts";
 import { balances, withdraw } from "../../store/aid-fund.ts";
 import { approvalCardOf, decisionView, loadRequest, refreshCopies, requireDecider, tellMember } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";
-import { fromProblem, must } from "../aid/errors.ts";
+import { fromProblem, must, UserError } from "../errors.ts";
 import { decideForm, requestRef } from "../aid/forms.ts";
 import { approvedText, noteLabel, sourceMissing } from "../aid/texts.ts";
 import { defineAction } from "../context.ts";
-import { UserError } from "../errors.ts";
 
 /**
  * 批准: the request becomes APPROVED and the ledger gets the disbursement in one statement,

@@ -5,11 +5,10 @@ import { localDateTime } from "../../domain/zoned-time.ts";
 import { askForInfo } from "../../store/aid-requests.ts";
 import { approvalCardOf, loadRequest, refreshCopies, requireDecider, requireRequest } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";
-import { must } from "../aid/errors.ts";
+import { must, UserError } from "../errors.ts";
 import { decideForm, requestRef } from "../aid/forms.ts";
 import { askedText, questionLabel } from "../aid/texts.ts";
 import { defineAction } from "../context.ts";
-import { UserError } from "../errors.ts";
 
 /** 请求补充说明: the member (or the leader who filed for them) gets a card to answer in. */
 export const aidAskInfo = defineAction({

@@ -4,7 +4,7 @@ import { checkText, isOpen, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { reject } from "../../store/aid-requests.ts";
 import { approvalCardOf, decisionView, loadRequest, refreshCopies, requireDecider, requireRequest, tellMember } from "../aid/approval.ts";
 import { decidedAnswer } from "../aid/decided.ts";
-import { must } from "../aid/errors.ts";
+import { must } from "../errors.ts";
 import { decideForm, requestRef } from "../aid/forms.ts";
 import { reasonLabel, rejectedText } from "../aid/texts.ts";
 import { defineAction } from "../context.ts";

@@ -8,11 +8,11 @@ import { filingSnapshot } from "../../store/aid-approval.ts";
 import { createRequest } from "../../store/aid-requests.ts";
 import { openUrgentTalk, planUrgentTalk } from "../../store/talk-tasks.ts";
 import { sendApprovalCards } from "../aid/approval.ts";
-import { fromProblem, must, unknownPerson } from "../aid/errors.ts";
+import { unknownPerson } from "../aid/errors.ts";
+import { fromProblem, must, notAllowed, UserError } from "../errors.ts";
 import { submitForm, submitValue } from "../aid/forms.ts";
 import { alreadyFiledText, filedText } from "../aid/texts.ts";
 import { defineAction } from "../context.ts";
-import { notAllowed, UserError } from "../errors.ts";
 
 /** Submitting the 求助 form: files the request, answers with a receipt, sends the deciders their cards. */
 export const aidSubmit = defineAction({

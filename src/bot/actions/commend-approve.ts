@@ -3,9 +3,8 @@ import { checkText, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { addDays } from "../../domain/calendar-day.ts";
 import { checkDay } from "../../domain/work-input.ts";
 import { approveCommendation } from "../../store/commendations.ts";
-import { must } from "../aid/errors.ts";
+import { must, UserError } from "../errors.ts";
 import { defineAction, todayOf } from "../context.ts";
-import { UserError } from "../errors.ts";
 import { afterCommendChange, commendDecidedAnswer, requireCommendation, requireCommendDecider } from "../work/commend-view.ts";
 import { commendDecideForm, commendRef } from "../work/forms.ts";
 

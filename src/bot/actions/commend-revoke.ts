@@ -1,7 +1,7 @@
 import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { revokeCommendation } from "../../store/commendations.ts";
-import { must } from "../aid/errors.ts";
+import { must } from "../errors.ts";
 import { defineAction } from "../context.ts";
 import { afterCommendChange, commendDecidedAnswer, requireCommendation, requireCommendDecider } from "../work/commend-view.ts";
 import { commendRef, revokeForm } from "../work/forms.ts";

@@ -2,11 +2,10 @@ import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { FUND_ROLES, parseDisclosureYear } from "../../domain/aid-rules.ts";
 import { localYear } from "../../domain/zoned-time.ts";
 import { hasRole } from "../../domain/roles.ts";
-import { must } from "../aid/errors.ts";
+import { must, notAllowed } from "../errors.ts";
 import { discloseValue } from "../aid/forms.ts";
 import { postDisclosure } from "../aid/fund-view.ts";
 import { defineAction } from "../context.ts";
-import { notAllowed } from "../errors.ts";
 
 /** The 收支公开 button on the fund card. */
 export const fundDiscloseAction = defineAction({

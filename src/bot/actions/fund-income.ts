@@ -3,11 +3,10 @@ import { checkText, FUND_ROLES, NOTE_MAX, SOURCE_LABEL } from "../../domain/aid-
 import { parseYuan, yuanText } from "../../domain/money.ts";
 import { hasRole } from "../../domain/roles.ts";
 import { recordIncome } from "../../store/aid-fund.ts";
-import { must } from "../aid/errors.ts";
+import { must, notAllowed, UserError } from "../errors.ts";
 import { incomeForm, orgRef } from "../aid/forms.ts";
 import { fundCardFor } from "../aid/fund-view.ts";
 import { defineAction } from "../context.ts";
-import { notAllowed, UserError } from "../errors.ts";
 
 /** 登记收入: income into one source, the balance and the ledger line together. */
 export const fundIncome = defineAction({

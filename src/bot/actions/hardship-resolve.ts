@@ -1,11 +1,10 @@
 import { AID_ACTION } from "../../../cards/aid-common.ts";
 import { checkText, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { findEntry, resolveEntry } from "../../store/aid-hardship.ts";
-import { must } from "../aid/errors.ts";
+import { must, UserError } from "../errors.ts";
 import { entryRef, resolveForm } from "../aid/forms.ts";
 import { entryCardOf, requireArchivist } from "../aid/hardship-view.ts";
 import { defineAction } from "../context.ts";
-import { UserError } from "../errors.ts";
 import { unknownEntry } from "./hardship-view.ts";
 
 /** 标记为已解困: closes the entry (its history stays), with the reason. */

@@ -11,9 +11,8 @@ import { findEntry, resolveEntry } from "../../store/aid-hardship.ts";
 import { keepEntry, referEntry } from "../../store/hardship-review.ts";
 import { upperSecretaries } from "../../store/org-contacts.ts";
 import { viaTx } from "../../store/rows.ts";
-import { must } from "../aid/errors.ts";
+import { must, notAllowed, UserError } from "../errors.ts";
 import { defineAction } from "../context.ts";
-import { notAllowed, UserError } from "../errors.ts";
 
 const stale = () => new UserError("review_stale", { zh: "该档案已复核或已销档，请以最新卡片为准。", en: "This entry was already reviewed or resolved." });
 

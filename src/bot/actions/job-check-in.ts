@@ -3,7 +3,7 @@ import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { namesOf } from "../../store/aid-people.ts";
 import { recordCheckIn } from "../../store/employment.ts";
-import { must } from "../aid/errors.ts";
+import { must } from "../errors.ts";
 import { defineAction, todayOf } from "../context.ts";
 import { caseRef, noteForm } from "../work/forms.ts";
 import { requireCase, requireCaseActor } from "../work/job-view.ts";

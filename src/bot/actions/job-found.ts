@@ -2,7 +2,7 @@ import { jobCaseClosedCard } from "../../../cards/job-seek.ts";
 import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { checkText } from "../../domain/aid-rules.ts";
 import { namesOf } from "../../store/aid-people.ts";
-import { must } from "../aid/errors.ts";
+import { must } from "../errors.ts";
 import { defineAction } from "../context.ts";
 import { caseRef, noteForm } from "../work/forms.ts";
 import { closeAsEmployed, requireCase, requireCaseActor } from "../work/job-view.ts";

@@ -7,9 +7,9 @@ import { aidPerson, memberBranch } from "../../store/aid-people.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
 import { diffFields } from "../../store/audit.ts";
 import { registerCase } from "../../store/employment.ts";
-import { must, unknownPerson } from "../aid/errors.ts";
+import { unknownPerson } from "../aid/errors.ts";
+import { must, notAllowed } from "../errors.ts";
 import { defineAction, todayOf } from "../context.ts";
-import { notAllowed } from "../errors.ts";
 import { jobSeekForm, onBehalfRef } from "../work/forms.ts";
 import { noBranch } from "../work/texts.ts";
 

@@ -2,7 +2,7 @@ import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { QUESTION_MAX } from "../../../cards/question.ts";
 import { checkText } from "../../domain/aid-rules.ts";
 import { addMessage } from "../../store/questions.ts";
-import { must } from "../aid/errors.ts";
+import { must } from "../errors.ts";
 import { defineAction } from "../context.ts";
 import { answerForm, questionRef } from "../work/forms.ts";
 import { afterMessage, cardsOf, requireAnswerer, requireQuestion } from "../work/question-view.ts";

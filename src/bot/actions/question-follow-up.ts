@@ -2,9 +2,8 @@ import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { QUESTION_MAX } from "../../../cards/question.ts";
 import { checkText } from "../../domain/aid-rules.ts";
 import { addMessage } from "../../store/questions.ts";
-import { must } from "../aid/errors.ts";
+import { must, notAllowed } from "../errors.ts";
 import { defineAction } from "../context.ts";
-import { notAllowed } from "../errors.ts";
 import { followUpForm, questionRef } from "../work/forms.ts";
 import { afterMessage, cardsOf, requireQuestion } from "../work/question-view.ts";
 

@@ -3,10 +3,9 @@ import { checkApproval, overBalance } from "../../domain/aid-rules.ts";
 import { checkGrant } from "../../domain/training-rules.ts";
 import { balances } from "../../store/aid-fund.ts";
 import { approveTraining } from "../../store/training.ts";
-import { fromProblem, must } from "../aid/errors.ts";
+import { fromProblem, must, UserError } from "../errors.ts";
 import { sourceMissing } from "../aid/texts.ts";
 import { defineAction } from "../context.ts";
-import { UserError } from "../errors.ts";
 import { trainingDecideForm, trainingRef } from "../work/forms.ts";
 import { afterDecision, requireTraining, requireTrainingDecider, trainingDecidedAnswer } from "../work/training-view.ts";
 

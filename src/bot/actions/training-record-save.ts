@@ -6,9 +6,8 @@ import { hasRole } from "../../domain/roles.ts";
 import { COURSE_MAX, TRAINING_RECORD_ROLES } from "../../domain/training-rules.ts";
 import { checkChoices, checkDay, checkHours } from "../../domain/work-input.ts";
 import { branchPeople, createSession, sessionByForm } from "../../store/training-records.ts";
-import { must } from "../aid/errors.ts";
+import { must, notAllowed, UserError } from "../errors.ts";
 import { defineAction, todayOf } from "../context.ts";
-import { notAllowed, UserError } from "../errors.ts";
 import { orgRef, trainingRecordForm } from "../work/forms.ts";
 import { alreadySubmittedText } from "../work/texts.ts";
 

@@ -1,7 +1,7 @@
 import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../domain/aid-rules.ts";
 import { rejectTraining } from "../../store/training.ts";
-import { must } from "../aid/errors.ts";
+import { must } from "../errors.ts";
 import { reasonLabel } from "../aid/texts.ts";
 import { defineAction } from "../context.ts";
 import { trainingDecideForm, trainingRef } from "../work/forms.ts";

@@ -3,7 +3,7 @@ import { WORK_ACTION } from "../../../cards/work-common.ts";
 import { checkTrainingForm } from "../../domain/training-rules.ts";
 import { memberBranch } from "../../store/aid-people.ts";
 import { createTraining, trainingByForm } from "../../store/training.ts";
-import { must } from "../aid/errors.ts";
+import { must } from "../errors.ts";
 import { defineAction } from "../context.ts";
 import { trainingForm } from "../work/forms.ts";
 import { alreadySubmittedText, noBranch } from "../work/texts.ts";

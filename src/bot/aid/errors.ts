@@ -1,15 +1,5 @@
-// The aid flow's refusals, in the words the user sees. Domain checks return a Problem; this turns
-// it into the UserError the router shows (and rolls back for).
-import type { Problem } from "../../domain/money.ts";
+// The aid flow's refusals, in the words the user sees.
 import { UserError } from "../errors.ts";
-
-export const fromProblem = (p: Problem): UserError => new UserError(p.code, { zh: p.zh, en: p.en });
-
-/** Unwraps a domain parse, throwing its problem for the user to fix. */
-export function must<T>(r: { ok: true; value: T } | { ok: false; problem: Problem }): T {
-  if (!r.ok) throw fromProblem(r.problem);
-  return r.value;
-}
 
 export const unknownRequest = (number?: string) =>
   new UserError(

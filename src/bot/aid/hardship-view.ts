@@ -8,8 +8,7 @@ import { hasRole, type Actor } from "../../domain/roles.ts";
 import { history, type EntryPatch, type HardshipRow } from "../../store/aid-hardship.ts";
 import { namesOf } from "../../store/aid-people.ts";
 import { todayOf, type BaseContext } from "../context.ts";
-import { notAllowed } from "../errors.ts";
-import { must } from "./errors.ts";
+import { notAllowed, must } from "../errors.ts";
 
 export function requireArchivist(actor: Actor, orgId: number): void {
   if (!hasRole(actor, ARCHIVE_ROLES, orgId)) throw notAllowed();

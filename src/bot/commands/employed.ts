@@ -1,10 +1,9 @@
 import { jobCaseClosedCard } from "../../../cards/job-seek.ts";
 import { checkText } from "../../domain/aid-rules.ts";
 import { openCaseOf } from "../../store/employment.ts";
-import { must } from "../aid/errors.ts";
+import { must, UserError } from "../errors.ts";
 import type { Command } from "../context.ts";
 import { todayOf } from "../context.ts";
-import { UserError } from "../errors.ts";
 import { closeAsEmployed } from "../work/job-view.ts";
 
 /** 已就业 [单位或岗位]: the member reports a job; their case closes and no more postings are sent. */

@@ -1,7 +1,7 @@
 import { FUND_ROLES, parseDisclosureYear } from "../../domain/aid-rules.ts";
 import { localYear } from "../../domain/zoned-time.ts";
 import { orgsWhere } from "../../domain/roles.ts";
-import { must } from "../aid/errors.ts";
+import { must } from "../errors.ts";
 import { postDisclosure } from "../aid/fund-view.ts";
 import type { Command } from "../context.ts";
 
