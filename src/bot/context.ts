@@ -40,6 +40,8 @@ export interface CommandContext extends BaseContext {
   inbound: InboundEvent;
   /** The text after the command word. */
   args: string;
+  /** Every command in registry order (help lists them; the registry imports the commands, not the other way). */
+  commands: readonly Command[];
   /** Answer the sender: in the same chat (a reply) for messages, privately otherwise. */
   reply(msg: Outgoing): void;
 }

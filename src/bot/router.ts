@@ -7,6 +7,7 @@ import { welcomeCard } from "../../cards/welcome.ts";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Actor } from "../domain/roles.ts";
+import type { CardResponse } from "../lark/card-response.ts";
 import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -32,11 +33,6 @@ export interface RouterDeps {
   deliver(outboxIds: number[]): Promise<void>;
 }
 
-/** The HTTP answer to a card callback, in Lark's shape. */
-export interface CardResponse {
-  toast?: { type: string; content: string; i18n: { zh_cn: string; en_us: string } };
-  card?: { type: "raw"; data: object };
-}
 
 const parseCommand = buildParser(COMMANDS);
 const actionsById = new Map(ACTIONS.map((a) => [a.id, a]));
@@ -104,7 +100,7 @@ export class Router {
       answer({ text: notAllowed().text });
       return;
     }
-    const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound: ev, args, reply: answer };
+    const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound: ev, args, commands: COMMANDS, reply: answer };
     await tx.$executeRaw`SAVEPOINT cmd`;
     try {
       await command.run(ctx);

@@ -4,12 +4,16 @@
 // backoff, and after the last attempt the rows still pending are marked FAILED.
 import { Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
-import type { Router } from "../bot/router.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Logger } from "../log.ts";
 import { inboundJob, QUEUE } from "./queues.ts";
 
-export function startInboundWorker(deps: { connection: Redis; prefix: string; router: Router; prisma: PrismaClient; log: Logger }, opts: { concurrency?: number } = {}): Worker {
+/** What the worker hands each inbox row to (the bot's router): exactly once, or skipped when already done. */
+export interface EventProcessor {
+  processEvent(key: string): Promise<"done" | "skipped">;
+}
+
+export function startInboundWorker(deps: { connection: Redis; prefix: string; router: EventProcessor; prisma: PrismaClient; log: Logger }, opts: { concurrency?: number } = {}): Worker {
   const worker = new Worker(
     QUEUE.inbound,
     async (job: Job) => {

@@ -5,7 +5,7 @@ import type { Express, Request, Response } from "express";
 import type { Logger } from "../log.ts";
 import { challengeSchema, envelopeSchema, normaliseCardAction, normaliseEvent } from "./events.ts";
 import { verifyDelivery } from "./verify.ts";
-import type { CardResponse } from "../bot/router.ts";
+import type { CardResponse } from "./card-response.ts";
 import type { InboundCardAction } from "./events.ts";
 
 export interface WebhookDeps {

@@ -2,7 +2,7 @@
 // arrive over the socket and feed the same inbox and router as the webhook. Lark
 // authenticates the socket itself, so there is no signature to check here.
 import * as lark from "@larksuiteoapi/node-sdk";
-import type { CardResponse } from "../bot/router.ts";
+import type { CardResponse } from "./card-response.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import { envelopeSchema, normaliseCardAction, normaliseEvent, type InboundCardAction } from "./events.ts";

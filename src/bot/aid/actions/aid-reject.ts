@@ -1,0 +1,32 @@
+import { AID_ACTION } from "../../../../cards/aid-common.ts";
+import { aidResultCard } from "../../../../cards/aid-request.ts";
+import { checkText, isOpen, NOTE_MAX } from "../../../domain/aid-rules.ts";
+import { reject } from "../../../store/aid-requests.ts";
+import { approvalCardOf, decisionView, loadRequest, refreshCopies, requireDecider, requireRequest, tellMember } from "../approval.ts";
+import { decidedAnswer } from "../decided.ts";
+import { must } from "../../errors.ts";
+import { decideForm, requestRef } from "../forms.ts";
+import { reasonLabel, rejectedText } from "../texts.ts";
+import { defineAction } from "../../context.ts";
+
+/** 不批准: final, with a reason the member is told. */
+export const aidReject = defineAction({
+  id: AID_ACTION.reject,
+  value: requestRef,
+  form: decideForm,
+  async run(ctx, { value, form }) {
+    // The row decides whether anything happens; the card is read once, after the change.
+    const req = await requireRequest(ctx.tx, value.r);
+    requireDecider(ctx.actor, req);
+    if (!isOpen(req.status)) return decidedAnswer(ctx, req);
+    const reason = must(checkText(form.note, reasonLabel, { required: true, max: NOTE_MAX }));
+    if (!(await reject(ctx.tx, req, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return decidedAnswer(ctx, req);
+    await ctx.audit({ action: "aid.request.reject", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: [req.status, "REJECTED"], reason } });
+    const rc = await loadRequest(ctx, req.id);
+    const card = approvalCardOf(rc, ctx);
+    await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);
+    const decision = decisionView(rc.req, rc.names, ctx.config.timezone)!;
+    tellMember(ctx, rc, (forName) => aidResultCard({ number: req.number, category: req.category, decision, ...(forName ? { forName } : {}) }), `aid-result-${req.id}`);
+    return { toast: { type: "success", text: rejectedText(req.number) }, card };
+  },
+});

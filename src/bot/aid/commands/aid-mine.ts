@@ -1,0 +1,37 @@
+import { aidMineCard } from "../../../../cards/aid-request.ts";
+import { namesOf } from "../../../store/aid-people.ts";
+import { requestsOf } from "../../../store/aid-requests.ts";
+import { timelineView } from "../approval.ts";
+import type { Command } from "../../context.ts";
+import { workMineSections } from "../../work/mine.ts";
+
+/** 我的: the sender's own requests with their state and timeline (知情权). Never anyone else's. */
+export const aidMine: Command = {
+  name: "我的",
+  aliases: ["我的求助", "我的申请", "my requests"],
+  summary: { zh: "查看我的帮扶申请及进度", en: "see your requests for help and where they stand" },
+  roles: "anyone",
+  privateOnly: true,
+  async run(ctx) {
+    const rows = await requestsOf(ctx.tx, ctx.actor.personId);
+    const names = await namesOf(ctx.tx, rows.flatMap((r) => r.events.map((e) => e.actorId)));
+    const tz = ctx.config.timezone;
+    await ctx.audit({ action: "aid.request.view_own", subjectType: "Person", subjectId: ctx.actor.personId, changes: { requests: rows.map((r) => r.number) } });
+    const card = aidMineCard({
+      name: ctx.actor.name,
+      items: rows.map((r) => ({
+        number: r.number,
+        category: r.category,
+        urgency: r.urgency,
+        description: r.description,
+        requestedFen: r.requestedFen,
+        status: r.status,
+        approvedFen: r.approvedFen,
+        events: timelineView(r.events, names, tz),
+      })),
+    });
+    // 知情权 beyond aid, in the same card: commendations, training, employment case and questions (src/bot/work/mine.ts).
+    card.body.elements.push(...(await workMineSections(ctx)));
+    ctx.reply({ card });
+  },
+};

@@ -1,0 +1,50 @@
+import { openRequestsCard } from "../../../../cards/aid-approval.ts";
+import { DECIDER_ROLES, parseRequestNumber } from "../../../domain/aid-rules.ts";
+import { localDateTime } from "../../../domain/zoned-time.ts";
+import { orgsWhere } from "../../../domain/roles.ts";
+import { namesOf } from "../../../store/aid-people.ts";
+import { findRequestByNumber, openRequests } from "../../../store/aid-requests.ts";
+import { approvalCardOf, approvalKeyPrefix, loadRequest, requireDecider } from "../approval.ts";
+import { unknownRequest } from "../errors.ts";
+import type { Command } from "../../context.ts";
+import { UserError } from "../../errors.ts";
+
+/** 审批 [编号]: the requests waiting in the decider's branches, or a fresh approval card for one. */
+export const aidReview: Command = {
+  name: "审批",
+  aliases: ["待审批", "review aid"],
+  summary: { zh: "查看待审批的帮扶申请，或「审批 编号」重新打开审批卡片", en: "requests waiting for you, or \"审批 <number>\" to reopen one" },
+  roles: DECIDER_ROLES,
+  privateOnly: true,
+  async run(ctx) {
+    const tz = ctx.config.timezone;
+    if (ctx.args) {
+      const number = parseRequestNumber(ctx.args);
+      if (!number) throw new UserError("bad_number", { zh: `「${ctx.args.slice(0, 20)}」不是申请编号，编号形如 2026-0001。`, en: `"${ctx.args.slice(0, 20)}" is not a request number (like 2026-0001).` });
+      const req = await findRequestByNumber(ctx.tx, number);
+      if (!req) throw unknownRequest(number);
+      requireDecider(ctx.actor, req);
+      const rc = await loadRequest(ctx, req.id);
+      await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId });
+      ctx.send({ openId: ctx.actor.openId }, { card: approvalCardOf(rc, ctx) }, `${approvalKeyPrefix(req.id)}open-${ctx.actor.personId}-${ctx.inbound.key}`);
+      return;
+    }
+    const rows = (await openRequests(ctx.tx, orgsWhere(ctx.actor, DECIDER_ROLES))).filter((r) => r.personId !== ctx.actor.personId);
+    const names = await namesOf(ctx.tx, rows.map((r) => r.personId));
+    await ctx.audit({ action: "aid.request.list", subjectType: "AidRequest", subjectId: "open", changes: { requests: rows.map((r) => r.number) } });
+    ctx.reply({
+      card: openRequestsCard({
+        items: rows.map((r) => ({
+          requestId: r.id,
+          number: r.number,
+          name: names.get(r.personId) ?? "?",
+          category: r.category,
+          urgency: r.urgency,
+          status: r.status,
+          requestedFen: r.requestedFen,
+          filedAt: localDateTime(r.createdAt, tz),
+        })),
+      }),
+    });
+  },
+};

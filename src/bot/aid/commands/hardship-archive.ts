@@ -1,0 +1,48 @@
+import { hardshipListCard } from "../../../../cards/aid-hardship.ts";
+import { ARCHIVE_ROLES } from "../../../domain/aid-rules.ts";
+import { reviewOverdue } from "../../../domain/hardship-rules.ts";
+import { orgsWhere } from "../../../domain/roles.ts";
+import { entriesOf, entryOf } from "../../../store/aid-hardship.ts";
+import { membersNamed } from "../../../store/aid-people.ts";
+import { entryCardOf, openFormOf } from "../hardship-view.ts";
+import type { Command } from "../../context.ts";
+import { todayOf } from "../../context.ts";
+import { UserError } from "../../errors.ts";
+
+/** 档案 [姓名]: the branch's hardship archive, or one member's entry (or the form that opens one). */
+export const hardshipArchive: Command = {
+  name: "档案",
+  aliases: ["困难党员档案", "困难档案", "hardship"],
+  summary: { zh: "困难党员档案：列表，或「档案 姓名」查看、建档", en: "hardship archive: the list, or \"档案 <name>\" to view or open an entry" },
+  roles: ARCHIVE_ROLES,
+  privateOnly: true,
+  async run(ctx) {
+    const orgIds = orgsWhere(ctx.actor, ARCHIVE_ROLES);
+    const [name, tail] = ctx.args.split(/\s+/).filter(Boolean);
+    if (!name) {
+      for (const orgId of orgIds) {
+        const rows = await entriesOf(ctx.tx, [orgId]);
+        const org = await ctx.tx.organization.findUnique({ where: { id: orgId }, select: { name: true } });
+        await ctx.audit({ action: "hardship.list", subjectType: "HardshipEntry", subjectId: "list", orgId, changes: { entries: rows.map((r) => r.id) } });
+        const d = todayOf(ctx);
+        ctx.reply({
+          card: hardshipListCard({
+            orgName: org?.name ?? "?",
+            items: rows.map((r) => ({ entryId: r.id, name: r.name, status: r.status, level: r.level, causes: r.causes, nextReviewOn: r.nextReviewOn, overdue: r.status === "ACTIVE" && reviewOverdue(r.nextReviewOn, d) })),
+          }),
+        });
+      }
+      return;
+    }
+    const found = (await membersNamed(ctx.tx, name, orgIds)).filter((p) => !tail || p.mobileTail === tail);
+    if (found.length === 0) throw new UserError("member_not_found", { zh: `在您所在支部找不到党员「${name}」，请核对姓名。`, en: `No member called "${name}" in your branch.` });
+    if (found.length > 1) throw new UserError("member_ambiguous", { zh: `有 ${found.length} 位党员名为「${name}」，请加上手机尾号，例如「档案 ${name} ${found[0]?.mobileTail ?? "0000"}」。`, en: `${found.length} members share that name; add the last 4 digits of the mobile.` });
+    const p = found[0]!;
+    const entry = await entryOf(ctx.tx, p.id);
+    if (entry) {
+      await ctx.audit({ action: "hardship.view", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId });
+      ctx.reply({ card: await entryCardOf(ctx, entry) });
+    }
+    if (!entry || entry.status === "RESOLVED") ctx.reply({ card: openFormOf(ctx, p, null) });
+  },
+};

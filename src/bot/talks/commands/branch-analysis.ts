@@ -1,0 +1,32 @@
+// 分析 [2027Q1]: the branch analysis for a quarter (this quarter so far by default).
+import { talkAnalysisCard } from "../../../../cards/talk-analysis.ts";
+import { t } from "../../../../cards/kit.ts";
+import { parseQuarter, quarterOf } from "../../../domain/quarter.ts";
+import { orgsWhere } from "../../../domain/roles.ts";
+import { analyseBranch } from "../../../store/branch-analysis.ts";
+import { loadBranchRules } from "../../../store/branch-rules.ts";
+import { viaTx } from "../../../store/rows.ts";
+import type { Command } from "../../context.ts";
+import { todayOf } from "../../context.ts";
+import { UserError } from "../../errors.ts";
+
+export const branchAnalysis: Command = {
+  name: "分析",
+  aliases: ["analysis", "定期分析"],
+  summary: { zh: "支部谈心谈话、困难帮扶情况的季度分析（支部书记）", en: "the branch's quarterly analysis (secretary)" },
+  roles: ["SECRETARY"],
+  privateOnly: true,
+  async run(ctx) {
+    const today = todayOf(ctx);
+    const period = ctx.args.trim() ? parseQuarter(ctx.args) : quarterOf(today);
+    if (!period) throw new UserError("bad_quarter", t("季度格式如 2027Q1（2027年第一季度）。", "Quarters are written like 2027Q1."));
+    if (period.start > today) throw new UserError("future_quarter", t("这个季度还没有开始。", "That quarter has not started yet."));
+    const rules = await loadBranchRules(ctx.tx, { orgIds: orgsWhere(ctx.actor, ["SECRETARY"]) });
+    const orgs = await ctx.tx.organization.findMany({ where: { id: { in: [...rules.keys()] }, kind: "BRANCH" }, select: { id: true, name: true, code: true }, orderBy: { id: "asc" } });
+    if (orgs.length === 0) throw new UserError("no_branch", t("您不是党支部书记，暂无可分析的支部。", "You are not a branch secretary."));
+    for (const org of orgs) {
+      const a = await analyseBranch(viaTx(ctx.tx), { org, rules: rules.get(org.id)!, period, today, timeZone: ctx.config.timezone });
+      ctx.reply({ card: talkAnalysisCard(a, { orgCode: org.code }) });
+    }
+  },
+};

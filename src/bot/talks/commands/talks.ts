@@ -1,0 +1,23 @@
+// 谈心: the leader's members with their last talk and when the next is due, a button each.
+import { talkBoardCard } from "../../../../cards/talk-board.ts";
+import { loadBoard } from "../../../store/talk-board.ts";
+import type { Command } from "../../context.ts";
+import { todayOf } from "../../context.ts";
+
+export const talks: Command = {
+  name: "谈心",
+  aliases: ["talks", "谈心谈话"],
+  summary: { zh: "查看您联系的党员和谈心谈话到期情况，记录谈话", en: "your members, when each talk is due, and record a talk" },
+  roles: ["LEADER", "SECRETARY"],
+  privateOnly: true,
+  async run(ctx) {
+    const board = await loadBoard(ctx.tx, {
+      leaderId: ctx.actor.personId,
+      leaderName: ctx.actor.name,
+      mode: "list",
+      today: todayOf(ctx),
+      timeZone: ctx.config.timezone,
+    });
+    ctx.reply({ card: talkBoardCard(board) });
+  },
+};

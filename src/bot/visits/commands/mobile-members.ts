@@ -1,0 +1,66 @@
+import type { Prisma } from "../../../generated/prisma/client.ts";
+import { mobileMembersCard } from "../../../../cards/visit-mobile.ts";
+import { orgsWhere } from "../../../domain/roles.ts";
+import { isLostContact } from "../../../domain/visit-contact.ts";
+import { diffFields } from "../../../store/audit.ts";
+import { findInBranches, visitSettingsOf } from "../../../store/visit-people.ts";
+import { mobileMembers } from "../../../store/visit-sweeps.ts";
+import type { Command } from "../../context.ts";
+import { todayOf } from "../../context.ts";
+import { UserError } from "../../errors.ts";
+
+
+const ROWS = 20;
+
+/**
+ * 流动党员: the branch's mobile members with where they are and when they were last reached;
+ * 「流动党员 <姓名> <去向>」 marks a member mobile, 「流动党员 取消 <姓名>」 unmarks them.
+ */
+export const mobileMembersCommand: Command = {
+  name: "流动党员",
+  aliases: ["mobile members"],
+  summary: { zh: "查看、登记流动党员（去向、联系人、失联情况）", en: "see and mark mobile members (whereabouts, contact, lost touch)" },
+  roles: ["SECRETARY"],
+  privateOnly: true,
+  async run(ctx) {
+    const branches = orgsWhere(ctx.actor, ["SECRETARY"]);
+    const args = ctx.args.trim();
+    let done: string | undefined;
+    let orgId = branches[0]!;
+    if (args) {
+      const unset = /^(?:取消|移除)\s+(\S+)$/.exec(args);
+      const set = unset ? null : /^(\S+)\s+([\s\S]+)$/.exec(args);
+      const who = unset?.[1] ?? set?.[1];
+      if (!who) {
+        throw new UserError("mobile_usage", {
+          zh: "请这样登记：流动党员 <姓名> <去向与联系方式>；取消：流动党员 取消 <姓名>。",
+          en: "Usage: 流动党员 <name> <whereabouts and how to reach>; to unset: 流动党员 取消 <name>.",
+        });
+      }
+      const found = await findInBranches(ctx.tx, who, branches);
+      if (!found.ok) {
+        throw new UserError(found.why === "none" ? "unknown_member" : "ambiguous_member", {
+          zh: found.why === "none" ? `在您的支部没有找到党员「${who}」。` : `有多位党员名为「${who}」，请写 姓名#手机尾号。`,
+          en: found.why === "none" ? `No member "${who}" in your branch.` : `Several members are called "${who}"; write name#last-mobile-digits.`,
+        });
+      }
+      const p = await ctx.tx.person.findUniqueOrThrow({ where: { id: found.person.id }, select: { tags: true, whereabouts: true, name: true } });
+      const tags = unset ? p.tags.filter((t) => t !== "MOBILE") : [...new Set([...p.tags, "MOBILE" as const])];
+      const whereabouts = unset ? p.whereabouts : set![2]!.trim().slice(0, 200);
+      await ctx.tx.person.update({ where: { id: found.person.id }, data: { tags, whereabouts } });
+      await ctx.audit({ action: unset ? "person.mobile.unset" : "person.mobile.set", subjectType: "Person", subjectId: found.person.id, orgId: found.person.orgId, changes: diffFields({ tags: p.tags, whereabouts: p.whereabouts }, { tags, whereabouts }) as Prisma.InputJsonValue });
+      orgId = found.person.orgId;
+      done = unset ? `已取消 ${p.name} 的流动党员标记。` : `已登记 ${p.name} 为流动党员：${whereabouts}`;
+    }
+    const day = todayOf(ctx);
+    const { settings, orgName } = await visitSettingsOf(ctx.tx, orgId, ctx.log);
+    const all = await mobileMembers(ctx.tx, ctx.config.timezone, [orgId]);
+    const leaders = await ctx.tx.person.findMany({ where: { id: { in: all.flatMap((m) => (m.leaderId ? [m.leaderId] : [])) } }, select: { id: true, name: true } });
+    const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
+    const rows = all
+      .map((m) => ({ name: m.name, whereabouts: m.whereabouts, leaderName: m.leaderId ? (leaderName.get(m.leaderId) ?? null) : null, lastContact: m.lastContact, lost: isLostContact(m.lastContact, m.since, day, settings.lostContactMonths) }))
+      .sort((a, b) => Number(b.lost) - Number(a.lost));
+    await ctx.audit({ action: "person.mobile.list", subjectType: "Person", subjectId: `org:${orgId}:mobile`, orgId, changes: { count: rows.length } });
+    ctx.reply({ card: mobileMembersCard({ orgName, rows: rows.slice(0, ROWS), total: rows.length, lostMonths: settings.lostContactMonths, ...(done ? { done } : {}) }) });
+  },
+};
