@@ -1,6 +1,7 @@
 // The one place the environment is read. parseConfig is pure (env in, Config out) so tests
 // build configs without touching process.env.
 import { z } from "zod";
+import { trustProxySetting, type TrustProxy } from "./http/trust-proxy.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -27,7 +28,8 @@ const schema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").default("redis://127.0.0.1:6379"),
     QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("tongxin"),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default("0.0.0.0"),
+    // No default here: the address depends on the mode (see `host` below).
+    HOST: z.string().min(1).optional(),
     TZ_NAME: z.string().default("Asia/Shanghai"),
     ROLE: z.enum(ROLES).default("all"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -41,6 +43,10 @@ const schema = z
     PUBLIC_URL: z.url().optional(),
     ROSTER_CONTACT: z.string().default("所在党支部的书记或党务工作者"),
     SCHEDULER_REFRESH_MS: positiveInt.default(60_000),
+    TRUST_PROXY: trustProxySetting.optional(),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+    METRICS_TOKEN: z.string().min(16, "至少 16 个字符（例如 openssl rand -hex 24 生成）").optional(),
   });
 
 /** Rules between variables. Checked on the raw values so they are reported together with type errors. */
@@ -85,6 +91,10 @@ export interface Config {
   readonly rosterContact: string;
   /** How often the scheduler role upserts the job schedulers again (they vanish with Redis). */
   readonly schedulerRefreshMs: number;
+  /** express's `trust proxy`: false unless TRUST_PROXY names the proxies in front of the bot. */
+  readonly trustProxy: TrustProxy;
+  /** /metrics: on its own listener (port, host) and/or on the main port behind a Bearer token; off when neither is set. */
+  readonly metrics: { readonly port: number | undefined; readonly host: string; readonly token: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -136,7 +146,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     port: e.PORT,
-    host: e.HOST,
+    // The sandbox serves /sandbox without login and accepts published keys, so unless HOST says
+    // otherwise it is reachable from this machine only; a real bot must be reachable by Lark.
+    host: e.HOST ?? (sandbox ? "127.0.0.1" : "0.0.0.0"),
     timezone: e.TZ_NAME,
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,
@@ -149,5 +161,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     publicUrl: e.PUBLIC_URL,
     rosterContact: e.ROSTER_CONTACT,
     schedulerRefreshMs: e.SCHEDULER_REFRESH_MS,
+    trustProxy: e.TRUST_PROXY ?? false,
+    metrics: Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN }),
   });
 }

@@ -12,6 +12,7 @@ import { seedDemo } from "./sandbox/seed.ts";
 import { sandboxRoutes } from "./sandbox/routes.ts";
 import { openDatabase, type Database } from "./store/db.ts";
 import { migrate } from "./store/migrate.ts";
+import { checkStartup } from "./startup-checks.ts";
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -26,7 +27,15 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
+  // Before anything is opened: a refused start must leave the database untouched.
+  const verdict = checkStartup(config, process.env);
+  if (verdict.refusal) fail(verdict.refusal);
   const log = createLogger(config.logLevel);
+  for (const warning of verdict.warnings) {
+    // On stderr as well as in the log: JSON log lines scroll past, this must be seen.
+    process.stderr.write(`\n\x1b[1;33m${warning}\x1b[0m\n\n`);
+    log.warn({ startup: true }, warning);
+  }
   // The sandbox clock can be moved from the sandbox page; production time is the system's.
   const clock: Clock = config.sandbox ? new MovableClock() : systemClock;
 
