@@ -28,7 +28,9 @@ import * as hardshipReview from "./hardship-review.ts";
 import * as inbox from "./inbox.ts";
 import * as jobPostings from "./job-postings.ts";
 import * as orgContacts from "./org-contacts.ts";
+import * as orgs from "./orgs.ts";
 import * as outbox from "./outbox.ts";
+import * as people from "./people.ts";
 import * as questions from "./questions.ts";
 import * as responsibleLeader from "./responsible-leader.ts";
 import * as talkBoard from "./talk-board.ts";
@@ -66,7 +68,9 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     inbox: bound(inbox, tx),
     jobPostings: bound(jobPostings, tx),
     orgContacts: bound(orgContacts, rows),
+    orgs: bound(orgs, tx),
     outbox: bound(outbox, tx),
+    people: bound(people, tx),
     questions: bound(questions, tx),
     responsibleLeader: bound(responsibleLeader, tx),
     talkBoard: bound(talkBoard, tx),

@@ -1,0 +1,47 @@
+// Person lookups every care area needs: a name for a card, a Lark open_id to send to. One
+// function each, so the same `select` is not written again in every handler.
+import type { Tx } from "./tx.ts";
+
+export interface PersonContact {
+  id: number;
+  name: string;
+  /** Null while the roster entry is not bound to a Lark user. */
+  openId: string | null;
+}
+
+/** The person's name, or null when there is no such person. */
+export async function personName(tx: Tx, personId: number): Promise<string | null> {
+  const p = await tx.person.findUnique({ where: { id: personId }, select: { name: true } });
+  return p?.name ?? null;
+}
+
+/** Names by id of the given people; nulls and unknown ids are skipped. */
+export async function personNames(tx: Tx, ids: readonly (number | null | undefined)[]): Promise<Map<number, string>> {
+  const want = [...new Set(ids.filter((x): x is number => typeof x === "number"))];
+  if (want.length === 0) return new Map();
+  const rows = await tx.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Name and open_id of one person, or null when there is no such person. */
+export async function personContact(tx: Tx, personId: number): Promise<PersonContact | null> {
+  const p = await tx.person.findUnique({ where: { id: personId }, select: { id: true, name: true, larkOpenId: true } });
+  return p ? { id: p.id, name: p.name, openId: p.larkOpenId } : null;
+}
+
+/** Name and open_id of the given people, by id; unknown ids are absent. */
+export async function personContacts(tx: Tx, ids: readonly number[]): Promise<Map<number, PersonContact>> {
+  const want = [...new Set(ids)];
+  if (want.length === 0) return new Map();
+  const rows = await tx.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true, larkOpenId: true } });
+  return new Map(rows.map((p) => [p.id, { id: p.id, name: p.name, openId: p.larkOpenId }]));
+}
+
+/**
+ * Records that the person has been welcomed, once: true only for the call that set it, so two
+ * deliveries of the same "chat opened" event cannot both send the welcome card.
+ */
+export async function markWelcomed(tx: Tx, personId: number, at: Date): Promise<boolean> {
+  const updated = await tx.person.updateMany({ where: { id: personId, welcomedAt: null }, data: { welcomedAt: at } });
+  return updated.count > 0;
+}
