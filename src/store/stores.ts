@@ -11,6 +11,7 @@
 //   and a sweep (the pool, no transaction) run.
 // - The pool (`SqlExecutor`) directly only outside handlers' transactions: migrations, the
 //   inbox's batched acknowledgement, and bulk staging by jobs over many thousands of rows.
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { bound } from "./bind.ts";
 import { viaTx, type Rows } from "./rows.ts";
 import type { Tx } from "./tx.ts";
@@ -91,3 +92,12 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
 }
 
 export type Stores = ReturnType<typeof storesFor>;
+
+/**
+ * Runs `run` in one transaction with the store bound to it: for a job whose writes must land
+ * together or not at all (a card staged and the history line saying it was sent). Handlers
+ * never need it: the router already runs them in a transaction.
+ */
+export function inTransaction<T>(client: PrismaClient, run: (store: Stores) => Promise<T>): Promise<T> {
+  return client.$transaction((tx) => run(storesFor(tx)));
+}
