@@ -2,8 +2,9 @@
 // SendFailureError the delivery worker knows how to treat. One token refresh is tried
 // in place on 99991663, since the SDK would keep using the rejected token.
 import { createHash } from "node:crypto";
+import type { Logger } from "../log.ts";
 import type { LarkClient } from "./client.ts";
-import { classifySendError, failureFromBody, type SendFailure } from "./send-errors.ts";
+import { classifySendError, failureFields, failureFromBody, type SendFailure } from "./send-errors.ts";
 
 export class SendFailureError extends Error {
   constructor(readonly failure: SendFailure) {
@@ -26,8 +27,22 @@ export interface LarkSender {
   deliver(msg: Outgoing): Promise<{ messageId: string | undefined }>;
 }
 
-export function createLarkSender(client: LarkClient): LarkSender {
+export type SendOp = "send" | "reply" | "patch";
+
+export interface SenderOptions {
+  log?: Logger;
+  /** Told the outcome of every call to Lark: "0" when it went through, else Lark's code (or http_<status>, network). */
+  observe?(op: SendOp, code: string): void;
+}
+
+/** The label a call's outcome is counted under: Lark's code when it gave one. */
+export function outcomeCode(f: SendFailure): string {
+  return f.code !== undefined ? String(f.code) : f.status !== undefined ? `http_${f.status}` : "network";
+}
+
+export function createLarkSender(client: LarkClient, opts: SenderOptions = {}): LarkSender {
   const { sdk } = client;
+  const log = opts.log?.child({ mod: "lark-send" });
 
   async function once(msg: Outgoing): Promise<{ messageId: string | undefined }> {
     const content = typeof msg.content === "string" ? msg.content : JSON.stringify(msg.content);
@@ -47,11 +62,17 @@ export function createLarkSender(client: LarkClient): LarkSender {
         body = await sdk.im.message.patch({ path: { message_id: msg.targetMessageId }, data: { content } });
       }
     } catch (err) {
-      throw new SendFailureError(classifySendError(err));
+      throw failed(msg, classifySendError(err));
     }
     const failure = failureFromBody(body);
-    if (failure) throw new SendFailureError(failure);
+    if (failure) throw failed(msg, failure);
+    opts.observe?.(opOf(msg), "0");
     return { messageId: msg.kind === "PATCH" ? msg.targetMessageId : body.data?.message_id };
+  }
+
+  function failed(msg: Outgoing, failure: SendFailure): SendFailureError {
+    opts.observe?.(opOf(msg), outcomeCode(failure));
+    return new SendFailureError(failure);
   }
 
   return {
@@ -60,6 +81,7 @@ export function createLarkSender(client: LarkClient): LarkSender {
         return await once(msg);
       } catch (err) {
         if (err instanceof SendFailureError && err.failure.kind === "token") {
+          log?.warn({ ...failureFields(err.failure), op: opOf(msg) }, "Lark refused the tenant token; fetching a new one and trying once more");
           client.tokens.clear();
           return once(msg);
         }
@@ -68,3 +90,5 @@ export function createLarkSender(client: LarkClient): LarkSender {
     },
   };
 }
+
+const opOf = (msg: Outgoing): SendOp => (msg.kind === "SEND" ? "send" : msg.kind === "REPLY" ? "reply" : "patch");
