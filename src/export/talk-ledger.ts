@@ -7,6 +7,7 @@ import { coveragePercent, totalActive, type BranchAnalysis } from "../domain/bra
 import { CAUSE_LABEL, HARDSHIP_STATUS_LABEL, LEVEL_LABEL, type HardshipCause } from "../domain/hardship-rules.ts";
 import type { LedgerEntry, LedgerTalk } from "../store/talk-ledger.ts";
 import { addWorkSheets } from "./work-ledger.ts";
+import { neutraliseWorkbook } from "./safe-cell.ts";
 
 const FORM = { IN_PERSON: "面谈", PHONE: "电话", VIDEO: "视频" } as const;
 const AREA: Record<string, string> = { THINKING: "思想", WORK: "工作", LIFE: "生活" };
@@ -135,5 +136,5 @@ export function buildLedger(a: BranchAnalysis, talks: LedgerTalk[], archive: Led
   for (const s of ["LOCAL_FINANCE", "PARTY_FEE", "DONATION"] as const) ms.addRow({ source: SOURCE_LABEL[s].zh, yuan: yuan(a.aidPaid.bySource[s]) });
   ms.addRow({ source: "合计 Total", yuan: yuan(a.aidPaid.totalFen) });
   addWorkSheets(wb, a.work);
-  return wb;
+  return neutraliseWorkbook(wb);
 }

@@ -10,6 +10,7 @@ import { readVisitSettings } from "../domain/visit-settings.ts";
 import { audit } from "../store/audit.ts";
 import type { Database } from "../store/db.ts";
 import { coverage, coverageTasks, type CoverageRow, type TaskLine } from "../store/visit-coverage.ts";
+import { neutraliseWorkbook } from "./safe-cell.ts";
 
 export class VisitReportError extends Error {
   override readonly name = "VisitReportError";
@@ -105,7 +106,7 @@ export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts:
       escalated: t.escalated ? "是" : "",
     });
   }
-  return wb;
+  return neutraliseWorkbook(wb);
 }
 
 /** Writes the report of a branch (and the organisations below it) to an .xlsx file. */
