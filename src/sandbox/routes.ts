@@ -2,6 +2,7 @@
 // uses. People act through the in-process Lark double's typed operations (say, open the p2p
 // chat, click), so every message and card click reaches the bot as a real, signed Lark
 // delivery; the page never talks to the bot directly. The clock and the schedulers are here too.
+import { createHash } from "node:crypto";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import type { App } from "../app.ts";
@@ -44,9 +45,47 @@ function deliveryOf(outcome: { status?: number; error?: string; body?: unknown; 
   return { status, ...(why ? { error: `${status} ${why}` } : {}) };
 }
 
+/**
+ * Security headers for everything under /sandbox. The page loads one module script from here
+ * and inlines one <style> block, allowed by its hash; the card renderer sets column widths as
+ * style attributes (the only inline style left, which cannot run code), hence style-src-attr.
+ * No framing (clickjacking a click that approves aid), no MIME sniffing, no referrer.
+ */
+function securityHeaders(inlineStyleHash: string): Record<string, string> {
+  return {
+    "content-security-policy": [
+      "default-src 'self'",
+      "script-src 'self'",
+      `style-src 'self' '${inlineStyleHash}'`,
+      "style-src-attr 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+  };
+}
+
+/** CSP's hash source for the page's inline <style> block: sha256 of its exact text. */
+function styleHash(html: string): string {
+  const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
+  return `sha256-${createHash("sha256").update(css, "utf8").digest("base64")}`;
+}
+
 export function sandboxRoutes(web: express.Express, deps: SandboxDeps): void {
   const { double, clock } = deps;
   const r = express.Router();
+  const page = pageHtml({ scriptUrl: "/sandbox/app.js", botName: double.botName });
+  const headers = securityHeaders(styleHash(page));
+  r.use((_req, res, next) => {
+    res.set(headers);
+    next();
+  });
   r.use(express.json({ limit: "1mb" }));
 
   // What people said through the page. The double keeps users' messages privately; the page
@@ -72,7 +111,7 @@ export function sandboxRoutes(web: express.Express, deps: SandboxDeps): void {
   double.on("patched", (m) => broadcast("message", fromBot(m)));
 
   let script: Promise<string> | undefined;
-  r.get("/", (_req, res) => void res.type("html").send(pageHtml({ scriptUrl: "/sandbox/app.js", botName: double.botName })));
+  r.get("/", (_req, res) => void res.type("html").send(page));
   r.get("/app.js", async (_req, res) => {
     script ??= buildPageScript();
     try {
