@@ -2,7 +2,7 @@
 // ones (春节, 中秋, 重阳 and any lunar day a branch adds) are converted for each year with
 // lunar-javascript, never written down per year. Pure: no clock, no I/O.
 import { Lunar, LunarMonth } from "lunar-javascript";
-import { addDays, daysBetween } from "./calendar-day.ts";
+import { daysBetween } from "./calendar-day.ts";
 
 export type Bilingual = { zh: string; en: string };
 
@@ -98,9 +98,4 @@ export function nextOccurrence(def: FestivalDef, today: string): Occurrence | nu
     if (date && date >= today) return { def, year: y, date };
   }
   return null;
-}
-
-/** The first day a festival's visits are planned. */
-export function planningStarts(o: Occurrence, leadDays: number): string {
-  return addDays(o.date, -leadDays);
 }

@@ -1,5 +1,6 @@
 // How a visit task is named on cards and in reports: "中秋走访（2027）" with its reasons, or
-// "六必访·生病住院" with what the leader reported.
+// "六必访·生病住院" with what the leader reported; how a paired or mobile member is described.
+import { HELPER_KIND_LABEL, type HelperKind } from "./pairing.ts";
 import { EVENT_KINDS, EVENT_LABEL, type EventKind } from "./visit-events.ts";
 import { reasonText } from "./visit-eligibility.ts";
 import { festivalName, type VisitSettings } from "./visit-settings.ts";
@@ -39,3 +40,15 @@ export const HOW_LABEL: Record<string, Text> = {
   VIDEO: { zh: "视频慰问", en: "video call" },
   MESSAGE: { zh: "微信/短信", en: "message" },
 };
+
+/** A paired member on the list and reminder cards: the kind of pairing, with the department for a department link. */
+export function pairingDetail(helperKind: HelperKind, departmentName: string | null): Text {
+  const kind = HELPER_KIND_LABEL[helperKind];
+  return departmentName ? { zh: `${kind.zh}（${departmentName}）`, en: `${kind.en} (${departmentName})` } : kind;
+}
+
+/** A mobile member on the list and reminder cards: where they are, as far as the branch knows. */
+export function mobileDetail(whereabouts: string | null): Text {
+  const where = whereabouts ?? "去向未登记";
+  return { zh: `流动党员 · ${where}`, en: `mobile member · ${where}` };
+}

@@ -4,14 +4,12 @@
 // (key member + last contact + secretary, so a new silence after a new contact alerts again).
 import { contactReminderCard, lostContactCard } from "../../cards/visit-contact.ts";
 import type { ListContact } from "../../cards/visit-list.ts";
-import { HELPER_KIND_LABEL, type HelperKind } from "../domain/pairing.ts";
 import { contactReminderDue, isLostContact } from "../domain/visit-contact.ts";
 import { monthOf } from "../domain/calendar-day.ts";
 import { dayIn } from "../domain/zoned-time.ts";
+import { mobileDetail, pairingDetail } from "../domain/visit-labels.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { secretariesOf, visitSettingsOf } from "../store/visit-people.ts";
-import { activePairings, existingOutboxKeys, mobileMembers, reachable } from "../store/visit-sweeps.ts";
+import type { NewOutgoing } from "../store/outbox.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 const CARD_LINES = 12;
@@ -30,36 +28,34 @@ export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
   const tz = d.config.timezone;
   const today = dayIn(now, tz);
   const month = monthOf(today);
-  const { ids, result } = await d.db.prisma.$transaction(
-    async (tx) => {
+  const { ids, result } = await d.inTransaction(
+    async (store) => {
       const settings = new Map<number, VisitSettings>();
       const sOf = async (orgId: number) => {
         let s = settings.get(orgId);
-        if (!s) settings.set(orgId, (s = (await visitSettingsOf(tx, orgId, d.log)).settings));
+        if (!s) settings.set(orgId, (s = (await store.visitPeople.visitSettingsOf(orgId, d.log)).settings));
         return s;
       };
-      const secretaries = new Map<number, Awaited<ReturnType<typeof secretariesOf>>>();
+      const secretaries = new Map<number, Awaited<ReturnType<typeof store.visitPeople.secretariesOf>>>();
       const secOf = async (orgId: number) => {
         let s = secretaries.get(orgId);
-        if (!s) secretaries.set(orgId, (s = await secretariesOf(tx, orgId)));
+        if (!s) secretaries.set(orgId, (s = await store.visitPeople.secretariesOf(orgId)));
         return s;
       };
 
       // Whom to remind about whom: the helper (or the leader of a mobile member), else the secretary.
       const due: { recipientId: number | null; orgId: number; contact: ListContact }[] = [];
-      for (const p of await activePairings(tx, today)) {
+      for (const p of await store.visitPairing.activePairings(today)) {
         if (!contactReminderDue(p.lastContact, today, (await sOf(p.orgId)).contactReminderDay)) continue;
-        const kind = HELPER_KIND_LABEL[p.helperKind as HelperKind];
-        const detail = p.departmentName ? { zh: `${kind.zh}（${p.departmentName}）`, en: `${kind.en} (${p.departmentName})` } : kind;
-        due.push({ recipientId: p.helperPersonId, orgId: p.orgId, contact: { memberId: p.memberId, memberName: p.memberName, kind: "PAIRING", pairingId: p.pairingId, detail, lastContact: p.lastContact } });
+        const detail = pairingDetail(p.helperKind, p.departmentName);
+        due.push({ recipientId: p.helperPersonId, orgId: p.orgId, contact: { memberId: p.memberId, memberName: p.memberName, kind: "PAIRING", pairingId: p.id, detail, lastContact: p.lastContact } });
       }
-      const mobiles = await mobileMembers(tx, tz);
+      const mobiles = await store.visitMobile.mobileMembers(tz);
       for (const m of mobiles) {
         if (!contactReminderDue(m.lastContact, today, (await sOf(m.orgId)).contactReminderDay)) continue;
-        const where = m.whereabouts ?? "去向未登记";
-        due.push({ recipientId: m.leaderId, orgId: m.orgId, contact: { memberId: m.id, memberName: m.name, kind: "MOBILE", detail: { zh: `流动党员 · ${where}`, en: `mobile member · ${where}` }, lastContact: m.lastContact } });
+        due.push({ recipientId: m.leaderId, orgId: m.orgId, contact: { memberId: m.id, memberName: m.name, kind: "MOBILE", detail: mobileDetail(m.whereabouts), lastContact: m.lastContact } });
       }
-      const people = await reachable(tx, due.flatMap((x) => (x.recipientId ? [x.recipientId] : [])));
+      const people = await store.people.personContacts(due.flatMap((x) => (x.recipientId ? [x.recipientId] : [])));
       const byRecipient = new Map<number, { name: string; openId: string; contacts: ListContact[] }>();
       for (const x of due) {
         const person = x.recipientId ? people.get(x.recipientId) : undefined;
@@ -71,7 +67,7 @@ export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
           byRecipient.set(t.id, r);
         }
       }
-      const sent = await existingOutboxKeys(tx, [...byRecipient.keys()].map((id) => contactReminderKey(id, month)));
+      const sent = await store.outbox.existingKeys([...byRecipient.keys()].map((id) => contactReminderKey(id, month)));
       const out: NewOutgoing[] = [];
       for (const [id, r] of byRecipient) {
         const key = contactReminderKey(id, month);
@@ -80,17 +76,17 @@ export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
       }
 
       // Lost contact: one alert per member, silence and secretary; alerts already staged are skipped.
-      const leaders = await reachable(tx, mobiles.flatMap((m) => (m.leaderId ? [m.leaderId] : [])));
+      const leaders = await store.people.personNames(mobiles.map((m) => m.leaderId));
       const lostOut: NewOutgoing[] = [];
       for (const m of mobiles) {
         const s = await sOf(m.orgId);
         if (!isLostContact(m.lastContact, m.since, today, s.lostContactMonths)) continue;
         const secs = await secOf(m.orgId);
         if (secs.length === 0) d.log.warn({ memberId: m.id, orgId: m.orgId }, "a mobile member is out of touch and the branch has no secretary on Lark");
-        const already = await existingOutboxKeys(tx, secs.map((sec) => lostContactKey(m.id, m.lastContactId, sec.id)));
+        const already = await store.outbox.existingKeys(secs.map((sec) => lostContactKey(m.id, m.lastContactId, sec.id)));
         const fresh = secs.filter((sec) => !already.has(lostContactKey(m.id, m.lastContactId, sec.id)));
         if (fresh.length === 0) continue;
-        const org = await tx.organization.findUnique({ where: { id: m.orgId }, select: { name: true } });
+        const orgName = await store.orgs.orgName(m.orgId);
         for (const sec of fresh) {
           lostOut.push({
             kind: "SEND",
@@ -99,10 +95,10 @@ export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
             card: lostContactCard({
               secretaryName: sec.name,
               memberName: m.name,
-              orgName: org?.name ?? "",
+              orgName: orgName ?? "",
               whereabouts: m.whereabouts,
               mobile: m.mobile,
-              leaderName: m.leaderId ? (leaders.get(m.leaderId)?.name ?? null) : null,
+              leaderName: m.leaderId ? (leaders.get(m.leaderId) ?? null) : null,
               lastContact: m.lastContact,
               months: s.lostContactMonths,
               memberId: m.id,
@@ -110,7 +106,7 @@ export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
           });
         }
       }
-      const ids = await stageOutgoing(tx, [...out, ...lostOut]);
+      const ids = await store.outbox.stageOutgoing([...out, ...lostOut]);
       return { ids, result: { today, reminders: out.length, lost: lostOut.length } };
     },
     { timeout: 120_000, maxWait: 30_000 },

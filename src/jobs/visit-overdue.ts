@@ -6,10 +6,9 @@ import { dayIn } from "../domain/zoned-time.ts";
 import { taskWhat } from "../domain/visit-labels.ts";
 import { overdueStep } from "../domain/visit-overdue.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { escalationTargets, visitSettingsOf } from "../store/visit-people.ts";
-import { lateTasks, markEscalated, type LateTask } from "../store/visit-sweeps.ts";
-import type { Tx } from "../store/tx.ts";
+import type { NewOutgoing } from "../store/outbox.ts";
+import type { Stores } from "../store/stores.ts";
+import type { LateTask } from "../store/visit-overdue.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 const CARD_LINES = 12;
@@ -24,13 +23,13 @@ export interface OverdueResult {
 export async function sweepOverdueVisits(d: TaskDeps): Promise<OverdueResult> {
   const now = d.clock.now();
   const today = dayIn(now, d.config.timezone);
-  const { ids, result } = await d.db.prisma.$transaction(
-    async (tx) => {
-      const late = await lateTasks(tx, today);
+  const { ids, result } = await d.inTransaction(
+    async (store) => {
+      const late = await store.visitOverdue.lateTasks(today);
       const settings = new Map<number, { settings: VisitSettings; orgName: string }>();
       const of = async (orgId: number) => {
         let s = settings.get(orgId);
-        if (!s) settings.set(orgId, (s = await visitSettingsOf(tx, orgId, d.log)));
+        if (!s) settings.set(orgId, (s = await store.visitPeople.visitSettingsOf(orgId, d.log)));
         return s;
       };
       const byVisitor = new Map<number, { remind: boolean; tasks: (LateTask & { daysLate: number })[] }>();
@@ -57,11 +56,11 @@ export async function sweepOverdueVisits(d: TaskDeps): Promise<OverdueResult> {
         reminded++;
       }
 
-      const marked = await markEscalated(tx, toEscalate.map((t) => t.id), now);
+      const marked = await store.visitOverdue.markEscalated(toEscalate.map((t) => t.id), now);
       const escalated = toEscalate.filter((t) => marked.has(t.id));
-      out.push(...(await escalationMessages(tx, escalated, of)));
+      out.push(...(await escalationMessages(store, escalated, of)));
       if (escalated.length > 0) d.log.info({ tasks: escalated.length }, "overdue visits escalated");
-      return { ids: await stageOutgoing(tx, out), result: { today, late: late.length, reminded, escalated: escalated.length } };
+      return { ids: await store.outbox.stageOutgoing(out), result: { today, late: late.length, reminded, escalated: escalated.length } };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -70,14 +69,14 @@ export async function sweepOverdueVisits(d: TaskDeps): Promise<OverdueResult> {
 }
 
 async function escalationMessages(
-  tx: Tx,
+  store: Stores,
   tasks: (LateTask & { daysLate: number })[],
   of: (orgId: number) => Promise<{ settings: VisitSettings; orgName: string }>,
 ): Promise<NewOutgoing[]> {
   // One card per recipient and branch, listing that branch's newly escalated visits.
   const groups = new Map<string, { target: { id: number; name: string; openId: string }; orgId: number; tasks: (LateTask & { daysLate: number })[] }>();
   for (const t of tasks) {
-    for (const target of await escalationTargets(tx, t.orgId, t.visitorId)) {
+    for (const target of await store.visitPeople.escalationTargets(t.orgId, t.visitorId)) {
       const k = `${target.id}-${t.orgId}`;
       const g = groups.get(k) ?? { target, orgId: t.orgId, tasks: [] };
       g.tasks.push(t);

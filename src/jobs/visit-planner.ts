@@ -7,7 +7,8 @@ import { festivalsOf, readVisitSettings } from "../domain/visit-settings.ts";
 import { criteriaFor, reasonText } from "../domain/visit-eligibility.ts";
 import { occurrencesToPlan } from "../domain/festivals.ts";
 import { dayIn } from "../domain/zoned-time.ts";
-import { digestsFor, existingKeys, insertFestivalTasks, orgSettings, stageCards, type Conn, type PlanGroup } from "../store/visit-planner.ts";
+import { inPlanningTransaction } from "../store/planning-transaction.ts";
+import type { PlanGroup, VisitorDigest } from "../store/visit-planner.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 /** Members named on a digest card (one short line each; the button opens the full list). */
@@ -31,7 +32,7 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
   const now = d.clock.now();
   const today = dayIn(now, d.config.timezone);
   const groups = new Map<string, PlanGroup & { name: { zh: string; en: string } }>();
-  for (const org of await orgSettings(d.db.sql)) {
+  for (const org of await d.store.visitPlanner.orgSettings()) {
     const { settings, problem } = readVisitSettings(org.settings);
     if (problem) d.log.warn({ orgId: org.id, problem }, "visit settings do not parse; using the defaults");
     for (const occ of occurrencesToPlan(festivalsOf(settings), today, settings.leadDays)) {
@@ -46,9 +47,9 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
   const result: PlanResult = { today, festivals: [], created: 0, digests: 0, unassigned: 0, ms: { tasks: 0, digests: 0 } };
   for (const g of groups.values()) {
     // Tasks and their digests commit together: a crash in between leaves neither, and the next run redoes both.
-    const staged = await inTransaction(d.db, async (conn) => {
+    const staged = await inPlanningTransaction(d.db, async (plan) => {
       const t0 = performance.now();
-      const outcome = await insertFestivalTasks(conn, g, today, now);
+      const outcome = await plan.insertFestivalTasks(g, today, now);
       const t1 = performance.now();
       result.ms.tasks += Math.round(t1 - t0);
       result.created += outcome.perVisitor.reduce((n, v) => n + v.count, 0);
@@ -59,20 +60,20 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
       const ids: number[] = [];
       for (let i = 0; i < outcome.perVisitor.length; i += VISITOR_CHUNK) {
         const chunk = outcome.perVisitor.slice(i, i + VISITOR_CHUNK);
-        const sent = await existingKeys(conn, chunk.map((v) => digestKey(v.visitorId, g.festival, g.year)));
+        const sent = await plan.existingKeys(chunk.map((v) => digestKey(v.visitorId, g.festival, g.year)));
         const fresh = chunk.filter((v) => !sent.has(digestKey(v.visitorId, g.festival, g.year)));
         const later = chunk.filter((v) => sent.has(digestKey(v.visitorId, g.festival, g.year)));
         const out: { key: string; openId: string; card: object }[] = [];
-        for (const dg of await digestsFor(conn, g.festival, g.year, fresh.map((v) => v.visitorId), DIGEST_LINES, 0)) {
+        for (const dg of await plan.digestsFor(g.festival, g.year, fresh.map((v) => v.visitorId), DIGEST_LINES, 0)) {
           out.push(digestMessage(g, dg, digestKey(dg.visitorId, g.festival, g.year), false));
         }
         // Members who became eligible after the visitor's digest went out get a short addition.
         for (const v of later) {
-          for (const dg of await digestsFor(conn, g.festival, g.year, [v.visitorId], DIGEST_LINES, v.firstTaskId)) {
+          for (const dg of await plan.digestsFor(g.festival, g.year, [v.visitorId], DIGEST_LINES, v.firstTaskId)) {
             out.push(digestMessage(g, dg, `${digestKey(v.visitorId, g.festival, g.year)}-${v.firstTaskId}`, true));
           }
         }
-        ids.push(...(await stageCards(conn, out)));
+        ids.push(...(await plan.stageCards(out)));
       }
       result.ms.digests += Math.round(performance.now() - t1);
       return ids;
@@ -87,7 +88,7 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
 
 function digestMessage(
   g: PlanGroup & { name: { zh: string; en: string } },
-  dg: Awaited<ReturnType<typeof digestsFor>>[number],
+  dg: VisitorDigest,
   key: string,
   addition: boolean,
 ): { key: string; openId: string; card: object } {
@@ -101,33 +102,4 @@ function digestMessage(
     lines: dg.lines.map((l) => ({ taskId: l.taskId, memberName: l.memberName, orgName: l.orgName, reason: reasonText(l.reason) })),
   });
   return { key, openId: dg.openId, card };
-}
-
-/**
- * One transaction on one connection. On a PostgreSQL server that is a pooled pg connection;
- * on the embedded PGlite (one connection shared with everything else) it must be Prisma's own
- * transaction, which serialises with the handlers' work instead of wrapping it.
- */
-async function inTransaction<T>(db: TaskDeps["db"], fn: (conn: Conn) => Promise<T>): Promise<T> {
-  if (db.kind === "pglite") {
-    return db.prisma.$transaction(
-      (tx) =>
-        fn({
-          query: <R,>(text: string, params: unknown[] = []) => tx.$queryRawUnsafe<R[]>(text, ...params),
-          exec: async (text: string) => void (await tx.$executeRawUnsafe(text)),
-        }),
-      { timeout: 300_000, maxWait: 30_000 },
-    );
-  }
-  return db.sql.withConnection(async (conn) => {
-    await conn.exec("BEGIN");
-    try {
-      const r = await fn(conn);
-      await conn.exec("COMMIT");
-      return r;
-    } catch (err) {
-      await conn.exec("ROLLBACK").catch(() => undefined);
-      throw err;
-    }
-  });
 }

@@ -24,10 +24,6 @@ export function parseMobile(raw: string): Parsed<string> {
   return ok(digits);
 }
 
-export function isMobileLike(raw: string): boolean {
-  return parseMobile(raw).ok;
-}
-
 /** Lower-cased: Lark and people treat e-mail addresses case-insensitively. */
 export function parseEmail(raw: string): Parsed<string> {
   const email = raw.replace(/^mailto:/i, "").trim().toLowerCase();

@@ -66,3 +66,10 @@ export async function stageWrites(tx: Tx, w: { audits?: AuditEntry[]; messages?:
 export async function stageOutgoing(tx: Tx, messages: NewOutgoing[]): Promise<number[]> {
   return stageWrites(tx, { messages });
 }
+
+/** Which of these keys are staged already (sent or not): a sweep run again skips building those cards. */
+export async function existingKeys(tx: Tx, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await tx.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } });
+  return new Set(rows.map((r) => r.idempotencyKey));
+}

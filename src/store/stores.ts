@@ -43,9 +43,11 @@ import * as training from "./training.ts";
 import * as trainingRecords from "./training-records.ts";
 import * as visitContacts from "./visit-contacts.ts";
 import * as visitCoverage from "./visit-coverage.ts";
+import * as visitMobile from "./visit-mobile.ts";
+import * as visitOverdue from "./visit-overdue.ts";
 import * as visitPairing from "./visit-pairing.ts";
 import * as visitPeople from "./visit-people.ts";
-import * as visitSweeps from "./visit-sweeps.ts";
+import * as visitPlanner from "./visit-planner.ts";
 import * as visitTasks from "./visit-tasks.ts";
 import * as workReport from "./work-report.ts";
 
@@ -83,9 +85,11 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     trainingRecords: bound(trainingRecords, tx),
     visitContacts: bound(visitContacts, tx),
     visitCoverage: bound(visitCoverage, tx),
+    visitMobile: bound(visitMobile, tx),
+    visitOverdue: bound(visitOverdue, tx),
     visitPairing: bound(visitPairing, tx),
     visitPeople: bound(visitPeople, tx),
-    visitSweeps: bound(visitSweeps, tx),
+    visitPlanner: bound(visitPlanner, rows),
     visitTasks: bound(visitTasks, tx),
     workReport: bound(workReport, rows),
   };

@@ -1,4 +1,5 @@
-// 结对帮扶 rows: the active pairings of a branch, creating one, ending one (the row stays).
+// 结对帮扶 rows: the active pairings of a branch, of a helper or of everyone, creating one,
+// ending one (the row stays).
 import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { HelperKind } from "../domain/pairing.ts";
 import type { Tx } from "./tx.ts";
@@ -66,6 +67,12 @@ export async function pairingsHelpedBy(tx: Tx, helperId: number, today: string):
     helperId,
     today,
   );
+  return rows.map(toView);
+}
+
+/** Every pairing active on `today`, with the last contact logged for each (the daily contact sweep). */
+export async function activePairings(tx: Tx, today: string): Promise<PairingView[]> {
+  const rows = await tx.$queryRawUnsafe<Row[]>(`${SELECT} WHERE pr."startOn" <= $1::date AND (pr."endOn" IS NULL OR pr."endOn" >= $1::date) ORDER BY pr."id"`, today);
   return rows.map(toView);
 }
 

@@ -59,6 +59,11 @@ export async function findAnyone(tx: Tx, text: string): Promise<Lookup> {
   return { ok: false, why: found.length === 0 ? "none" : "many", candidates: found };
 }
 
+/** Whether the person is a leader or secretary of some organisation (a 领导干部 may take a leader pairing). */
+export async function isLeaderAnywhere(tx: Tx, personId: number): Promise<boolean> {
+  return (await tx.membership.count({ where: { personId, role: { in: ["LEADER", "SECRETARY"] } } })) > 0;
+}
+
 /** The secretaries of a branch who can be reached in Lark. */
 export async function secretariesOf(tx: Tx, orgId: number): Promise<{ id: number; name: string; openId: string }[]> {
   const rows = await tx.membership.findMany({

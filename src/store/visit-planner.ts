@@ -2,12 +2,11 @@
 // rules picks the eligible members, assigns each a visitor and inserts the tasks, so planning
 // 100,000 members is a set operation in PostgreSQL, not a loop in Node. The unique key
 // (memberId, festival, year) and ON CONFLICT DO NOTHING make any re-run insert nothing.
-// Plain SQL on one connection (not Prisma): the planner is a hot path, and staging thousands
-// of digest cards through Prisma's createMany costs seconds and hundreds of megabytes.
+// Plain SQL over Rows (not Prisma's model API): the planner is a hot path, and staging thousands
+// of digest cards through Prisma's createMany costs seconds and hundreds of megabytes. The
+// statements of one festival run in one transaction (planning-transaction.ts).
 import type { Criteria } from "../domain/visit-eligibility.ts";
-import type { SqlExecutor } from "./db.ts";
-
-export type Conn = Omit<SqlExecutor, "withConnection">;
+import type { Rows } from "./rows.ts";
 
 export interface PlanGroup {
   festival: string;
@@ -35,9 +34,9 @@ export interface PlanOutcome {
  * member's active pairing helper, else their responsible leader, else the branch secretary:
  * the first of them who is on Lark and is not the member.
  */
-export async function insertFestivalTasks(conn: Conn, g: PlanGroup, today: string, now: Date): Promise<PlanOutcome> {
+export async function insertFestivalTasks(run: Rows, g: PlanGroup, today: string, now: Date): Promise<PlanOutcome> {
   const c = g.criteria;
-  const rows = await conn.query<{ visitor_id: number | null; n: number; first_id: number | null }>(
+  const rows = await run<{ visitor_id: number | null; n: number; first_id: number | null }>(
     `WITH cand AS (
        SELECT DISTINCT ON (p."id") p."id" AS member_id, m."orgId" AS org_id, p."responsibleLeaderId" AS leader_id,
          array_to_string(array_remove(ARRAY[
@@ -115,9 +114,9 @@ export interface VisitorDigest {
 }
 
 /** The open tasks of a festival for each visitor (from task id `fromTaskId` on): the first `perVisitor` of them and how many in all. */
-export async function digestsFor(conn: Conn, festival: string, year: number, visitorIds: number[], perVisitor: number, fromTaskId: number): Promise<VisitorDigest[]> {
+export async function digestsFor(run: Rows, festival: string, year: number, visitorIds: number[], perVisitor: number, fromTaskId: number): Promise<VisitorDigest[]> {
   if (visitorIds.length === 0) return [];
-  const rows = await conn.query<{ visitor_id: number; open_id: string; visitor_name: string; total: number; task_id: number; member_name: string; org_name: string; reason: string | null }>(
+  const rows = await run<{ visitor_id: number; open_id: string; visitor_name: string; total: number; task_id: number; member_name: string; org_name: string; reason: string | null }>(
     `SELECT t."visitorId" AS visitor_id, vp."larkOpenId" AS open_id, vp."name" AS visitor_name, t.total::int AS total,
             t."id" AS task_id, mp."name" AS member_name, o."name" AS org_name, t."reason"
      FROM (
@@ -146,9 +145,9 @@ export async function digestsFor(conn: Conn, festival: string, year: number, vis
 }
 
 /** Which of these outbox keys exist already. */
-export async function existingKeys(conn: Conn, keys: string[]): Promise<Set<string>> {
+export async function existingKeys(run: Rows, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await conn.query<{ k: string }>(`SELECT "idempotencyKey" AS k FROM "OutboxMessage" WHERE "idempotencyKey" = ANY($1::text[])`, [keys]);
+  const rows = await run<{ k: string }>(`SELECT "idempotencyKey" AS k FROM "OutboxMessage" WHERE "idempotencyKey" = ANY($1::text[])`, [keys]);
   return new Set(rows.map((r) => r.k));
 }
 
@@ -156,9 +155,9 @@ export async function existingKeys(conn: Conn, keys: string[]): Promise<Set<stri
  * Stages cards to people (what stageOutgoing does for a SEND to an open_id), as one statement
  * fed one JSON document; keys that exist are skipped. Returns the ids of the new rows.
  */
-export async function stageCards(conn: Conn, cards: { key: string; openId: string; card: object }[]): Promise<number[]> {
+export async function stageCards(run: Rows, cards: { key: string; openId: string; card: object }[]): Promise<number[]> {
   if (cards.length === 0) return [];
-  const rows = await conn.query<{ id: number }>(
+  const rows = await run<{ id: number }>(
     `INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "rateKey", "msgType", "content", "createdAt", "updatedAt")
      SELECT x.key, 'SEND', 'open_id', x.open_id, x.open_id, 'interactive', x.card, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
      FROM jsonb_to_recordset($1::jsonb) AS x(key text, open_id text, card jsonb)
@@ -170,6 +169,6 @@ export async function stageCards(conn: Conn, cards: { key: string; openId: strin
 }
 
 /** Every organisation with its raw settings (few rows: one per branch). */
-export async function orgSettings(conn: Conn): Promise<{ id: number; settings: unknown }[]> {
-  return conn.query<{ id: number; settings: unknown }>(`SELECT "id", "settings" FROM "Organization" ORDER BY "id"`);
+export async function orgSettings(run: Rows): Promise<{ id: number; settings: unknown }[]> {
+  return run<{ id: number; settings: unknown }>(`SELECT "id", "settings" FROM "Organization" ORDER BY "id"`, []);
 }

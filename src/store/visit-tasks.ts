@@ -1,8 +1,11 @@
 // Visit tasks one at a time: the visitor's list, one task with what its cards show, recording
-// a completed visit (with the fund disbursement in the same transaction), event visits.
+// a completed visit (with the fund disbursement in the same transaction), event visits, handing
+// a member's open visits to another visitor.
 import type { FundSource } from "../domain/aid-rules.ts";
 import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import { withdraw } from "./aid-fund.ts";
+import { orgNames } from "./orgs.ts";
+import { personNames } from "./people.ts";
 import type { Tx } from "./tx.ts";
 
 export interface TaskRow {
@@ -40,14 +43,7 @@ const select = {
 
 async function withNames(tx: Tx, rows: { id: number; orgId: number; memberId: number; visitorId: number; festival: string | null; year: number | null; eventKind: string | null; reason: string | null; dueOn: Date; status: TaskRow["status"]; visitedOn: Date | null; escalatedAt: Date | null }[]): Promise<TaskRow[]> {
   if (rows.length === 0) return [];
-  const ids = [...new Set(rows.flatMap((r) => [r.memberId, r.visitorId]))];
-  const orgIds = [...new Set(rows.map((r) => r.orgId))];
-  const [people, orgs] = await Promise.all([
-    tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
-    tx.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
-  ]);
-  const name = new Map(people.map((p) => [p.id, p.name]));
-  const org = new Map(orgs.map((o) => [o.id, o.name]));
+  const [name, org] = await Promise.all([personNames(tx, rows.flatMap((r) => [r.memberId, r.visitorId])), orgNames(tx, rows.map((r) => r.orgId))]);
   return rows.map((r) => ({
     ...r,
     orgName: org.get(r.orgId) ?? "",
@@ -141,4 +137,28 @@ export async function createEventTask(
     select: { id: true },
   });
   return r.id;
+}
+
+export interface ReassignedTask {
+  id: number;
+  orgId: number;
+  /** The visitor before the change. */
+  visitorId: number;
+  festival: string | null;
+  year: number | null;
+  eventKind: string | null;
+  reason: string | null;
+  dueOn: string;
+}
+
+/** Gives the member's open tasks in these branches to another visitor; returns them as they were, most urgent first. */
+export async function reassignOpenTasks(tx: Tx, r: { memberId: number; orgIds: readonly number[]; visitorId: number }): Promise<ReassignedTask[]> {
+  const tasks = await tx.visitTask.findMany({
+    where: { memberId: r.memberId, status: "OPEN", orgId: { in: [...r.orgIds] } },
+    select: { id: true, orgId: true, visitorId: true, festival: true, year: true, eventKind: true, reason: true, dueOn: true },
+    orderBy: { dueOn: "asc" },
+  });
+  if (tasks.length === 0) return [];
+  await tx.visitTask.updateMany({ where: { id: { in: tasks.map((t) => t.id) }, status: "OPEN" }, data: { visitorId: r.visitorId } });
+  return tasks.map((t) => ({ ...t, dueOn: dateToDay(t.dueOn) }));
 }

@@ -4,12 +4,11 @@ import { overBalance, SOURCE_LABEL } from "../../../domain/aid-rules.ts";
 import { parseYuan, yuanText } from "../../../domain/money.ts";
 import { parseDay } from "../../../domain/calendar-day.ts";
 import { HOW_LABEL, taskWhat } from "../../../domain/visit-labels.ts";
-import { balances } from "../../../store/aid-fund.ts";
-import { completeTask } from "../../../store/visit-tasks.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
 import { completeForm, given, taskRef } from "../forms.ts";
-import { settingsCache, taskForActor } from "../views.ts";
+import { taskForActor } from "../access.ts";
+import { settingsCache } from "../settings.ts";
 
 /**
  * Records a visit: when, how, money (paid from the aid fund in this same transaction, or
@@ -44,8 +43,8 @@ export const visitComplete = defineAction({
     const source = amountFen ? (form.source ?? null) : null;
     const goods = given(form.goods);
     const notes = given(form.notes);
-    const before = source ? (await balances(ctx.tx, task.orgId))[source] : null;
-    const outcome = await completeTask(ctx.tx, task, { visitedOn, how: form.how, amountFen, source, goods, notes, byId: ctx.actor.personId, at: ctx.clock.now() });
+    const before = source ? (await ctx.store.aidFund.balances(task.orgId))[source] : null;
+    const outcome = await ctx.store.visitTasks.completeTask(task, { visitedOn, how: form.how, amountFen, source, goods, notes, byId: ctx.actor.personId, at: ctx.clock.now() });
     if (!outcome.ok && outcome.why === "not_open") {
       return { toast: { type: "info", text: { zh: "该走访已记录，无需重复提交。", en: "This visit is already recorded." } }, card: visitAlreadyDoneCard({ memberName: task.memberName, what, visitedOn: task.visitedOn }) };
     }

@@ -2,7 +2,7 @@ import { contactFormCard } from "../../../../cards/visit-contact.ts";
 import { VISIT_ACTION } from "../../../../cards/visit-text.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { contactRef } from "../forms.ts";
-import { contactTarget } from "../views.ts";
+import { contactTarget } from "../access.ts";
 
 /** 记录联系: the contact form for a paired or mobile member, in place of the clicked card. */
 export const visitContactOpen = defineAction({

@@ -3,7 +3,9 @@ import { VISIT_ACTION } from "../../../../cards/visit-text.ts";
 import { taskWhat } from "../../../domain/visit-labels.ts";
 import { defineAction } from "../../context.ts";
 import { taskRef } from "../forms.ts";
-import { settingsCache, taskForActor, visitForm } from "../views.ts";
+import { taskForActor } from "../access.ts";
+import { settingsCache } from "../settings.ts";
+import { visitForm } from "../views.ts";
 
 /** 记录走访: replaces the clicked card with the visit form (the visitor, or the branch secretary). */
 export const visitOpen = defineAction({

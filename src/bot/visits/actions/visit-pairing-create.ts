@@ -3,8 +3,7 @@ import { VISIT_ACTION } from "../../../../cards/visit-text.ts";
 import { HELPER_KIND_LABEL, pairingProblem } from "../../../domain/pairing.ts";
 import { hasRole } from "../../../domain/roles.ts";
 import { parseDay } from "../../../domain/calendar-day.ts";
-import { createPairing, samePairingOpen } from "../../../store/visit-pairing.ts";
-import { findAnyone, findInBranches, type Lookup } from "../../../store/visit-people.ts";
+import type { Lookup } from "../../../store/visit-people.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { notAllowed, UserError } from "../../errors.ts";
 import { given, orgRef, pairingForm } from "../forms.ts";
@@ -24,12 +23,11 @@ export const visitPairingCreate = defineAction({
   form: pairingForm,
   async run(ctx, { value, form }) {
     if (!hasRole(ctx.actor, ["SECRETARY"], value.org)) throw notAllowed();
-    const member = person(await findInBranches(ctx.tx, form.member, [value.org]), form.member, { zh: "本支部党员", en: "member of this branch" });
+    const member = person(await ctx.store.visitPeople.findInBranches(form.member, [value.org]), form.member, { zh: "本支部党员", en: "member of this branch" });
     const helperText = given(form.helper);
-    const helper = helperText ? person(await findAnyone(ctx.tx, helperText), helperText, { zh: "帮扶人", en: "helper" }) : null;
+    const helper = helperText ? person(await ctx.store.visitPeople.findAnyone(helperText), helperText, { zh: "帮扶人", en: "helper" }) : null;
     if (form.kind === "LEADER" && helper) {
-      const lead = await ctx.tx.membership.count({ where: { personId: helper.id, role: { in: ["LEADER", "SECRETARY"] } } });
-      if (lead === 0) throw new UserError("helper_not_leader", { zh: `${helper.name}不是党员领导干部，请改选「党员结对」或换一位帮扶人。`, en: `${helper.name} is not a leader; choose “member pairing” or another helper.` });
+      if (!(await ctx.store.visitPeople.isLeaderAnywhere(helper.id))) throw new UserError("helper_not_leader", { zh: `${helper.name}不是党员领导干部，请改选「党员结对」或换一位帮扶人。`, en: `${helper.name} is not a leader; choose “member pairing” or another helper.` });
     }
     const startOn = parseDay(form.startOn);
     if (!startOn) throw new UserError("bad_date", { zh: "开始日期格式不正确，请重新选择。", en: "The start date is not a date." });
@@ -40,16 +38,16 @@ export const visitPairingCreate = defineAction({
     const draft = { kind: form.kind, memberId: member.id, helperPersonId: helper?.id ?? null, departmentName: form.kind === "DEPARTMENT" ? departmentName : null, startOn, endOn };
     const problem = pairingProblem(draft);
     if (problem) throw new UserError(problem.code, problem);
-    if (await samePairingOpen(ctx.tx, { memberId: member.id, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, today: todayOf(ctx) })) {
+    if (await ctx.store.visitPairing.samePairingOpen({ memberId: member.id, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, today: todayOf(ctx) })) {
       throw new UserError("pairing_exists", { zh: `${member.name}已与该帮扶人结对，无需重复建立。`, en: `${member.name} is already paired with this helper.` });
     }
-    const id = await createPairing(ctx.tx, { orgId: value.org, memberId: member.id, helperKind: form.kind, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, startOn, endOn, createdById: ctx.actor.personId, at: ctx.clock.now() });
+    const id = await ctx.store.visitPairing.createPairing({ orgId: value.org, memberId: member.id, helperKind: form.kind, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, startOn, endOn, createdById: ctx.actor.personId, at: ctx.clock.now() });
     await ctx.audit({ action: "pairing.create", subjectType: "Pairing", subjectId: id, orgId: value.org, changes: { memberId: member.id, helperKind: form.kind, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, startOn, endOn } });
-    const org = await ctx.tx.organization.findUnique({ where: { id: value.org }, select: { name: true } });
+    const orgName = await ctx.store.orgs.orgName(value.org);
     if (helper?.openId) {
       ctx.send(
         { openId: helper.openId },
-        { card: pairingNoticeCard({ helperName: helper.name, memberName: member.name, orgName: org?.name ?? "", kind: HELPER_KIND_LABEL[form.kind], startOn, endOn, memberId: member.id, pairingId: id }) },
+        { card: pairingNoticeCard({ helperName: helper.name, memberName: member.name, orgName: orgName ?? "", kind: HELPER_KIND_LABEL[form.kind], startOn, endOn, memberId: member.id, pairingId: id }) },
         `visit-pairing-${id}-notice`,
       );
     }

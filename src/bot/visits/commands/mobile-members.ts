@@ -3,12 +3,9 @@ import { mobileMembersCard } from "../../../../cards/visit-mobile.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
 import { isLostContact } from "../../../domain/visit-contact.ts";
 import { diffFields } from "../../../store/audit.ts";
-import { findInBranches, visitSettingsOf } from "../../../store/visit-people.ts";
-import { mobileMembers } from "../../../store/visit-sweeps.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
-
 
 const ROWS = 20;
 
@@ -37,26 +34,22 @@ export const mobileMembersCommand: Command = {
           en: "Usage: 流动党员 <name> <whereabouts and how to reach>; to unset: 流动党员 取消 <name>.",
         });
       }
-      const found = await findInBranches(ctx.tx, who, branches);
+      const found = await ctx.store.visitPeople.findInBranches(who, branches);
       if (!found.ok) {
         throw new UserError(found.why === "none" ? "unknown_member" : "ambiguous_member", {
           zh: found.why === "none" ? `在您的支部没有找到党员「${who}」。` : `有多位党员名为「${who}」，请写 姓名#手机尾号。`,
           en: found.why === "none" ? `No member "${who}" in your branch.` : `Several members are called "${who}"; write name#last-mobile-digits.`,
         });
       }
-      const p = await ctx.tx.person.findUniqueOrThrow({ where: { id: found.person.id }, select: { tags: true, whereabouts: true, name: true } });
-      const tags = unset ? p.tags.filter((t) => t !== "MOBILE") : [...new Set([...p.tags, "MOBILE" as const])];
-      const whereabouts = unset ? p.whereabouts : set![2]!.trim().slice(0, 200);
-      await ctx.tx.person.update({ where: { id: found.person.id }, data: { tags, whereabouts } });
-      await ctx.audit({ action: unset ? "person.mobile.unset" : "person.mobile.set", subjectType: "Person", subjectId: found.person.id, orgId: found.person.orgId, changes: diffFields({ tags: p.tags, whereabouts: p.whereabouts }, { tags, whereabouts }) as Prisma.InputJsonValue });
+      const c = unset ? await ctx.store.visitMobile.unmarkMobile(found.person.id) : await ctx.store.visitMobile.markMobile(found.person.id, set![2]!.trim().slice(0, 200));
+      await ctx.audit({ action: unset ? "person.mobile.unset" : "person.mobile.set", subjectType: "Person", subjectId: found.person.id, orgId: found.person.orgId, changes: diffFields(c.before, c.after) as Prisma.InputJsonValue });
       orgId = found.person.orgId;
-      done = unset ? `已取消 ${p.name} 的流动党员标记。` : `已登记 ${p.name} 为流动党员：${whereabouts}`;
+      done = unset ? `已取消 ${c.name} 的流动党员标记。` : `已登记 ${c.name} 为流动党员：${c.after.whereabouts}`;
     }
     const day = todayOf(ctx);
-    const { settings, orgName } = await visitSettingsOf(ctx.tx, orgId, ctx.log);
-    const all = await mobileMembers(ctx.tx, ctx.config.timezone, [orgId]);
-    const leaders = await ctx.tx.person.findMany({ where: { id: { in: all.flatMap((m) => (m.leaderId ? [m.leaderId] : [])) } }, select: { id: true, name: true } });
-    const leaderName = new Map(leaders.map((l) => [l.id, l.name]));
+    const { settings, orgName } = await ctx.store.visitPeople.visitSettingsOf(orgId, ctx.log);
+    const all = await ctx.store.visitMobile.mobileMembers(ctx.config.timezone, [orgId]);
+    const leaderName = await ctx.store.people.personNames(all.map((m) => m.leaderId));
     const rows = all
       .map((m) => ({ name: m.name, whereabouts: m.whereabouts, leaderName: m.leaderId ? (leaderName.get(m.leaderId) ?? null) : null, lastContact: m.lastContact, lost: isLostContact(m.lastContact, m.since, day, settings.lostContactMonths) }))
       .sort((a, b) => Number(b.lost) - Number(a.lost));

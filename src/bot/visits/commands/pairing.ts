@@ -1,6 +1,7 @@
 import { orgsWhere } from "../../../domain/roles.ts";
 import type { Command } from "../../context.ts";
-import { pairingView, pickBranch } from "../views.ts";
+import { pickBranch } from "../access.ts";
+import { pairingView } from "../views.ts";
 
 /** 结对: the secretary's pairing card (active pairings, end one, add one). */
 export const pairing: Command = {

@@ -2,11 +2,10 @@ import { visitReassignedCard } from "../../../../cards/visit-reminders.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
 import { daysBetween } from "../../../domain/calendar-day.ts";
 import { taskWhat } from "../../../domain/visit-labels.ts";
-import { findAnyone, findInBranches } from "../../../store/visit-people.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
-import { settingsCache } from "../views.ts";
+import { settingsCache } from "../settings.ts";
 
 const usage = new UserError("visit_reassign_usage", {
   zh: "请这样改派：走访改派 <党员姓名> <新走访人姓名>，例如「走访改派 王五 陈芳」。同名时写 姓名#手机尾号。",
@@ -24,15 +23,14 @@ export const visitReassign: Command = {
     if (!m) throw usage;
     const [, who, to] = m as unknown as [string, string, string];
     const branches = orgsWhere(ctx.actor, ["SECRETARY"]);
-    const member = await findInBranches(ctx.tx, who, branches);
+    const member = await ctx.store.visitPeople.findInBranches(who, branches);
     if (!member.ok) throw new UserError("unknown_member", { zh: member.why === "none" ? `在您的支部没有找到党员「${who}」。` : `有多位党员名为「${who}」，请写 姓名#手机尾号。`, en: `No single member "${who}" in your branch.` });
-    const visitor = await findAnyone(ctx.tx, to);
+    const visitor = await ctx.store.visitPeople.findAnyone(to);
     if (!visitor.ok) throw new UserError("unknown_visitor", { zh: visitor.why === "none" ? `没有找到「${to}」。` : `有多人名为「${to}」，请写 姓名#手机尾号。`, en: `No single person "${to}".` });
     if (!visitor.person.openId) throw new UserError("visitor_offline", { zh: `${visitor.person.name}尚未绑定飞书，无法接收走访任务。`, en: `${visitor.person.name} is not on Lark yet.` });
     if (visitor.person.id === member.person.id) throw new UserError("visitor_is_member", { zh: "走访人不能是被走访党员本人。", en: "The visitor cannot be the member." });
-    const tasks = await ctx.tx.visitTask.findMany({ where: { memberId: member.person.id, status: "OPEN", orgId: { in: branches } }, orderBy: { dueOn: "asc" } });
+    const tasks = await ctx.store.visitTasks.reassignOpenTasks({ memberId: member.person.id, orgIds: branches, visitorId: visitor.person.id });
     if (tasks.length === 0) throw new UserError("no_open_visit", { zh: `${member.person.name}没有未完成的走访任务。`, en: `${member.person.name} has no open visits.` });
-    await ctx.tx.visitTask.updateMany({ where: { id: { in: tasks.map((t) => t.id) }, status: "OPEN" }, data: { visitorId: visitor.person.id } });
     for (const t of tasks) {
       await ctx.audit({ action: "visit.task.reassign", subjectType: "VisitTask", subjectId: t.id, orgId: t.orgId, changes: { visitorId: [t.visitorId, visitor.person.id] } });
     }
@@ -40,8 +38,7 @@ export const visitReassign: Command = {
     const sOf = settingsCache(ctx);
     const lines = [];
     for (const t of tasks) {
-      const dueOn = t.dueOn.toISOString().slice(0, 10);
-      lines.push({ taskId: t.id, memberName: member.person.name, what: taskWhat(t, await sOf(t.orgId)), dueOn, daysLate: Math.max(0, daysBetween(dueOn, day)) });
+      lines.push({ taskId: t.id, memberName: member.person.name, what: taskWhat(t, await sOf(t.orgId)), dueOn: t.dueOn, daysLate: Math.max(0, daysBetween(t.dueOn, day)) });
     }
     if (visitor.person.id !== ctx.actor.personId) {
       ctx.send({ openId: visitor.person.openId }, { card: visitReassignedCard({ name: visitor.person.name, byName: ctx.actor.name, lines }) }, `visit-reassign-${ctx.inbound.key}-${visitor.person.id}`);

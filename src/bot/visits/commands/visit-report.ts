@@ -3,12 +3,9 @@ import { orgsWhere } from "../../../domain/roles.ts";
 import { addDays } from "../../../domain/calendar-day.ts";
 import { classifyEvent } from "../../../domain/visit-events.ts";
 import { eventLabel } from "../../../domain/visit-labels.ts";
-import { findInBranches, secretariesOf, visitSettingsOf } from "../../../store/visit-people.ts";
-import { createEventTask, openEventTaskFor } from "../../../store/visit-tasks.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
-
 
 const usage = new UserError("visit_report_usage", {
   zh: "请这样上报：走访上报 <党员姓名> <事由>，例如「走访上报 张三 住院手术」。同名党员可写 张三#手机尾号。",
@@ -27,7 +24,7 @@ export const visitReport: Command = {
     const [, who, what] = m as unknown as [string, string, string];
     const reason = what.trim().slice(0, 200);
     const branches = orgsWhere(ctx.actor, ["LEADER", "SECRETARY"]);
-    const found = await findInBranches(ctx.tx, who, branches);
+    const found = await ctx.store.visitPeople.findInBranches(who, branches);
     if (!found.ok) {
       if (found.why === "none") throw new UserError("unknown_member", { zh: `在您所在支部没有找到党员「${who}」，请核对姓名或使用手机号。`, en: `No member "${who}" in your branches; check the name or use the mobile number.` });
       const names = found.candidates.map((c) => `${c.name}#${(c.mobile ?? "").slice(-4)}`).join("、");
@@ -35,21 +32,21 @@ export const visitReport: Command = {
     }
     const member = found.person;
     const kind = classifyEvent(reason);
-    const open = await openEventTaskFor(ctx.tx, member.id, kind);
+    const open = await ctx.store.visitTasks.openEventTaskFor(member.id, kind);
     if (open) {
       throw new UserError("visit_already_open", {
         zh: `${member.name}已有未完成的「${eventLabel(kind).zh}」走访任务（截止 ${open.dueOn}），无需重复上报。`,
         en: `${member.name} already has an open ${eventLabel(kind).en} visit (due ${open.dueOn}).`,
       });
     }
-    const { settings, orgName } = await visitSettingsOf(ctx.tx, member.orgId, ctx.log);
+    const { settings, orgName } = await ctx.store.visitPeople.visitSettingsOf(member.orgId, ctx.log);
     const day = todayOf(ctx);
     const dueOn = addDays(day, settings.eventDueDays);
-    const taskId = await createEventTask(ctx.tx, { orgId: member.orgId, memberId: member.id, visitorId: ctx.actor.personId, eventKind: kind, reason, dueOn, createdById: ctx.actor.personId, at: ctx.clock.now() });
+    const taskId = await ctx.store.visitTasks.createEventTask({ orgId: member.orgId, memberId: member.id, visitorId: ctx.actor.personId, eventKind: kind, reason, dueOn, createdById: ctx.actor.personId, at: ctx.clock.now() });
     await ctx.audit({ action: "visit.event.report", subjectType: "VisitTask", subjectId: taskId, orgId: member.orgId, changes: { memberId: member.id, eventKind: kind, reason, dueOn } });
     const data = { taskId, memberName: member.name, orgName, kind: eventLabel(kind), reason, dueOn, visitorName: ctx.actor.name, reporterName: ctx.actor.name };
     ctx.reply({ card: visitEventReceiptCard(data) });
-    for (const sec of await secretariesOf(ctx.tx, member.orgId)) {
+    for (const sec of await ctx.store.visitPeople.secretariesOf(member.orgId)) {
       if (sec.id === ctx.actor.personId) continue;
       ctx.send({ openId: sec.openId }, { card: visitEventNoticeCard({ ...data, secretaryName: sec.name }) }, `visit-event-${taskId}-${sec.id}`);
     }

@@ -4,11 +4,10 @@ import { BUILTIN_FESTIVALS } from "../../../domain/festivals.ts";
 import { yuanText } from "../../../domain/money.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
 import { taskWhat } from "../../../domain/visit-labels.ts";
-import { coverage } from "../../../store/visit-coverage.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
-import { settingsCache } from "../views.ts";
+import { settingsCache } from "../settings.ts";
 
 const STATS_ROLES = ["SECRETARY", "AFFAIRS_WORKER"] as const;
 
@@ -47,7 +46,7 @@ export const visitStats: Command = {
     }
     year ??= Number(day.slice(0, 4));
     const orgIds = orgsWhere(ctx.actor, [...STATS_ROLES]);
-    const rows = await coverage(ctx.tx, { orgIds, festival, year, today: day });
+    const rows = await ctx.store.visitCoverage.coverage({ orgIds, festival, year, today: day });
     const sOf = settingsCache(ctx);
     const cardRows = [];
     for (const r of rows) {
