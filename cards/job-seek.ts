@@ -4,6 +4,7 @@
 import { NOTE_MAX } from "../src/domain/aid-rules.ts";
 import type { PostingInput } from "../src/domain/employment-input.ts";
 import { EMPLOYMENT_STATUS_LABEL, JOB_KIND_LABEL, JOB_KINDS, POSTING_TYPE_LABEL, type JobKind } from "../src/domain/job-match.ts";
+import { localDateTime } from "../src/domain/zoned-time.ts";
 import { clip, esc, joinText, mdLines, multiSelect } from "./aid-common.ts";
 import { button, card, columns, form, hr, input, md, note, t, type Card, type Element, type Text } from "./kit.ts";
 import { WORK_ACTION } from "./work-common.ts";
@@ -62,6 +63,12 @@ export function jobSeekReceiptCard(data: WishesView & { forName?: string; create
 }
 
 export type PostingView = PostingInput & { postedAt: string };
+
+/** A stored posting as the cards show it: what was posted, and when in the branch's zone. */
+export function postingView(p: PostingInput & { createdAt: Date }, timeZone: string): PostingView {
+  const { type, title, employer, kinds, area, pay, contact, details } = p;
+  return { type, title, employer, kinds, area, pay, contact, details, postedAt: localDateTime(p.createdAt, timeZone) };
+}
 
 export function postingLines(p: PostingView): Text[] {
   const lines: Text[] = [{ zh: `**【${POSTING_TYPE_LABEL[p.type].zh}】${esc(p.title)}**`, en: `**[${POSTING_TYPE_LABEL[p.type].en}] ${esc(p.title)}**` }];

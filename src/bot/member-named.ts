@@ -3,8 +3,7 @@
 // to tell namesakes apart. Every way of not finding exactly one is a UserError saying what to type.
 import type { Text } from "../../cards/kit.ts";
 import { orgsWhere, type Actor, type RoleName } from "../domain/roles.ts";
-import { membersNamed } from "../store/aid-people.ts";
-import type { Tx } from "../store/tx.ts";
+import type { Stores } from "../store/stores.ts";
 import { UserError } from "./errors.ts";
 
 export interface NamedMember {
@@ -20,7 +19,7 @@ export interface NamedMember {
  * `selfHint` added to the not-found answer to say what to do instead.
  */
 export async function memberNamedInArgs(
-  tx: Tx,
+  store: Pick<Stores, "aidPeople">,
   actor: Actor,
   args: string,
   roles: readonly RoleName[],
@@ -29,7 +28,7 @@ export async function memberNamedInArgs(
 ): Promise<NamedMember> {
   const [name, tail] = args.split(/\s+/).filter(Boolean);
   if (!name) throw new UserError("name_missing", { zh: `请写明党员姓名，例如「${command} 张三」。`, en: `Name the member, e.g. "${command} 张三".` });
-  const found = (await membersNamed(tx, name, orgsWhere(actor, roles))).filter((p) => (!tail || p.mobileTail === tail) && !(opts.notSelf && p.id === actor.personId));
+  const found = (await store.aidPeople.membersNamed(name, orgsWhere(actor, roles))).filter((p) => (!tail || p.mobileTail === tail) && !(opts.notSelf && p.id === actor.personId));
   if (found.length === 0) {
     throw new UserError("member_not_found", {
       zh: `在您所在支部找不到党员「${name}」${tail ? `（手机尾号 ${tail}）` : ""}，请核对姓名。${opts.selfHint?.zh ?? ""}`,

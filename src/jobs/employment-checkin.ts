@@ -5,26 +5,21 @@
 // and again every month until someone checks in or the member finds work.
 import { jobCheckInCard } from "../../cards/job-seek.ts";
 import { checkInDue } from "../domain/job-match.ts";
-import { loadBranchRules } from "../store/branch-rules.ts";
-import { openCases } from "../store/employment.ts";
-import { secretariesOf } from "../store/org-contacts.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { viaSql } from "../store/rows.ts";
+import type { NewOutgoing } from "../store/outbox.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
-export const checkInKey = (caseId: number, month: string, personId: number) => `employment-checkin-${caseId}-${month}-${personId}`;
+const checkInKey = (caseId: number, month: string, personId: number) => `employment-checkin-${caseId}-${month}-${personId}`;
 
 export async function runEmploymentCheckIns(d: TaskDeps): Promise<{ today: string; skipped?: "rest-day"; due: number; staged: number }> {
   const w = pushWindow(d.clock.now(), d.config.timezone);
   if (!w.workingDay) return { today: w.today, skipped: "rest-day", due: 0, staged: 0 };
-  const rules = await loadBranchRules(d.db.prisma);
+  const rules = await d.store.branchRules.loadBranchRules();
   const branches = awake(rules, w);
-  const cases = (await openCases(d.db.prisma, branches.map((b) => b.orgId))).filter((c) => checkInDue(c.openedOn, c.lastCheckInOn, w.today));
+  const cases = (await d.store.employment.openCases(branches.map((b) => b.orgId))).filter((c) => checkInDue(c.openedOn, c.lastCheckInOn, w.today));
   const orgIds = [...new Set(cases.map((c) => c.orgId))];
-  const secretaries = await secretariesOf(viaSql(d.db.sql), orgIds);
-  const orgNames = new Map(secretaries.map((s) => [s.orgId, s.orgName]));
-  for (const o of await d.db.prisma.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } })) orgNames.set(o.id, o.name);
+  const secretaries = await d.store.orgContacts.secretariesOf(orgIds);
+  const orgNames = await d.store.orgs.orgNames(orgIds);
   const month = w.today.slice(0, 7);
   const out: NewOutgoing[] = [];
   for (const c of cases) {
@@ -32,7 +27,7 @@ export async function runEmploymentCheckIns(d: TaskDeps): Promise<{ today: strin
     const card = jobCheckInCard({ caseId: c.id, memberName: c.name, orgName: orgNames.get(c.orgId) ?? "?", skills: c.skills, kinds: c.kinds, area: c.area, wishes: c.wishes, openedOn: c.openedOn, lastCheckInOn: c.lastCheckInOn, pushes: c.pushes });
     for (const r of to) out.push({ kind: "SEND", to: { openId: r.openId }, card, key: checkInKey(c.id, month, r.personId) });
   }
-  const staged = await stageOutgoing(d.db.prisma, out);
+  const staged = await d.store.outbox.stageOutgoing(out);
   await d.enqueue.delivery(staged);
   d.log.info({ today: w.today, due: cases.length, staged: staged.length }, "employment check-ins");
   return { today: w.today, due: cases.length, staged: staged.length };

@@ -2,10 +2,9 @@
 // their card that week waits (JobPush.week null) and goes out in one card with everything else
 // held for them, on the first working-day run of the next week. Safe to run twice: a member's
 // week is taken under their push lock, and the card's key is person + week.
+import { jobPushCard, postingView } from "../../cards/job-seek.ts";
 import { weekOf } from "../domain/job-match.ts";
-import { postingsById, peopleWithHeld, releaseHeld } from "../store/job-postings.ts";
-import { stageOutgoing } from "../store/outbox.ts";
-import { weeklyCard } from "../bot/work/job-view.ts";
+import { jobCardKey } from "../store/job-postings.ts";
 import { pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
@@ -15,15 +14,16 @@ export async function runWeeklyJobPush(d: TaskDeps): Promise<{ week: string; ski
   const week = weekOf(w.today);
   if (!w.workingDay) return { week, skipped: "rest-day", cards: 0 };
   const staged: number[] = [];
-  for (const p of await peopleWithHeld(d.db.prisma)) {
+  for (const p of await d.store.jobPostings.peopleWithHeld()) {
     // One short transaction per member: their lock, their held matches, their card.
-    const ids = await d.db.prisma.$transaction(async (tx) => {
-      const person = await tx.person.findUnique({ where: { id: p.personId }, select: { name: true, larkOpenId: true } });
-      if (!person?.larkOpenId) return [];
-      const postingIds = await releaseHeld(tx, p.personId, p.caseId, week, d.clock.now());
+    const ids = await d.inTransaction(async (store) => {
+      const person = await store.people.personContact(p.personId);
+      if (!person?.openId) return [];
+      const postingIds = await store.jobPostings.releaseHeld(p.personId, p.caseId, week, d.clock.now());
       if (postingIds.length === 0) return [];
-      const msg = weeklyCard({ personId: p.personId, openId: person.larkOpenId, name: person.name, caseId: p.caseId }, await postingsById(tx, postingIds), week, tz);
-      return stageOutgoing(tx, [msg]);
+      const postings = (await store.jobPostings.postingsById(postingIds)).map((x) => postingView(x, tz));
+      const card = jobPushCard({ caseId: p.caseId, name: person.name, postings });
+      return store.outbox.stageOutgoing([{ kind: "SEND", to: { openId: person.openId }, card, key: jobCardKey(p.personId, week) }]);
     });
     staged.push(...ids);
   }

@@ -8,7 +8,6 @@ import type { Tx } from "./tx.ts";
 const CASE_LOCK_CLASS = 72707381;
 
 export type CaseStatus = "OPEN" | "EMPLOYED" | "CLOSED";
-export type CaseEventType = "REGISTERED" | "UPDATED" | "CHECK_IN" | "EMPLOYED";
 
 export interface CaseRow {
   id: number;
@@ -43,8 +42,13 @@ const toRow = (c: Db): CaseRow => ({
   outcome: c.outcome,
 });
 
-export async function lockPerson(tx: Tx, personId: number): Promise<void> {
+async function lockPerson(tx: Tx, personId: number): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CASE_LOCK_CLASS}::int, ${personId}::int)`;
+}
+
+/** How many members of the branch are looking for work (the posting form says whom it may reach). */
+export async function openCaseCount(tx: Tx, orgId: number): Promise<number> {
+  return tx.employmentCase.count({ where: { orgId, status: "OPEN" } });
 }
 
 export async function openCaseOf(tx: Tx, personId: number): Promise<CaseRow | null> {
@@ -110,18 +114,6 @@ export async function recordCheckIn(tx: Tx, caseId: number, d: { byId: number; t
   if (moved.count !== 1) return false;
   await tx.employmentEvent.create({ data: { caseId, at: d.at, actorId: d.byId, type: "CHECK_IN", note: d.note } });
   return true;
-}
-
-export interface CaseEvent {
-  at: Date;
-  actorId: number | null;
-  type: CaseEventType;
-  note: string | null;
-}
-
-export async function caseEvents(tx: Tx, caseId: number): Promise<CaseEvent[]> {
-  const rows = await tx.employmentEvent.findMany({ where: { caseId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  return rows.map((e) => ({ at: e.at, actorId: e.actorId, type: e.type as CaseEventType, note: e.note }));
 }
 
 export interface Seeker {

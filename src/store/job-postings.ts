@@ -35,6 +35,11 @@ export async function postingsById(tx: Tx, ids: readonly number[]): Promise<Post
   return rows.map(({ formMessageId: _f, ...row }) => row);
 }
 
+/** How many postings reached the member of this case (matches still held are not counted). */
+export async function postingsSentTo(tx: Tx, caseId: number): Promise<number> {
+  return tx.jobPush.count({ where: { caseId, week: { not: null } } });
+}
+
 /** Takes the person's push lock (held to commit); call in ascending person order to avoid deadlocks. */
 async function lockPushes(tx: Tx, personId: number): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${PUSH_LOCK_CLASS}::int, ${personId}::int)`;

@@ -6,22 +6,20 @@ import type { Card } from "../../../cards/kit.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import { mayDecideCommendation } from "../../domain/commend-rules.ts";
 import type { Actor } from "../../domain/roles.ts";
-import { namesOf } from "../../store/aid-people.ts";
-import { findCommendation, type CommendRow } from "../../store/commendations.ts";
-import type { Tx } from "../../store/tx.ts";
-import type { AidCtx } from "../aid/approval.ts";
+import type { CommendRow } from "../../store/commendations.ts";
+import type { KeyedContext } from "../card-copies.ts";
 import type { ActionResult, BaseContext } from "../context.ts";
 import { todayOf } from "../context.ts";
 import { notAllowed } from "../errors.ts";
-import { redrawCopies } from "./copies.ts";
+import { redrawCopies, type ClickContext } from "./copies.ts";
 import { reachableSecretaries } from "./people.ts";
 import { commendDecidedText, ownRecord, unknownRecord } from "./texts.ts";
 
 export const commendKeyPrefix = (id: number) => `commend-decide-${id}-`;
-export const announceKey = (id: number) => `commend-announce-${id}`;
+const announceKey = (id: number) => `commend-announce-${id}`;
 
-export async function requireCommendation(tx: Tx, id: number): Promise<CommendRow> {
-  const c = await findCommendation(tx, id);
+export async function requireCommendation(ctx: Pick<BaseContext, "store">, id: number): Promise<CommendRow> {
+  const c = await ctx.store.commendations.findCommendation(id);
   if (!c) throw unknownRecord("表彰");
   return c;
 }
@@ -34,13 +32,13 @@ export function requireCommendDecider(actor: Actor, c: CommendRow): void {
 
 export async function commendViewOf(ctx: BaseContext, c: CommendRow): Promise<CommendView> {
   const tz = ctx.config.timezone;
-  const names = await namesOf(ctx.tx, [c.personId, c.nominatedById, c.decidedById, c.revokedById]);
-  const org = await ctx.tx.organization.findUnique({ where: { id: c.orgId }, select: { name: true } });
+  const names = await ctx.store.people.personNames([c.personId, c.nominatedById, c.decidedById, c.revokedById]);
+  const branch = await ctx.store.orgs.orgName(c.orgId);
   const name = (id: number | null) => (id === null ? null : (names.get(id) ?? "?"));
   return {
     id: c.id,
     member: name(c.personId) ?? "?",
-    branch: org?.name ?? "?",
+    branch: branch ?? "?",
     nominator: name(c.nominatedById) ?? "?",
     title: c.title,
     level: c.level,
@@ -61,8 +59,8 @@ export async function commendCardOf(ctx: BaseContext, c: CommendRow): Promise<Ca
   return commendDecisionCard({ ...(await commendViewOf(ctx, c)), today: todayOf(ctx) });
 }
 
-export async function sendCommendCards(ctx: AidCtx, c: CommendRow): Promise<number> {
-  const to = await reachableSecretaries(ctx.tx, c.orgId, c.personId);
+export async function sendCommendCards(ctx: KeyedContext, c: CommendRow): Promise<number> {
+  const to = await reachableSecretaries(ctx, c.orgId, c.personId);
   const card = await commendCardOf(ctx, c);
   for (const s of to) ctx.send({ openId: s.openId }, { card }, `${commendKeyPrefix(c.id)}r0-${s.personId}`);
   return to.length;
@@ -73,12 +71,12 @@ export async function sendCommendCards(ctx: AidCtx, c: CommendRow): Promise<numb
  * or redrawn as revoked, the member (not for a decline: they may not know they were nominated)
  * and the nominator told. Returns the card for the clicked copy.
  */
-export async function afterCommendChange(ctx: AidCtx & { inbound: { messageId?: string | undefined } }, id: number, step: "approved" | "declined" | "revoked"): Promise<{ card: Card; announced: boolean }> {
-  const c = await requireCommendation(ctx.tx, id);
+export async function afterCommendChange(ctx: ClickContext, id: number, step: "approved" | "declined" | "revoked"): Promise<{ card: Card; announced: boolean }> {
+  const c = await requireCommendation(ctx, id);
   const card = await commendCardOf(ctx, c);
   await redrawCopies(ctx, commendKeyPrefix(id), card);
   const view = await commendViewOf(ctx, c);
-  const org = await ctx.tx.organization.findUnique({ where: { id: c.orgId }, select: { groupChatId: true } });
+  const org = await ctx.store.orgs.orgChat(c.orgId);
   const announcement = { member: view.member, branch: view.branch, title: c.title, level: c.level, deeds: c.deeds, awardedOn: c.awardedOn ?? "" };
   let announced = false;
   if (step === "approved" && org?.groupChatId) {
@@ -86,19 +84,18 @@ export async function afterCommendChange(ctx: AidCtx & { inbound: { messageId?: 
     announced = true;
   }
   if (step === "revoked") await redrawCopies({ ...ctx, inbound: { ...ctx.inbound, messageId: undefined } }, announceKey(id), commendAnnouncementCard({ ...announcement, revoked: true }));
-  const people = await ctx.tx.person.findMany({ where: { id: { in: [c.personId, c.nominatedById] } }, select: { id: true, larkOpenId: true } });
-  const openId = new Map(people.map((p) => [p.id, p.larkOpenId]));
-  const member = openId.get(c.personId);
+  const people = await ctx.store.people.personContacts([c.personId, c.nominatedById]);
+  const member = people.get(c.personId)?.openId;
   if (step !== "declined" && member) ctx.send({ openId: member }, { card: commendResultCard(view) }, `commend-${step}-${id}-${c.personId}`);
-  const nominator = openId.get(c.nominatedById);
+  const nominator = people.get(c.nominatedById)?.openId;
   if (nominator && c.nominatedById !== c.personId && c.nominatedById !== ctx.actor.personId) ctx.send({ openId: nominator }, { card: commendResultCard({ ...view, asNominator: true }) }, `commend-${step}-${id}-${c.nominatedById}`);
   return { card, announced };
 }
 
 /** A click on a commendation that moved on: nothing changes, the card shows where it stands. */
 export async function commendDecidedAnswer(ctx: BaseContext, id: number): Promise<ActionResult> {
-  const c = await requireCommendation(ctx.tx, id);
+  const c = await requireCommendation(ctx, id);
   const by = c.revokedById ?? c.decidedById;
-  const names = await namesOf(ctx.tx, [by]);
+  const names = await ctx.store.people.personNames([by]);
   return { toast: { type: "info", text: commendDecidedText(c.status, by !== null ? (names.get(by) ?? null) : null) }, card: await commendCardOf(ctx, c) };
 }

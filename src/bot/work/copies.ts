@@ -1,14 +1,12 @@
 // The copies of a decision card sent to several secretaries are found by their outbox key
-// prefix (as aid approval cards are) and redrawn with the aid flow's refreshCopies.
+// prefix (as aid approval cards are) and redrawn the same way (../card-copies.ts).
 import type { Card } from "../../../cards/kit.ts";
-import type { Tx } from "../../store/tx.ts";
-import { refreshCopies, type AidCtx } from "../aid/approval.ts";
+import { refreshCopies, type KeyedContext } from "../card-copies.ts";
 
-export async function copiesOf(tx: Tx, keyPrefix: string) {
-  return tx.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: keyPrefix }, kind: "SEND" }, select: { id: true, larkMessageId: true, status: true }, orderBy: { id: "asc" } });
-}
+/** A handler's context that knows which message was clicked (commands have none). */
+export type ClickContext = KeyedContext & { inbound: { messageId?: string | undefined } };
 
 /** Redraws every copy but the clicked one (which the action's answer replaces). */
-export async function redrawCopies(ctx: AidCtx & { inbound: { messageId?: string | undefined } }, keyPrefix: string, card: Card): Promise<void> {
-  await refreshCopies(ctx, await copiesOf(ctx.tx, keyPrefix), card, ctx.inbound.messageId);
+export async function redrawCopies(ctx: ClickContext, keyPrefix: string, card: Card): Promise<void> {
+  await refreshCopies(ctx, await ctx.store.outbox.copiesByKeyPrefix(keyPrefix), card, ctx.inbound.messageId);
 }

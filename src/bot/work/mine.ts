@@ -1,27 +1,22 @@
-// 我的, the work-care half: the sections the 我的 command (src/bot/commands/aid-mine.ts) adds to
+// 我的, the work-care half: the sections the 我的 command (src/bot/aid/commands/aid-mine.ts) adds to
 // its card after the member's aid requests (one card, so nothing arrives out of order). Only the
 // sender's own records; the view is audited like theirs.
 import { workMineSections as sections } from "../../../cards/work-mine.ts";
 import type { Element } from "../../../cards/kit.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
-import { commendationsOf } from "../../store/commendations.ts";
-import { latestCaseOf } from "../../store/employment.ts";
-import { questionsOf } from "../../store/questions.ts";
-import { attendedBy } from "../../store/training-records.ts";
-import { trainingsOf } from "../../store/training.ts";
 import type { BaseContext } from "../context.ts";
 
 export async function workMineSections(ctx: BaseContext): Promise<Element[]> {
-  const { tx, actor } = ctx;
+  const { store, actor } = ctx;
   const tz = ctx.config.timezone;
   const [commendations, applications, attended, job, questions] = [
-    await commendationsOf(tx, actor.personId, 5),
-    await trainingsOf(tx, actor.personId, 5),
-    await attendedBy(tx, actor.personId, 5),
-    await latestCaseOf(tx, actor.personId),
-    await questionsOf(tx, actor.personId, 5),
+    await store.commendations.commendationsOf(actor.personId, 5),
+    await store.training.trainingsOf(actor.personId, 5),
+    await store.trainingRecords.attendedBy(actor.personId, 5),
+    await store.employment.latestCaseOf(actor.personId),
+    await store.questions.questionsOf(actor.personId, 5),
   ];
-  const pushes = job ? await tx.jobPush.count({ where: { caseId: job.id, week: { not: null } } }) : 0;
+  const pushes = job ? await store.jobPostings.postingsSentTo(job.id) : 0;
   await ctx.audit({
     action: "work.view_own",
     subjectType: "Person",

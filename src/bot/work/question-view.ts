@@ -5,21 +5,18 @@ import { questionForAskerCard, questionForSecretaryCard, type ThreadLine } from 
 import type { Card } from "../../../cards/kit.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
-import { namesOf } from "../../store/aid-people.ts";
-import { findQuestion, thread, type QuestionRow } from "../../store/questions.ts";
-import type { Tx } from "../../store/tx.ts";
-import type { AidCtx } from "../aid/approval.ts";
+import type { QuestionRow } from "../../store/questions.ts";
 import type { BaseContext } from "../context.ts";
 import { notAllowed } from "../errors.ts";
-import { redrawCopies } from "./copies.ts";
+import { redrawCopies, type ClickContext } from "./copies.ts";
 import { reachableSecretaries } from "./people.ts";
 import { unknownRecord } from "./texts.ts";
 
-export const secretaryKeyPrefix = (id: number) => `question-s-${id}-`;
-export const askerKeyPrefix = (id: number) => `question-a-${id}-`;
+const secretaryKeyPrefix = (id: number) => `question-s-${id}-`;
+const askerKeyPrefix = (id: number) => `question-a-${id}-`;
 
-export async function requireQuestion(tx: Tx, id: number): Promise<QuestionRow> {
-  const q = await findQuestion(tx, id);
+export async function requireQuestion(ctx: Pick<BaseContext, "store">, id: number): Promise<QuestionRow> {
+  const q = await ctx.store.questions.findQuestion(id);
   if (!q) throw unknownRecord("提问");
   return q;
 }
@@ -29,18 +26,18 @@ export function requireAnswerer(actor: Actor, q: QuestionRow): void {
   if (actor.personId === q.askerId || !hasRole(actor, ["SECRETARY"], q.orgId)) throw notAllowed();
 }
 
-export async function threadView(ctx: BaseContext, q: QuestionRow): Promise<ThreadLine[]> {
-  const msgs = await thread(ctx.tx, q.id);
-  const names = await namesOf(ctx.tx, msgs.map((m) => m.authorId));
+async function threadView(ctx: BaseContext, q: QuestionRow): Promise<ThreadLine[]> {
+  const msgs = await ctx.store.questions.thread(q.id);
+  const names = await ctx.store.people.personNames(msgs.map((m) => m.authorId));
   return msgs.map((m) => ({ who: names.get(m.authorId) ?? "?", fromAsker: m.fromAsker, at: localDateTime(m.at, ctx.config.timezone), body: m.body }));
 }
 
 export async function cardsOf(ctx: BaseContext, q: QuestionRow): Promise<{ secretary: Card; asker: Card }> {
   const lines = await threadView(ctx, q);
   const asker = lines.find((l) => l.fromAsker)?.who ?? "?";
-  const org = await ctx.tx.organization.findUnique({ where: { id: q.orgId }, select: { name: true } });
+  const branch = await ctx.store.orgs.orgName(q.orgId);
   const answered = q.status === "ANSWERED";
-  return { secretary: questionForSecretaryCard({ id: q.id, asker, branch: org?.name ?? "?", thread: lines, answered }), asker: questionForAskerCard({ id: q.id, thread: lines, answered }) };
+  return { secretary: questionForSecretaryCard({ id: q.id, asker, branch: branch ?? "?", thread: lines, answered }), asker: questionForAskerCard({ id: q.id, thread: lines, answered }) };
 }
 
 /**
@@ -48,18 +45,18 @@ export async function cardsOf(ctx: BaseContext, q: QuestionRow): Promise<{ secre
  * to whoever must answer next (the asker after an answer, the secretaries after a question).
  * Returns the card for the clicked copy.
  */
-export async function afterMessage(ctx: AidCtx & { inbound: { messageId?: string | undefined } }, id: number, clickedSide: "secretary" | "asker" | null): Promise<{ cards: { secretary: Card; asker: Card }; notified: number }> {
-  const q = await requireQuestion(ctx.tx, id);
+export async function afterMessage(ctx: ClickContext, id: number, clickedSide: "secretary" | "asker" | null): Promise<{ cards: { secretary: Card; asker: Card }; notified: number }> {
+  const q = await requireQuestion(ctx, id);
   const cards = await cardsOf(ctx, q);
   await redrawCopies(clickedSide === "secretary" ? ctx : { ...ctx, inbound: { ...ctx.inbound, messageId: undefined } }, secretaryKeyPrefix(id), cards.secretary);
   await redrawCopies(clickedSide === "asker" ? ctx : { ...ctx, inbound: { ...ctx.inbound, messageId: undefined } }, askerKeyPrefix(id), cards.asker);
   const round = `m${q.messageCount}`;
   if (q.status === "ANSWERED") {
-    const asker = await ctx.tx.person.findUnique({ where: { id: q.askerId }, select: { larkOpenId: true } });
-    if (asker?.larkOpenId) ctx.send({ openId: asker.larkOpenId }, { card: cards.asker }, `${askerKeyPrefix(id)}${round}-${q.askerId}`);
-    return { cards, notified: asker?.larkOpenId ? 1 : 0 };
+    const asker = await ctx.store.people.personContact(q.askerId);
+    if (asker?.openId) ctx.send({ openId: asker.openId }, { card: cards.asker }, `${askerKeyPrefix(id)}${round}-${q.askerId}`);
+    return { cards, notified: asker?.openId ? 1 : 0 };
   }
-  const to = await reachableSecretaries(ctx.tx, q.orgId, q.askerId);
+  const to = await reachableSecretaries(ctx, q.orgId, q.askerId);
   for (const s of to) ctx.send({ openId: s.openId }, { card: cards.secretary }, `${secretaryKeyPrefix(id)}${round}-${s.personId}`);
   return { cards, notified: to.length };
 }

@@ -6,21 +6,18 @@ import type { Card } from "../../../cards/kit.ts";
 import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
 import { TRAINING_DECIDER_ROLES } from "../../domain/training-rules.ts";
-import { balances, receivedBetween } from "../../store/aid-fund.ts";
-import { namesOf } from "../../store/aid-people.ts";
-import { findTraining, type TrainingRow } from "../../store/training.ts";
-import type { Tx } from "../../store/tx.ts";
-import type { AidCtx } from "../aid/approval.ts";
+import type { TrainingRow } from "../../store/training.ts";
+import type { KeyedContext } from "../card-copies.ts";
 import type { ActionResult, BaseContext } from "../context.ts";
 import { notAllowed } from "../errors.ts";
-import { redrawCopies } from "./copies.ts";
+import { redrawCopies, type ClickContext } from "./copies.ts";
 import { reachableSecretaries } from "./people.ts";
 import { ownRecord, trainingDecidedText, unknownRecord } from "./texts.ts";
 
-export const trainingKeyPrefix = (id: number) => `training-decide-${id}-`;
+const trainingKeyPrefix = (id: number) => `training-decide-${id}-`;
 
-export async function requireTraining(tx: Tx, id: number): Promise<TrainingRow> {
-  const r = await findTraining(tx, id);
+export async function requireTraining(ctx: Pick<BaseContext, "store">, id: number): Promise<TrainingRow> {
+  const r = await ctx.store.training.findTraining(id);
   if (!r) throw unknownRecord("培训申请");
   return r;
 }
@@ -32,13 +29,13 @@ export function requireTrainingDecider(actor: Actor, app: { orgId: number; perso
 
 export async function trainingViewOf(ctx: BaseContext, r: TrainingRow): Promise<TrainingView> {
   const tz = ctx.config.timezone;
-  const names = await namesOf(ctx.tx, [r.personId, r.decidedById]);
-  const org = await ctx.tx.organization.findUnique({ where: { id: r.orgId }, select: { name: true } });
+  const names = await ctx.store.people.personNames([r.personId, r.decidedById]);
+  const branch = await ctx.store.orgs.orgName(r.orgId);
   const decided = r.status === "APPROVED" || r.status === "REJECTED";
   return {
     id: r.id,
     member: names.get(r.personId) ?? "?",
-    branch: org?.name ?? "?",
+    branch: branch ?? "?",
     course: r.course,
     provider: r.provider,
     startOn: r.startOn,
@@ -63,24 +60,24 @@ export async function trainingViewOf(ctx: BaseContext, r: TrainingRow): Promise<
   };
 }
 
-export async function decisionViewOf(ctx: BaseContext, r: TrainingRow): Promise<TrainingDecisionView> {
+async function decisionViewOf(ctx: BaseContext, r: TrainingRow): Promise<TrainingDecisionView> {
   const tz = ctx.config.timezone;
   const year = localYear(ctx.clock.now(), tz);
   const { start, end } = yearBounds(year, tz);
   return {
     ...(await trainingViewOf(ctx, r)),
     year,
-    received: await receivedBetween(ctx.tx, r.personId, start, end),
-    balances: await balances(ctx.tx, r.orgId),
+    received: await ctx.store.aidFund.receivedBetween(r.personId, start, end),
+    balances: await ctx.store.aidFund.balances(r.orgId),
     ceilingFen: ctx.config.aidMaxFen,
   };
 }
 
-export const decisionCardOf = async (ctx: BaseContext, r: TrainingRow): Promise<Card> => trainingDecisionCard(await decisionViewOf(ctx, r));
+const decisionCardOf = async (ctx: BaseContext, r: TrainingRow): Promise<Card> => trainingDecisionCard(await decisionViewOf(ctx, r));
 
 /** Sends the decision card to every reachable secretary of the branch but the applicant; returns how many. */
-export async function sendTrainingCards(ctx: AidCtx, r: TrainingRow): Promise<number> {
-  const to = await reachableSecretaries(ctx.tx, r.orgId, r.personId);
+export async function sendTrainingCards(ctx: KeyedContext, r: TrainingRow): Promise<number> {
+  const to = await reachableSecretaries(ctx, r.orgId, r.personId);
   const card = await decisionCardOf(ctx, r);
   for (const s of to) ctx.send({ openId: s.openId }, { card }, `${trainingKeyPrefix(r.id)}r0-${s.personId}`);
   if (to.length > 0) await ctx.audit({ action: "training.application.notify", subjectType: "TrainingApplication", subjectId: r.id, orgId: r.orgId, changes: { to: to.map((s) => s.personId) } });
@@ -88,19 +85,19 @@ export async function sendTrainingCards(ctx: AidCtx, r: TrainingRow): Promise<nu
 }
 
 /** After a decision: every other copy redrawn, the member told; returns the card for the clicked copy. */
-export async function afterDecision(ctx: AidCtx & { inbound: { messageId?: string | undefined } }, id: number): Promise<Card> {
-  const row = await requireTraining(ctx.tx, id);
+export async function afterDecision(ctx: ClickContext, id: number): Promise<Card> {
+  const row = await requireTraining(ctx, id);
   const card = await decisionCardOf(ctx, row);
   await redrawCopies(ctx, trainingKeyPrefix(id), card);
   const view = await trainingViewOf(ctx, row);
-  const member = await ctx.tx.person.findUnique({ where: { id: row.personId }, select: { larkOpenId: true } });
-  if (member?.larkOpenId && view.decision) ctx.send({ openId: member.larkOpenId }, { card: trainingResultCard({ ...view, decision: view.decision }) }, `training-result-${row.id}`);
+  const member = await ctx.store.people.personContact(row.personId);
+  if (member?.openId && view.decision) ctx.send({ openId: member.openId }, { card: trainingResultCard({ ...view, decision: view.decision }) }, `training-result-${row.id}`);
   return card;
 }
 
 /** A click on an application no longer pending: nothing changes, the card shows the decision. */
 export async function trainingDecidedAnswer(ctx: BaseContext, id: number): Promise<ActionResult> {
-  const row = await requireTraining(ctx.tx, id);
-  const names = await namesOf(ctx.tx, [row.decidedById]);
+  const row = await requireTraining(ctx, id);
+  const names = await ctx.store.people.personNames([row.decidedById]);
   return { toast: { type: "info", text: trainingDecidedText(row.status, row.decidedById !== null ? (names.get(row.decidedById) ?? null) : null) }, card: await decisionCardOf(ctx, row) };
 }

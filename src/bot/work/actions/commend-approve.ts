@@ -2,7 +2,6 @@ import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../../domain/aid-rules.ts";
 import { addDays } from "../../../domain/calendar-day.ts";
 import { checkDay } from "../../../domain/work-input.ts";
-import { approveCommendation } from "../../../store/commendations.ts";
 import { must, UserError } from "../../errors.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { afterCommendChange, commendDecidedAnswer, requireCommendation, requireCommendDecider } from "../commend-view.ts";
@@ -14,7 +13,7 @@ export const commendApprove = defineAction({
   value: commendRef,
   form: commendDecideForm,
   async run(ctx, { value, form }) {
-    const c = await requireCommendation(ctx.tx, value.m);
+    const c = await requireCommendation(ctx, value.m);
     requireCommendDecider(ctx.actor, c);
     if (c.status !== "PENDING") return commendDecidedAnswer(ctx, c.id);
     const today = todayOf(ctx);
@@ -22,7 +21,7 @@ export const commendApprove = defineAction({
     if (awardedOn > today || awardedOn < addDays(today, -366)) throw new UserError("awarded_on_range", { zh: "表彰日期须在今天及以前一年之内。", en: "The date must be within the past year, today at the latest." });
     const note = must(checkText(form.note, { zh: "备注", en: "note" }, { required: false, max: NOTE_MAX })) || null;
     const level = form.level ?? c.level;
-    if (!(await approveCommendation(ctx.tx, c.id, { byId: ctx.actor.personId, level, awardedOn, note, at: ctx.clock.now() }))) return commendDecidedAnswer(ctx, c.id);
+    if (!(await ctx.store.commendations.approveCommendation(c.id, { byId: ctx.actor.personId, level, awardedOn, note, at: ctx.clock.now() }))) return commendDecidedAnswer(ctx, c.id);
     await ctx.audit({ action: "commendation.approve", subjectType: "Commendation", subjectId: c.id, orgId: c.orgId, changes: { status: ["PENDING", "APPROVED"], level: [c.level, level], awardedOn, note } });
     const { card, announced } = await afterCommendChange(ctx, c.id, "approved");
     return {

@@ -1,6 +1,5 @@
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../../domain/aid-rules.ts";
-import { declineCommendation } from "../../../store/commendations.ts";
 import { must } from "../../errors.ts";
 import { reasonLabel } from "../../aid/texts.ts";
 import { defineAction } from "../../context.ts";
@@ -13,11 +12,11 @@ export const commendDecline = defineAction({
   value: commendRef,
   form: commendDecideForm,
   async run(ctx, { value, form }) {
-    const c = await requireCommendation(ctx.tx, value.m);
+    const c = await requireCommendation(ctx, value.m);
     requireCommendDecider(ctx.actor, c);
     if (c.status !== "PENDING") return commendDecidedAnswer(ctx, c.id);
     const reason = must(checkText(form.note, reasonLabel, { required: true, max: NOTE_MAX }));
-    if (!(await declineCommendation(ctx.tx, c.id, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return commendDecidedAnswer(ctx, c.id);
+    if (!(await ctx.store.commendations.declineCommendation(c.id, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return commendDecidedAnswer(ctx, c.id);
     await ctx.audit({ action: "commendation.decline", subjectType: "Commendation", subjectId: c.id, orgId: c.orgId, changes: { status: ["PENDING", "DECLINED"], reason } });
     const { card } = await afterCommendChange(ctx, c.id, "declined");
     return { toast: { type: "success", text: { zh: "已作出不通过决定，并通知提名人。", en: "Declined; the nominator was told." } }, card };

@@ -8,7 +8,7 @@ export const commendOpen = defineAction({
   id: WORK_ACTION.commendOpen,
   value: commendRef,
   async run(ctx, { value }) {
-    const c = await requireCommendation(ctx.tx, value.m);
+    const c = await requireCommendation(ctx, value.m);
     requireCommendDecider(ctx.actor, c);
     ctx.send({ openId: ctx.actor.openId }, { card: await commendCardOf(ctx, c) }, `${commendKeyPrefix(c.id)}open-${ctx.actor.personId}-${ctx.inbound.key}`);
     return { toast: { type: "success", text: { zh: "已发送表彰审批卡片。", en: "Sent the card." } } };

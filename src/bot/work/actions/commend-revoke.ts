@@ -1,6 +1,5 @@
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../../domain/aid-rules.ts";
-import { revokeCommendation } from "../../../store/commendations.ts";
 import { must } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
 import { afterCommendChange, commendDecidedAnswer, requireCommendation, requireCommendDecider } from "../commend-view.ts";
@@ -12,11 +11,11 @@ export const commendRevoke = defineAction({
   value: commendRef,
   form: revokeForm,
   async run(ctx, { value, form }) {
-    const c = await requireCommendation(ctx.tx, value.m);
+    const c = await requireCommendation(ctx, value.m);
     requireCommendDecider(ctx.actor, c);
     if (c.status !== "APPROVED") return commendDecidedAnswer(ctx, c.id);
     const reason = must(checkText(form.reason, { zh: "撤销理由", en: "reason" }, { required: true, max: NOTE_MAX }));
-    if (!(await revokeCommendation(ctx.tx, c.id, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return commendDecidedAnswer(ctx, c.id);
+    if (!(await ctx.store.commendations.revokeCommendation(c.id, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return commendDecidedAnswer(ctx, c.id);
     await ctx.audit({ action: "commendation.revoke", subjectType: "Commendation", subjectId: c.id, orgId: c.orgId, changes: { status: ["APPROVED", "REVOKED"], reason } });
     const { card } = await afterCommendChange(ctx, c.id, "revoked");
     return { toast: { type: "success", text: { zh: "已撤销表彰，并通知本人。", en: "Revoked; the member was told." } }, card };

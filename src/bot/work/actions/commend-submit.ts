@@ -3,8 +3,6 @@ import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkText, DESCRIPTION_MAX } from "../../../domain/aid-rules.ts";
 import { NOMINATOR_ROLES, TITLE_MAX } from "../../../domain/commend-rules.ts";
 import { hasRole } from "../../../domain/roles.ts";
-import { memberBranch } from "../../../store/aid-people.ts";
-import { commendationByForm, createCommendation } from "../../../store/commendations.ts";
 import { must, notAllowed } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
 import { commendViewOf, sendCommendCards } from "../commend-view.ts";
@@ -18,15 +16,15 @@ export const commendSubmit = defineAction({
   value: personRef,
   form: commendForm,
   async run(ctx, { value, form }) {
-    const branch = await memberBranch(ctx.tx, value.p);
+    const branch = await ctx.store.aidPeople.memberBranch(value.p);
     if (!branch) throw noBranch();
     if (!hasRole(ctx.actor, NOMINATOR_ROLES, branch.orgId)) throw notAllowed();
     const title = must(checkText(form.title, { zh: "表彰名称", en: "title" }, { required: true, max: TITLE_MAX }));
     const deeds = must(checkText(form.deeds, { zh: "主要事迹", en: "deeds" }, { required: true, max: DESCRIPTION_MAX }));
-    const row = await createCommendation(ctx.tx, { orgId: branch.orgId, personId: value.p, nominatedById: ctx.actor.personId, title, level: form.level, deeds, formMessageId: ctx.inbound.messageId ?? null, at: ctx.clock.now() });
+    const row = await ctx.store.commendations.createCommendation({ orgId: branch.orgId, personId: value.p, nominatedById: ctx.actor.personId, title, level: form.level, deeds, formMessageId: ctx.inbound.messageId ?? null, at: ctx.clock.now() });
     if (!row) {
-      const earlier = await commendationByForm(ctx.tx, ctx.inbound.messageId ?? "");
-      const deciderCount = earlier ? (await reachableSecretaries(ctx.tx, earlier.orgId, earlier.personId)).length : 0;
+      const earlier = await ctx.store.commendations.commendationByForm(ctx.inbound.messageId ?? "");
+      const deciderCount = earlier ? (await reachableSecretaries(ctx, earlier.orgId, earlier.personId)).length : 0;
       return { toast: { type: "info", text: alreadySubmittedText }, ...(earlier ? { card: commendReceiptCard({ ...(await commendViewOf(ctx, earlier)), deciderCount }) } : {}) };
     }
     await ctx.audit({ action: "commendation.nominate", subjectType: "Commendation", subjectId: row.id, orgId: row.orgId, changes: { personId: row.personId, title, level: row.level, deeds } });

@@ -1,8 +1,6 @@
 import { jobCaseClosedCard, jobCheckedCard } from "../../../../cards/job-seek.ts";
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../../domain/aid-rules.ts";
-import { namesOf } from "../../../store/aid-people.ts";
-import { recordCheckIn } from "../../../store/employment.ts";
 import { must } from "../../errors.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { caseRef, noteForm } from "../forms.ts";
@@ -14,15 +12,15 @@ export const jobCheckIn = defineAction({
   value: caseRef,
   form: noteForm,
   async run(ctx, { value, form }) {
-    const c = await requireCase(ctx.tx, value.c);
+    const c = await requireCase(ctx, value.c);
     requireCaseActor(ctx.actor, c, { memberToo: false });
     const note = must(checkText(form.note, { zh: "回访情况", en: "note" }, { required: false, max: NOTE_MAX })) || null;
-    const memberName = (await namesOf(ctx.tx, [c.personId])).get(c.personId) ?? "?";
+    const memberName = (await ctx.store.people.personName(c.personId)) ?? "?";
     if (c.status !== "OPEN") {
       return { toast: { type: "info", text: { zh: "该党员的求职登记已经结束。", en: "This case is closed." } }, card: jobCaseClosedCard({ memberName, status: c.status, outcome: c.outcome, on: c.employedOn }) };
     }
     const today = todayOf(ctx);
-    if (!(await recordCheckIn(ctx.tx, c.id, { byId: ctx.actor.personId, today, note, at: ctx.clock.now() }))) {
+    if (!(await ctx.store.employment.recordCheckIn(c.id, { byId: ctx.actor.personId, today, note, at: ctx.clock.now() }))) {
       return { toast: { type: "info", text: { zh: "今天已记录过回访。", en: "A check-in was logged today already." } }, card: jobCheckedCard({ memberName, on: today, note: null }) };
     }
     await ctx.audit({ action: "employment.case.check_in", subjectType: "EmploymentCase", subjectId: c.id, orgId: c.orgId, changes: { lastCheckInOn: [c.lastCheckInOn, today], note } });

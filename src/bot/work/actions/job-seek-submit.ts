@@ -3,10 +3,8 @@ import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkWishes } from "../../../domain/employment-input.ts";
 import { SEEKER_HELPER_ROLES } from "../../../domain/job-match.ts";
 import { hasRole } from "../../../domain/roles.ts";
-import { aidPerson, memberBranch } from "../../../store/aid-people.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { diffFields } from "../../../store/audit.ts";
-import { registerCase } from "../../../store/employment.ts";
 import { unknownPerson } from "../../aid/errors.ts";
 import { must, notAllowed } from "../../errors.ts";
 import { defineAction, todayOf } from "../../context.ts";
@@ -19,17 +17,17 @@ export const jobSeekSubmit = defineAction({
   value: onBehalfRef,
   form: jobSeekForm,
   async run(ctx, { value, form }) {
-    const { tx, actor } = ctx;
+    const { store, actor } = ctx;
     const onBehalf = value.f !== undefined && value.f !== actor.personId;
     const personId = onBehalf ? value.f! : actor.personId;
-    const member = await aidPerson(tx, personId);
+    const member = await store.people.personContact(personId);
     if (!member) throw unknownPerson();
-    const branch = await memberBranch(tx, personId);
+    const branch = await store.aidPeople.memberBranch(personId);
     if (!branch) throw noBranch();
     if (onBehalf && !hasRole(actor, SEEKER_HELPER_ROLES, branch.orgId)) throw notAllowed();
     const wishes = must(checkWishes(form));
     const today = todayOf(ctx);
-    const { row, created, before } = await registerCase(tx, { ...wishes, orgId: branch.orgId, personId, byId: actor.personId, today, at: ctx.clock.now() });
+    const { row, created, before } = await store.employment.registerCase({ ...wishes, orgId: branch.orgId, personId, byId: actor.personId, today, at: ctx.clock.now() });
     const changes = (created ? { ...wishes, onBehalf } : diffFields(before, wishes)) as Prisma.InputJsonValue & object;
     if (created || Object.keys(changes).length > 0) {
       await ctx.audit({ action: created ? "employment.case.register" : "employment.case.update", subjectType: "EmploymentCase", subjectId: row.id, orgId: row.orgId, changes });

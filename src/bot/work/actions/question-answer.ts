@@ -1,7 +1,6 @@
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { QUESTION_MAX } from "../../../../cards/question.ts";
 import { checkText } from "../../../domain/aid-rules.ts";
-import { addMessage } from "../../../store/questions.ts";
 import { must } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
 import { answerForm, questionRef } from "../forms.ts";
@@ -13,11 +12,11 @@ export const questionAnswer = defineAction({
   value: questionRef,
   form: answerForm,
   async run(ctx, { value, form }) {
-    const q = await requireQuestion(ctx.tx, value.q);
+    const q = await requireQuestion(ctx, value.q);
     requireAnswerer(ctx.actor, q);
     const body = must(checkText(form.answer, { zh: "回复", en: "answer" }, { required: true, max: QUESTION_MAX }));
-    if (!(await addMessage(ctx.tx, q, value.n, { authorId: ctx.actor.personId, fromAsker: false, body, at: ctx.clock.now() }))) {
-      return { toast: { type: "info", text: { zh: "问答已有新内容，卡片已更新，请看过后再回复。", en: "The thread has moved on; the card shows it now." } }, card: (await cardsOf(ctx, await requireQuestion(ctx.tx, q.id))).secretary };
+    if (!(await ctx.store.questions.addMessage(q, value.n, { authorId: ctx.actor.personId, fromAsker: false, body, at: ctx.clock.now() }))) {
+      return { toast: { type: "info", text: { zh: "问答已有新内容，卡片已更新，请看过后再回复。", en: "The thread has moved on; the card shows it now." } }, card: (await cardsOf(ctx, await requireQuestion(ctx, q.id))).secretary };
     }
     await ctx.audit({ action: "question.answer", subjectType: "Question", subjectId: q.id, orgId: q.orgId, changes: { body } });
     const { cards } = await afterMessage(ctx, q.id, "secretary");

@@ -1,7 +1,6 @@
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { QUESTION_MAX } from "../../../../cards/question.ts";
 import { checkText } from "../../../domain/aid-rules.ts";
-import { addMessage } from "../../../store/questions.ts";
 import { must, notAllowed } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
 import { followUpForm, questionRef } from "../forms.ts";
@@ -13,11 +12,11 @@ export const questionFollowUp = defineAction({
   value: questionRef,
   form: followUpForm,
   async run(ctx, { value, form }) {
-    const q = await requireQuestion(ctx.tx, value.q);
+    const q = await requireQuestion(ctx, value.q);
     if (ctx.actor.personId !== q.askerId) throw notAllowed();
     const body = must(checkText(form.text, { zh: "追问内容", en: "follow-up" }, { required: true, max: QUESTION_MAX }));
-    if (!(await addMessage(ctx.tx, q, value.n, { authorId: ctx.actor.personId, fromAsker: true, body, at: ctx.clock.now() }))) {
-      return { toast: { type: "info", text: { zh: "问答已有新内容，卡片已更新。", en: "The thread has moved on; the card shows it now." } }, card: (await cardsOf(ctx, await requireQuestion(ctx.tx, q.id))).asker };
+    if (!(await ctx.store.questions.addMessage(q, value.n, { authorId: ctx.actor.personId, fromAsker: true, body, at: ctx.clock.now() }))) {
+      return { toast: { type: "info", text: { zh: "问答已有新内容，卡片已更新。", en: "The thread has moved on; the card shows it now." } }, card: (await cardsOf(ctx, await requireQuestion(ctx, q.id))).asker };
     }
     await ctx.audit({ action: "question.follow_up", subjectType: "Question", subjectId: q.id, orgId: q.orgId, changes: { body } });
     const { cards } = await afterMessage(ctx, q.id, "asker");

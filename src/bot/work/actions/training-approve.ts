@@ -1,8 +1,6 @@
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkApproval, overBalance } from "../../../domain/aid-rules.ts";
 import { checkGrant } from "../../../domain/training-rules.ts";
-import { balances } from "../../../store/aid-fund.ts";
-import { approveTraining } from "../../../store/training.ts";
 import { fromProblem, must, UserError } from "../../errors.ts";
 import { sourceMissing } from "../../aid/texts.ts";
 import { defineAction } from "../../context.ts";
@@ -19,21 +17,21 @@ export const trainingApprove = defineAction({
   value: trainingRef,
   form: trainingDecideForm,
   async run(ctx, { value, form }) {
-    const app = await requireTraining(ctx.tx, value.t);
+    const app = await requireTraining(ctx, value.t);
     requireTrainingDecider(ctx.actor, app);
     if (app.status !== "PENDING") return trainingDecidedAnswer(ctx, app.id);
     const grant = must(checkGrant(app.asks, form));
     let subsidy: { amountFen: number; source: NonNullable<typeof form.source> } | null = null;
     if (grant.subsidyFen !== null) {
       if (!form.source) throw new UserError("source_missing", sourceMissing);
-      const bal = await balances(ctx.tx, app.orgId);
+      const bal = await ctx.store.aidFund.balances(app.orgId);
       const problem = checkApproval({ amountFen: grant.subsidyFen, ceilingFen: ctx.config.aidMaxFen, balanceFen: bal[form.source], source: form.source });
       if (problem) throw fromProblem(problem);
       subsidy = { amountFen: grant.subsidyFen, source: form.source };
     }
-    const done = await approveTraining(ctx.tx, app, { byId: ctx.actor.personId, granted: grant.granted, subsidy, note: grant.note, at: ctx.clock.now() });
+    const done = await ctx.store.training.approveTraining(app, { byId: ctx.actor.personId, granted: grant.granted, subsidy, note: grant.note, at: ctx.clock.now() });
     if (!done.ok && done.why === "decided") return trainingDecidedAnswer(ctx, app.id);
-    if (!done.ok) throw fromProblem(overBalance(subsidy!.source, (await balances(ctx.tx, app.orgId))[subsidy!.source]));
+    if (!done.ok) throw fromProblem(overBalance(subsidy!.source, (await ctx.store.aidFund.balances(app.orgId))[subsidy!.source]));
     await ctx.audit({
       action: "training.application.approve",
       subjectType: "TrainingApplication",

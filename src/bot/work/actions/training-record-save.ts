@@ -5,7 +5,6 @@ import { addDays } from "../../../domain/calendar-day.ts";
 import { hasRole } from "../../../domain/roles.ts";
 import { COURSE_MAX, TRAINING_RECORD_ROLES } from "../../../domain/training-rules.ts";
 import { checkChoices, checkDay, checkHours } from "../../../domain/work-input.ts";
-import { branchPeople, createSession, sessionByForm } from "../../../store/training-records.ts";
 import { must, notAllowed, UserError } from "../../errors.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { orgRef, trainingRecordForm } from "../forms.ts";
@@ -24,12 +23,12 @@ export const trainingRecordSave = defineAction({
     if (heldOn > today) throw new UserError("date_future", { zh: "培训日期不能晚于今天：请在培训结束后登记。", en: "The day cannot be in the future: record a training after it took place." });
     if (heldOn < addDays(today, -3660)) throw new UserError("date_old", { zh: "培训日期过早，请核对日期。", en: "That day is too long ago; check it." });
     const hours = must(checkHours(form.hours));
-    const people = await branchPeople(ctx.tx, value.o);
+    const people = await ctx.store.trainingRecords.branchPeople(value.o);
     const ids = must(checkChoices(form.attendees, people.map((p) => String(p.id)), { zh: "参加人员", en: "attendee" }, { min: 1 })).map(Number);
-    const session = await createSession(ctx.tx, { orgId: value.o, topic: form.topic, title, heldOn, hours, attendeeIds: ids, recordedById: ctx.actor.personId, formMessageId: ctx.inbound.messageId ?? null });
+    const session = await ctx.store.trainingRecords.createSession({ orgId: value.o, topic: form.topic, title, heldOn, hours, attendeeIds: ids, recordedById: ctx.actor.personId, formMessageId: ctx.inbound.messageId ?? null });
     const names = people.filter((p) => ids.includes(p.id)).map((p) => p.name);
     if (!session) {
-      const earlier = await sessionByForm(ctx.tx, ctx.inbound.messageId ?? "");
+      const earlier = await ctx.store.trainingRecords.sessionByForm(ctx.inbound.messageId ?? "");
       return { toast: { type: "info", text: { zh: `${alreadySubmittedText.zh}（${earlier?.title ?? title}）`, en: alreadySubmittedText.en } } };
     }
     await ctx.audit({ action: "training.session.record", subjectType: "TrainingSession", subjectId: session.id, orgId: value.o, changes: { topic: form.topic, title, heldOn, hours, attendees: ids } });

@@ -1,6 +1,5 @@
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../../domain/aid-rules.ts";
-import { rejectTraining } from "../../../store/training.ts";
 import { must } from "../../errors.ts";
 import { reasonLabel } from "../../aid/texts.ts";
 import { defineAction } from "../../context.ts";
@@ -13,11 +12,11 @@ export const trainingReject = defineAction({
   value: trainingRef,
   form: trainingDecideForm,
   async run(ctx, { value, form }) {
-    const app = await requireTraining(ctx.tx, value.t);
+    const app = await requireTraining(ctx, value.t);
     requireTrainingDecider(ctx.actor, app);
     if (app.status !== "PENDING") return trainingDecidedAnswer(ctx, app.id);
     const reason = must(checkText(form.note, reasonLabel, { required: true, max: NOTE_MAX }));
-    if (!(await rejectTraining(ctx.tx, app, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return trainingDecidedAnswer(ctx, app.id);
+    if (!(await ctx.store.training.rejectTraining(app, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return trainingDecidedAnswer(ctx, app.id);
     await ctx.audit({ action: "training.application.reject", subjectType: "TrainingApplication", subjectId: app.id, orgId: app.orgId, changes: { status: ["PENDING", "REJECTED"], reason } });
     const card = await afterDecision(ctx, app.id);
     return { toast: { type: "success", text: { zh: `已作出不批准决定（#${app.id}），并通知申请人。`, en: `Rejected #${app.id}; the member was told.` } }, card };

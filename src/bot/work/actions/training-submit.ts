@@ -1,8 +1,6 @@
 import { trainingReceiptCard } from "../../../../cards/training-apply.ts";
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkTrainingForm } from "../../../domain/training-rules.ts";
-import { memberBranch } from "../../../store/aid-people.ts";
-import { createTraining, trainingByForm } from "../../../store/training.ts";
 import { must } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
 import { trainingForm } from "../forms.ts";
@@ -17,14 +15,14 @@ export const trainingSubmit = defineAction({
   value: z.object({ a: z.string() }),
   form: trainingForm,
   async run(ctx, { form }) {
-    const { tx, actor } = ctx;
+    const { store, actor } = ctx;
     const input = must(checkTrainingForm(form, ctx.config.aidMaxFen));
-    const branch = await memberBranch(tx, actor.personId);
+    const branch = await store.aidPeople.memberBranch(actor.personId);
     if (!branch) throw noBranch();
-    const row = await createTraining(tx, { ...input, orgId: branch.orgId, personId: actor.personId, formMessageId: ctx.inbound.messageId ?? null, at: ctx.clock.now() });
+    const row = await store.training.createTraining({ ...input, orgId: branch.orgId, personId: actor.personId, formMessageId: ctx.inbound.messageId ?? null, at: ctx.clock.now() });
     if (!row) {
-      const earlier = await trainingByForm(tx, ctx.inbound.messageId ?? "");
-      const deciders = earlier ? (await reachableSecretaries(tx, earlier.orgId, earlier.personId)).length : 0;
+      const earlier = await store.training.trainingByForm(ctx.inbound.messageId ?? "");
+      const deciders = earlier ? (await reachableSecretaries(ctx, earlier.orgId, earlier.personId)).length : 0;
       return { toast: { type: "info", text: alreadySubmittedText }, ...(earlier ? { card: trainingReceiptCard({ ...(await trainingViewOf(ctx, earlier)), deciderCount: deciders }) } : {}) };
     }
     await ctx.audit({

@@ -1,8 +1,6 @@
 import { commendListCard } from "../../../../cards/commend.ts";
 import { COMMEND_DECIDER_ROLES } from "../../../domain/commend-rules.ts";
 import { hasRole } from "../../../domain/roles.ts";
-import { namesOf } from "../../../store/aid-people.ts";
-import { commendationsIn } from "../../../store/commendations.ts";
 import type { Command } from "../../context.ts";
 
 /**
@@ -20,8 +18,8 @@ export const commendList: Command = {
     const inGroup = ctx.inbound.kind === "message" && ctx.inbound.chatType === "group";
     for (const orgId of [...new Set(ctx.actor.grants.map((g) => g.orgId))]) {
       const secretary = !inGroup && hasRole(ctx.actor, COMMEND_DECIDER_ROLES, orgId);
-      const rows = (await commendationsIn(ctx.tx, [orgId])).filter((c) => secretary || c.status === "APPROVED");
-      const names = await namesOf(ctx.tx, rows.map((c) => c.personId));
+      const rows = (await ctx.store.commendations.commendationsIn([orgId])).filter((c) => secretary || c.status === "APPROVED");
+      const names = await ctx.store.people.personNames(rows.map((c) => c.personId));
       const orgName = ctx.actor.grants.find((g) => g.orgId === orgId)?.orgName ?? "?";
       ctx.reply({ card: commendListCard({ orgName, canOpen: secretary, items: rows.map((c) => ({ id: c.id, member: names.get(c.personId) ?? "?", title: c.title, level: c.level, status: c.status, awardedOn: c.awardedOn })) }) });
     }

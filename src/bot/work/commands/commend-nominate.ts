@@ -11,7 +11,7 @@ export const commendNominate: Command = {
   roles: NOMINATOR_ROLES,
   privateOnly: true,
   async run(ctx) {
-    const p = await memberNamedInArgs(ctx.tx, ctx.actor, ctx.args, NOMINATOR_ROLES, "表彰提名");
+    const p = await memberNamedInArgs(ctx.store, ctx.actor, ctx.args, NOMINATOR_ROLES, "表彰提名");
     const orgName = ctx.actor.grants.find((g) => g.orgId === p.orgId)?.orgName ?? "?";
     ctx.reply({ card: commendFormCard({ person: { id: p.id, name: p.name }, orgName }) });
   },

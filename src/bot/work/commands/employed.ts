@@ -1,6 +1,5 @@
 import { jobCaseClosedCard } from "../../../../cards/job-seek.ts";
 import { checkText } from "../../../domain/aid-rules.ts";
-import { openCaseOf } from "../../../store/employment.ts";
 import { must, UserError } from "../../errors.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
@@ -15,7 +14,7 @@ export const employed: Command = {
   privateOnly: true,
   async run(ctx) {
     const outcome = must(checkText(ctx.args, { zh: "就业单位或岗位", en: "employer or job" }, { required: false, max: 200 })) || null;
-    const open = await openCaseOf(ctx.tx, ctx.actor.personId);
+    const open = await ctx.store.employment.openCaseOf(ctx.actor.personId);
     if (!open) throw new UserError("no_case", { zh: "您目前没有求职登记。需要帮助找工作时，请发送「求职登记」。", en: "You are not registered as looking for work. Send \"求职登记\" to register." });
     await closeAsEmployed(ctx, open, outcome);
     ctx.reply({ card: jobCaseClosedCard({ memberName: ctx.actor.name, status: "EMPLOYED", outcome, on: todayOf(ctx) }) });

@@ -13,7 +13,7 @@ export const jobPost: Command = {
   async run(ctx) {
     for (const orgId of orgsWhere(ctx.actor, POSTING_ROLES)) {
       const orgName = ctx.actor.grants.find((g) => g.orgId === orgId)?.orgName ?? "?";
-      const seekers = await ctx.tx.employmentCase.count({ where: { orgId, status: "OPEN" } });
+      const seekers = await ctx.store.employment.openCaseCount(orgId);
       ctx.reply({ card: jobPostFormCard({ orgId, orgName, seekers }) });
     }
   },

@@ -1,6 +1,5 @@
 import { jobSeekFormCard } from "../../../../cards/job-seek.ts";
 import { SEEKER_HELPER_ROLES } from "../../../domain/job-match.ts";
-import { openCaseOf } from "../../../store/employment.ts";
 import type { Command } from "../../context.ts";
 import { memberNamedInArgs } from "../../member-named.ts";
 
@@ -12,8 +11,8 @@ export const jobSeek: Command = {
   roles: "anyone",
   privateOnly: true,
   async run(ctx) {
-    const forPerson = ctx.args.trim() ? await memberNamedInArgs(ctx.tx, ctx.actor, ctx.args, SEEKER_HELPER_ROLES, "求职登记") : null;
-    const open = await openCaseOf(ctx.tx, forPerson?.id ?? ctx.actor.personId);
+    const forPerson = ctx.args.trim() ? await memberNamedInArgs(ctx.store, ctx.actor, ctx.args, SEEKER_HELPER_ROLES, "求职登记") : null;
+    const open = await ctx.store.employment.openCaseOf(forPerson?.id ?? ctx.actor.personId);
     const current = open ? { skills: open.skills, kinds: open.kinds, area: open.area, wishes: open.wishes } : undefined;
     ctx.reply({ card: jobSeekFormCard({ ...(forPerson && forPerson.id !== ctx.actor.personId ? { forPerson: { id: forPerson.id, name: forPerson.name } } : {}), ...(current ? { current } : {}) }) });
   },

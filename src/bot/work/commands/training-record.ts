@@ -1,7 +1,6 @@
 import { trainingRecordFormCard } from "../../../../cards/training-record.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
 import { TRAINING_RECORD_ROLES } from "../../../domain/training-rules.ts";
-import { branchPeople } from "../../../store/training-records.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 
@@ -16,7 +15,7 @@ export const trainingRecord: Command = {
     const today = todayOf(ctx);
     for (const orgId of orgsWhere(ctx.actor, TRAINING_RECORD_ROLES)) {
       const orgName = ctx.actor.grants.find((g) => g.orgId === orgId)?.orgName ?? "?";
-      ctx.reply({ card: trainingRecordFormCard({ orgId, orgName, today, people: await branchPeople(ctx.tx, orgId) }) });
+      ctx.reply({ card: trainingRecordFormCard({ orgId, orgName, today, people: await ctx.store.trainingRecords.branchPeople(orgId) }) });
     }
   },
 };
