@@ -38,6 +38,12 @@ const parseCommand = buildParser(COMMANDS);
 const actionsById = new Map(ACTIONS.map((a) => [a.id, a]));
 const actionValue = z.object({ a: z.string().min(1) }).loose();
 
+// A signed callback whose value or form nests deeper than any card of ours (storable.ts).
+const nestedTooDeepText: Text = {
+  zh: "卡片数据嵌套层级过深，无法处理。请刷新卡片后重试。",
+  en: "The card's data is nested too deeply to handle; refresh the card and try again.",
+};
+
 function toastOf(type: "success" | "error" | "info" | "warning", text: Text): CardResponse["toast"] {
   return { type, content: text.zh, i18n: { zh_cn: text.zh, en_us: text.en } };
 }
@@ -120,6 +126,10 @@ export class Router {
   /** Answers a card callback within Lark's 3 s: the write and the new card in one transaction. */
   async handleCardAction(ev: InboundCardAction): Promise<CardResponse> {
     const log = this.deps.log.child({ evt: ev.key });
+    if (ev.refusal) {
+      log.warn({ refusal: ev.refusal }, "card action refused before handling");
+      return { toast: toastOf("error", nestedTooDeepText) };
+    }
     const head = actionValue.safeParse(ev.value);
     const def = head.success ? actionsById.get(head.data.a) : undefined;
     if (!def) {

@@ -1,6 +1,7 @@
 // How Lark posts to a bot: the envelope JSON is AES-encrypted into {"encrypt": base64} and the
 // exact body bytes are signed with timestamp + nonce + encrypt key. Exported on their own so a
-// test can forge a bad signature, a wrong key or a stale timestamp.
+// test can forge a bad signature, a wrong key or a stale timestamp. The one unsigned request
+// Lark makes is the console's URL check (buildUnsignedRequest).
 import { encryptEvent, signEvent } from "../lark/crypto.ts";
 import { hexId } from "./ids.ts";
 
@@ -36,6 +37,19 @@ export function buildSignedRequest(envelope: unknown, opts: SignOptions): Signed
   };
 }
 
+/**
+ * The console's "save request URL" check as Lark sends it: no X-Lark-Signature, timestamp or
+ * nonce headers at all (several public integrations captured it on the wire), the body
+ * encrypted into {"encrypt": …} when the app has an Encrypt Key and plain JSON when it has none.
+ */
+export function buildUnsignedRequest(payload: unknown, encryptKey: string): SignedRequest {
+  const json = JSON.stringify(payload);
+  return {
+    body: encryptKey ? JSON.stringify({ encrypt: encryptEvent(encryptKey, json) }) : json,
+    headers: { "content-type": "application/json; charset=utf-8", "user-agent": "Lark-Double/1.0" },
+  };
+}
+
 export interface DeliveryResult {
   /** The bot's HTTP status; 0 when it could not be reached or did not answer in time. */
   status: number;
@@ -51,20 +65,24 @@ export interface DeliverOptions extends SignOptions {
 }
 
 export async function deliver(url: string, envelope: unknown, opts: DeliverOptions): Promise<DeliveryResult> {
-  const req = buildSignedRequest(envelope, opts);
+  return postRequest(url, buildSignedRequest(envelope, opts), opts.timeoutMs ?? 3000);
+}
+
+/** Posts a request built beforehand (signed or not) the way Lark does, giving up after timeoutMs. */
+export async function postRequest(url: string, req: SignedRequest, timeoutMs: number): Promise<DeliveryResult> {
   const started = performance.now();
   try {
     const res = await fetch(url, {
       method: "POST",
       headers: req.headers,
       body: req.body,
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 3000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
     return { status: res.status, body: parseMaybeJson(text), ms: Math.round(performance.now() - started) };
   } catch (err) {
     const e = err as Error;
-    const error = e.name === "TimeoutError" ? `no answer within ${opts.timeoutMs ?? 3000} ms` : `${e.message}${causeOf(e)}`;
+    const error = e.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : `${e.message}${causeOf(e)}`;
     return { status: 0, body: undefined, ms: Math.round(performance.now() - started), error };
   }
 }

@@ -37,7 +37,7 @@ export type { Fault } from "./faults.ts";
 export type { ClickOutcome, DeliveryOutcome, RawDeliveryOptions, SayOutcome, VerifyOutcome } from "./user-actions.ts";
 export type { ChatInput, ClickInput, FaultInput, MenuInput, MessagesQuery, OpenP2pInput, SayInput, UserInput } from "./schemas.ts";
 export { DoubleError } from "./schemas.ts";
-export { buildSignedRequest, deliver, type DeliveryResult, type SignedRequest, type SignOptions } from "./deliver.ts";
+export { buildSignedRequest, buildUnsignedRequest, deliver, type DeliveryResult, type SignedRequest, type SignOptions } from "./deliver.ts";
 export { buildEnvelope, type Envelope } from "./events.ts";
 
 type Listener = (message: SentMessage) => void;

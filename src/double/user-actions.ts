@@ -2,7 +2,7 @@
 // the bot chat, a menu tap, a card click. Each returns the bot's HTTP answer; a card click also
 // applies the card the bot answers with, as Lark does.
 import { validateCardUpdate } from "./cards.ts";
-import { deliver, type DeliveryResult, type SignOptions } from "./deliver.ts";
+import { buildUnsignedRequest, deliver, postRequest, type DeliveryResult, type SignOptions } from "./deliver.ts";
 import {
   buildEnvelope,
   cardActionEvent,
@@ -176,10 +176,15 @@ export async function redeliver(ctx: ActionContext, eventId: string): Promise<De
   return post(ctx, earlier.target, earlier.envelope as { header: { event_id: string } });
 }
 
+/**
+ * The console's "save request URL" check: unsigned (no signature, timestamp or nonce headers),
+ * encrypted when the app has an Encrypt Key, and the bot must echo the challenge within 1 s.
+ * A signed challenge, which Lark never sends, can still be posted with deliverEnvelope.
+ */
 export async function verifyUrl(ctx: ActionContext, target: Target = "events"): Promise<VerifyOutcome> {
   const url = urlFor(ctx, target);
   const challenge = hexId(16);
-  const result = await deliver(url, urlVerification(ctx, challenge), { encryptKey: ctx.encryptKey, now: ctx.now, timeoutMs: 1000 });
+  const result = await postRequest(url, buildUnsignedRequest(urlVerification(ctx, challenge), ctx.encryptKey), 1000);
   const ok = result.status === 200 && isObject(result.body) && result.body.challenge === challenge;
   return { ...result, url, challenge, ok };
 }

@@ -1,6 +1,7 @@
 // Lark payloads at the edge: zod schemas for the envelopes we accept, normalised into the
 // few shapes the router understands. Anything else is acknowledged and ignored.
 import { z } from "zod";
+import { storableFields, storableJson } from "./storable.ts";
 
 const header = z.object({
   event_id: z.string().min(1),
@@ -70,6 +71,8 @@ export type InboundCardAction = {
   value: unknown;
   formValue: Record<string, unknown> | undefined;
   name: string | undefined;
+  /** Set when the callback cannot be handled as sent: the router answers it with a toast. */
+  refusal?: "nested_too_deep";
 };
 /** What the event worker processes (card actions are answered synchronously instead). */
 export type InboundEvent = InboundMessage | InboundP2pEntered | InboundMenu;
@@ -89,7 +92,17 @@ function textOf(messageType: string, content: string): string {
   }
 }
 
+/**
+ * The event the router will process, or null for events it does not handle. Its strings are
+ * made storable here (storable.ts), at the edge, so neither the inbox nor any handler's rows
+ * ever meet a NUL or a lone surrogate.
+ */
 export function normaliseEvent(env: z.infer<typeof envelopeSchema>, botOpenId: string | undefined): InboundEvent | null {
+  const event = readEvent(env, botOpenId);
+  return event && storableFields(event);
+}
+
+function readEvent(env: z.infer<typeof envelopeSchema>, botOpenId: string | undefined): InboundEvent | null {
   const { event_id: eventId, event_type: type } = env.header;
   if (type === MESSAGE_EVENT) {
     const e = messageEvent.safeParse(env.event);
@@ -127,15 +140,19 @@ export function normaliseCardAction(env: z.infer<typeof envelopeSchema>): Inboun
   if (env.header.event_type !== CARD_ACTION_EVENT) return null;
   const e = cardEvent.safeParse(env.event);
   if (!e.success) return null;
-  return {
+  // Values and form values come back as the card had them, and a form as a person typed it.
+  const value = storableJson(e.data.action.value);
+  const formValue = storableJson(e.data.action.form_value);
+  const action: InboundCardAction = storableFields({
     kind: "card_action",
     key: `evt:${env.header.event_id}`,
     eventId: env.header.event_id,
     openId: e.data.operator.open_id,
     messageId: e.data.context?.open_message_id,
     chatId: e.data.context?.open_chat_id,
-    value: e.data.action.value,
-    formValue: e.data.action.form_value,
+    value: value?.value,
+    formValue: formValue?.value as Record<string, unknown> | undefined,
     name: e.data.action.name,
-  };
+  });
+  return value && formValue ? action : { ...action, refusal: "nested_too_deep" };
 }

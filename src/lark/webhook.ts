@@ -1,12 +1,16 @@
 // Webhook transport: Lark posts events and card callbacks here. The raw bytes are verified
-// (signature, token, age) before anything else; events are made durable in the inbox and
-// acknowledged, then processed by a worker; card callbacks are answered with the new card.
+// (signature, age, then token) before anything is parsed or written; events are made durable in
+// the inbox and acknowledged, then processed by a worker; card callbacks are answered with the
+// new card. Lark's URL check, the one unsigned request, is answered here too.
 import type { Express, Request, Response } from "express";
 import type { Logger } from "../log.ts";
-import { challengeSchema, envelopeSchema, normaliseCardAction, normaliseEvent } from "./events.ts";
-import { verifyDelivery } from "./verify.ts";
+import { envelopeSchema, normaliseCardAction, normaliseEvent } from "./events.ts";
+import { isSigned, MAX_UNSIGNED_BODY, verifyDelivery, type RefusalReason } from "./verify.ts";
 import type { CardResponse } from "./card-response.ts";
 import type { InboundCardAction } from "./events.ts";
+
+export type WebhookOutcome = "accepted" | "duplicate" | "refused" | "challenge";
+export type { RefusalReason } from "./verify.ts";
 
 export interface WebhookDeps {
   encryptKey: string;
@@ -18,6 +22,12 @@ export interface WebhookDeps {
   acceptEvent(key: string, eventType: string, event: unknown): Promise<boolean>;
   queueEvent(key: string): void;
   handleCardAction(action: InboundCardAction): Promise<CardResponse>;
+  /**
+   * Told of every delivery's outcome, for metrics. detail: for "refused" the reason
+   * (a RefusalReason); for "accepted", "card" for a card callback answered and "ignored" for an
+   * event acknowledged without being stored (a type the bot does not handle, group chatter).
+   */
+  observe?(outcome: WebhookOutcome, detail?: string): void;
 }
 
 export const MAX_AGE_SEC = 5 * 60;
@@ -29,41 +39,74 @@ export const MAX_AGE_SEC = 5 * 60;
  * request (about an eighth of the webhook's CPU in `npm run bench -- webhook`).
  */
 export function mountLarkWebhook(app: Express, deps: WebhookDeps): void {
+  const observe = (outcome: WebhookOutcome, detail?: string) => {
+    if (!deps.observe) return;
+    try {
+      deps.observe(outcome, detail);
+    } catch (err) {
+      // A metrics fault must not refuse a delivery: Lark would retry it for hours.
+      deps.log.warn({ err }, "the webhook observer failed");
+    }
+  };
+  const refuse = (req: Request, res: Response, status: number, reason: RefusalReason, message: string, close = false) => {
+    deps.log.warn({ reason, path: req.path, ip: req.ip }, "refused a Lark delivery");
+    observe("refused", reason);
+    send(res, status, { error: message }, close);
+  };
+
   async function verified(req: Request, res: Response): Promise<Record<string, unknown> | undefined> {
-    const body = await readBody(req);
-    if (!body) return void send(res, 413, { error: `body over ${MAX_BODY} bytes` });
+    // Only a signed request may be large; the unsigned URL check is a few hundred bytes.
+    const limit = isSigned(req.headers) || !deps.encryptKey ? MAX_BODY : MAX_UNSIGNED_BODY;
+    const body = await readBody(req, limit);
+    if (!body) {
+      return limit === MAX_BODY || Number(req.headers["content-length"]) > MAX_BODY
+        ? void refuse(req, res, 413, "too_large", `body over ${MAX_BODY} bytes`, true)
+        : void refuse(req, res, 401, "unsigned", "signature headers missing", true);
+    }
     const v = verifyDelivery(body, req.headers, {
       encryptKey: deps.encryptKey,
       verificationToken: deps.verificationToken,
       maxAgeSec: MAX_AGE_SEC,
       nowMs: deps.nowMs(),
     });
-    if (!v.ok) {
-      deps.log.warn({ reason: v.reason, ip: req.ip }, "rejected a Lark delivery");
-      return void send(res, v.status, { error: v.reason });
+    if (!v.ok) return void refuse(req, res, v.status, v.reason, v.message);
+    if (v.kind === "challenge") {
+      deps.log.info({ path: req.path }, "answered Lark's URL check");
+      observe("challenge");
+      return void send(res, 200, { challenge: v.challenge });
     }
-    const challenge = challengeSchema.safeParse(v.body);
-    if (challenge.success) return void send(res, 200, { challenge: challenge.data.challenge });
     return v.body;
+  }
+
+  async function answerCard(res: Response, action: InboundCardAction): Promise<void> {
+    const answer = await deps.handleCardAction(action);
+    observe("accepted", "card");
+    send(res, 200, answer);
   }
 
   app.post("/lark/events", async (req, res) => {
     const body = await verified(req, res);
     if (!body) return;
     const env = envelopeSchema.safeParse(body);
-    if (!env.success) return send(res, 400, { error: "not a schema 2.0 event" });
+    if (!env.success) return refuse(req, res, 400, "bad_schema", "not a schema 2.0 event");
     // An app may point its card callback URL at the events URL too.
     const action = normaliseCardAction(env.data);
-    if (action) return send(res, 200, await deps.handleCardAction(action));
+    if (action) return answerCard(res, action);
     const event = normaliseEvent(env.data, deps.botOpenId());
     // Events we do not handle, and group chatter that does not @ the bot, are acknowledged and dropped.
-    if (!event || (event.kind === "message" && event.chatType === "group" && !event.mentionsBot)) return send(res, 200, {});
+    if (!event || (event.kind === "message" && event.chatType === "group" && !event.mentionsBot)) {
+      observe("accepted", "ignored");
+      return send(res, 200, {});
+    }
     try {
-      if (await deps.acceptEvent(event.key, env.data.header.event_type, event)) deps.queueEvent(event.key);
+      const fresh = await deps.acceptEvent(event.key, env.data.header.event_type, event);
+      if (fresh) deps.queueEvent(event.key);
+      observe(fresh ? "accepted" : "duplicate");
       send(res, 200, {});
     } catch (err) {
       // Not durable: let Lark retry.
       deps.log.error({ err, evt: event.key }, "could not store an event");
+      observe("refused", "store_unavailable");
       send(res, 503, { error: "store unavailable" });
     }
   });
@@ -73,8 +116,8 @@ export function mountLarkWebhook(app: Express, deps: WebhookDeps): void {
     if (!body) return;
     const env = envelopeSchema.safeParse(body);
     const action = env.success ? normaliseCardAction(env.data) : null;
-    if (!action) return send(res, 400, { error: "not a card.action.trigger callback" });
-    send(res, 200, await deps.handleCardAction(action));
+    if (!action) return refuse(req, res, 400, "bad_schema", "not a card.action.trigger callback");
+    return answerCard(res, action);
   });
 }
 
@@ -83,21 +126,42 @@ export function mountLarkWebhook(app: Express, deps: WebhookDeps): void {
 // signature check; these two do only what the webhook needs.
 const MAX_BODY = 1024 * 1024;
 
-/** The request's bytes; null when there are more than MAX_BODY (the rest is read and dropped). */
-function readBody(req: Request): Promise<Buffer | null> {
+/**
+ * The request's bytes; null as soon as there are more than `limit` (or the Content-Length says
+ * there will be). Reading stops there: the caller answers and closes the connection, so a
+ * sender cannot make the bot read 20 MB to learn it was too much.
+ */
+function readBody(req: Request, limit: number): Promise<Buffer | null> {
+  const declared = Number(req.headers["content-length"]);
+  if (declared > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size <= MAX_BODY ? Buffer.concat(chunks, size) : null));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.pause();
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks, size));
+    req.on("data", onData);
+    req.on("end", onEnd);
     req.on("error", reject);
   });
 }
 
-function send(res: Response, status: number, body: unknown): void {
+/**
+ * Writes the JSON answer. With `close`, says `Connection: close` and destroys the socket once the
+ * answer is written, instead of reading (and discarding) the rest of a body we refused.
+ */
+function send(res: Response, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) }).end(text);
+  const headers: Record<string, string | number> = { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) };
+  if (!close) return void res.writeHead(status, headers).end(text);
+  headers.connection = "close";
+  // Taken now: once the answer is finished, node detaches the socket from the response.
+  const socket = res.socket;
+  res.writeHead(status, headers).end(text, () => socket?.destroy());
 }

@@ -37,19 +37,52 @@ export class InboxWriter {
     const first = new Map<string, Pending>();
     for (const it of items) if (!first.has(it.key)) first.set(it.key, it);
     const rows = [...first.values()];
+    let fresh: Set<string>;
     try {
-      const inserted = await this.sql.query<{ key: string }>(
-        `INSERT INTO "InboundEvent" ("key", "eventType", "payload")
-         SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
-         ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
-        [rows.map((r) => r.key), rows.map((r) => r.eventType), rows.map((r) => r.payload)],
-      );
-      const fresh = new Set(inserted.map((r) => r.key));
-      for (const it of items) it.resolve(fresh.has(it.key) && first.get(it.key) === it);
+      fresh = await this.insert(rows);
     } catch (err) {
-      for (const it of items) it.reject(err);
+      if (rows.length === 1 || !refusedForItsData(err)) return void items.forEach((it) => it.reject(err));
+      // One row PostgreSQL refuses fails the whole statement, and with it every delivery of the
+      // burst (Lark would retry them all, and the bad one again and again). Written one by one,
+      // in arrival order, only the rows that fail are refused; the others are acknowledged.
+      fresh = new Set();
+      const failed = new Map<string, unknown>();
+      for (const row of rows) {
+        try {
+          for (const key of await this.insert([row])) fresh.add(key);
+        } catch (rowErr) {
+          failed.set(row.key, rowErr);
+        }
+      }
+      for (const it of items) {
+        if (failed.has(it.key)) it.reject(failed.get(it.key));
+        else it.resolve(fresh.has(it.key) && first.get(it.key) === it);
+      }
+      return;
     }
+    for (const it of items) it.resolve(fresh.has(it.key) && first.get(it.key) === it);
   }
+
+  /** Inserts the rows that are new; returns their keys. */
+  private async insert(rows: Pending[]): Promise<Set<string>> {
+    const inserted = await this.sql.query<{ key: string }>(
+      `INSERT INTO "InboundEvent" ("key", "eventType", "payload")
+       SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])
+       ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
+      [rows.map((r) => r.key), rows.map((r) => r.eventType), rows.map((r) => r.payload)],
+    );
+    return new Set(inserted.map((r) => r.key));
+  }
+}
+
+/**
+ * SQLSTATE class 22 (data exception: a NUL byte, a "\u0000" or lone-surrogate escape in jsonb)
+ * or 54 (program limit: nesting past the stack depth). A lost connection is neither, and there
+ * one statement per row would only fail more slowly.
+ */
+function refusedForItsData(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^(22|54)[0-9A-Z]{3}$/.test(code);
 }
 
 export async function pendingInboundKeys(sql: SqlExecutor, olderThan: Date, limit = 500): Promise<string[]> {
