@@ -53,6 +53,8 @@ export function controlApiRouter(double: LarkDouble): express.Router {
     double.clearFaults();
     res.status(204).end();
   });
+  r.get("/app", (_req, res) => void res.json(double.appSettings()));
+  r.post("/app", (req, res) => void res.json(double.configureApp(req.body ?? {})));
   r.post("/reset", (_req, res) => {
     double.reset();
     res.status(204).end();

@@ -4,7 +4,9 @@
 import type { Server } from "node:http";
 import { Faults, type Fault } from "./faults.ts";
 import { Quotas } from "./quotas.ts";
+import { AppSettings, type AppSettingsView } from "./scopes.ts";
 import {
+  appInput,
   chatInput,
   clickInput,
   faultInput,
@@ -14,6 +16,7 @@ import {
   parseOrThrow,
   sayInput,
   userInput,
+  type AppInput,
   type ChatInput,
   type ClickInput,
   type FaultInput,
@@ -35,7 +38,8 @@ import type { OpenApiContext } from "./open-apis.ts";
 export type { DoubleChat, DoubleUser, LarkDoubleOptions, SentMessage, CardRevision, QuotaOptions } from "./types.ts";
 export type { Fault } from "./faults.ts";
 export type { ClickOutcome, DeliveryOutcome, RawDeliveryOptions, SayOutcome, VerifyOutcome } from "./user-actions.ts";
-export type { ChatInput, ClickInput, FaultInput, MenuInput, MessagesQuery, OpenP2pInput, SayInput, UserInput } from "./schemas.ts";
+export type { AppInput, ChatInput, ClickInput, FaultInput, MenuInput, MessagesQuery, OpenP2pInput, SayInput, UserInput } from "./schemas.ts";
+export type { AppSettingsView } from "./scopes.ts";
 export { DoubleError } from "./schemas.ts";
 export { buildSignedRequest, buildUnsignedRequest, deliver, type DeliveryResult, type SignedRequest, type SignOptions } from "./deliver.ts";
 export { buildEnvelope, type Envelope } from "./events.ts";
@@ -88,6 +92,7 @@ export class LarkDouble {
       tokens: this.tokens,
       quotas: this.quotas,
       faults: this.faultQueue,
+      app: new AppSettings({ scopes: opts.scopes, botActivateStatus: opts.botActivateStatus }),
       now,
       emit,
     };
@@ -217,6 +222,23 @@ export class LarkDouble {
     this.faultQueue.clear();
   }
   /** Invalidates every issued tenant token now (the "expire-token" fault does it on a request). */
+  /**
+   * Changes the app as a tenant admin would in Lark's console: grant or revoke scopes (the list
+   * replaces the granted set), switch the bot ability, reset the app secret. Tokens already
+   * issued stay valid, as Lark's do until they expire.
+   */
+  configureApp(input: AppInput): AppSettingsView {
+    const a = parseOrThrow(appInput, input);
+    const app = this.openApi.app;
+    if (a.scopes) app.scopes = new Set(a.scopes);
+    if (a.botActivated !== undefined) app.botActivateStatus = a.botActivated ? 2 : 0;
+    if (a.botActivateStatus !== undefined) app.botActivateStatus = a.botActivateStatus;
+    if (a.appSecret) this.openApi.appSecret = a.appSecret;
+    return app.view();
+  }
+  appSettings(): AppSettingsView {
+    return this.openApi.app.view();
+  }
   expireTokens(): void {
     this.tokens.expireAll();
   }

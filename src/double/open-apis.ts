@@ -1,14 +1,17 @@
 // The Open Platform endpoints the bot calls, answered as Lark answers them (paths, status
 // codes, error codes, response shapes), so the real SDK runs against this unchanged.
-// Order per request, as on Lark's gateway: injected fault, then token check, then the API
-// (which applies quotas before doing anything).
+// Order per request, as on Lark's gateway: injected fault, then token check, then the app's
+// scopes and bot ability (scopes.ts), then the API (which applies quotas before doing anything).
 import express, { type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import { validateCardUpdate, validateContent } from "./cards.ts";
 import type { Faults } from "./faults.ts";
 import { hexId, newMessageId } from "./ids.ts";
+import { imageRoutes } from "./images.ts";
 import { LarkApiError, larkErrors, sendLarkError } from "./lark-errors.ts";
+import { listingRoutes } from "./listing-apis.ts";
 import type { Quotas } from "./quotas.ts";
+import { appGate, type AppSettings } from "./scopes.ts";
 import { viewOf, type DoubleStore } from "./store.ts";
 import type { TenantTokens } from "./tokens.ts";
 import type { DoubleChat, DoubleUser, InboundMessage, SendEvent, StoredMessage } from "./types.ts";
@@ -23,6 +26,8 @@ export interface OpenApiContext {
   tokens: TenantTokens;
   quotas: Quotas;
   faults: Faults;
+  /** Granted scopes and the bot's activate_status: set through configureApp / POST /_double/app. */
+  app: AppSettings;
   now: () => number;
   emit: (e: SendEvent) => void;
 }
@@ -96,12 +101,13 @@ export function openApiRouter(ctx: OpenApiContext): express.Router {
     if (!ctx.tokens.isValid(token)) throw larkErrors.invalidToken();
     next();
   });
+  r.use(appGate(ctx.appId, ctx.app));
 
   r.get("/bot/v3/info", (_req, res) => {
     res.json({
       code: 0,
       msg: "ok",
-      bot: { activate_status: 2, app_name: ctx.botName, avatar_url: "", ip_white_list: [], open_id: ctx.botOpenId },
+      bot: { activate_status: ctx.app.botActivateStatus, app_name: ctx.botName, avatar_url: "", ip_white_list: [], open_id: ctx.botOpenId },
     });
   });
 
@@ -166,6 +172,9 @@ export function openApiRouter(ctx: OpenApiContext): express.Router {
     ];
     res.json(ok({ user_list }));
   });
+
+  listingRoutes(r, ctx, { sent: messageItem, said: inboundItem });
+  imageRoutes(r);
 
   r.use(() => {
     throw larkErrors.notFound();

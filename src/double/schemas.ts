@@ -76,6 +76,19 @@ export type MessagesQuery = z.input<typeof messagesQuery>;
 export const botUrlsInput = z.object({ events: z.url(), cards: z.url().optional() });
 export type BotUrlsInput = z.input<typeof botUrlsInput>;
 
+// The app as the tenant configured it. botActivated is shorthand for Lark's activate_status
+// (true: 2 启用; false: 0 初始化, a bot never enabled); botActivateStatus sets any of 0-5.
+export const appInput = z
+  .object({
+    scopes: z.array(z.string().regex(/^[a-z_]+(:[\w.]+)+$/, "a Lark scope such as im:message")).optional(),
+    botActivated: z.boolean().optional(),
+    botActivateStatus: z.number().int().min(0).max(5).optional(),
+    appSecret: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((a) => a.botActivated === undefined || a.botActivateStatus === undefined, "give botActivated or botActivateStatus, not both");
+export type AppInput = z.input<typeof appInput>;
+
 export const redeliverInput = z.object({ eventId: z.string().min(1) });
 export const verifyUrlInput = z.object({ target: z.enum(["events", "cards"]).optional() });
 

@@ -99,6 +99,10 @@ export interface LarkDoubleOptions {
   botOpenId?: string;
   botName?: string;
   tenantKey?: string;
+  /** Scopes granted to the app; default: every scope in src/lark/scopes.ts. */
+  scopes?: readonly string[];
+  /** Lark's bot.activate_status; default 2 (启用). Any other value disables the bot's IM APIs. */
+  botActivateStatus?: number;
   /** How long a delivery waits for the bot. Lark gives up after 3 s. */
   deliveryTimeoutMs?: number;
 }
