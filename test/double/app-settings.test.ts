@@ -69,7 +69,7 @@ describe("scopes", () => {
     expect(r.body.msg).toMatch(/^Access denied\. One of the following scopes is required: \[contact:user\.id:readonly\]\.应用尚未开通所需的应用身份权限/);
     expect(r.body.msg).toContain(`https://open.feishu.cn/app/${CREDS.appId}/auth?q=contact:user.id:readonly`);
     expect(r.body.error).toMatchObject({ permission_violations: [{ type: "action_scope_required", subject: "contact:user.id:readonly" }] });
-    expect(r.body.error.log_id).toMatch(/^[0-9a-f]+$/);
+    expect(r.body.error.log_id).toMatch(/^[0-9A-Fa-f]+$/);
   });
 
   it("lets either of a send's scopes through, and refuses the send (through the SDK) when neither is granted", async () => {

@@ -82,7 +82,7 @@ describe("lark:check", () => {
     expect(fails).toHaveLength(1);
     expect(fails[0]).toMatch(/^contact:user\.id:readonly 未开通（名册导入时按手机号或邮箱找到成员的飞书账号（open_id））：在「权限管理」开通 contact:user\.id:readonly，然后到「版本管理与发布」创建版本并发布/);
     expect(fails[0]).toContain(`开通链接：https://open.feishu.cn/app/${APP.appId}/auth?q=contact:user.id:readonly&op_from=openapi&token_type=tenant`);
-    expect(fails[0]).toMatch(/code 99991672，log_id [0-9a-f]+/);
+    expect(fails[0]).toMatch(/code 99991672，log_id [0-9A-Fa-f]+/);
     expect(lines(r, "warn").filter((l) => !l.includes("PUBLIC_URL"))).toEqual([expect.stringMatching(/^im:chat:readonly 未开通.*这项是可选的$/)]);
     expect(lines(r, "ok").some((l) => l.startsWith("im:message："))).toBe(true);
   });
