@@ -2,50 +2,16 @@
 // they are responsible for). One card, one row per member with a button to record a talk,
 // urgent talks first and follow-ups last. Long lists are cut to stay under Lark's 30 KB.
 import { type Day } from "../src/domain/calendar-day.ts";
-import type { TalkStanding } from "../src/domain/talk-cadence.ts";
+import type { TalkBoard } from "../src/domain/talk-board.ts";
 import { card, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
 import { dayText, joinLines, lastTalkText, reasonLabel, rowWithButton, STANDING_MARK, standingText } from "./talk-parts.ts";
 
-export type BoardMode = "digest" | "list";
-
-export interface BoardMember {
-  memberId: number;
-  name: string;
-  lastTalkOn: Day | null;
-  dueOn: Day;
-  standing: TalkStanding;
-  daysLeft: number;
-}
-export interface BoardTask {
-  taskId: number;
-  memberId: number;
-  name: string;
-  reason: string;
-  note: string | null;
-  dueOn: Day;
-  daysLeft: number;
-}
-export interface BoardFollowUp {
-  id: number;
-  memberName: string;
-  description: string;
-  dueOn: Day;
-  daysLeft: number;
-}
-export interface TalkBoard {
-  mode: BoardMode;
-  leaderName: string;
-  today: Day;
-  members: BoardMember[];
-  tasks: BoardTask[];
-  followUps: BoardFollowUp[];
-  /** A line on top after an action, e.g. "recorded". */
-  notice?: Text;
-}
+/** The board (its data and how rows become it: src/domain/talk-board.ts), with a line on top after an action (e.g. "recorded"). */
+export type TalkBoardView = TalkBoard & { notice?: Text };
 
 export const BOARD_LIMITS = { tasks: 10, members: 20, followUps: 8 } as const;
 
-export function talkBoardCard(b: TalkBoard): Card {
+export function talkBoardCard(b: TalkBoardView): Card {
   const day = dayText(b.today);
   const title =
     b.mode === "digest" ? t(`谈心谈话提醒 · ${day.zh}`, `Talk reminders · ${day.en}`) : t("我联系的党员 · 谈心谈话", "My members · talks");

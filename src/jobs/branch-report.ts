@@ -3,11 +3,7 @@
 // just ended. It runs daily; a branch whose report keys are all in the outbox costs one lookup.
 import { talkAnalysisCard } from "../../cards/talk-analysis.ts";
 import { previousQuarter, quarterOf } from "../domain/quarter.ts";
-import { analyseBranch } from "../store/branch-analysis.ts";
-import { loadBranchRules } from "../store/branch-rules.ts";
-import { secretariesOf } from "../store/org-contacts.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { viaSql } from "../store/rows.ts";
+import type { NewOutgoing } from "../store/outbox.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
@@ -18,23 +14,22 @@ export async function runBranchReports(d: TaskDeps): Promise<{ quarter: string; 
   const w = pushWindow(d.clock.now(), tz);
   const period = previousQuarter(quarterOf(w.today));
   if (!w.workingDay) return { quarter: period.label, skipped: "rest-day", reports: 0, staged: 0 };
-  const rows = viaSql(d.db.sql);
-  const rules = await loadBranchRules(rows);
-  const secretaries = (await secretariesOf(rows, awake(rules, w).map((b) => b.orgId))).filter((s) => s.openId);
+  const rules = await d.store.branchRules.loadBranchRules();
+  const secretaries = (await d.store.orgContacts.secretariesOf(awake(rules, w).map((b) => b.orgId))).filter((s) => s.openId);
   const keys = secretaries.map((s) => branchReportKey(s.orgId, period.label, s.personId));
-  const sent = new Set((await rows<{ key: string }>(`SELECT "idempotencyKey" AS key FROM "OutboxMessage" WHERE "idempotencyKey" = ANY($1::text[])`, [keys])).map((r) => r.key));
+  const sent = await d.store.outbox.existingKeys(keys);
   const owed = secretaries.filter((_, i) => !sent.has(keys[i]!));
 
   const out: NewOutgoing[] = [];
   const orgIds = [...new Set(owed.map((s) => s.orgId))];
-  const codes = new Map((await d.db.prisma.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, code: true } })).map((o) => [o.id, o.code]));
+  const codes = await d.store.orgs.orgCodes(orgIds);
   for (const orgId of orgIds) {
     const to = owed.filter((s) => s.orgId === orgId);
-    const a = await analyseBranch(rows, { org: { id: orgId, name: to[0]!.orgName }, rules: rules.get(orgId)!, period, today: w.today, timeZone: tz });
+    const a = await d.store.branchAnalysis.analyseBranch({ org: { id: orgId, name: to[0]!.orgName }, rules: rules.get(orgId)!, period, today: w.today, timeZone: tz });
     const c = talkAnalysisCard(a, { orgCode: codes.get(orgId) ?? String(orgId) });
     for (const s of to) out.push({ kind: "SEND", to: { openId: s.openId! }, card: c, key: branchReportKey(orgId, period.label, s.personId) });
   }
-  const staged = await stageOutgoing(d.db.prisma, out);
+  const staged = await d.store.outbox.stageOutgoing(out);
   await d.enqueue.delivery(staged);
   return { quarter: period.label, reports: orgIds.length, staged: staged.length };
 }

@@ -7,11 +7,9 @@ import { hardshipReviewCard } from "../../cards/talk-review.ts";
 import { daysBetween } from "../domain/calendar-day.ts";
 import { defaultNextReview } from "../domain/hardship-rules.ts";
 import { reviewStage } from "../domain/review-due.ts";
-import { loadBranchRules } from "../store/branch-rules.ts";
-import { findDueReviews, recordEscalation } from "../store/hardship-review.ts";
-import { secretariesOf, upperSecretaries, type Contact } from "../store/org-contacts.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { viaSql } from "../store/rows.ts";
+import type { Contact } from "../store/org-contacts.ts";
+import type { NewOutgoing } from "../store/outbox.ts";
+import { inTransaction } from "../store/stores.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
@@ -22,14 +20,13 @@ export async function runHardshipReviews(d: TaskDeps): Promise<{ today: string; 
   const tz = d.config.timezone;
   const w = pushWindow(d.clock.now(), tz);
   if (!w.workingDay) return { today: w.today, skipped: "rest-day", due: 0, escalated: 0, staged: 0 };
-  const rows = viaSql(d.db.sql);
-  const rules = await loadBranchRules(rows);
-  const due = await findDueReviews(rows, { today: w.today, timeZone: tz, branches: awake(rules, w) });
-  const secretaries = await secretariesOf(rows, [...new Set(due.map((e) => e.orgId))]);
+  const rules = await d.store.branchRules.loadBranchRules();
+  const due = await d.store.hardshipReview.findDueReviews({ today: w.today, timeZone: tz, branches: awake(rules, w) });
+  const secretaries = await d.store.orgContacts.secretariesOf([...new Set(due.map((e) => e.orgId))]);
   const upperCache = new Map<number, Contact[]>();
   const upperOf = async (orgId: number) => {
     let u = upperCache.get(orgId);
-    if (!u) upperCache.set(orgId, (u = await upperSecretaries(rows, orgId)));
+    if (!u) upperCache.set(orgId, (u = await d.store.orgContacts.upperSecretaries(orgId)));
     return u;
   };
 
@@ -63,12 +60,14 @@ export async function runHardshipReviews(d: TaskDeps): Promise<{ today: string; 
       card: hardshipReviewCard({ ...base, banner }),
       key: reviewEscalationKey(e.entryId, e.nextReviewOn, s.personId),
     }));
-    await d.db.prisma.$transaction(async (tx) => {
-      staged.push(...(await stageOutgoing(tx, cards)));
-      const fresh = await stageOutgoing(tx, escalations);
+    // The escalation's history line lands with its cards or not at all: a card staged without it
+    // would never be recorded (the next run finds the key and stages nothing new).
+    await inTransaction(d.db.prisma, async (store) => {
+      staged.push(...(await store.outbox.stageOutgoing(cards)));
+      const fresh = await store.outbox.stageOutgoing(escalations);
       if (fresh.length > 0) {
         escalated++;
-        await recordEscalation(tx, e.entryId, { reviewOn: e.nextReviewOn, to: upward.map((s) => s.personId), at: d.clock.now() });
+        await store.hardshipReview.recordEscalation(e.entryId, { reviewOn: e.nextReviewOn, to: upward.map((s) => s.personId), at: d.clock.now() });
       }
       staged.push(...fresh);
     });

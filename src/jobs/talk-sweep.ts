@@ -5,15 +5,11 @@
 // It runs only on working days and outside night hours; on a rest day it does nothing, and the
 // next working day's run finds everything that fell due meanwhile. A branch without a secretary
 // on Lark has its escalations sent to the organisation above.
-import { talkBoardCard, type TalkBoard } from "../../cards/talk-board.ts";
+import { talkBoardCard } from "../../cards/talk-board.ts";
 import { talkEscalationCard, type TalkEscalation } from "../../cards/talk-escalation.ts";
 import { daysBetween } from "../domain/calendar-day.ts";
-import { loadBranchRules } from "../store/branch-rules.ts";
-import { secretariesOrAbove } from "../store/org-contacts.ts";
+import { boardFollowUp, boardMember, boardTask, type TalkBoard } from "../domain/talk-board.ts";
 import { stageCardsBulk, stagedKeys } from "../store/outbox-bulk.ts";
-import { boardFollowUp, boardMember, boardTask } from "../store/talk-board.ts";
-import { findDueFollowUps, findDueTalks, findOpenTalkTasks } from "../store/talk-due.ts";
-import { viaSql } from "../store/rows.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
@@ -36,16 +32,15 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   const w = pushWindow(d.clock.now(), tz);
   const today = w.today;
   if (!w.workingDay) return { today, skipped: "rest-day", leaders: 0, secretaries: 0, staged: 0 };
-  const rows = viaSql(d.db.sql);
-  const rules = await loadBranchRules(rows, { onProblem: (orgId, problems) => d.log.warn({ orgId, problems }, "branch settings invalid; defaults used") });
+  const rules = await d.store.branchRules.loadBranchRules({ onProblem: (orgId, problems) => d.log.warn({ orgId, problems }, "branch settings invalid; defaults used") });
   const branches = awake(rules, w);
   if (branches.length === 0) return { today, skipped: "night", leaders: 0, secretaries: 0, staged: 0 };
 
   const orgIds = branches.map((b) => b.orgId);
   const [due, tasks, followUps] = await Promise.all([
-    findDueTalks(rows, { today, timeZone: tz, branches, horizon: "digest" }),
-    findOpenTalkTasks(rows, { orgIds, timeZone: tz }),
-    findDueFollowUps(rows, { today, branches }),
+    d.store.talkDue.findDueTalks({ today, timeZone: tz, branches, horizon: "digest" }),
+    d.store.talkDue.findOpenTalkTasks({ orgIds, timeZone: tz }),
+    d.store.talkDue.findDueFollowUps({ today, branches }),
   ]);
 
   // Leader digests: members due, their urgent tasks, their follow-ups.
@@ -64,7 +59,7 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   };
 
   for (const r of due) {
-    const m = boardMember(r, today, rules);
+    const m = boardMember(r, today, rules.get(r.orgId)?.talk);
     // A member whose leader cannot be reached (none assigned, or not on Lark) is the secretary's to place.
     if (r.leaderId === null || !r.leaderOpenId) {
       escalationOf(r.orgId).unassigned.push({ memberName: r.memberName, dueOn: r.dueOn, daysLeft: m.daysLeft });
@@ -85,8 +80,8 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   // Cards are built only for digests not staged yet: the catch-up runs of the day cost a lookup.
   const wanted: { key: string; openId: string; build: () => object }[] = [];
   for (const [leaderId, { openId, board }] of boards) wanted.push({ key: talkDigestKey(leaderId, today), openId, build: () => talkBoardCard(board) });
-  const readers = await secretariesOrAbove(rows, [...escalations.keys()]);
-  const orgNames = new Map((await rows<{ id: number; name: string }>(`SELECT "id", "name" FROM "Organization" WHERE "id" = ANY($1::int[])`, [[...escalations.keys()]])).map((o) => [o.id, o.name]));
+  const readers = await d.store.orgContacts.secretariesOrAbove([...escalations.keys()]);
+  const orgNames = await d.store.orgs.orgNames([...escalations.keys()]);
   let secretaryDigests = 0;
   for (const [orgId, e] of escalations) {
     const to = readers.get(orgId) ?? [];

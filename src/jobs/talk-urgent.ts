@@ -7,11 +7,7 @@
 import { urgentOverdueCard, urgentTalkCard } from "../../cards/talk-urgent.ts";
 import { daysBetween } from "../domain/calendar-day.ts";
 import { urgentReminderDay } from "../domain/talk-cadence.ts";
-import { loadBranchRules } from "../store/branch-rules.ts";
-import { secretariesOrAbove } from "../store/org-contacts.ts";
-import { stageOutgoing, type NewOutgoing } from "../store/outbox.ts";
-import { findOpenTalkTasks } from "../store/talk-due.ts";
-import { viaSql } from "../store/rows.ts";
+import type { NewOutgoing } from "../store/outbox.ts";
 import { urgentTalkKey } from "../store/talk-tasks.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
@@ -22,12 +18,11 @@ export const urgentOverdueKey = (taskId: number, secretaryId: number) => `talk-u
 export async function runUrgentTalks(d: TaskDeps): Promise<{ today: string; open: number; staged: number }> {
   const tz = d.config.timezone;
   const w = pushWindow(d.clock.now(), tz);
-  const rows = viaSql(d.db.sql);
-  const rules = await loadBranchRules(rows);
+  const rules = await d.store.branchRules.loadBranchRules();
   const orgIds = awake(rules, w).map((b) => b.orgId);
-  const tasks = await findOpenTalkTasks(rows, { orgIds, timeZone: tz });
+  const tasks = await d.store.talkDue.findOpenTalkTasks({ orgIds, timeZone: tz });
   const late = tasks.filter((k) => k.dueOn < w.today);
-  const secretaries = await secretariesOrAbove(rows, [...new Set(late.map((k) => k.orgId))]);
+  const secretaries = await d.store.orgContacts.secretariesOrAbove([...new Set(late.map((k) => k.orgId))]);
 
   const out: NewOutgoing[] = [];
   for (const k of tasks) {
@@ -45,7 +40,7 @@ export async function runUrgentTalks(d: TaskDeps): Promise<{ today: string; open
       }
     }
   }
-  const staged = await stageOutgoing(d.db.prisma, out);
+  const staged = await d.store.outbox.stageOutgoing(out);
   await d.enqueue.delivery(staged);
   return { today: w.today, open: tasks.length, staged: staged.length };
 }

@@ -1,67 +1,21 @@
-// The care settings of each organisation, read from Organization.settings (JSON) and checked
-// with zod here, where they enter the program. Each section falls back to its defaults on its
-// own when it is malformed, and the problem is reported, so one bad setting in one branch
-// cannot stop the reminders of every branch. Only the sections below are this feature's;
-// other features keep their own keys beside them.
-import { z } from "zod";
-import { DEFAULT_REVIEW_RULES, type ReviewRules } from "../domain/review-due.ts";
-import { DEFAULT_TALK_RULES, type TalkRules } from "../domain/talk-cadence.ts";
-import type { NightHours } from "../domain/working-days.ts";
+// The care rules of each organisation (src/domain/care-settings.ts reads them from
+// Organization.settings), with its place in the tree, for the sweeps and the handlers.
+import { readRules, type CareRules } from "../domain/care-settings.ts";
 import { viaTx, type Rows } from "./rows.ts";
 import type { Tx } from "./tx.ts";
 
-const days = (d: number) => z.int().min(0).max(366).default(d);
-const months = (d: number) => z.int().min(1).max(60).default(d);
-
-const talks = z.object({
-  cadenceMonths: months(DEFAULT_TALK_RULES.cadenceMonths),
-  hardshipCadenceMonths: months(DEFAULT_TALK_RULES.hardshipCadenceMonths),
-  dueSoonDays: days(DEFAULT_TALK_RULES.dueSoonDays),
-  graceDays: days(DEFAULT_TALK_RULES.graceDays),
-  urgentDueDays: z.int().min(1).max(30).default(DEFAULT_TALK_RULES.urgentDueDays),
-  followUpSoonDays: days(DEFAULT_TALK_RULES.followUpSoonDays),
-});
-
-const review = z.object({
-  leadDays: days(DEFAULT_REVIEW_RULES.leadDays),
-  escalateAfterDays: days(DEFAULT_REVIEW_RULES.escalateAfterDays),
-});
-
-const clock = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM")
-  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
-const night = z
-  .object({ start: clock.prefault("21:00"), end: clock.prefault("08:00") })
-  .transform((n): NightHours => ({ startMinute: n.start, endMinute: n.end }));
-
-export interface BranchRules {
+export interface BranchRules extends CareRules {
   orgId: number;
   parentId: number | null;
   kind: "COMMITTEE" | "GENERAL_BRANCH" | "BRANCH";
-  talk: TalkRules;
-  review: ReviewRules;
-  night: NightHours;
-}
-
-export function readRules(settings: unknown): { talk: TalkRules; review: ReviewRules; night: NightHours; problems: string[] } {
-  const obj = typeof settings === "object" && settings !== null && !Array.isArray(settings) ? (settings as Record<string, unknown>) : {};
-  const problems: string[] = [];
-  function section<T>(key: string, schema: z.ZodType<T>): T {
-    const parsed = schema.safeParse(obj[key] ?? {});
-    if (parsed.success) return parsed.data;
-    problems.push(...parsed.error.issues.map((i) => `${key}.${i.path.join(".")}: ${i.message}`));
-    return schema.parse({});
-  }
-  return { talk: section("talks", talks), review: section("hardshipReview", review), night: section("nightHours", night), problems };
 }
 
 /**
- * Rules of every organisation (or of the given ones), by id. Takes a transaction, or plain SQL
- * rows (viaSql) for the sweeps, which then never start Prisma's query engine.
+ * Rules of every organisation (or of the given ones), by id. Set-based: the sweeps read them on
+ * the pool (viaSql) and never start Prisma's query engine; handlers on their transaction.
  */
 export async function loadBranchRules(
-  db: Tx | Rows,
+  db: Rows | Tx,
   opts: { orgIds?: number[]; onProblem?: (orgId: number, problems: string[]) => void } = {},
 ): Promise<Map<number, BranchRules>> {
   const rows = typeof db === "function" ? db : viaTx(db);

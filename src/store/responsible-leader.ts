@@ -38,3 +38,13 @@ export async function sharedBranch(tx: Tx, orgIds: number[], memberId: number, l
   const memberOrgs = new Set(rows.filter((r) => r.personId === memberId && r.role === "MEMBER").map((r) => r.orgId));
   return rows.find((r) => r.personId === leaderId && r.role !== "MEMBER" && memberOrgs.has(r.orgId))?.orgId ?? null;
 }
+
+/** The member's name and current responsible leader (id and name, null when none); null when there is no such person. */
+export async function responsibleLeaderOf(tx: Tx, memberId: number): Promise<{ memberName: string; leaderId: number | null; leaderName: string | null } | null> {
+  const p = await tx.person.findUnique({ where: { id: memberId }, select: { name: true, responsibleLeaderId: true, responsibleLeader: { select: { name: true } } } });
+  return p ? { memberName: p.name, leaderId: p.responsibleLeaderId, leaderName: p.responsibleLeader?.name ?? null } : null;
+}
+
+export async function setResponsibleLeader(tx: Tx, memberId: number, leaderId: number): Promise<void> {
+  await tx.person.update({ where: { id: memberId }, data: { responsibleLeaderId: leaderId } });
+}

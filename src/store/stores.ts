@@ -23,8 +23,10 @@ import * as aidPeople from "./aid-people.ts";
 import * as aidRequests from "./aid-requests.ts";
 import * as audit from "./audit.ts";
 import * as branchAnalysis from "./branch-analysis.ts";
+import * as branchRules from "./branch-rules.ts";
 import * as commendations from "./commendations.ts";
 import * as employment from "./employment.ts";
+import * as followUps from "./follow-ups.ts";
 import * as hardshipReview from "./hardship-review.ts";
 import * as inbox from "./inbox.ts";
 import * as jobPostings from "./job-postings.ts";
@@ -65,8 +67,10 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     aidRequests: bound(aidRequests, tx),
     audit: bound(audit, tx),
     branchAnalysis: bound(branchAnalysis, rows),
+    branchRules: bound(branchRules, rows),
     commendations: bound(commendations, tx),
     employment: bound(employment, tx),
+    followUps: bound(followUps, tx),
     hardshipReview: { ...bound(hardshipReview, tx), findDueReviews: (q: Parameters<typeof hardshipReview.findDueReviews>[1]) => hardshipReview.findDueReviews(rows, q) },
     inbox: bound(inbox, tx),
     jobPostings: bound(jobPostings, tx),
@@ -76,7 +80,7 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     people: bound(people, tx),
     questions: bound(questions, tx),
     responsibleLeader: bound(responsibleLeader, tx),
-    talkBoard: bound(talkBoard, tx),
+    talkBoard: bound(talkBoard, rows),
     talkDue: bound(talkDue, rows),
     talkLedger: bound(talkLedger, rows),
     talkTasks: bound(talkTasks, tx),

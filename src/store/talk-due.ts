@@ -1,7 +1,7 @@
 // Who is owed a talk, computed set-based in one statement over every member of the given
 // branches: the last talk per member against the branch's cadence (talk-cadence.ts says the
 // same in TypeScript). Dates travel as text so no driver turns them into local midnights.
-import type { BranchRules } from "./branch-rules.ts";
+import { loadBranchRules, type BranchRules } from "./branch-rules.ts";
 import type { Rows } from "./rows.ts";
 
 export interface DueTalk {
@@ -74,6 +74,13 @@ export async function findDueTalks(rows: Rows, q: DueQuery): Promise<DueTalk[]> 
     q.leaderId ?? null,
     q.memberIds ?? null,
   ]);
+}
+
+/** When the member's next talk falls due under their branch's cadence; null when they are in no branch's roster as a member (or only joined after today). */
+export async function nextTalkDueOn(rows: Rows, q: { memberId: number; today: string; timeZone: string }): Promise<string | null> {
+  const rules = await loadBranchRules(rows);
+  const [due] = await findDueTalks(rows, { today: q.today, timeZone: q.timeZone, branches: [...rules.values()].filter((b) => b.kind === "BRANCH"), horizon: "all", memberIds: [q.memberId] });
+  return due?.dueOn ?? null;
 }
 
 export interface OpenFollowUp {

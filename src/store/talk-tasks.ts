@@ -1,15 +1,14 @@
 // Urgent talks (紧急谈心). When a member files a help request, or a leader flags a major
 // difficulty (困难上报), a task due within days goes to the member's responsible leader (the
-// branch secretary when there is none). Called inside the caller's transaction; the leader's
-// card comes back as messages for the caller to stage (ctx.send), keyed by the task, so the
-// reminder job, which stages the same key when the task was opened at night, never sends twice.
-import { urgentTalkCard } from "../../cards/talk-urgent.ts";
-import type { Card, Text } from "../../cards/kit.ts";
-import { dayToDate } from "../domain/calendar-day.ts";
+// branch secretary when there is none). Called inside the caller's transaction; what the
+// leader is to be told comes back as data for the caller to draw and stage, keyed by the task
+// (urgentTalkKey), so the reminder job, which stages the same key when the task was opened at
+// night, never sends twice.
+import { type Day, dayToDate } from "../domain/calendar-day.ts";
+import { readRules } from "../domain/care-settings.ts";
 import { dayIn, minuteOfDayIn } from "../domain/zoned-time.ts";
 import { urgentDueOn } from "../domain/talk-cadence.ts";
 import { isNight } from "../domain/working-days.ts";
-import { readRules } from "./branch-rules.ts";
 import type { Tx } from "./tx.ts";
 
 export type UrgentReason = "AID_REQUEST" | "FLAGGED";
@@ -27,17 +26,26 @@ export interface UrgentTalkInput {
   timeZone?: string;
 }
 
-export interface StagedMessage {
-  to: { openId: string };
-  msg: { card?: Card; text?: Text };
-  key: string;
+/** What the leader of a new urgent talk is told at once (cards/talk-urgent.ts draws it). */
+export interface UrgentTalkNotice {
+  openId: string;
+  taskId: number;
+  memberId: number;
+  memberName: string;
+  reason: UrgentReason;
+  note: string | null;
+  dueOn: Day;
+  leaderName: string;
 }
 
 export interface UrgentTalkResult {
   /** null when the branch has no leader and no secretary to give it to. */
   task: { id: number; leaderId: number; leaderName: string; dueOn: string; created: boolean } | null;
-  /** Stage each with ctx.send(m.to, m.msg, m.key). Empty at night: the reminder job sends it in the morning. */
-  messages: StagedMessage[];
+  /**
+   * The leader's card to stage now under urgentTalkKey(taskId); null for a task already open,
+   * a leader not on Lark, or at night (the reminder job sends it in the morning).
+   */
+  notice: UrgentTalkNotice | null;
 }
 
 export const urgentTalkKey = (taskId: number) => `talk-urgent-${taskId}`;
@@ -91,9 +99,9 @@ export async function openUrgentTalk(tx: Tx, input: UrgentTalkInput, planned?: U
   const tz = input.timeZone ?? "Asia/Shanghai";
   const s = planned ?? (await planUrgentTalk(tx, input));
   if (s.openTaskId !== null) {
-    return { task: { id: s.openTaskId, leaderId: s.openLeaderId!, leaderName: s.openLeaderName ?? "", dueOn: s.openDueOn!, created: false }, messages: [] };
+    return { task: { id: s.openTaskId, leaderId: s.openLeaderId!, leaderName: s.openLeaderName ?? "", dueOn: s.openDueOn!, created: false }, notice: null };
   }
-  if (s.leaderId === null) return { task: null, messages: [] };
+  if (s.leaderId === null) return { task: null, notice: null };
 
   const rules = readRules(s.settings);
   const today = dayIn(input.now, tz);
@@ -112,15 +120,30 @@ export async function openUrgentTalk(tx: Tx, input: UrgentTalkInput, planned?: U
     },
     select: { id: true, note: true },
   });
-  const messages: StagedMessage[] = [];
-  if (s.leaderOpenId && !isNight(minuteOfDayIn(input.now, tz), rules.night)) {
-    messages.push({
-      to: { openId: s.leaderOpenId },
-      msg: {
-        card: urgentTalkCard({ kind: "new", taskId: task.id, memberId: input.memberId, memberName: s.memberName, reason: input.reason, note: task.note, dueOn, leaderName: s.leaderName ?? "" }),
-      },
-      key: urgentTalkKey(task.id),
-    });
-  }
-  return { task: { id: task.id, leaderId: s.leaderId, leaderName: s.leaderName ?? "", dueOn, created: true }, messages };
+  const leaderName = s.leaderName ?? "";
+  const notice =
+    s.leaderOpenId && !isNight(minuteOfDayIn(input.now, tz), rules.night)
+      ? { openId: s.leaderOpenId, taskId: task.id, memberId: input.memberId, memberName: s.memberName, reason: input.reason, note: task.note, dueOn, leaderName }
+      : null;
+  return { task: { id: task.id, leaderId: s.leaderId, leaderName, dueOn, created: true }, notice };
+}
+
+export interface UrgentTalkTask {
+  id: number;
+  memberId: number;
+  status: "OPEN" | "DONE" | "CANCELLED";
+  reason: string;
+  note: string | null;
+  dueOn: Day;
+}
+
+/** One urgent talk task, or null when there is none with that id. */
+export async function urgentTalkTask(tx: Tx, taskId: number): Promise<UrgentTalkTask | null> {
+  const k = await tx.talkTask.findUnique({ where: { id: taskId }, select: { id: true, memberId: true, status: true, reason: true, note: true, dueOn: true } });
+  return k ? { ...k, dueOn: k.dueOn.toISOString().slice(0, 10) } : null;
+}
+
+/** Whether the member has an urgent talk still open. */
+export async function hasOpenUrgentTalk(tx: Tx, memberId: number): Promise<boolean> {
+  return (await tx.talkTask.count({ where: { memberId, status: "OPEN" } })) > 0;
 }

@@ -4,6 +4,7 @@
 import { type Day, dayToDate } from "../domain/calendar-day.ts";
 import { hasRole, type Actor } from "../domain/roles.ts";
 import type { TalkForm } from "../generated/prisma/enums.ts";
+import { personNames } from "./people.ts";
 import type { Tx } from "./tx.ts";
 
 export interface MemberInBranch {
@@ -80,10 +81,31 @@ export async function recordTalk(tx: Tx, t: NewTalk): Promise<{ talkId: number; 
   return { talkId: talk.id, closedTaskIds, followUpIds: talk.followUps.map((f) => f.id) };
 }
 
-/** The talks with a member whose notes the actor may read: those they held, and all in branches where they are secretary. */
-export async function readableTalks(tx: Tx, actor: Actor, memberId: number) {
+/** A member's last ten talks, newest first: when, how and with whom, never what was said. */
+export async function recentTalksOf(tx: Tx, memberId: number): Promise<{ heldOn: Day; form: TalkForm; leaderName: string }[]> {
+  const talks = await tx.talk.findMany({ where: { memberId }, orderBy: { heldOn: "desc" }, take: 10, select: { heldOn: true, form: true, leaderId: true } });
+  const names = await personNames(tx, talks.map((x) => x.leaderId));
+  return talks.map((x) => ({ heldOn: x.heldOn.toISOString().slice(0, 10), form: x.form, leaderName: names.get(x.leaderId) ?? "" }));
+}
+
+export interface ReadableTalk {
+  id: number;
+  orgId: number;
+  heldOn: Day;
+  form: TalkForm;
+  leaderName: string;
+  thinking: string | null;
+  work: string | null;
+  life: string | null;
+  concerns: string | null;
+  concernAreas: string[];
+  followUps: { description: string; dueOn: Day; done: boolean }[];
+}
+
+/** The talks with a member whose notes the actor may read (the last ten): those they held, and all in branches where they are secretary. */
+export async function readableTalks(tx: Tx, actor: Actor, memberId: number): Promise<ReadableTalk[]> {
   const secretaryOf = actor.grants.filter((g) => g.role === "SECRETARY").map((g) => g.orgId);
-  return tx.talk.findMany({
+  const talks = await tx.talk.findMany({
     where: { memberId, OR: [{ leaderId: actor.personId }, { orgId: { in: secretaryOf } }] },
     orderBy: { heldOn: "desc" },
     take: 10,
@@ -101,4 +123,11 @@ export async function readableTalks(tx: Tx, actor: Actor, memberId: number) {
       followUps: { select: { description: true, dueOn: true, status: true }, orderBy: { id: "asc" } },
     },
   });
+  const names = await personNames(tx, talks.map((x) => x.leaderId));
+  return talks.map(({ leaderId, followUps, ...x }) => ({
+    ...x,
+    heldOn: x.heldOn.toISOString().slice(0, 10),
+    leaderName: names.get(leaderId) ?? "",
+    followUps: followUps.map((f) => ({ description: f.description, dueOn: f.dueOn.toISOString().slice(0, 10), done: f.status !== "OPEN" })),
+  }));
 }

@@ -6,7 +6,7 @@ import { parseQuarter, previousQuarter, quarterName, quarterOf } from "../../src
 import { DEFAULT_REVIEW_RULES, reviewStage } from "../../src/domain/review-due.ts";
 import { DEFAULT_TALK_RULES, talkDueOn, talkStanding, urgentDueOn, urgentReminderDay } from "../../src/domain/talk-cadence.ts";
 import { talkRecordProblem } from "../../src/domain/talk-record.ts";
-import { readRules } from "../../src/store/branch-rules.ts";
+import { readRules } from "../../src/domain/care-settings.ts";
 
 const R = DEFAULT_TALK_RULES;
 

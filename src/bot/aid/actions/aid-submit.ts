@@ -12,6 +12,7 @@ import { unknownPerson } from "../errors.ts";
 import { fromProblem, must, notAllowed, UserError } from "../../errors.ts";
 import { submitForm, submitValue } from "../forms.ts";
 import { alreadyFiledText, filedText } from "../texts.ts";
+import { sendUrgentNotice } from "../../talks/urgent-notice.ts";
 import { defineAction } from "../../context.ts";
 
 /** Submitting the 求助 form: files the request, answers with a receipt, sends the deciders their cards. */
@@ -70,7 +71,7 @@ export const aidSubmit = defineAction({
     });
     // A member asking for help is owed an urgent talk with their responsible leader (谈心谈话).
     const urgent = await openUrgentTalk(tx, { memberId: personId, orgId: req.orgId, reason: "AID_REQUEST", aidRequestId: req.id, note: CATEGORY_LABEL[req.category].zh, createdById: actor.personId, now, timeZone: config.timezone }, talk);
-    for (const m of urgent.messages) ctx.send(m.to, m.msg, m.key);
+    sendUrgentNotice(ctx, urgent.notice);
     const names = new Map([[actor.personId, actor.name], [snap.member.id, snap.member.name]]);
     const pc = { member: snap.member, filer: snap.filer, branch: { orgId: snap.orgId, orgName: snap.orgName }, year, received: snap.received, hardship: snap.hardship, balances: snap.balances };
     const deciderCount = await sendApprovalCards(ctx, { ...pc, req, events: [filed], names, copies: [] }, "r0", to, { audit: false });

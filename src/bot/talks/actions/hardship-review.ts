@@ -7,10 +7,6 @@ import { dayIn } from "../../../domain/zoned-time.ts";
 import { ARCHIVE_ROLES } from "../../../domain/aid-rules.ts";
 import { checkNextReview, defaultNextReview, HARDSHIP_LEVELS } from "../../../domain/hardship-rules.ts";
 import { hasRole } from "../../../domain/roles.ts";
-import { findEntry, resolveEntry } from "../../../store/aid-hardship.ts";
-import { keepEntry, referEntry } from "../../../store/hardship-review.ts";
-import { upperSecretaries } from "../../../store/org-contacts.ts";
-import { viaTx } from "../../../store/rows.ts";
 import { must, notAllowed, UserError } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
 
@@ -25,17 +21,16 @@ export const hardshipReview = defineAction({
     notes: z.string().trim().max(500, "复核情况请控制在 500 字以内").optional(),
   }),
   async run(ctx, { value, form }) {
-    const entry = await findEntry(ctx.tx, value.e);
+    const entry = await ctx.store.aidHardship.findEntry(value.e);
     if (!entry) throw stale();
-    const rows = viaTx(ctx.tx);
-    const upper = await upperSecretaries(rows, entry.orgId);
+    const upper = await ctx.store.orgContacts.upperSecretaries(entry.orgId);
     if (!hasRole(ctx.actor, ARCHIVE_ROLES, entry.orgId) && !upper.some((s) => s.personId === ctx.actor.personId)) throw notAllowed();
     if (entry.status !== "ACTIVE" || entry.nextReviewOn !== value.r) throw stale();
 
     const now = ctx.clock.now();
     const today = dayIn(now, ctx.config.timezone);
     const by = { byId: ctx.actor.personId, at: now };
-    const member = await ctx.tx.person.findUniqueOrThrow({ where: { id: entry.personId }, select: { name: true } });
+    const memberName = (await ctx.store.people.personName(entry.personId)) ?? "";
     const needReason = () => {
       if (!form.notes) throw new UserError("reason_missing", { zh: "请在「复核情况 / 原因」中写明原因。", en: "Please give the reason." });
       return form.notes;
@@ -45,43 +40,43 @@ export const hardshipReview = defineAction({
 
     if (value.d === "resolve") {
       const reason = needReason();
-      if (!(await resolveEntry(ctx.tx, entry, { ...by, reason }))) throw stale();
+      if (!(await ctx.store.aidHardship.resolveEntry(entry, { ...by, reason }))) throw stale();
       await audit({ status: ["ACTIVE", "RESOLVED"], reason });
-      return { toast: { type: "success", text: { zh: "已销档", en: "Resolved" } }, card: hardshipReviewedCard({ memberName: member.name, decision: "resolve", byName: ctx.actor.name, reason }) };
+      return { toast: { type: "success", text: { zh: "已销档", en: "Resolved" } }, card: hardshipReviewedCard({ memberName, decision: "resolve", byName: ctx.actor.name, reason }) };
     }
 
     const level = form.level ?? entry.level;
     const next = must(checkNextReview(form.next ?? defaultNextReview(today, level), today));
     if (value.d === "keep") {
-      if (!(await keepEntry(ctx.tx, entry, { ...by, level, nextReviewOn: next, notes: form.notes ?? "" }))) throw stale();
+      if (!(await ctx.store.hardshipReview.keepEntry(entry, { ...by, level, nextReviewOn: next, notes: form.notes ?? "" }))) throw stale();
       await audit({ level: [entry.level, level], nextReviewOn: [entry.nextReviewOn, next], notes: !!form.notes });
-      return { toast: { type: "success", text: { zh: "已复核", en: "Reviewed" } }, card: hardshipReviewedCard({ memberName: member.name, decision: "keep", byName: ctx.actor.name, nextReviewOn: next }) };
+      return { toast: { type: "success", text: { zh: "已复核", en: "Reviewed" } }, card: hardshipReviewedCard({ memberName, decision: "keep", byName: ctx.actor.name, nextReviewOn: next }) };
     }
 
     const reason = needReason();
     // Referred by a secretary who is already the top of the chain: there is no one above to tell.
-    const above = hasRole(ctx.actor, ARCHIVE_ROLES, entry.orgId) ? upper : await upperSecretaries(rows, upper[0]?.orgId ?? entry.orgId);
+    const above = hasRole(ctx.actor, ARCHIVE_ROLES, entry.orgId) ? upper : await ctx.store.orgContacts.upperSecretaries(upper[0]?.orgId ?? entry.orgId);
     if (above.length === 0) throw new UserError("no_upper", { zh: "没有找到上级党组织的书记，无法上报。", en: "No upper organisation secretary to refer to." });
-    const historyId = await referEntry(ctx.tx, entry, { ...by, reason, nextReviewOn: next });
+    const historyId = await ctx.store.hardshipReview.referEntry(entry, { ...by, reason, nextReviewOn: next });
     if (historyId === null) throw stale();
     await audit({ referredTo: above.map((s) => s.personId), reason, nextReviewOn: [entry.nextReviewOn, next] });
-    const org = await ctx.tx.organization.findUniqueOrThrow({ where: { id: entry.orgId }, select: { name: true } });
+    const orgName = (await ctx.store.orgs.orgName(entry.orgId)) ?? "";
     for (const s of above) {
       if (!s.openId) continue;
       const c = hardshipReviewCard({
         entryId: entry.id,
         reviewOn: next,
-        memberName: member.name,
-        orgName: org.name,
+        memberName,
+        orgName,
         level: entry.level,
         causes: entry.causes,
         household: entry.household,
         openedOn: dayIn(entry.createdAt, ctx.config.timezone),
         suggestedNext: defaultNextReview(today, entry.level),
-        banner: { zh: `📨 ${org.name}书记${ctx.actor.name}上报：${reason}`, en: `📨 Referred by ${ctx.actor.name} (${org.name}): ${reason}` },
+        banner: { zh: `📨 ${orgName}书记${ctx.actor.name}上报：${reason}`, en: `📨 Referred by ${ctx.actor.name} (${orgName}): ${reason}` },
       });
       ctx.send({ openId: s.openId }, { card: c }, `hardship-refer-${entry.id}-${historyId}-${s.personId}`);
     }
-    return { toast: { type: "success", text: { zh: "已上报上级党组织", en: "Referred upward" } }, card: hardshipReviewedCard({ memberName: member.name, decision: "refer", byName: ctx.actor.name, nextReviewOn: next, reason }) };
+    return { toast: { type: "success", text: { zh: "已上报上级党组织", en: "Referred upward" } }, card: hardshipReviewedCard({ memberName, decision: "refer", byName: ctx.actor.name, nextReviewOn: next, reason }) };
   },
 });

@@ -5,10 +5,9 @@ import { z } from "zod";
 import { talkRecordedCard } from "../../../../cards/talk-form.ts";
 import { isDay } from "../../../domain/calendar-day.ts";
 import { talkRecordProblem } from "../../../domain/talk-record.ts";
-import { memberWhereActorIs, recordTalk } from "../../../store/talks.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { notAllowed, UserError } from "../../errors.ts";
-import { actorBoard } from "./talk-board.ts";
+import { actorBoard } from "../board-view.ts";
 import { backTo } from "./talk-form.ts";
 
 // Lark's date picker submits "2026-11-27 +0800"; the day is the first ten characters.
@@ -41,7 +40,7 @@ export const talkRecord = defineAction({
   value: z.object({ m: z.coerce.number().int().positive(), k: z.coerce.number().int().positive().optional(), b: backTo }),
   form,
   async run(ctx, { value, form: f }) {
-    const member = await memberWhereActorIs(ctx.tx, ctx.actor, value.m, ["LEADER", "SECRETARY"]);
+    const member = await ctx.store.talks.memberWhereActorIs(ctx.actor, value.m, ["LEADER", "SECRETARY"]);
     if (!member) throw notAllowed();
     const today = todayOf(ctx);
     const followUps = [
@@ -52,7 +51,7 @@ export const talkRecord = defineAction({
     if (problem) throw new UserError("bad_talk", problem);
 
     const kept = followUps.filter((x): x is { description: string; dueOn: string } => !!x.description && !!x.dueOn);
-    const { talkId, closedTaskIds } = await recordTalk(ctx.tx, {
+    const { talkId, closedTaskIds } = await ctx.store.talks.recordTalk({
       orgId: member.orgId,
       memberId: member.id,
       leaderId: ctx.actor.personId,

@@ -3,9 +3,6 @@ import { talkAnalysisCard } from "../../../../cards/talk-analysis.ts";
 import { t } from "../../../../cards/kit.ts";
 import { parseQuarter, quarterOf } from "../../../domain/quarter.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
-import { analyseBranch } from "../../../store/branch-analysis.ts";
-import { loadBranchRules } from "../../../store/branch-rules.ts";
-import { viaTx } from "../../../store/rows.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
@@ -21,11 +18,11 @@ export const branchAnalysis: Command = {
     const period = ctx.args.trim() ? parseQuarter(ctx.args) : quarterOf(today);
     if (!period) throw new UserError("bad_quarter", t("季度格式如 2027Q1（2027年第一季度）。", "Quarters are written like 2027Q1."));
     if (period.start > today) throw new UserError("future_quarter", t("这个季度还没有开始。", "That quarter has not started yet."));
-    const rules = await loadBranchRules(ctx.tx, { orgIds: orgsWhere(ctx.actor, ["SECRETARY"]) });
-    const orgs = await ctx.tx.organization.findMany({ where: { id: { in: [...rules.keys()] }, kind: "BRANCH" }, select: { id: true, name: true, code: true }, orderBy: { id: "asc" } });
+    const rules = await ctx.store.branchRules.loadBranchRules({ orgIds: orgsWhere(ctx.actor, ["SECRETARY"]) });
+    const orgs = await ctx.store.orgs.branchesAmong([...rules.keys()]);
     if (orgs.length === 0) throw new UserError("no_branch", t("您不是党支部书记，暂无可分析的支部。", "You are not a branch secretary."));
     for (const org of orgs) {
-      const a = await analyseBranch(viaTx(ctx.tx), { org, rules: rules.get(org.id)!, period, today, timeZone: ctx.config.timezone });
+      const a = await ctx.store.branchAnalysis.analyseBranch({ org, rules: rules.get(org.id)!, period, today, timeZone: ctx.config.timezone });
       ctx.reply({ card: talkAnalysisCard(a, { orgCode: org.code }) });
     }
   },

@@ -1,10 +1,9 @@
 // 困难上报 <姓名> <情况>: a leader flags a member's major difficulty; an urgent talk goes at once
 // to the member's responsible leader.
 import { t } from "../../../../cards/kit.ts";
-import { openUrgentTalk } from "../../../store/talk-tasks.ts";
-import { membersNamed } from "../../../store/talks.ts";
 import type { Command } from "../../context.ts";
 import { UserError } from "../../errors.ts";
+import { sendUrgentNotice } from "../urgent-notice.ts";
 
 const usage = t("用法：困难上报 <党员姓名> <困难情况>，例如「困难上报 张三 家中失火，需要帮助」。", "Usage: 困难上报 <name> <what happened>.");
 
@@ -20,11 +19,11 @@ export const hardshipFlag: Command = {
     if (!m) throw new UserError("usage", usage);
     const [, name, situation] = m as unknown as [string, string, string];
     if (situation.length > 500) throw new UserError("too_long", t("困难情况请控制在 500 字以内。", "Please keep it under 500 characters."));
-    const found = await membersNamed(ctx.tx, ctx.actor, name, ["LEADER", "SECRETARY"]);
+    const found = await ctx.store.talks.membersNamed(ctx.actor, name, ["LEADER", "SECRETARY"]);
     if (found.length === 0) throw new UserError("no_member", { zh: `您所在支部没有名为「${name}」的党员。`, en: `No member named ${name} in your branch.` });
     if (found.length > 1) throw new UserError("ambiguous", { zh: `有 ${found.length} 位名为「${name}」的党员，请联系支部书记处理。`, en: `${found.length} members are named ${name}; please ask the secretary.` });
     const member = found[0]!;
-    const r = await openUrgentTalk(ctx.tx, {
+    const r = await ctx.store.talkTasks.openUrgentTalk({
       memberId: member.id,
       orgId: member.orgId,
       reason: "FLAGGED",
@@ -34,7 +33,7 @@ export const hardshipFlag: Command = {
       timeZone: ctx.config.timezone,
     });
     if (!r.task) throw new UserError("no_leader", t("该支部尚无党员领导干部或书记可以安排谈心，请联系上级党组织。", "The branch has no leader or secretary to take this on."));
-    for (const msg of r.messages) ctx.send(msg.to, msg.msg, msg.key);
+    sendUrgentNotice(ctx, r.notice);
     await ctx.audit({
       action: r.task.created ? "talk-task.create" : "talk-task.flag-again",
       subjectType: "TalkTask",

@@ -2,7 +2,6 @@
 // secretary. Every talk shown is audited as viewed.
 import { talkNotesCard } from "../../../../cards/talk-notes.ts";
 import { t } from "../../../../cards/kit.ts";
-import { membersNamed, readableTalks } from "../../../store/talks.ts";
 import type { Command } from "../../context.ts";
 import { UserError } from "../../errors.ts";
 
@@ -15,29 +14,12 @@ export const talkNotes: Command = {
   async run(ctx) {
     const name = ctx.args.trim();
     if (!name) throw new UserError("usage", t("用法：谈心记录 <党员姓名>", "Usage: 谈心记录 <name>"));
-    const found = await membersNamed(ctx.tx, ctx.actor, name, ["LEADER", "SECRETARY"]);
+    const found = await ctx.store.talks.membersNamed(ctx.actor, name, ["LEADER", "SECRETARY"]);
     if (found.length === 0) throw new UserError("no_member", { zh: `您所在支部没有名为「${name}」的党员。`, en: `No member named ${name} in your branch.` });
     if (found.length > 1) throw new UserError("ambiguous", { zh: `有 ${found.length} 位名为「${name}」的党员，请联系支部书记处理。`, en: `${found.length} members are named ${name}.` });
     const member = found[0]!;
-    const talks = await readableTalks(ctx.tx, ctx.actor, member.id);
+    const talks = await ctx.store.talks.readableTalks(ctx.actor, member.id);
     for (const x of talks) await ctx.audit({ action: "talk.view", subjectType: "Talk", subjectId: x.id, orgId: x.orgId, changes: { memberId: member.id } });
-    const leaders = await ctx.tx.person.findMany({ where: { id: { in: [...new Set(talks.map((x) => x.leaderId))] } }, select: { id: true, name: true } });
-    const nameOf = new Map(leaders.map((l) => [l.id, l.name]));
-    ctx.reply({
-      card: talkNotesCard({
-        memberName: member.name,
-        talks: talks.map((x) => ({
-          heldOn: x.heldOn.toISOString().slice(0, 10),
-          leaderName: nameOf.get(x.leaderId) ?? "",
-          form: x.form,
-          thinking: x.thinking,
-          work: x.work,
-          life: x.life,
-          concerns: x.concerns,
-          concernAreas: x.concernAreas,
-          followUps: x.followUps.map((f) => ({ description: f.description, dueOn: f.dueOn.toISOString().slice(0, 10), done: f.status !== "OPEN" })),
-        })),
-      }),
-    });
+    ctx.reply({ card: talkNotesCard({ memberName: member.name, talks }) });
   },
 };

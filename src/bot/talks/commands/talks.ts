@@ -1,8 +1,6 @@
 // 谈心: the leader's members with their last talk and when the next is due, a button each.
-import { talkBoardCard } from "../../../../cards/talk-board.ts";
-import { loadBoard } from "../../../store/talk-board.ts";
 import type { Command } from "../../context.ts";
-import { todayOf } from "../../context.ts";
+import { actorBoard } from "../board-view.ts";
 
 export const talks: Command = {
   name: "谈心",
@@ -11,13 +9,6 @@ export const talks: Command = {
   roles: ["LEADER", "SECRETARY"],
   privateOnly: true,
   async run(ctx) {
-    const board = await loadBoard(ctx.tx, {
-      leaderId: ctx.actor.personId,
-      leaderName: ctx.actor.name,
-      mode: "list",
-      today: todayOf(ctx),
-      timeZone: ctx.config.timezone,
-    });
-    ctx.reply({ card: talkBoardCard(board) });
+    ctx.reply({ card: await actorBoard(ctx, "list") });
   },
 };
