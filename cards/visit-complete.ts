@@ -4,7 +4,7 @@ import { button, card, datePicker, form, hr, input, md, note, select, t, type Ca
 import { backToListButton } from "./visit-list.ts";
 import { esc, lines, VISIT_ACTION } from "./visit-text.ts";
 
-export const VISIT_HOW_OPTIONS: { value: string; text: Text }[] = [
+const VISIT_HOW_OPTIONS: { value: string; text: Text }[] = [
   { value: "HOME", text: t("上门走访", "home visit") },
   { value: "PHONE", text: t("电话慰问", "phone call") },
   { value: "VIDEO", text: t("视频慰问", "video call") },

@@ -4,7 +4,7 @@ import { button, card, datePicker, form, hr, input, md, note, select, t, type Ca
 import { backToListButton, contactRow, type ListContact } from "./visit-list.ts";
 import { esc, lines, moreText, VISIT_ACTION } from "./visit-text.ts";
 
-export const CONTACT_HOW_OPTIONS: { value: string; text: Text }[] = [
+const CONTACT_HOW_OPTIONS: { value: string; text: Text }[] = [
   { value: "HOME", text: t("上门", "in person") },
   { value: "PHONE", text: t("电话", "phone") },
   { value: "VIDEO", text: t("视频", "video") },

@@ -3,7 +3,7 @@
 import { button, card, columns, datePicker, form, hr, input, md, note, select, t, type Card, type Element, type Text } from "./kit.ts";
 import { esc, VISIT_ACTION } from "./visit-text.ts";
 
-export const HELPER_KIND_OPTIONS: { value: string; text: Text }[] = [
+const HELPER_KIND_OPTIONS: { value: string; text: Text }[] = [
   { value: "LEADER", text: t("领导干部联系", "leader contact") },
   { value: "MEMBER", text: t("党员结对", "member pairing") },
   { value: "DEPARTMENT", text: t("部门挂钩", "department link") },

@@ -30,6 +30,3 @@ export function moreText(shown: number, total: number, hint: Text): Text | null 
   if (total <= shown) return null;
   return { zh: `另有 ${total - shown} 项未列出，${hint.zh}`, en: `${total - shown} more not shown; ${hint.en}` };
 }
-
-export const FESTIVAL_OR_EVENT = (t: { festival: Text | null; year: number | null; event: Text | null }): Text =>
-  t.festival ? { zh: `${t.festival.zh}走访（${t.year}）`, en: `${t.festival.en} visit (${t.year})` } : { zh: `六必访·${t.event?.zh ?? "其他"}`, en: `event visit: ${t.event?.en ?? "other"}` };

@@ -26,4 +26,3 @@ export const CONTACT_HOW_LABEL: Record<ContactHow, { zh: string; en: string }> =
 };
 
 export const VISIT_HOW = ["HOME", "PHONE", "VIDEO"] as const;
-export type VisitHow = (typeof VISIT_HOW)[number];

@@ -5,10 +5,10 @@ import type { FestivalDef } from "./festivals.ts";
 import { minusYears } from "./calendar-day.ts";
 import type { VisitSettings } from "./visit-settings.ts";
 
-export const VISIT_REASONS = ["OLD_MEMBER", "OLD_CADRE", "OLD_MODEL", "HARDSHIP", "ELDERLY", "VETERAN"] as const;
+const VISIT_REASONS = ["OLD_MEMBER", "OLD_CADRE", "OLD_MODEL", "HARDSHIP", "ELDERLY", "VETERAN"] as const;
 export type VisitReason = (typeof VISIT_REASONS)[number];
 
-export const REASON_LABEL: Record<VisitReason, { zh: string; en: string }> = {
+const REASON_LABEL: Record<VisitReason, { zh: string; en: string }> = {
   OLD_MEMBER: { zh: "老党员", en: "veteran Party member" },
   OLD_CADRE: { zh: "老干部", en: "retired cadre" },
   OLD_MODEL: { zh: "老模范", en: "former model worker" },

@@ -27,7 +27,7 @@ const customFestival = z
   .refine((f) => f.calendar === "SOLAR" || f.day <= 30, { message: "a lunar day is 1-30", path: ["day"] })
   .refine((f) => !(BUILTIN_CODES as string[]).includes(f.code), { message: "a custom festival cannot reuse a built-in code", path: ["code"] });
 
-export const visitSettingsSchema = z.object({
+const visitSettingsSchema = z.object({
   /** Days before a festival that its visits are planned and the visitors told. */
   leadDays: z.int().min(1).max(60).default(DEFAULT_LEAD_DAYS),
   /** Built-in festivals this branch visits at (add "ARMY_DAY" for 八一). */

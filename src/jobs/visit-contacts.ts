@@ -20,8 +20,8 @@ export interface ContactResult {
   lost: number;
 }
 
-export const contactReminderKey = (personId: number, month: string) => `visit-contact-${personId}-${month}`;
-export const lostContactKey = (memberId: number, lastContactId: number | null, secretaryId: number) => `visit-lost-${memberId}-${lastContactId ?? 0}-${secretaryId}`;
+const contactReminderKey = (personId: number, month: string) => `visit-contact-${personId}-${month}`;
+const lostContactKey = (memberId: number, lastContactId: number | null, secretaryId: number) => `visit-lost-${memberId}-${lastContactId ?? 0}-${secretaryId}`;
 
 export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
   const now = d.clock.now();

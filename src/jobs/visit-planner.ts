@@ -26,7 +26,7 @@ export interface PlanResult {
   ms: { tasks: number; digests: number };
 }
 
-export const digestKey = (visitorId: number, festival: string, year: number) => `visit-digest-${visitorId}-${festival}-${year}`;
+const digestKey = (visitorId: number, festival: string, year: number) => `visit-digest-${visitorId}-${festival}-${year}`;
 
 export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
   const now = d.clock.now();
