@@ -3,6 +3,7 @@
 // below (or the same operations over HTTP under /_double, see docs/lark-double.md).
 import type { Server } from "node:http";
 import { Faults, type Fault } from "./faults.ts";
+import { LongConnectionHub, type LongConnectionInfo } from "./long-connection.ts";
 import { Quotas } from "./quotas.ts";
 import { AppSettings, type AppSettingsView } from "./scopes.ts";
 import {
@@ -37,6 +38,7 @@ import type { OpenApiContext } from "./open-apis.ts";
 
 export type { DoubleChat, DoubleUser, LarkDoubleOptions, SentMessage, CardRevision, QuotaOptions } from "./types.ts";
 export type { Fault } from "./faults.ts";
+export type { LongConnectionInfo, LongConnectionOptions, LongConnectionResult } from "./long-connection.ts";
 export type { ClickOutcome, DeliveryOutcome, RawDeliveryOptions, SayOutcome, VerifyOutcome } from "./user-actions.ts";
 export type { AppInput, ChatInput, ClickInput, FaultInput, MenuInput, MessagesQuery, OpenP2pInput, SayInput, UserInput } from "./schemas.ts";
 export type { AppSettingsView } from "./scopes.ts";
@@ -60,6 +62,8 @@ export class LarkDouble {
   private readonly listeners = { sent: new Set<Listener>(), patched: new Set<Listener>() };
   private bot: { events?: string | undefined; cards?: string | undefined };
   readonly openApi: OpenApiContext;
+  /** Lark's long connection (/callback/ws/endpoint and the WebSocket), see long-connection.ts. */
+  readonly longConnection: LongConnectionHub;
   private readonly actions: ActionContext;
 
   constructor(private readonly opts: LarkDoubleOptions) {
@@ -96,7 +100,12 @@ export class LarkDouble {
       now,
       emit,
     };
+    this.longConnection = new LongConnectionHub(
+      { appId: opts.appId, appSecret: opts.appSecret, answerTimeoutMs: opts.deliveryTimeoutMs ?? 3000 },
+      opts.longConnection,
+    );
     this.actions = {
+      longConnection: this.longConnection,
       appId: opts.appId,
       tenantKey: this.tenantKey,
       verificationToken: opts.verificationToken,
@@ -118,12 +127,17 @@ export class LarkDouble {
 
   async start(): Promise<this> {
     const { server, url } = await listen(createDoubleApp(this.openApi, this), this.opts.port ?? 0, this.opts.host ?? "127.0.0.1");
+    server.on("upgrade", (req, socket, head) => {
+      if (!this.longConnection.handleUpgrade(req, socket, head)) socket.destroy();
+    });
     this.server = server;
     this.baseUrl = url;
     return this;
   }
 
   async close(): Promise<void> {
+    // Upgraded sockets are no longer the HTTP server's: closeAllConnections would not end them.
+    this.longConnection.close();
     if (this.server) await shutdown(this.server);
     this.server = undefined;
   }
@@ -209,6 +223,26 @@ export class LarkDouble {
   on(event: "sent" | "patched", listener: Listener): () => void {
     this.listeners[event].add(listener);
     return () => this.listeners[event].delete(listener);
+  }
+
+  // Long connection
+  /** The bot's connected long-connection clients. */
+  longConnections(): LongConnectionInfo[] {
+    return this.longConnection.connections();
+  }
+  /** Resolves once at least `count` clients are connected and ready (pinged). */
+  async waitForLongConnections(count = 1, timeoutMs = 10_000): Promise<LongConnectionInfo[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const open = this.longConnection.connections().filter((c) => c.ready);
+      if (open.length >= count) return open;
+      if (Date.now() > deadline) throw new Error(`${open.length} of ${count} long-connection clients connected within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  /** Drops every socket now, or (afterAnswers) at the n-th answer from now, losing that answer. */
+  dropLongConnections(opts: { afterAnswers?: number } = {}): { dropped: number; armed: boolean } {
+    return this.longConnection.drop(opts);
   }
 
   // Faults and state

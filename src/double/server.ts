@@ -5,12 +5,15 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { controlApiRouter } from "./control-api.ts";
 import type { LarkDouble } from "./index.ts";
+import { longConnectionControl, longConnectionEndpoint } from "./long-connection-routes.ts";
 import { openApiRouter, type OpenApiContext } from "./open-apis.ts";
 
 export function createDoubleApp(ctx: OpenApiContext, double: LarkDouble): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use("/open-apis", openApiRouter(ctx));
+  app.use(longConnectionEndpoint(double.longConnection));
+  app.use("/_double/long-connections", longConnectionControl(double.longConnection));
   app.use("/_double", controlApiRouter(double));
   app.get("/", (_req, res) => void res.type("text/plain").send("Lark double: Open Platform under /open-apis, control API under /_double\n"));
   return app;

@@ -1,5 +1,6 @@
 // The double's records. Field names follow Lark's wire names (snake_case) where the record is
 // something Lark itself would show, so a test can compare them with what the bot sees.
+import type { LongConnectionOptions } from "./long-connection.ts";
 
 export interface DoubleUser {
   open_id: string;
@@ -105,6 +106,8 @@ export interface LarkDoubleOptions {
   botActivateStatus?: number;
   /** How long a delivery waits for the bot. Lark gives up after 3 s. */
   deliveryTimeoutMs?: number;
+  /** The long connection's client settings, part size and limits (docs/lark-double.md). */
+  longConnection?: LongConnectionOptions;
 }
 
 export type SendEvent = { kind: "sent" | "patched"; message: SentMessage };

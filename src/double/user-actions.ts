@@ -15,6 +15,7 @@ import {
 } from "./events.ts";
 import { hexId, newMessageId } from "./ids.ts";
 import { LarkApiError } from "./lark-errors.ts";
+import type { LongConnectionHub } from "./long-connection.ts";
 import { updateCard } from "./open-apis.ts";
 import type { ClickInput, MenuInput, OpenP2pInput, SayInput } from "./schemas.ts";
 import { DoubleError } from "./schemas.ts";
@@ -29,6 +30,7 @@ export interface ActionContext extends EnvelopeContext {
   deliveryTimeoutMs: number;
   urls: () => { events?: string | undefined; cards?: string | undefined };
   emit: (e: SendEvent) => void;
+  longConnection?: LongConnectionHub;
 }
 
 export type Target = "events" | "cards";
@@ -62,6 +64,11 @@ function urlFor(ctx: ActionContext, target: Target): string {
 }
 
 async function post(ctx: ActionContext, target: Target, envelope: { header: { event_id: string } }): Promise<DeliveryOutcome> {
+  if (ctx.longConnection?.inUse) {
+    // An app on the long connection gets nothing by webhook, also while its client reconnects.
+    ctx.store.deliveries.set(envelope.header.event_id, { event_id: envelope.header.event_id, target, envelope });
+    return { ...(await ctx.longConnection.deliver(envelope)), eventId: envelope.header.event_id };
+  }
   const url = urlFor(ctx, target);
   ctx.store.deliveries.set(envelope.header.event_id, { event_id: envelope.header.event_id, target, envelope });
   const result = await deliver(url, envelope, { encryptKey: ctx.encryptKey, now: ctx.now, timeoutMs: ctx.deliveryTimeoutMs });
