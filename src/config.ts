@@ -106,7 +106,9 @@ export class ConfigError extends Error {
 
 /** Credentials the sandbox uses with its own Lark double. Never valid against real Lark. */
 export const SANDBOX_LARK = {
-  appId: "cli_sandbox",
+  // Shaped like a real app id (cli_ + 16 hex digits): the SDK's WSClient refuses any other,
+  // and the sandbox can run over the long connection too (LARK_TRANSPORT=ws).
+  appId: "cli_5a4db0c5a4db0c00",
   appSecret: "sandbox-secret",
   encryptKey: "sandbox-encrypt-key",
   verificationToken: "sandbox-verification-token",
@@ -126,7 +128,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     ? {
         ...SANDBOX_LARK,
         baseUrl: `http://127.0.0.1:${e.LARK_DOUBLE_PORT}`,
-        transport: "webhook" as const,
+        transport: e.LARK_TRANSPORT,
       }
     : {
         appId: e.LARK_APP_ID ?? "",

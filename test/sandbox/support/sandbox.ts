@@ -22,7 +22,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export async function startSandbox(opts: { clockStart?: Date } = {}): Promise<Sandbox> {
+export async function startSandbox(opts: { clockStart?: Date; env?: Record<string, string> } = {}): Promise<Sandbox> {
   const clock = new MovableClock(opts.clockStart);
   // As in src/main.ts: the double keeps sandbox time, so moved time still verifies.
   const double = await startLarkDouble({ ...SANDBOX_LARK, port: 0, host: "127.0.0.1", now: () => clock.now().getTime() });
@@ -36,6 +36,7 @@ export async function startSandbox(opts: { clockStart?: Date } = {}): Promise<Sa
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...opts.env,
   });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   await seedDemo(db.prisma, double);
