@@ -13,6 +13,9 @@ import type { Logger } from "../log.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { findActor } from "../store/actors.ts";
 import { claimClick } from "../store/inbox.ts";
+import { lockPendingEvent, markEventDone } from "../store/inbox-rows.ts";
+import { markWelcomed } from "../store/people.ts";
+import { underSavepoint } from "../store/savepoint.ts";
 import type { AuditEntry } from "../store/audit.ts";
 import { stageWrites, type NewOutgoing } from "../store/outbox.ts";
 import { storesFor } from "../store/stores.ts";
@@ -56,17 +59,13 @@ export class Router {
     const log = this.deps.log.child({ evt: key });
     const staged: number[] = [];
     const outcome = await this.deps.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ status: string; payload: InboundEvent }[]>`
-        SELECT "status", "payload" FROM "InboundEvent" WHERE "key" = ${key} FOR UPDATE`;
-      const row = rows[0];
-      if (!row || row.status !== "PENDING") return "skipped" as const;
+      // The webhook stored the normalised event (src/lark/events.ts) as the row's payload.
+      const payload = (await lockPendingEvent(tx, key)) as InboundEvent | null;
+      if (!payload) return "skipped" as const;
       const w = newWrites();
-      await this.dispatchEvent(tx, row.payload, w, log);
+      await this.dispatchEvent(tx, payload, w, log);
       staged.push(...(await stageWrites(tx, w)));
-      await tx.inboundEvent.update({
-        where: { key },
-        data: { status: "DONE", processedAt: this.deps.clock.now(), attempts: { increment: 1 } },
-      });
+      await markEventDone(tx, key, this.deps.clock.now());
       return "done" as const;
     });
     await this.deps.deliver(staged);
@@ -88,8 +87,7 @@ export class Router {
       return;
     }
     if (ev.kind === "p2p_entered") {
-      const updated = await tx.person.updateMany({ where: { id: actor.personId, welcomedAt: null }, data: { welcomedAt: this.deps.clock.now() } });
-      if (updated.count === 1) answer({ card: welcomeCard({ name: actor.name, orgNames: [...new Set(actor.grants.map((g) => g.orgName))] }) });
+      if (await markWelcomed(tx, actor.personId, this.deps.clock.now())) answer({ card: welcomeCard({ name: actor.name, orgNames: [...new Set(actor.grants.map((g) => g.orgName))] }) });
       return;
     }
     const parsed = parseCommand(ev.kind === "menu" ? ev.eventKey : ev.text);
@@ -107,14 +105,11 @@ export class Router {
       return;
     }
     const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound: ev, args, commands: COMMANDS, reply: answer };
-    await tx.$executeRaw`SAVEPOINT cmd`;
     try {
-      await command.run(ctx);
-      await tx.$executeRaw`RELEASE SAVEPOINT cmd`;
+      // Undo whatever a refused handler wrote, keep only the answer that says what to fix.
+      await underSavepoint(tx, () => command.run(ctx));
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      // Undo whatever the handler wrote, keep only the answer that says what to fix.
-      await tx.$executeRaw`ROLLBACK TO SAVEPOINT cmd`;
       w.messages.length = 0;
       w.audits.length = 0;
       n = 0;
