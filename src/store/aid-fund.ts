@@ -26,7 +26,7 @@ export async function withdraw(tx: Tx, orgId: number, source: FundSource, amount
 }
 
 /** Adds income to a source; null when the balance would overflow the column (nothing changed). */
-export async function deposit(tx: Tx, orgId: number, source: FundSource, amountFen: number): Promise<{ balanceFen: number } | null> {
+async function deposit(tx: Tx, orgId: number, source: FundSource, amountFen: number): Promise<{ balanceFen: number } | null> {
   const rows = await tx.$queryRaw<{ balanceFen: number }[]>`
     INSERT INTO "FundBalance" ("orgId", "source", "balanceFen", "updatedAt")
     VALUES (${orgId}, ${source}::"FundSource", ${amountFen}, now())

@@ -1,5 +1,6 @@
-// The people side of aid: which branch a member belongs to, who decides in a branch, and
-// finding a member by name for someone filing on their behalf.
+// The people side of aid: which branch a member belongs to, who decides in a branch (the
+// secretary and the aid delegates 受托人 they name), and finding a member by name for someone
+// filing on their behalf.
 import type { PersonTag } from "../generated/prisma/enums.ts";
 import type { Tx } from "./tx.ts";
 
@@ -67,9 +68,20 @@ export async function deciders(tx: Tx, orgId: number): Promise<Decider[]> {
   return [...seen.values()];
 }
 
-export async function namesOf(tx: Tx, ids: readonly (number | null | undefined)[]): Promise<Map<number, string>> {
-  const want = [...new Set(ids.filter((x): x is number => typeof x === "number"))];
-  if (want.length === 0) return new Map();
-  const rows = await tx.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true } });
-  return new Map(rows.map((r) => [r.id, r.name]));
+/** Names the person an aid delegate of the branch; false when they are one already. */
+export async function addDelegate(tx: Tx, personId: number, orgId: number): Promise<boolean> {
+  const added = await tx.membership.createMany({ data: [{ personId, orgId, role: "AID_DELEGATE" }], skipDuplicates: true });
+  return added.count > 0;
+}
+
+/** Removes the person as aid delegate of the branch; false when they were none. */
+export async function removeDelegate(tx: Tx, personId: number, orgId: number): Promise<boolean> {
+  const gone = await tx.membership.deleteMany({ where: { personId, orgId, role: "AID_DELEGATE" } });
+  return gone.count > 0;
+}
+
+/** The aid delegates of the given branches, in the order they were named. */
+export async function delegatesOf(tx: Tx, orgIds: readonly number[]): Promise<{ orgId: number; name: string }[]> {
+  const rows = await tx.membership.findMany({ where: { orgId: { in: [...orgIds] }, role: "AID_DELEGATE" }, select: { orgId: true, person: { select: { name: true } } }, orderBy: { id: "asc" } });
+  return rows.map((r) => ({ orgId: r.orgId, name: r.person.name }));
 }

@@ -73,3 +73,16 @@ export async function existingKeys(tx: Tx, keys: string[]): Promise<Set<string>>
   const rows = await tx.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } });
   return new Set(rows.map((r) => r.idempotencyKey));
 }
+
+/** A copy of a card sent earlier (found by its key prefix): patched once sent, rewritten while waiting. */
+export interface CardCopy {
+  id: number;
+  larkMessageId: string | null;
+  status: "PENDING" | "SENT" | "FAILED";
+}
+
+/** Gives copies still waiting in the outbox new content, so they go out already current. */
+export async function rewriteWaiting(tx: Tx, ids: readonly number[], content: object): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.outboxMessage.updateMany({ where: { id: { in: [...ids] }, status: "PENDING" }, data: { content } });
+}

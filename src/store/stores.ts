@@ -16,7 +16,6 @@ import { bound } from "./bind.ts";
 import { viaTx, type Rows } from "./rows.ts";
 import type { Tx } from "./tx.ts";
 import * as actors from "./actors.ts";
-import * as aidApproval from "./aid-approval.ts";
 import * as aidFund from "./aid-fund.ts";
 import * as aidHardship from "./aid-hardship.ts";
 import * as aidPeople from "./aid-people.ts";
@@ -60,7 +59,6 @@ import * as workReport from "./work-report.ts";
 export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
   return {
     actors: bound(actors, tx),
-    aidApproval: bound(aidApproval, tx),
     aidFund: bound(aidFund, tx),
     aidHardship: bound(aidHardship, tx),
     aidPeople: bound(aidPeople, tx),

@@ -2,11 +2,12 @@
 // click, a stale copy): nothing changes, the clicked card is redrawn to the current state.
 import { localDateTime } from "../../domain/zoned-time.ts";
 import type { AidRequestRow } from "../../store/aid-requests.ts";
-import type { ActionResult } from "../context.ts";
-import { approvalCardOf, loadRequest, type AidCtx } from "./approval.ts";
+import type { ActionResult, BaseContext } from "../context.ts";
+import { loadRequest } from "./approval.ts";
+import { approvalCardOf } from "./approval-view.ts";
 import { alreadyDecidedText } from "./texts.ts";
 
-export async function decidedAnswer(ctx: AidCtx, stale: AidRequestRow): Promise<ActionResult> {
+export async function decidedAnswer(ctx: BaseContext, stale: AidRequestRow): Promise<ActionResult> {
   const rc = await loadRequest(ctx, stale.id);
   const { req } = rc;
   const by = req.decidedById !== null ? (rc.names.get(req.decidedById) ?? null) : null;

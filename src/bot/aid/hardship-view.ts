@@ -2,35 +2,44 @@
 import { hardshipEntryCard, hardshipOpenFormCard } from "../../../cards/aid-hardship.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { ARCHIVE_ROLES, checkText, NOTE_MAX, type AidCategory } from "../../domain/aid-rules.ts";
-import { localDateTime } from "../../domain/zoned-time.ts";
 import { causeForCategory, checkCauses, checkNextReview, defaultNextReview, reviewOverdue, type HardshipLevel } from "../../domain/hardship-rules.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
-import { history, type EntryPatch, type HardshipRow } from "../../store/aid-hardship.ts";
-import { namesOf } from "../../store/aid-people.ts";
+import { localDateTime } from "../../domain/zoned-time.ts";
+import type { EntryPatch, HardshipRow } from "../../store/aid-hardship.ts";
 import { todayOf, type BaseContext } from "../context.ts";
-import { notAllowed, must } from "../errors.ts";
+import { must, notAllowed } from "../errors.ts";
+import { unknownEntry } from "./errors.ts";
 
 export function requireArchivist(actor: Actor, orgId: number): void {
   if (!hasRole(actor, ARCHIVE_ROLES, orgId)) throw notAllowed();
 }
 
+/** The entry, or the user is told it is gone. */
+export async function requireEntry(ctx: BaseContext, id: number): Promise<HardshipRow> {
+  const entry = await ctx.store.aidHardship.findEntry(id);
+  if (!entry) throw unknownEntry();
+  return entry;
+}
+
+/** The entry's card: its history with who did what, its branch, and the request it was opened from. */
 export async function entryCardOf(ctx: BaseContext, e: HardshipRow): Promise<Card> {
   const tz = ctx.config.timezone;
-  const lines = await history(ctx.tx, e.id);
-  const names = await namesOf(ctx.tx, [e.personId, ...lines.map((h) => h.actorId)]);
-  const org = await ctx.tx.organization.findUnique({ where: { id: e.orgId }, select: { name: true } });
-  const from = e.openedFromRequestId ? await ctx.tx.aidRequest.findUnique({ where: { id: e.openedFromRequestId }, select: { number: true } }) : null;
+  const { store } = ctx;
+  const lines = await store.aidHardship.history(e.id);
+  const names = await store.people.personNames([e.personId, ...lines.map((h) => h.actorId)]);
+  const orgName = await store.orgs.orgName(e.orgId);
+  const from = e.openedFromRequestId ? await store.aidRequests.requestNumber(e.openedFromRequestId) : null;
   return hardshipEntryCard({
     entryId: e.id,
     name: names.get(e.personId) ?? "?",
-    branch: org?.name ?? "?",
+    branch: orgName ?? "?",
     status: e.status,
     level: e.level,
     causes: e.causes,
     household: e.household,
     nextReviewOn: e.nextReviewOn,
     overdue: e.status === "ACTIVE" && reviewOverdue(e.nextReviewOn, todayOf(ctx)),
-    openedFrom: from?.number ?? null,
+    openedFrom: from,
     resolvedReason: e.resolvedReason,
     history: lines.map((h) => ({ at: localDateTime(h.at, tz), actor: h.actorId === null ? null : (names.get(h.actorId) ?? null), action: h.action, changes: h.changes })),
   });

@@ -2,13 +2,14 @@ import { AID_ACTION } from "../../../../cards/aid-common.ts";
 import { aidInfoRequestCard } from "../../../../cards/aid-request.ts";
 import { checkText, isOpen, NOTE_MAX } from "../../../domain/aid-rules.ts";
 import { localDateTime } from "../../../domain/zoned-time.ts";
-import { askForInfo } from "../../../store/aid-requests.ts";
-import { approvalCardOf, loadRequest, refreshCopies, requireDecider, requireRequest } from "../approval.ts";
-import { decidedAnswer } from "../decided.ts";
+import { refreshCopies } from "../../card-copies.ts";
+import { defineAction } from "../../context.ts";
 import { must, UserError } from "../../errors.ts";
+import { loadRequest, requireDecider, requireRequest } from "../approval.ts";
+import { approvalCardOf } from "../approval-view.ts";
+import { decidedAnswer } from "../decided.ts";
 import { decideForm, requestRef } from "../forms.ts";
 import { askedText, questionLabel } from "../texts.ts";
-import { defineAction } from "../../context.ts";
 
 /** 请求补充说明: the member (or the leader who filed for them) gets a card to answer in. */
 export const aidAskInfo = defineAction({
@@ -17,19 +18,18 @@ export const aidAskInfo = defineAction({
   form: decideForm,
   async run(ctx, { value, form }) {
     // The row decides whether anything happens; the card is read once, after the change.
-    const req = await requireRequest(ctx.tx, value.r);
+    const req = await requireRequest(ctx, value.r);
     requireDecider(ctx.actor, req);
     if (!isOpen(req.status)) return decidedAnswer(ctx, req);
     const question = must(checkText(form.note, questionLabel, { required: true, max: NOTE_MAX }));
-    const at = ctx.clock.now();
-    if (!(await askForInfo(ctx.tx, req, { byId: ctx.actor.personId, question, at }))) return decidedAnswer(ctx, req);
+    const asked = await ctx.store.aidRequests.askForInfo(req.id, { byId: ctx.actor.personId, question, at: ctx.clock.now() });
+    if (!asked) return decidedAnswer(ctx, req);
     const rc = await loadRequest(ctx, req.id);
     // The member answers if they use Lark; otherwise the leader who filed for them does.
     const to = rc.member.openId ? rc.member : rc.filer?.openId ? rc.filer : null;
     if (!to?.openId) {
       throw new UserError("no_recipient", { zh: "申请人未使用飞书，也没有代办人可以转达，请线下联系申请人后再作决定。", en: "The member has no Lark account and nobody filed for them; contact them in person, then decide." });
     }
-    const asked = rc.events.filter((e) => e.type === "INFO_REQUESTED").at(-1)!;
     await ctx.audit({ action: "aid.request.ask_info", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: [req.status, "NEEDS_INFO"], question, to: to.id } });
     ctx.send(
       { openId: to.openId },
@@ -39,11 +39,11 @@ export const aidAskInfo = defineAction({
           number: req.number,
           question,
           askedBy: ctx.actor.name,
-          askedAt: localDateTime(at, ctx.config.timezone),
+          askedAt: localDateTime(asked.event.at, ctx.config.timezone),
           ...(to.id !== rc.member.id ? { forName: rc.member.name } : {}),
         }),
       },
-      `aid-info-${req.id}-${asked.id}`,
+      `aid-info-${req.id}-${asked.event.id}`,
     );
     const card = approvalCardOf(rc, ctx);
     await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);

@@ -1,5 +1,6 @@
 import { AID_ACTION } from "../../../../cards/aid-common.ts";
-import { approvalCardOf, approvalKeyPrefix, loadRequest, requireDecider } from "../approval.ts";
+import { approvalKeyPrefix, loadRequest, requireDecider } from "../approval.ts";
+import { approvalCardOf } from "../approval-view.ts";
 import { requestRef } from "../forms.ts";
 import { defineAction } from "../../context.ts";
 

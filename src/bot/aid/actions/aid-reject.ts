@@ -1,13 +1,14 @@
 import { AID_ACTION } from "../../../../cards/aid-common.ts";
 import { aidResultCard } from "../../../../cards/aid-request.ts";
 import { checkText, isOpen, NOTE_MAX } from "../../../domain/aid-rules.ts";
-import { reject } from "../../../store/aid-requests.ts";
-import { approvalCardOf, decisionView, loadRequest, refreshCopies, requireDecider, requireRequest, tellMember } from "../approval.ts";
-import { decidedAnswer } from "../decided.ts";
+import { refreshCopies } from "../../card-copies.ts";
+import { defineAction } from "../../context.ts";
 import { must } from "../../errors.ts";
+import { loadRequest, requireDecider, requireRequest, tellMember } from "../approval.ts";
+import { approvalCardOf, decisionView } from "../approval-view.ts";
+import { decidedAnswer } from "../decided.ts";
 import { decideForm, requestRef } from "../forms.ts";
 import { reasonLabel, rejectedText } from "../texts.ts";
-import { defineAction } from "../../context.ts";
 
 /** 不批准: final, with a reason the member is told. */
 export const aidReject = defineAction({
@@ -16,11 +17,11 @@ export const aidReject = defineAction({
   form: decideForm,
   async run(ctx, { value, form }) {
     // The row decides whether anything happens; the card is read once, after the change.
-    const req = await requireRequest(ctx.tx, value.r);
+    const req = await requireRequest(ctx, value.r);
     requireDecider(ctx.actor, req);
     if (!isOpen(req.status)) return decidedAnswer(ctx, req);
     const reason = must(checkText(form.note, reasonLabel, { required: true, max: NOTE_MAX }));
-    if (!(await reject(ctx.tx, req, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return decidedAnswer(ctx, req);
+    if (!(await ctx.store.aidRequests.reject(req.id, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return decidedAnswer(ctx, req);
     await ctx.audit({ action: "aid.request.reject", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: [req.status, "REJECTED"], reason } });
     const rc = await loadRequest(ctx, req.id);
     const card = approvalCardOf(rc, ctx);

@@ -1,19 +1,16 @@
 import { AID_ACTION } from "../../../../cards/aid-common.ts";
 import { aidReceiptCard } from "../../../../cards/aid-request.ts";
 import { CATEGORY_LABEL, checkRequestedAmount, checkText, DESCRIPTION_MAX, ON_BEHALF_ROLES } from "../../../domain/aid-rules.ts";
-import { localDateTime, localYear, yearBounds } from "../../../domain/zoned-time.ts";
 import { parseYuan } from "../../../domain/money.ts";
 import { hasRole } from "../../../domain/roles.ts";
-import { filingSnapshot } from "../../../store/aid-approval.ts";
-import { createRequest } from "../../../store/aid-requests.ts";
-import { openUrgentTalk, planUrgentTalk } from "../../../store/talk-tasks.ts";
-import { sendApprovalCards } from "../approval.ts";
-import { unknownPerson } from "../errors.ts";
+import { localDateTime } from "../../../domain/zoned-time.ts";
+import { defineAction } from "../../context.ts";
 import { fromProblem, must, notAllowed, UserError } from "../../errors.ts";
+import { sendApprovalCards, thisYear } from "../approval.ts";
+import { unknownPerson } from "../errors.ts";
 import { submitForm, submitValue } from "../forms.ts";
 import { alreadyFiledText, filedText } from "../texts.ts";
 import { sendUrgentNotice } from "../../talks/urgent-notice.ts";
-import { defineAction } from "../../context.ts";
 
 /** Submitting the 求助 form: files the request, answers with a receipt, sends the deciders their cards. */
 export const aidSubmit = defineAction({
@@ -21,14 +18,13 @@ export const aidSubmit = defineAction({
   value: submitValue,
   form: submitForm,
   async run(ctx, { value, form }) {
-    const { tx, actor, clock, config } = ctx;
+    const { store, actor, clock, config } = ctx;
     const onBehalf = value.f !== undefined && value.f !== actor.personId;
     const personId = onBehalf ? value.f! : actor.personId;
     const now = clock.now();
-    const year = localYear(now, config.timezone);
-    const { start, end } = yearBounds(year, config.timezone);
+    const { year, yearStart, yearEnd } = thisYear(ctx);
     // Everything the approval card shows, read in one query before filing.
-    const snap = await filingSnapshot(tx, personId, actor.personId, { yearStart: start, yearEnd: end });
+    const snap = await store.aidRequests.filingSnapshot(personId, actor.personId, { yearStart, yearEnd });
     if (!snap && onBehalf) throw unknownPerson();
     if (!snap) throw new UserError("no_branch", { zh: "名册中没有您所在的党支部，请联系党务工作者。", en: "The roster has no branch for you; ask the affairs worker." });
     if (onBehalf && !hasRole(actor, ON_BEHALF_ROLES, snap.orgId)) throw notAllowed();
@@ -41,20 +37,13 @@ export const aidSubmit = defineAction({
       if (over) throw fromProblem(over);
     }
     const who = { personId, orgId: snap.orgId, filedById: actor.personId, onBehalf };
-    const talk = await planUrgentTalk(tx, { memberId: personId, orgId: snap.orgId });
-    const created = await createRequest(tx, {
-      year,
-      ...who,
-      category: form.category,
-      description,
-      requestedFen,
-      urgency: form.urgency ?? "NORMAL",
-      formMessageId: ctx.inbound.messageId ?? null,
-      at: now,
-    });
+    const talk = await store.talkTasks.planUrgentTalk({ memberId: personId, orgId: snap.orgId });
+    const formMessageId = ctx.inbound.messageId ?? null;
+    const created = await store.aidRequests.createRequest({ year, ...who, category: form.category, description, requestedFen, urgency: form.urgency ?? "NORMAL", formMessageId, at: now });
     if (!created) {
       // The same form submitted again (a double click): show what the first submit filed.
-      const earlier = await tx.aidRequest.findUniqueOrThrow({ where: { formMessageId: ctx.inbound.messageId ?? "" } });
+      const earlier = formMessageId === null ? null : await store.aidRequests.requestOfForm(formMessageId);
+      if (!earlier) throw new Error(`form ${formMessageId} filed nothing, yet filing it again was refused`);
       return {
         toast: { type: "info", text: alreadyFiledText(earlier.number) },
         card: aidReceiptCard({ ...earlier, filedAt: localDateTime(earlier.createdAt, config.timezone), ...(earlier.onBehalf ? { forName: snap.member.name } : {}), deciderCount: 1 }),
@@ -70,11 +59,12 @@ export const aidSubmit = defineAction({
       changes: { number: req.number, personId, onBehalf, category: req.category, requestedFen, urgency: req.urgency, notified: to.map((d) => d.id) },
     });
     // A member asking for help is owed an urgent talk with their responsible leader (谈心谈话).
-    const urgent = await openUrgentTalk(tx, { memberId: personId, orgId: req.orgId, reason: "AID_REQUEST", aidRequestId: req.id, note: CATEGORY_LABEL[req.category].zh, createdById: actor.personId, now, timeZone: config.timezone }, talk);
+    const urgent = await store.talkTasks.openUrgentTalk({ memberId: personId, orgId: req.orgId, reason: "AID_REQUEST", aidRequestId: req.id, note: CATEGORY_LABEL[req.category].zh, createdById: actor.personId, now, timeZone: config.timezone }, talk);
     sendUrgentNotice(ctx, urgent.notice);
+    // The new request's card: the snapshot read before filing, and the row and event filing returned.
+    const { deciders, ...about } = snap;
     const names = new Map([[actor.personId, actor.name], [snap.member.id, snap.member.name]]);
-    const pc = { member: snap.member, filer: snap.filer, branch: { orgId: snap.orgId, orgName: snap.orgName }, year, received: snap.received, hardship: snap.hardship, balances: snap.balances };
-    const deciderCount = await sendApprovalCards(ctx, { ...pc, req, events: [filed], names, copies: [] }, "r0", to, { audit: false });
+    const deciderCount = await sendApprovalCards(ctx, { ...about, year, req, events: [filed], names, copies: [] }, "r0", to, { audit: false });
     return {
       toast: { type: "success", text: filedText(req.number) },
       card: aidReceiptCard({
@@ -86,7 +76,7 @@ export const aidSubmit = defineAction({
         filedAt: localDateTime(req.createdAt, config.timezone),
         ...(onBehalf ? { forName: snap.member.name } : {}),
         deciderCount,
-        soleDecider: deciderCount === 0 && snap.deciders.some((d) => d.id === personId),
+        soleDecider: deciderCount === 0 && deciders.some((d) => d.id === personId),
       }),
     };
   },

@@ -1,11 +1,9 @@
 import { AID_ACTION } from "../../../../cards/aid-common.ts";
 import { checkText, NOTE_MAX } from "../../../domain/aid-rules.ts";
-import { findEntry, resolveEntry } from "../../../store/aid-hardship.ts";
+import { defineAction } from "../../context.ts";
 import { must, UserError } from "../../errors.ts";
 import { entryRef, resolveForm } from "../forms.ts";
-import { entryCardOf, requireArchivist } from "../hardship-view.ts";
-import { defineAction } from "../../context.ts";
-import { unknownEntry } from "./hardship-view.ts";
+import { entryCardOf, requireArchivist, requireEntry } from "../hardship-view.ts";
 
 /** 标记为已解困: closes the entry (its history stays), with the reason. */
 export const hardshipResolve = defineAction({
@@ -13,14 +11,14 @@ export const hardshipResolve = defineAction({
   value: entryRef,
   form: resolveForm,
   async run(ctx, { value, form }) {
-    const entry = await findEntry(ctx.tx, value.e);
-    if (!entry) throw unknownEntry();
+    const entry = await requireEntry(ctx, value.e);
     requireArchivist(ctx.actor, entry.orgId);
     const reason = must(checkText(form.reason, { zh: "解困原因", en: "reason" }, { required: true, max: NOTE_MAX }));
-    if (!(await resolveEntry(ctx.tx, entry, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) {
+    if (!(await ctx.store.aidHardship.resolveEntry(entry, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) {
       throw new UserError("entry_closed", { zh: "该档案已销档。", en: "This entry is already resolved." });
     }
     await ctx.audit({ action: "hardship.resolve", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, changes: { status: ["ACTIVE", "RESOLVED"], reason } });
-    return { toast: { type: "success", text: { zh: "已标记为已解困。", en: "Marked resolved." } }, card: await entryCardOf(ctx, (await findEntry(ctx.tx, entry.id))!) };
+    const after = await requireEntry(ctx, entry.id);
+    return { toast: { type: "success", text: { zh: "已标记为已解困。", en: "Marked resolved." } }, card: await entryCardOf(ctx, after) };
   },
 });

@@ -1,11 +1,9 @@
 import type { Prisma } from "../../../generated/prisma/client.ts";
 import { AID_ACTION } from "../../../../cards/aid-common.ts";
-import { findEntry, updateEntry } from "../../../store/aid-hardship.ts";
-import { entryForm, entryRef } from "../forms.ts";
-import { entryCardOf, entryInput, requireArchivist } from "../hardship-view.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
-import { unknownEntry } from "./hardship-view.ts";
+import { entryForm, entryRef } from "../forms.ts";
+import { entryCardOf, entryInput, requireArchivist, requireEntry } from "../hardship-view.ts";
 
 /** 保存 (更新 / 复核): changes an active entry; the history gets the diff. */
 export const hardshipUpdate = defineAction({
@@ -13,16 +11,15 @@ export const hardshipUpdate = defineAction({
   value: entryRef,
   form: entryForm,
   async run(ctx, { value, form }) {
-    const entry = await findEntry(ctx.tx, value.e);
-    if (!entry) throw unknownEntry();
+    const entry = await requireEntry(ctx, value.e);
     requireArchivist(ctx.actor, entry.orgId);
     const closed = () => new UserError("entry_closed", { zh: "该档案已销档，不能再修改。", en: "This entry is resolved and cannot be changed." });
     if (entry.status !== "ACTIVE") throw closed();
     const input = entryInput(form, todayOf(ctx));
-    const diff = await updateEntry(ctx.tx, entry, input, { byId: ctx.actor.personId, at: ctx.clock.now() });
+    const diff = await ctx.store.aidHardship.updateEntry(entry, input, { byId: ctx.actor.personId, at: ctx.clock.now() });
     if (diff === null) throw closed();
     if (Object.keys(diff).length > 0) await ctx.audit({ action: "hardship.update", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, changes: diff as Prisma.InputJsonValue });
-    const after = (await findEntry(ctx.tx, entry.id))!;
+    const after = await requireEntry(ctx, entry.id);
     return {
       toast: Object.keys(diff).length > 0 ? { type: "success", text: { zh: "档案已更新。", en: "Entry updated." } } : { type: "info", text: { zh: "没有改动。", en: "Nothing changed." } },
       card: await entryCardOf(ctx, after),

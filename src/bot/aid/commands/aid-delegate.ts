@@ -1,5 +1,4 @@
 import { orgsWhere } from "../../../domain/roles.ts";
-import { openRequests } from "../../../store/aid-requests.ts";
 import { loadRequest, sendApprovalCards } from "../approval.ts";
 import type { Command, CommandContext } from "../../context.ts";
 import { UserError } from "../../errors.ts";
@@ -30,24 +29,22 @@ export const aidDelegate: Command = {
       if (remove) throw new UserError("name_missing", USAGE);
       return listDelegates(ctx, orgsWhere(ctx.actor, ["SECRETARY"]));
     }
-    const p = await memberNamedInArgs(ctx.tx, ctx.actor, rest, ["SECRETARY"], "受托人", { notSelf: true });
+    const p = await memberNamedInArgs(ctx.store, ctx.actor, rest, ["SECRETARY"], "受托人", { notSelf: true });
     const org = ctx.actor.grants.find((g) => g.orgId === p.orgId)!;
     if (remove) {
-      const gone = await ctx.tx.membership.deleteMany({ where: { personId: p.id, orgId: p.orgId, role: "AID_DELEGATE" } });
-      if (gone.count === 0) throw new UserError("not_delegate", { zh: `${p.name} 不是${org.orgName}的帮扶审批受托人。`, en: `${p.name} is not an aid delegate of ${org.orgName}.` });
+      if (!(await ctx.store.aidPeople.removeDelegate(p.id, p.orgId))) throw new UserError("not_delegate", { zh: `${p.name} 不是${org.orgName}的帮扶审批受托人。`, en: `${p.name} is not an aid delegate of ${org.orgName}.` });
       await ctx.audit({ action: "aid.delegate.remove", subjectType: "Person", subjectId: p.id, orgId: p.orgId, changes: { role: ["AID_DELEGATE", null] } });
       if (p.openId) ctx.send({ openId: p.openId }, { text: { zh: `${ctx.actor.name} 已取消您在${org.orgName}的帮扶审批受托人身份。`, en: `${ctx.actor.name} removed you as aid delegate of ${org.orgName}.` } }, `aid-delegate-${p.orgId}-${p.id}-off-${ctx.inbound.key}`);
       ctx.reply({ text: { zh: `已取消 ${p.name} 的帮扶审批受托人身份。`, en: `${p.name} is no longer an aid delegate.` } });
       return;
     }
     if (!p.openId) throw new UserError("no_lark", { zh: `${p.name} 尚未绑定飞书，无法接收审批卡片，请先请党务工作者导入其手机号或邮箱。`, en: `${p.name} is not on Lark yet and could not receive approval cards.` });
-    const added = await ctx.tx.membership.createMany({ data: [{ personId: p.id, orgId: p.orgId, role: "AID_DELEGATE" }], skipDuplicates: true });
-    if (added.count === 0) throw new UserError("already_delegate", { zh: `${p.name} 已是${org.orgName}的帮扶审批受托人。`, en: `${p.name} is already an aid delegate of ${org.orgName}.` });
+    if (!(await ctx.store.aidPeople.addDelegate(p.id, p.orgId))) throw new UserError("already_delegate", { zh: `${p.name} 已是${org.orgName}的帮扶审批受托人。`, en: `${p.name} is already an aid delegate of ${org.orgName}.` });
     await ctx.audit({ action: "aid.delegate.name", subjectType: "Person", subjectId: p.id, orgId: p.orgId, changes: { role: [null, "AID_DELEGATE"] } });
     ctx.send({ openId: p.openId }, { text: { zh: `${ctx.actor.name} 指定您为${org.orgName}的帮扶审批受托人：党员的帮扶申请会发给您审批，发送「审批」可查看待审批的申请。`, en: `${ctx.actor.name} named you aid delegate of ${org.orgName}: members' aid requests will come to you; send "审批" to see those waiting.` } }, `aid-delegate-${p.orgId}-${p.id}-on-${ctx.inbound.key}`);
     // What is already waiting reaches the new delegate too (not their own request).
     let sent = 0;
-    for (const r of await openRequests(ctx.tx, [p.orgId], 50)) {
+    for (const r of await ctx.store.aidRequests.openRequests([p.orgId], 50)) {
       if (r.personId === p.id) continue;
       sent += await sendApprovalCards(ctx, await loadRequest(ctx, r.id), `d${ctx.inbound.key}`, [{ id: p.id, name: p.name, openId: p.openId }]);
     }
@@ -61,9 +58,9 @@ export const aidDelegate: Command = {
 };
 
 async function listDelegates(ctx: CommandContext, branches: readonly number[]): Promise<void> {
-  const rows = await ctx.tx.membership.findMany({ where: { orgId: { in: [...branches] }, role: "AID_DELEGATE" }, select: { orgId: true, person: { select: { name: true } } }, orderBy: { id: "asc" } });
+  const rows = await ctx.store.aidPeople.delegatesOf(branches);
   const lines = branches.map((orgId) => {
-    const names = rows.filter((r) => r.orgId === orgId).map((r) => r.person.name);
+    const names = rows.filter((r) => r.orgId === orgId).map((r) => r.name);
     return `${ctx.actor.grants.find((g) => g.orgId === orgId)!.orgName}：${names.length > 0 ? names.join("、") : "暂无"}`;
   });
   ctx.reply({ text: { zh: `帮扶审批受托人\n${lines.join("\n")}\n${USAGE.zh}`, en: `Aid delegates\n${lines.join("\n")}\n${USAGE.en}` } });

@@ -1,7 +1,5 @@
 import { aidMineCard } from "../../../../cards/aid-request.ts";
-import { namesOf } from "../../../store/aid-people.ts";
-import { requestsOf } from "../../../store/aid-requests.ts";
-import { timelineView } from "../approval.ts";
+import { timelineView } from "../approval-view.ts";
 import type { Command } from "../../context.ts";
 import { workMineSections } from "../../work/mine.ts";
 
@@ -13,8 +11,8 @@ export const aidMine: Command = {
   roles: "anyone",
   privateOnly: true,
   async run(ctx) {
-    const rows = await requestsOf(ctx.tx, ctx.actor.personId);
-    const names = await namesOf(ctx.tx, rows.flatMap((r) => r.events.map((e) => e.actorId)));
+    const rows = await ctx.store.aidRequests.requestsOf(ctx.actor.personId);
+    const names = await ctx.store.people.personNames(rows.flatMap((r) => r.events.map((e) => e.actorId)));
     const tz = ctx.config.timezone;
     await ctx.audit({ action: "aid.request.view_own", subjectType: "Person", subjectId: ctx.actor.personId, changes: { requests: rows.map((r) => r.number) } });
     const card = aidMineCard({

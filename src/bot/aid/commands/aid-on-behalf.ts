@@ -11,7 +11,7 @@ export const aidOnBehalf: Command = {
   roles: ON_BEHALF_ROLES,
   privateOnly: true,
   async run(ctx) {
-    const p = await memberNamedInArgs(ctx.tx, ctx.actor, ctx.args, ON_BEHALF_ROLES, "代为求助", {
+    const p = await memberNamedInArgs(ctx.store, ctx.actor, ctx.args, ON_BEHALF_ROLES, "代为求助", {
       notSelf: true,
       selfHint: { zh: "为自己申请请发送「求助」。", en: 'To ask for yourself, send "求助".' },
     });

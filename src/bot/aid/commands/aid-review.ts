@@ -2,9 +2,8 @@ import { openRequestsCard } from "../../../../cards/aid-approval.ts";
 import { DECIDER_ROLES, parseRequestNumber } from "../../../domain/aid-rules.ts";
 import { localDateTime } from "../../../domain/zoned-time.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
-import { namesOf } from "../../../store/aid-people.ts";
-import { findRequestByNumber, openRequests } from "../../../store/aid-requests.ts";
-import { approvalCardOf, approvalKeyPrefix, loadRequest, requireDecider } from "../approval.ts";
+import { approvalKeyPrefix, loadRequest, requireDecider } from "../approval.ts";
+import { approvalCardOf } from "../approval-view.ts";
 import { unknownRequest } from "../errors.ts";
 import type { Command } from "../../context.ts";
 import { UserError } from "../../errors.ts";
@@ -21,7 +20,7 @@ export const aidReview: Command = {
     if (ctx.args) {
       const number = parseRequestNumber(ctx.args);
       if (!number) throw new UserError("bad_number", { zh: `「${ctx.args.slice(0, 20)}」不是申请编号，编号形如 2026-0001。`, en: `"${ctx.args.slice(0, 20)}" is not a request number (like 2026-0001).` });
-      const req = await findRequestByNumber(ctx.tx, number);
+      const req = await ctx.store.aidRequests.findRequestByNumber(number);
       if (!req) throw unknownRequest(number);
       requireDecider(ctx.actor, req);
       const rc = await loadRequest(ctx, req.id);
@@ -29,8 +28,8 @@ export const aidReview: Command = {
       ctx.send({ openId: ctx.actor.openId }, { card: approvalCardOf(rc, ctx) }, `${approvalKeyPrefix(req.id)}open-${ctx.actor.personId}-${ctx.inbound.key}`);
       return;
     }
-    const rows = (await openRequests(ctx.tx, orgsWhere(ctx.actor, DECIDER_ROLES))).filter((r) => r.personId !== ctx.actor.personId);
-    const names = await namesOf(ctx.tx, rows.map((r) => r.personId));
+    const rows = (await ctx.store.aidRequests.openRequests(orgsWhere(ctx.actor, DECIDER_ROLES))).filter((r) => r.personId !== ctx.actor.personId);
+    const names = await ctx.store.people.personNames(rows.map((r) => r.personId));
     await ctx.audit({ action: "aid.request.list", subjectType: "AidRequest", subjectId: "open", changes: { requests: rows.map((r) => r.number) } });
     ctx.reply({
       card: openRequestsCard({

@@ -2,8 +2,6 @@ import { hardshipListCard } from "../../../../cards/aid-hardship.ts";
 import { ARCHIVE_ROLES } from "../../../domain/aid-rules.ts";
 import { reviewOverdue } from "../../../domain/hardship-rules.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
-import { entriesOf, entryOf } from "../../../store/aid-hardship.ts";
-import { membersNamed } from "../../../store/aid-people.ts";
 import { entryCardOf, openFormOf } from "../hardship-view.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
@@ -21,24 +19,24 @@ export const hardshipArchive: Command = {
     const [name, tail] = ctx.args.split(/\s+/).filter(Boolean);
     if (!name) {
       for (const orgId of orgIds) {
-        const rows = await entriesOf(ctx.tx, [orgId]);
-        const org = await ctx.tx.organization.findUnique({ where: { id: orgId }, select: { name: true } });
+        const rows = await ctx.store.aidHardship.entriesOf([orgId]);
+        const orgName = await ctx.store.orgs.orgName(orgId);
         await ctx.audit({ action: "hardship.list", subjectType: "HardshipEntry", subjectId: "list", orgId, changes: { entries: rows.map((r) => r.id) } });
         const d = todayOf(ctx);
         ctx.reply({
           card: hardshipListCard({
-            orgName: org?.name ?? "?",
+            orgName: orgName ?? "?",
             items: rows.map((r) => ({ entryId: r.id, name: r.name, status: r.status, level: r.level, causes: r.causes, nextReviewOn: r.nextReviewOn, overdue: r.status === "ACTIVE" && reviewOverdue(r.nextReviewOn, d) })),
           }),
         });
       }
       return;
     }
-    const found = (await membersNamed(ctx.tx, name, orgIds)).filter((p) => !tail || p.mobileTail === tail);
+    const found = (await ctx.store.aidPeople.membersNamed(name, orgIds)).filter((p) => !tail || p.mobileTail === tail);
     if (found.length === 0) throw new UserError("member_not_found", { zh: `在您所在支部找不到党员「${name}」，请核对姓名。`, en: `No member called "${name}" in your branch.` });
     if (found.length > 1) throw new UserError("member_ambiguous", { zh: `有 ${found.length} 位党员名为「${name}」，请加上手机尾号，例如「档案 ${name} ${found[0]?.mobileTail ?? "0000"}」。`, en: `${found.length} members share that name; add the last 4 digits of the mobile.` });
     const p = found[0]!;
-    const entry = await entryOf(ctx.tx, p.id);
+    const entry = await ctx.store.aidHardship.entryOf(p.id);
     if (entry) {
       await ctx.audit({ action: "hardship.view", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId });
       ctx.reply({ card: await entryCardOf(ctx, entry) });

@@ -1,0 +1,74 @@
+// The AidRequest row as every aid statement reads it, and its timeline events. The column list
+// is written once: Prisma's select and the SQL statements that read or RETURN the row are both
+// made from it, so a new column is added here and nowhere else.
+import { Prisma } from "../generated/prisma/client.ts";
+import type { AidCategory, AidStatus, AidUrgency, FundSource, TimelineType } from "../domain/aid-rules.ts";
+
+export interface AidRequestRow {
+  id: number;
+  number: string;
+  orgId: number;
+  personId: number;
+  filedById: number;
+  onBehalf: boolean;
+  category: AidCategory;
+  description: string;
+  requestedFen: number | null;
+  urgency: AidUrgency;
+  status: AidStatus;
+  approvedFen: number | null;
+  fundSource: FundSource | null;
+  decidedById: number | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  createdAt: Date;
+}
+
+export interface TimelineEvent {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  type: TimelineType;
+  note: string | null;
+}
+
+/** Every AidRequestRow column, as Prisma's select (the compiler keeps it equal to the interface). */
+export const requestSelect = {
+  id: true,
+  number: true,
+  orgId: true,
+  personId: true,
+  filedById: true,
+  onBehalf: true,
+  category: true,
+  description: true,
+  requestedFen: true,
+  urgency: true,
+  status: true,
+  approvedFen: true,
+  fundSource: true,
+  decidedById: true,
+  decidedAt: true,
+  decisionNote: true,
+  createdAt: true,
+} as const satisfies Record<keyof AidRequestRow, true>;
+
+const COLUMNS = Object.keys(requestSelect) as (keyof AidRequestRow)[];
+/** Cast to text, so every driver adapter (pg, PGlite) returns the plain string the row type promises. */
+const ENUMS: ReadonlySet<keyof AidRequestRow> = new Set(["category", "urgency", "status", "fundSource"]);
+
+/** The same columns in SQL, for a SELECT or a RETURNING; `alias` qualifies them (`r."id"`). */
+export function requestColumns(alias?: string): Prisma.Sql {
+  const q = alias ? `${alias}.` : "";
+  return Prisma.raw(COLUMNS.map((c) => (ENUMS.has(c) ? `${q}"${c}"::text AS "${c}"` : `${q}"${c}"`)).join(", "));
+}
+
+/** The request's own columns out of a wider row (one that also carries what the statement joined). */
+export function requestOf(row: AidRequestRow): AidRequestRow {
+  return Object.fromEntries(COLUMNS.map((c) => [c, row[c]])) as unknown as AidRequestRow;
+}
+
+/** A timeline event as Prisma or SQL gives it (the type column is text). */
+export function eventOf(e: { id: number; at: Date; actorId: number | null; type: string; note: string | null }): TimelineEvent {
+  return { id: e.id, at: e.at, actorId: e.actorId, type: e.type as TimelineType, note: e.note };
+}
