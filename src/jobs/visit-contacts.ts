@@ -9,7 +9,11 @@ import { monthOf } from "../domain/calendar-day.ts";
 import { dayIn } from "../domain/zoned-time.ts";
 import { mobileDetail, pairingDetail } from "../domain/visit-labels.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
+import { memo } from "../lib/memo.ts";
+import type { Logger } from "../log.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
+import type { Stores } from "../store/stores.ts";
+import type { MobileMember } from "../store/visit-mobile.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 const CARD_LINES = 12;
@@ -23,94 +27,108 @@ export interface ContactResult {
 const contactReminderKey = (personId: number, month: string) => `visit-contact-${personId}-${month}`;
 const lostContactKey = (memberId: number, lastContactId: number | null, secretaryId: number) => `visit-lost-${memberId}-${lastContactId ?? 0}-${secretaryId}`;
 
+type Secretary = { id: number; name: string; openId: string };
+
+/** What both halves of the sweep read, each branch's once. */
+interface Sweep {
+  store: Stores;
+  log: Logger;
+  today: string;
+  mobiles: MobileMember[];
+  settingsOf(orgId: number): Promise<VisitSettings>;
+  secretariesOf(orgId: number): Promise<Secretary[]>;
+}
+
 export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
-  const now = d.clock.now();
-  const tz = d.config.timezone;
-  const today = dayIn(now, tz);
-  const month = monthOf(today);
+  const today = dayIn(d.clock.now(), d.config.timezone);
   const { ids, result } = await d.inTransaction(
     async (store) => {
-      const settings = new Map<number, VisitSettings>();
-      const sOf = async (orgId: number) => {
-        let s = settings.get(orgId);
-        if (!s) settings.set(orgId, (s = (await store.visitPeople.visitSettingsOf(orgId, d.log)).settings));
-        return s;
+      const sweep: Sweep = {
+        store,
+        log: d.log,
+        today,
+        mobiles: await store.visitMobile.mobileMembers(d.config.timezone),
+        settingsOf: memo(async (orgId: number) => (await store.visitPeople.visitSettingsOf(orgId, d.log)).settings),
+        secretariesOf: memo((orgId: number) => store.visitPeople.secretariesOf(orgId)),
       };
-      const secretaries = new Map<number, Awaited<ReturnType<typeof store.visitPeople.secretariesOf>>>();
-      const secOf = async (orgId: number) => {
-        let s = secretaries.get(orgId);
-        if (!s) secretaries.set(orgId, (s = await store.visitPeople.secretariesOf(orgId)));
-        return s;
-      };
-
-      // Whom to remind about whom: the helper (or the leader of a mobile member), else the secretary.
-      const due: { recipientId: number | null; orgId: number; contact: ListContact }[] = [];
-      for (const p of await store.visitPairing.activePairings(today)) {
-        if (!contactReminderDue(p.lastContact, today, (await sOf(p.orgId)).contactReminderDay)) continue;
-        const detail = pairingDetail(p.helperKind, p.departmentName);
-        due.push({ recipientId: p.helperPersonId, orgId: p.orgId, contact: { memberId: p.memberId, memberName: p.memberName, kind: "PAIRING", pairingId: p.id, detail, lastContact: p.lastContact } });
-      }
-      const mobiles = await store.visitMobile.mobileMembers(tz);
-      for (const m of mobiles) {
-        if (!contactReminderDue(m.lastContact, today, (await sOf(m.orgId)).contactReminderDay)) continue;
-        due.push({ recipientId: m.leaderId, orgId: m.orgId, contact: { memberId: m.id, memberName: m.name, kind: "MOBILE", detail: mobileDetail(m.whereabouts), lastContact: m.lastContact } });
-      }
-      const people = await store.people.personContacts(due.flatMap((x) => (x.recipientId ? [x.recipientId] : [])));
-      const byRecipient = new Map<number, { name: string; openId: string; contacts: ListContact[] }>();
-      for (const x of due) {
-        const person = x.recipientId ? people.get(x.recipientId) : undefined;
-        const targets = person?.openId ? [{ id: x.recipientId!, name: person.name, openId: person.openId }] : await secOf(x.orgId);
-        if (targets.length === 0) d.log.warn({ memberId: x.contact.memberId, orgId: x.orgId }, "nobody on Lark to remind about a contact");
-        for (const t of targets) {
-          const r = byRecipient.get(t.id) ?? { name: t.name, openId: t.openId, contacts: [] };
-          r.contacts.push(x.contact);
-          byRecipient.set(t.id, r);
-        }
-      }
-      const sent = await store.outbox.existingKeys([...byRecipient.keys()].map((id) => contactReminderKey(id, month)));
-      const out: NewOutgoing[] = [];
-      for (const [id, r] of byRecipient) {
-        const key = contactReminderKey(id, month);
-        if (sent.has(key)) continue;
-        out.push({ kind: "SEND", to: { openId: r.openId }, key, card: contactReminderCard({ name: r.name, month, contacts: r.contacts.slice(0, CARD_LINES), total: r.contacts.length }) });
-      }
-
-      // Lost contact: one alert per member, silence and secretary; alerts already staged are skipped.
-      const leaders = await store.people.personNames(mobiles.map((m) => m.leaderId));
-      const lostOut: NewOutgoing[] = [];
-      for (const m of mobiles) {
-        const s = await sOf(m.orgId);
-        if (!isLostContact(m.lastContact, m.since, today, s.lostContactMonths)) continue;
-        const secs = await secOf(m.orgId);
-        if (secs.length === 0) d.log.warn({ memberId: m.id, orgId: m.orgId }, "a mobile member is out of touch and the branch has no secretary on Lark");
-        const already = await store.outbox.existingKeys(secs.map((sec) => lostContactKey(m.id, m.lastContactId, sec.id)));
-        const fresh = secs.filter((sec) => !already.has(lostContactKey(m.id, m.lastContactId, sec.id)));
-        if (fresh.length === 0) continue;
-        const orgName = await store.orgs.orgName(m.orgId);
-        for (const sec of fresh) {
-          lostOut.push({
-            kind: "SEND",
-            to: { openId: sec.openId },
-            key: lostContactKey(m.id, m.lastContactId, sec.id),
-            card: lostContactCard({
-              secretaryName: sec.name,
-              memberName: m.name,
-              orgName: orgName ?? "",
-              whereabouts: m.whereabouts,
-              mobile: m.mobile,
-              leaderName: m.leaderId ? (leaders.get(m.leaderId) ?? null) : null,
-              lastContact: m.lastContact,
-              months: s.lostContactMonths,
-              memberId: m.id,
-            }),
-          });
-        }
-      }
-      const ids = await store.outbox.stageOutgoing([...out, ...lostOut]);
-      return { ids, result: { today, reminders: out.length, lost: lostOut.length } };
+      const reminders = await reminderMessages(sweep);
+      const lost = await lostContactMessages(sweep);
+      const ids = await store.outbox.stageOutgoing([...reminders, ...lost]);
+      return { ids, result: { today, reminders: reminders.length, lost: lost.length } };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
   await d.enqueue.delivery(ids);
   return result;
+}
+
+/** One card per person this month listing whom they have not logged a contact with; cards already staged are skipped. */
+async function reminderMessages(s: Sweep): Promise<NewOutgoing[]> {
+  const month = monthOf(s.today);
+  // Whom to remind about whom: the helper (or the leader of a mobile member), else the secretary.
+  const due: { recipientId: number | null; orgId: number; contact: ListContact }[] = [];
+  for (const p of await s.store.visitPairing.activePairings(s.today)) {
+    if (!contactReminderDue(p.lastContact, s.today, (await s.settingsOf(p.orgId)).contactReminderDay)) continue;
+    const detail = pairingDetail(p.helperKind, p.departmentName);
+    due.push({ recipientId: p.helperPersonId, orgId: p.orgId, contact: { memberId: p.memberId, memberName: p.memberName, kind: "PAIRING", pairingId: p.id, detail, lastContact: p.lastContact } });
+  }
+  for (const m of s.mobiles) {
+    if (!contactReminderDue(m.lastContact, s.today, (await s.settingsOf(m.orgId)).contactReminderDay)) continue;
+    due.push({ recipientId: m.leaderId, orgId: m.orgId, contact: { memberId: m.id, memberName: m.name, kind: "MOBILE", detail: mobileDetail(m.whereabouts), lastContact: m.lastContact } });
+  }
+  const people = await s.store.people.personContacts(due.flatMap((x) => (x.recipientId ? [x.recipientId] : [])));
+  const byRecipient = new Map<number, { name: string; openId: string; contacts: ListContact[] }>();
+  for (const x of due) {
+    const person = x.recipientId ? people.get(x.recipientId) : undefined;
+    const targets = person?.openId ? [{ id: x.recipientId!, name: person.name, openId: person.openId }] : await s.secretariesOf(x.orgId);
+    if (targets.length === 0) s.log.warn({ memberId: x.contact.memberId, orgId: x.orgId }, "nobody on Lark to remind about a contact");
+    for (const t of targets) {
+      const r = byRecipient.get(t.id) ?? { name: t.name, openId: t.openId, contacts: [] };
+      r.contacts.push(x.contact);
+      byRecipient.set(t.id, r);
+    }
+  }
+  const sent = await s.store.outbox.existingKeys([...byRecipient.keys()].map((id) => contactReminderKey(id, month)));
+  const out: NewOutgoing[] = [];
+  for (const [id, r] of byRecipient) {
+    const key = contactReminderKey(id, month);
+    if (sent.has(key)) continue;
+    out.push({ kind: "SEND", to: { openId: r.openId }, key, card: contactReminderCard({ name: r.name, month, contacts: r.contacts.slice(0, CARD_LINES), total: r.contacts.length }) });
+  }
+  return out;
+}
+
+/** Lost contact: one alert per member, silence and secretary; alerts already staged are skipped. */
+async function lostContactMessages(s: Sweep): Promise<NewOutgoing[]> {
+  const leaders = await s.store.people.personNames(s.mobiles.map((m) => m.leaderId));
+  const out: NewOutgoing[] = [];
+  for (const m of s.mobiles) {
+    const { lostContactMonths } = await s.settingsOf(m.orgId);
+    if (!isLostContact(m.lastContact, m.since, s.today, lostContactMonths)) continue;
+    const secs = await s.secretariesOf(m.orgId);
+    if (secs.length === 0) s.log.warn({ memberId: m.id, orgId: m.orgId }, "a mobile member is out of touch and the branch has no secretary on Lark");
+    const already = await s.store.outbox.existingKeys(secs.map((sec) => lostContactKey(m.id, m.lastContactId, sec.id)));
+    const fresh = secs.filter((sec) => !already.has(lostContactKey(m.id, m.lastContactId, sec.id)));
+    if (fresh.length === 0) continue;
+    const orgName = (await s.store.orgs.orgName(m.orgId)) ?? "";
+    for (const sec of fresh) {
+      out.push({
+        kind: "SEND",
+        to: { openId: sec.openId },
+        key: lostContactKey(m.id, m.lastContactId, sec.id),
+        card: lostContactCard({
+          secretaryName: sec.name,
+          memberName: m.name,
+          orgName,
+          whereabouts: m.whereabouts,
+          mobile: m.mobile,
+          leaderName: m.leaderId ? (leaders.get(m.leaderId) ?? null) : null,
+          lastContact: m.lastContact,
+          months: lostContactMonths,
+          memberId: m.id,
+        }),
+      });
+    }
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import { dayIn } from "../domain/zoned-time.ts";
 import { taskWhat } from "../domain/visit-labels.ts";
 import { overdueStep } from "../domain/visit-overdue.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
+import { memo } from "../lib/memo.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
 import type { Stores } from "../store/stores.ts";
 import type { LateTask } from "../store/visit-overdue.ts";
@@ -26,12 +27,7 @@ export async function sweepOverdueVisits(d: TaskDeps): Promise<OverdueResult> {
   const { ids, result } = await d.inTransaction(
     async (store) => {
       const late = await store.visitOverdue.lateTasks(today);
-      const settings = new Map<number, { settings: VisitSettings; orgName: string }>();
-      const of = async (orgId: number) => {
-        let s = settings.get(orgId);
-        if (!s) settings.set(orgId, (s = await store.visitPeople.visitSettingsOf(orgId, d.log)));
-        return s;
-      };
+      const of = memo((orgId: number) => store.visitPeople.visitSettingsOf(orgId, d.log));
       const byVisitor = new Map<number, { remind: boolean; tasks: (LateTask & { daysLate: number })[] }>();
       const toEscalate: (LateTask & { daysLate: number })[] = [];
       for (const t of late) {
