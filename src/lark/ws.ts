@@ -9,6 +9,7 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { CardResponse } from "./card-response.ts";
 import { envelopeSchema, normaliseCardAction, normaliseEvent, type InboundCardAction } from "./events.ts";
+import type { WebhookOutcome } from "./webhook.ts";
 
 export interface LongConnection {
   close(): void;
@@ -21,6 +22,8 @@ export interface LongConnectionDeps {
   acceptEvent(key: string, eventType: string, event: unknown): Promise<boolean>;
   queueEvent(key: string): void;
   handleCardAction(a: InboundCardAction): Promise<CardResponse>;
+  /** Told each delivery's outcome, with the webhook's vocabulary (for metrics). */
+  observe?(outcome: WebhookOutcome, detail?: string): void;
 }
 
 /** Seconds without a pong (or any frame) after a ping before the socket is presumed dead. */
@@ -68,22 +71,41 @@ export function startLongConnection(deps: LongConnectionDeps): LongConnection {
   const log = deps.log.child({ mod: "ws" });
   const logger = sdkLogger(log);
 
+  const observe = (outcome: WebhookOutcome, detail?: string) => {
+    try {
+      deps.observe?.(outcome, detail);
+    } catch (err) {
+      log.warn({ err }, "the long-connection observer failed");
+    }
+  };
+
   const onEnvelope = async (data: unknown): Promise<unknown> => {
     const env = envelopeSchema.safeParse(data);
-    // Anything else is answered (so Lark does not resend it) and ignored, as on the webhook.
+    // Anything else is answered (so Lark does not resend it) and ignored.
     if (!env.success) {
       log.warn("ignored a long-connection frame that is not a schema 2.0 event");
+      observe("refused", "bad_schema");
       return undefined;
     }
     const action = normaliseCardAction(env.data);
-    if (action) return deps.handleCardAction(action);
+    if (action) {
+      const answer = await deps.handleCardAction(action);
+      observe("accepted", "card");
+      return answer;
+    }
     const event = normaliseEvent(env.data, deps.botOpenId());
-    if (!event || (event.kind === "message" && event.chatType === "group" && !event.mentionsBot)) return undefined;
+    if (!event || (event.kind === "message" && event.chatType === "group" && !event.mentionsBot)) {
+      observe("accepted", "ignored");
+      return undefined;
+    }
     try {
-      if (await deps.acceptEvent(event.key, env.data.header.event_type, event)) deps.queueEvent(event.key);
+      const fresh = await deps.acceptEvent(event.key, env.data.header.event_type, event);
+      if (fresh) deps.queueEvent(event.key);
+      observe(fresh ? "accepted" : "duplicate");
     } catch (err) {
       // Not durable: the SDK answers code 500 and Lark delivers it again.
       log.error({ err, evt: event.key }, "could not store an event");
+      observe("refused", "store_unavailable");
       throw err;
     }
     return undefined;
