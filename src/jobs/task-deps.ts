@@ -5,7 +5,7 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { Database } from "../store/db.ts";
 import { viaSql } from "../store/rows.ts";
-import { storesFor, type Stores } from "../store/stores.ts";
+import { inTransaction, storesFor, type Stores } from "../store/stores.ts";
 import type { Enqueuer } from "./enqueue.ts";
 
 export interface TaskDeps {
@@ -28,6 +28,6 @@ export function taskDeps(d: Omit<TaskDeps, "store" | "inTransaction">): TaskDeps
   return {
     ...d,
     store: storesFor(d.db.prisma, viaSql(d.db.sql)),
-    inTransaction: (fn, opts) => d.db.prisma.$transaction((tx) => fn(storesFor(tx)), opts),
+    inTransaction: (fn, opts) => inTransaction(d.db.prisma, fn, opts),
   };
 }

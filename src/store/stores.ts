@@ -104,6 +104,7 @@ export type Stores = ReturnType<typeof storesFor>;
  * together or not at all (a card staged and the history line saying it was sent). Handlers
  * never need it: the router already runs them in a transaction.
  */
-export function inTransaction<T>(client: PrismaClient, run: (store: Stores) => Promise<T>): Promise<T> {
-  return client.$transaction((tx) => run(storesFor(tx)));
+export function inTransaction<T>(client: PrismaClient, run: (store: Stores) => Promise<T>, opts?: { timeout?: number; maxWait?: number }): Promise<T> {
+  // A sweep over a whole committee can outlast Prisma's 5 s default: such jobs pass a longer timeout.
+  return client.$transaction((tx) => run(storesFor(tx)), opts);
 }
