@@ -144,7 +144,7 @@ export async function digestsFor(run: Rows, festival: string, year: number, visi
   return [...out.values()];
 }
 
-/** Which of these outbox keys exist already. */
+/** Which of these outbox keys exist already: outbox.existingKeys, on the planner's own connection. */
 export async function existingKeys(run: Rows, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const rows = await run<{ k: string }>(`SELECT "idempotencyKey" AS k FROM "OutboxMessage" WHERE "idempotencyKey" = ANY($1::text[])`, [keys]);
