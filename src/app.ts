@@ -19,9 +19,12 @@ import { createLarkSender } from "./lark/sender.ts";
 import { mountLarkWebhook } from "./lark/webhook.ts";
 import { startLongConnection, type LongConnection } from "./lark/ws.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
 import type { Database } from "./store/db.ts";
 import { InboxWriter } from "./store/inbox.ts";
 import { healthRoutes } from "./http/health.ts";
+import { metricsHandler, startMetricsServer, type MetricsServer } from "./http/metrics.ts";
+import { larkBodyInfo, larkErrorInfo } from "./lark/error-info.ts";
 
 export interface AppDeps {
   config: Config;
@@ -41,6 +44,10 @@ export interface App {
   readonly enqueue: Enqueuer;
   readonly lark: LarkClient;
   readonly maintenance: Maintenance | undefined;
+  /** This process's counters (/metrics serves them when METRICS_PORT or METRICS_TOKEN is set). */
+  readonly metrics: Metrics;
+  /** Base URL of the separate metrics listener, when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** Base URL of the HTTP server, when this process serves HTTP. */
   url: string | undefined;
   botOpenId: string | undefined;
@@ -55,7 +62,11 @@ export async function startApp(deps: AppDeps): Promise<App> {
   const queues = openQueues(redis, config.queuePrefix);
   const enqueue = createEnqueuer(queues, config.send.maxAttempts, log);
   const lark = createLarkClient({ appId: config.lark.appId, appSecret: config.lark.appSecret, baseUrl: config.lark.baseUrl, log });
-  const router = new Router({ prisma: db.prisma, clock, config, log, deliver: (ids) => enqueue.delivery(ids) });
+  const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
+  const metrics = createMetrics({ processMetrics: served });
+  metrics.watchQueues({ inbound: queues.inbound, delivery: queues.delivery, maintenance: queues.maintenance });
+  const router = new Router({ prisma: db.prisma, clock, config, log, deliver: (ids) => enqueue.delivery(ids), observe: (run) => metrics.handler(run) });
+  let metricsServer: MetricsServer | undefined;
   const workers: Worker[] = [];
   let server: Server | undefined;
   let ws: LongConnection | undefined;
@@ -69,6 +80,8 @@ export async function startApp(deps: AppDeps): Promise<App> {
     enqueue,
     lark,
     maintenance: undefined,
+    metrics,
+    metricsUrl: undefined,
     url: undefined,
     botOpenId: undefined,
     async close() {
@@ -78,6 +91,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       await maintenance?.close();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
+      await metricsServer?.close();
     },
   };
 
@@ -88,15 +102,17 @@ export async function startApp(deps: AppDeps): Promise<App> {
 
   if (runs.worker) {
     workers.push(startInboundWorker({ connection: redis, prefix: config.queuePrefix, router, prisma: db.prisma, log }));
-    workers.push(startDeliveryWorker({ connection: redis, prefix: config.queuePrefix, prisma: db.prisma, sender: createLarkSender(lark), config, clock, log }));
+    workers.push(startDeliveryWorker({ connection: redis, prefix: config.queuePrefix, prisma: db.prisma, sender: createLarkSender(lark, { log, observe: (op, code) => metrics.larkCall(op, code) }), config, clock, log, metrics }));
   }
-  maintenance = await startMaintenance({ queues, connection: redis, db, enqueue, clock, log, config }, { schedule: runs.scheduler, work: runs.worker });
+  maintenance = await startMaintenance({ queues, connection: redis, db, enqueue, clock, log, config, metrics }, { schedule: runs.scheduler, work: runs.worker });
   (app as { maintenance: Maintenance | undefined }).maintenance = maintenance;
 
   if (runs.web) {
     const web = express();
     web.disable("x-powered-by");
-    web.set("trust proxy", true);
+    // Off unless TRUST_PROXY names the proxies in front: otherwise any client could put any
+    // address in X-Forwarded-For, and req.ip (and the logs) would believe it.
+    web.set("trust proxy", config.trustProxy);
     // Nothing here is cached by clients; an ETag would cost a hash of every answer.
     web.set("etag", false);
     if (config.lark.transport === "webhook") {
@@ -109,9 +125,12 @@ export async function startApp(deps: AppDeps): Promise<App> {
         acceptEvent,
         queueEvent,
         handleCardAction: (a) => router.handleCardAction(a),
+        observe: (outcome, detail) => metrics.delivery("webhook", outcome, detail),
       });
     }
     web.use(healthRoutes({ db, redis }));
+    // On the public port only behind a token; without one, only on METRICS_PORT (or nowhere).
+    if (config.metrics.token !== undefined) web.get("/metrics", metricsHandler(metrics, { token: config.metrics.token }));
     deps.extraRoutes?.(web, { app });
     server = await new Promise<Server>((resolve) => {
       const s = web.listen(config.port, config.host, () => resolve(s));
@@ -121,18 +140,35 @@ export async function startApp(deps: AppDeps): Promise<App> {
     app.url = `http://127.0.0.1:${port}`;
   }
   if (config.lark.transport === "ws" && runs.web) {
-    ws = startLongConnection({ config, log, acceptEvent, queueEvent, handleCardAction: (a) => router.handleCardAction(a), botOpenId: () => app.botOpenId });
+    // Lark authenticates the socket, so nothing is refused here; what arrives is counted as the
+    // webhook's observer counts it (new or redelivered event, card callback).
+    const wsAccept = async (key: string, type: string, event: unknown) => {
+      const fresh = await acceptEvent(key, type, event);
+      metrics.delivery("ws", fresh ? "accepted" : "duplicate");
+      return fresh;
+    };
+    const wsCard = (a: Parameters<Router["handleCardAction"]>[0]) => {
+      metrics.delivery("ws", "accepted", "card");
+      return router.handleCardAction(a);
+    };
+    ws = startLongConnection({ config, log, acceptEvent: wsAccept, queueEvent, handleCardAction: wsCard, botOpenId: () => app.botOpenId });
+  }
+  // Every role serves its own counters: the worker's sends and the scheduler's runs are not the web's.
+  if (config.metrics.port !== undefined) {
+    metricsServer = await startMetricsServer(metrics, { port: config.metrics.port, host: config.metrics.host, token: config.metrics.token });
+    app.metricsUrl = metricsServer.url;
   }
   return app;
 }
 
 async function fetchBotOpenId(lark: LarkClient, log: Logger): Promise<string | undefined> {
   try {
-    const res = (await lark.sdk.request({ method: "GET", url: "/open-apis/bot/v3/info" })) as { bot?: { open_id?: string } };
+    const res = (await lark.sdk.request({ method: "GET", url: "/open-apis/bot/v3/info" })) as { code?: number; bot?: { open_id?: string } };
+    if (!res.bot?.open_id) log.warn({ lark: larkBodyInfo(res) }, "Lark's bot info has no open_id (GET /open-apis/bot/v3/info)");
     return res.bot?.open_id;
   } catch (err) {
     // Without it, group messages cannot be told apart from chatter: they are ignored until known.
-    log.warn({ err: String(err) }, "could not read the bot's open_id (GET /open-apis/bot/v3/info)");
+    log.warn({ lark: larkErrorInfo(err), err }, "could not read the bot's open_id (GET /open-apis/bot/v3/info)");
     return undefined;
   }
 }

@@ -10,6 +10,7 @@ import type { Actor } from "../domain/roles.ts";
 import type { CardResponse } from "../lark/card-response.ts";
 import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
+import type { HandlerRun } from "../metrics.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { findActor } from "../store/actors.ts";
 import { claimClick } from "../store/inbox.ts";
@@ -34,6 +35,14 @@ export interface RouterDeps {
   log: Logger;
   /** Hands committed outbox rows to the delivery queue. */
   deliver(outboxIds: number[]): Promise<void>;
+  /** Told how each event and card action went, and how long it took (metrics). */
+  observe?(run: HandlerRun): void;
+}
+
+/** What a handler run was and how it ended, filled in as the router decides (for `observe`). */
+interface Handled {
+  name: string;
+  outcome: string;
 }
 
 
@@ -56,6 +65,30 @@ export class Router {
 
   /** Processes one inbox row exactly once: the row is locked and marked done in the same transaction as the handler's writes. */
   async processEvent(key: string): Promise<"done" | "skipped"> {
+    const note: Handled = { name: "(none)", outcome: "skipped" };
+    return this.observed("command", note, () => this.processRow(key, note));
+  }
+
+  /** Answers a card callback within Lark's 3 s: the write and the new card in one transaction. */
+  async handleCardAction(ev: InboundCardAction): Promise<CardResponse> {
+    const note: Handled = { name: "(unknown)", outcome: "ok" };
+    return this.observed("action", note, () => this.cardAction(ev, note));
+  }
+
+  private async observed<T>(kind: HandlerRun["kind"], note: Handled, run: () => Promise<T>): Promise<T> {
+    if (!this.deps.observe) return run();
+    const started = performance.now();
+    try {
+      return await run();
+    } catch (err) {
+      note.outcome = "error";
+      throw err;
+    } finally {
+      this.deps.observe({ kind, ...note, seconds: (performance.now() - started) / 1000 });
+    }
+  }
+
+  private async processRow(key: string, note: Handled): Promise<"done" | "skipped"> {
     const log = this.deps.log.child({ evt: key });
     const staged: number[] = [];
     const outcome = await this.deps.prisma.$transaction(async (tx) => {
@@ -63,7 +96,7 @@ export class Router {
       const payload = (await lockPendingEvent(tx, key)) as InboundEvent | null;
       if (!payload) return "skipped" as const;
       const w = newWrites();
-      await this.dispatchEvent(tx, payload, w, log);
+      await this.dispatchEvent(tx, payload, w, log, note);
       staged.push(...(await stageWrites(tx, w)));
       await markEventDone(tx, key, this.deps.clock.now());
       return "done" as const;
@@ -72,7 +105,8 @@ export class Router {
     return outcome;
   }
 
-  private async dispatchEvent(tx: Tx, ev: InboundEvent, w: Writes, log: Logger): Promise<void> {
+  private async dispatchEvent(tx: Tx, ev: InboundEvent, w: Writes, log: Logger, note: Handled): Promise<void> {
+    Object.assign(note, { name: "(group chatter)", outcome: "ignored" });
     if (ev.kind === "message" && ev.chatType === "group" && !ev.mentionsBot) return;
     let n = 0;
     const answer = (msg: Outgoing) => {
@@ -83,24 +117,30 @@ export class Router {
     const actor = await findActor(tx, ev.openId);
     if (!actor) {
       // A stranger gets one polite answer and nothing else is written about them.
+      Object.assign(note, { name: "(stranger)", outcome: "stranger" });
       answer({ text: strangerText(this.deps.config.rosterContact) });
       return;
     }
     if (ev.kind === "p2p_entered") {
+      Object.assign(note, { name: "(welcome)", outcome: "ok" });
       if (await markWelcomed(tx, actor.personId, this.deps.clock.now())) answer({ card: welcomeCard({ name: actor.name, orgNames: [...new Set(actor.grants.map((g) => g.orgName))] }) });
       return;
     }
     const parsed = parseCommand(ev.kind === "menu" ? ev.eventKey : ev.text);
     if (!parsed) {
+      Object.assign(note, { name: "(unknown)", outcome: "unknown_command" });
       answer({ text: unknownCommandText(ev.kind === "message" ? ev.text : ev.eventKey) });
       return;
     }
     const { command, args } = parsed;
+    Object.assign(note, { name: command.name, outcome: "ok" });
     if (command.privateOnly && ev.kind === "message" && ev.chatType === "group") {
+      note.outcome = "private_only";
       answer({ text: privateOnlyText(command.name) });
       return;
     }
     if (!mayRun(actor, command)) {
+      note.outcome = "not_allowed";
       answer({ text: notAllowed().text });
       return;
     }
@@ -113,29 +153,35 @@ export class Router {
       w.messages.length = 0;
       w.audits.length = 0;
       n = 0;
+      note.outcome = "refused";
       log.info({ code: err.code, cmd: command.name }, "command refused");
       answer({ text: err.text });
     }
   }
 
-  /** Answers a card callback within Lark's 3 s: the write and the new card in one transaction. */
-  async handleCardAction(ev: InboundCardAction): Promise<CardResponse> {
+  private async cardAction(ev: InboundCardAction, note: Handled): Promise<CardResponse> {
     const log = this.deps.log.child({ evt: ev.key });
     if (ev.refusal) {
+      note.outcome = "refused_input";
       log.warn({ refusal: ev.refusal }, "card action refused before handling");
       return { toast: toastOf("error", nestedTooDeepText) };
     }
     const head = actionValue.safeParse(ev.value);
     const def = head.success ? actionsById.get(head.data.a) : undefined;
     if (!def) {
+      note.outcome = "unknown_action";
       log.warn({ value: ev.value }, "card action with an unknown id");
       return { toast: toastOf("error", badActionText) };
     }
+    note.name = def.id;
     const staged: number[] = [];
     try {
       const result = await this.deps.prisma.$transaction(async (tx) => {
         const { fresh, actor } = await claimClick(tx, { key: ev.key, openId: ev.openId, payload: ev, at: this.deps.clock.now() });
-        if (!fresh) return { toast: { type: "info", text: duplicateClickText } } satisfies ActionResult;
+        if (!fresh) {
+          note.outcome = "duplicate";
+          return { toast: { type: "info", text: duplicateClickText } } satisfies ActionResult;
+        }
         if (!actor) throw new UserError("stranger", strangerText(this.deps.config.rosterContact));
         const value = def.value.safeParse(ev.value);
         const form = def.form ? def.form.safeParse(ev.formValue ?? {}) : { success: true as const, data: undefined };
@@ -156,9 +202,11 @@ export class Router {
       };
     } catch (err) {
       if (err instanceof UserError) {
+        note.outcome = "refused";
         log.info({ code: err.code, action: def.id }, "card action refused");
         return { toast: toastOf("error", err.text) };
       }
+      note.outcome = "error";
       log.error({ err, action: def.id }, "card action failed");
       return { toast: toastOf("error", internalErrorText) };
     }

@@ -1,5 +1,6 @@
 // Lark's error answers, in one place so every endpoint (and every fault) answers a given
 // failure with the same status, code and message the real platform uses.
+import { randomBytes } from "node:crypto";
 import type { Response } from "express";
 
 export class LarkApiError extends Error {
@@ -54,7 +55,19 @@ export const larkErrors = {
   notFound: () => new LarkApiError(404, 404, "404 page not found"),
 };
 
+/**
+ * A request id as Lark's gateway writes it: the time (yyyyMMddHHmmss) and 18 hex digits, e.g.
+ * 20240704150939A1B2C3D4E5F6A7B8C9D0. Lark's support looks requests up by it.
+ */
+export function larkLogId(now = new Date()): string {
+  const t = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  return `${t}${randomBytes(9).toString("hex").toUpperCase()}`;
+}
+
 export function sendLarkError(res: Response, err: LarkApiError): void {
   for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
-  res.status(err.status).json({ code: err.code, msg: err.message, error: { ...err.detail, log_id: res.getHeader("x-tt-logid") } });
+  // Lark gives the same log id twice on an error: the x-tt-logid header and error.log_id.
+  const logId = String(res.getHeader("x-tt-logid") ?? larkLogId());
+  res.setHeader("x-tt-logid", logId);
+  res.status(err.status).json({ code: err.code, msg: err.message, error: { ...err.detail, log_id: logId } });
 }

@@ -7,8 +7,10 @@ import type { Redis } from "ioredis";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { failureFields } from "../lark/send-errors.ts";
 import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender.ts";
 import type { Logger } from "../log.ts";
+import type { Metrics } from "../metrics.ts";
 import { deliveryJob, QUEUE } from "./queues.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
 
@@ -20,6 +22,8 @@ export interface DeliveryDeps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Counts quota waits, retries and failures (Lark's answer codes are counted by the sender). */
+  metrics?: Pick<Metrics, "quotaWait" | "sendRetry" | "sendFailure">;
   /** Called after every delivered message (the sandbox prints it). */
   onSent?: (row: { id: number; receiveId: string | null; larkMessageId: string | undefined }) => void;
 }
@@ -60,15 +64,18 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
     const { outboxId } = deliveryJob.parse(job.data);
     const row = await prisma.outboxMessage.findUnique({ where: { id: outboxId } });
     if (!row || row.status !== "PENDING") return;
-    const wait = await limiter.take(
+    const { waitMs: wait, window } = await limiter.check(
       [
         { key: "app", limit: config.send.appPerSec, windowMs: 1000 + QUOTA_MARGIN_MS },
         { key: "app-min", limit: config.send.appPerSec * 20, windowMs: 60_000 + QUOTA_MARGIN_MS },
-        { key: `t:${row.rateKey}`, limit: config.send.targetPerSec, windowMs: 1000 + QUOTA_MARGIN_MS },
+        { key: `t:${row.rateKey}`, name: "target", limit: config.send.targetPerSec, windowMs: 1000 + QUOTA_MARGIN_MS },
       ],
       Date.now(),
     );
-    if (wait > 0) return delay(job, token, wait);
+    if (wait > 0) {
+      deps.metrics?.quotaWait(window ?? "unknown", wait);
+      return delay(job, token, wait);
+    }
 
     try {
       const { messageId } = await sender.deliver(toOutgoing(row));
@@ -85,16 +92,21 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
         where: { id: row.id },
         data: { attempts: { increment: 1 }, lastError: failure.detail.slice(0, 500), ...(terminal ? { status: "FAILED" } : {}) },
       });
+      // Under `lark`: Lark's own `msg` would collide with the log line's message key.
+      const lark = { ...failureFields(failure), op: row.kind.toLowerCase() };
       if (failure.kind === "rate_limited") {
-        log.warn({ outboxId, retryAfterMs: failure.retryAfterMs }, "lark rate limit; delaying");
+        deps.metrics?.sendRetry("rate_limited");
+        log.warn({ outboxId, lark, retryAfterMs: failure.retryAfterMs }, "lark rate limit; delaying");
         return delay(job, token, failure.retryAfterMs);
       }
       if (terminal) {
         // Kept as FAILED in the outbox, never silently dropped: the row says why.
-        log.error({ outboxId, failure }, "message could not be delivered");
+        deps.metrics?.sendFailure(failure.kind === "permanent" ? "permanent" : "attempts_exhausted");
+        log.error({ outboxId, lark, detail: failure.detail }, "message could not be delivered");
         throw new UnrecoverableError(failure.detail);
       }
-      log.warn({ outboxId, failure, attempt: job.attemptsMade + 1 }, "send failed; will retry");
+      deps.metrics?.sendRetry(failure.kind);
+      log.warn({ outboxId, lark, detail: failure.detail, attempt: job.attemptsMade + 1 }, "send failed; will retry");
       throw err;
     }
   }

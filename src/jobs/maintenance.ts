@@ -6,6 +6,7 @@ import type { Redis } from "ioredis";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
+import type { Metrics } from "../metrics.ts";
 import type { Database } from "../store/db.ts";
 import type { Enqueuer } from "./enqueue.ts";
 import { maintenanceJob, QUEUE, type Queues } from "./queues.ts";
@@ -21,7 +22,16 @@ export interface Maintenance {
 }
 
 export async function startMaintenance(
-  deps: { queues: Queues; connection: Redis; db: Database; enqueue: Enqueuer; clock: Clock; log: Logger; config: Config },
+  deps: {
+    queues: Queues;
+    connection: Redis;
+    db: Database;
+    enqueue: Enqueuer;
+    clock: Clock;
+    log: Logger;
+    config: Config;
+    metrics?: Pick<Metrics, "scheduleRun">;
+  },
   opts: { schedule: boolean; work: boolean },
 ): Promise<Maintenance> {
   const tasks: TaskDeps = taskDeps({ db: deps.db, enqueue: deps.enqueue, clock: deps.clock, log: deps.log, config: deps.config });
@@ -30,7 +40,28 @@ export async function startMaintenance(
   async function run(task: string): Promise<unknown> {
     const s = byName.get(task);
     if (!s) throw new Error(`unknown maintenance task ${task}`);
-    return s.run(tasks);
+    if (!deps.metrics) return s.run(tasks);
+    // What a run staged is what it handed to delivery: every task sends through enqueue, so
+    // counting there covers them all without each task reporting it in its own shape.
+    let staged = 0;
+    const enqueue: Enqueuer = {
+      inbound: (keys) => deps.enqueue.inbound(keys),
+      delivery: (ids) => {
+        staged += ids.length;
+        return deps.enqueue.delivery(ids);
+      },
+    };
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const result = await s.run({ ...tasks, enqueue });
+      const skipped = typeof result === "object" && result !== null && "skipped" in result && Boolean(result.skipped);
+      deps.metrics.scheduleRun(task, skipped ? "skipped" : "ok", seconds(), staged, deps.clock.now());
+      return result;
+    } catch (err) {
+      deps.metrics.scheduleRun(task, "failed", seconds(), staged, deps.clock.now());
+      throw err;
+    }
   }
 
   async function upsertSchedulers(): Promise<void> {

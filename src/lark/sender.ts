@@ -81,7 +81,7 @@ export function createLarkSender(client: LarkClient, opts: SenderOptions = {}): 
         return await once(msg);
       } catch (err) {
         if (err instanceof SendFailureError && err.failure.kind === "token") {
-          log?.warn({ ...failureFields(err.failure), op: opOf(msg) }, "Lark refused the tenant token; fetching a new one and trying once more");
+          log?.warn({ lark: { ...failureFields(err.failure), op: opOf(msg) } }, "Lark refused the tenant token; fetching a new one and trying once more");
           client.tokens.clear();
           return once(msg);
         }
