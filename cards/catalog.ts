@@ -3,6 +3,7 @@
 import type { Card } from "./kit.ts";
 import { helpCard } from "./help.ts";
 import { welcomeCard } from "./welcome.ts";
+import { whoamiCard } from "./whoami.ts";
 import { AID_CARDS } from "./aid-catalog.ts";
 import { VISIT_CARDS } from "./visit-catalog.ts";
 import { TALK_CARDS } from "./talk-catalog.ts";
@@ -16,6 +17,7 @@ export const CARD_CATALOG: Record<string, () => Card> = {
       entries: [{ name: "帮助", aliases: ["help"], summary: { zh: "查看您可以使用的功能", en: "see what you can do" } }],
     }),
   welcome: () => welcomeCard({ name: "张三", orgNames: ["磐东居委第一党支部"] }),
+  whoami: () => whoamiCard({ name: "张三", grants: [{ orgName: "磐东居委第一党支部", role: { zh: "党员", en: "member" } }] }),
   ...AID_CARDS,
   ...VISIT_CARDS,
   ...TALK_CARDS,

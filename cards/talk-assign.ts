@@ -9,7 +9,7 @@ export interface AssignData {
 }
 
 /** Lark's select lists stay usable up to about a hundred options. */
-export const ASSIGN_OPTIONS = 100;
+const ASSIGN_OPTIONS = 100;
 
 export function talkAssignCard(d: AssignData): Card {
   const unassigned = d.members.filter((m) => m.leaderName === null);

@@ -9,7 +9,7 @@ import { dayText, joinLines, lastTalkText, reasonLabel, rowWithButton, STANDING_
 /** The board (its data and how rows become it: src/domain/talk-board.ts), with a line on top after an action (e.g. "recorded"). */
 export type TalkBoardView = TalkBoard & { notice?: Text };
 
-export const BOARD_LIMITS = { tasks: 10, members: 20, followUps: 8 } as const;
+const BOARD_LIMITS = { tasks: 10, members: 20, followUps: 8 } as const;
 
 export function talkBoardCard(b: TalkBoardView): Card {
   const day = dayText(b.today);

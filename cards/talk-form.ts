@@ -17,7 +17,7 @@ export interface TalkFormData {
   task?: { id: number; reason: string; note: string | null; dueOn: Day };
 }
 
-export const FOLLOW_UP_SLOTS = 2;
+const FOLLOW_UP_SLOTS = 2;
 
 export function talkFormCard(d: TalkFormData): Card {
   const last = lastTalkText(d.lastTalkOn);

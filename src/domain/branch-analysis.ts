@@ -4,7 +4,6 @@ import { type Day } from "./calendar-day.ts";
 import type { WorkFigures } from "./work-report.ts";
 
 export type ConcernArea = "THINKING" | "WORK" | "LIFE";
-export const CONCERN_AREAS: readonly ConcernArea[] = ["THINKING", "WORK", "LIFE"];
 
 export interface BranchAnalysis {
   orgId: number;

@@ -43,11 +43,6 @@ export function talkStanding(dueOn: Day, today: Day, rules: TalkRules): TalkStan
   return -left > rules.graceDays ? "escalated" : "overdue";
 }
 
-/** The day a digest starts listing a talk due on `dueOn`. */
-export function listedFrom(dueOn: Day, rules: TalkRules): Day {
-  return addDays(dueOn, -rules.dueSoonDays);
-}
-
 export function urgentDueOn(openedOn: Day, rules: TalkRules): Day {
   return addDays(openedOn, rules.urgentDueDays);
 }

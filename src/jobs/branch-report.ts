@@ -7,7 +7,7 @@ import type { NewOutgoing } from "../store/outbox.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
-export const branchReportKey = (orgId: number, quarter: string, secretaryId: number) => `branch-report-${orgId}-${quarter}-${secretaryId}`;
+const branchReportKey = (orgId: number, quarter: string, secretaryId: number) => `branch-report-${orgId}-${quarter}-${secretaryId}`;
 
 export async function runBranchReports(d: TaskDeps): Promise<{ quarter: string; skipped?: "rest-day"; reports: number; staged: number }> {
   const tz = d.config.timezone;

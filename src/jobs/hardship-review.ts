@@ -13,8 +13,8 @@ import { inTransaction } from "../store/stores.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
-export const reviewKey = (entryId: number, reviewOn: string, personId: number) => `hardship-review-${entryId}-${reviewOn}-${personId}`;
-export const reviewEscalationKey = (entryId: number, reviewOn: string, personId: number) => `hardship-review-escalate-${entryId}-${reviewOn}-${personId}`;
+const reviewKey = (entryId: number, reviewOn: string, personId: number) => `hardship-review-${entryId}-${reviewOn}-${personId}`;
+const reviewEscalationKey = (entryId: number, reviewOn: string, personId: number) => `hardship-review-escalate-${entryId}-${reviewOn}-${personId}`;
 
 export async function runHardshipReviews(d: TaskDeps): Promise<{ today: string; skipped?: "rest-day"; due: number; escalated: number; staged: number }> {
   const tz = d.config.timezone;

@@ -24,8 +24,8 @@ export interface TalkSweepResult {
 
 const CHUNK = 200;
 
-export const talkDigestKey = (leaderId: number, day: string) => `talk-digest-${leaderId}-${day}`;
-export const talkEscalationKey = (orgId: number, secretaryId: number, day: string) => `talk-escalation-${orgId}-${secretaryId}-${day}`;
+const talkDigestKey = (leaderId: number, day: string) => `talk-digest-${leaderId}-${day}`;
+const talkEscalationKey = (orgId: number, secretaryId: number, day: string) => `talk-escalation-${orgId}-${secretaryId}-${day}`;
 
 export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   const tz = d.config.timezone;

@@ -12,8 +12,8 @@ import { urgentTalkKey } from "../store/talk-tasks.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
-export const urgentReminderKey = (taskId: number) => `talk-urgent-reminder-${taskId}`;
-export const urgentOverdueKey = (taskId: number, secretaryId: number) => `talk-urgent-overdue-${taskId}-${secretaryId}`;
+const urgentReminderKey = (taskId: number) => `talk-urgent-reminder-${taskId}`;
+const urgentOverdueKey = (taskId: number, secretaryId: number) => `talk-urgent-overdue-${taskId}-${secretaryId}`;
 
 export async function runUrgentTalks(d: TaskDeps): Promise<{ today: string; open: number; staged: number }> {
   const tz = d.config.timezone;

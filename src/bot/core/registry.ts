@@ -1,4 +1,4 @@
-// Help and who-am-I: what every person in the roster can ask.: this area's commands and card actions, spread into the one registry (src/bot/registry.ts).
+// Help and who-am-I, what every person in the roster can ask: this area's commands (no card actions), spread into the one registry (src/bot/registry.ts).
 import type { CardAction, Command } from "../context.ts";
 import { help } from "./commands/help.ts";
 import { whoami } from "./commands/whoami.ts";

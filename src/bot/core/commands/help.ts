@@ -1,3 +1,4 @@
+// 帮助: the commands the reader's roles allow (the router passes the registry's list as ctx.commands).
 import { helpCard } from "../../../../cards/help.ts";
 import { ROLE_LABEL } from "../../../domain/roles.ts";
 import type { Command } from "../../context.ts";

@@ -1,4 +1,5 @@
-import { md, card, t } from "../../../../cards/kit.ts";
+// 我是谁: the reader's roles in each organisation, as the roster has them.
+import { whoamiCard } from "../../../../cards/whoami.ts";
 import { ROLE_LABEL } from "../../../domain/roles.ts";
 import type { Command } from "../../context.ts";
 
@@ -8,12 +9,6 @@ export const whoami: Command = {
   summary: { zh: "查看您在名册中的身份", en: "see how the roster knows you" },
   roles: "anyone",
   async run(ctx) {
-    const lines = ctx.actor.grants.map((g) => ({ zh: `${g.orgName}：${ROLE_LABEL[g.role].zh}`, en: `${g.orgName}: ${ROLE_LABEL[g.role].en}` }));
-    ctx.reply({
-      card: card({
-        title: t("我的身份", "Who I am"),
-        elements: [md({ zh: `**${ctx.actor.name}**\n${lines.map((l) => l.zh).join("\n")}`, en: `**${ctx.actor.name}**\n${lines.map((l) => l.en).join("\n")}` })],
-      }),
-    });
+    ctx.reply({ card: whoamiCard({ name: ctx.actor.name, grants: ctx.actor.grants.map((g) => ({ orgName: g.orgName, role: ROLE_LABEL[g.role] })) }) });
   },
 };
