@@ -81,6 +81,11 @@ export interface CardCopy {
   status: "PENDING" | "SENT" | "FAILED";
 }
 
+/** The copies of a card sent to several people, by their keys' common prefix, oldest first. */
+export async function copiesByKeyPrefix(tx: Tx, keyPrefix: string): Promise<CardCopy[]> {
+  return tx.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: keyPrefix }, kind: "SEND" }, select: { id: true, larkMessageId: true, status: true }, orderBy: { id: "asc" } });
+}
+
 /** Gives copies still waiting in the outbox new content, so they go out already current. */
 export async function rewriteWaiting(tx: Tx, ids: readonly number[], content: object): Promise<void> {
   if (ids.length === 0) return;
