@@ -9,7 +9,6 @@ import { defaultNextReview } from "../domain/hardship-rules.ts";
 import { reviewStage } from "../domain/review-due.ts";
 import type { Contact } from "../store/org-contacts.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
-import { inTransaction } from "../store/stores.ts";
 import { awake, pushWindow } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
@@ -62,7 +61,7 @@ export async function runHardshipReviews(d: TaskDeps): Promise<{ today: string; 
     }));
     // The escalation's history line lands with its cards or not at all: a card staged without it
     // would never be recorded (the next run finds the key and stages nothing new).
-    await inTransaction(d.db.prisma, async (store) => {
+    await d.inTransaction(async (store) => {
       staged.push(...(await store.outbox.stageOutgoing(cards)));
       const fresh = await store.outbox.stageOutgoing(escalations);
       if (fresh.length > 0) {
