@@ -140,18 +140,17 @@ export async function startApp(deps: AppDeps): Promise<App> {
     app.url = `http://127.0.0.1:${port}`;
   }
   if (config.lark.transport === "ws" && runs.web) {
-    // Lark authenticates the socket, so nothing is refused here; what arrives is counted as the
-    // webhook's observer counts it (new or redelivered event, card callback).
-    const wsAccept = async (key: string, type: string, event: unknown) => {
-      const fresh = await acceptEvent(key, type, event);
-      metrics.delivery("ws", fresh ? "accepted" : "duplicate");
-      return fresh;
-    };
-    const wsCard = (a: Parameters<Router["handleCardAction"]>[0]) => {
-      metrics.delivery("ws", "accepted", "card");
-      return router.handleCardAction(a);
-    };
-    ws = startLongConnection({ config, log, acceptEvent: wsAccept, queueEvent, handleCardAction: wsCard, botOpenId: () => app.botOpenId });
+    // What arrives is counted as the webhook's observer counts it (new, redelivered, ignored,
+    // card callback; refused: not an event, or the store was down).
+    ws = startLongConnection({
+      config,
+      log,
+      acceptEvent,
+      queueEvent,
+      handleCardAction: (a) => router.handleCardAction(a),
+      botOpenId: () => app.botOpenId,
+      observe: (outcome, detail) => metrics.delivery("ws", outcome, detail),
+    });
   }
   // Every role serves its own counters: the worker's sends and the scheduler's runs are not the web's.
   if (config.metrics.port !== undefined) {
