@@ -2,7 +2,9 @@
 // shown by default, English goes in i18n_content for users whose Lark runs in English.
 // Templates in this folder are typed functions from data to a card; nothing here does I/O.
 
-export type Text = { zh: string; en: string };
+// Text has one home (src/domain/text.ts); the templates import it from here with the builders.
+import type { Text } from "../src/domain/text.ts";
+export type { Text };
 export const t = (zh: string, en: string): Text => ({ zh, en });
 
 export type Colour = "blue" | "wathet" | "turquoise" | "green" | "yellow" | "orange" | "red" | "carmine" | "violet" | "purple" | "indigo" | "grey";

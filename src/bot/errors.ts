@@ -1,7 +1,7 @@
 // Errors a user caused and can fix. They carry the words to show; the router is the one place
 // that turns them into a toast or a reply (and rolls the transaction back, so nothing changes).
 import type { Text } from "../../cards/kit.ts";
-import type { Problem } from "../domain/money.ts";
+import type { Problem } from "../domain/problem.ts";
 
 export class UserError extends Error {
   constructor(

@@ -1,15 +1,14 @@
 // The rules of aid requests and the aid fund (seed 3: 帮扶资金, 困难帮扶), as data and pure
 // functions: labels, who may decide, readable numbers, what an approval may pay, and the yearly
 // disclosure (收支公开). No I/O here; the store and the handlers apply them.
-import type { Parsed, Problem } from "./money.ts";
+import { problem, type Parsed, type Problem } from "./problem.ts";
 import { yuanText } from "./money.ts";
 import { hasRole, type Actor, type RoleName } from "./roles.ts";
-
-export type Label = { zh: string; en: string };
+import type { Text } from "./text.ts";
 
 export const AID_CATEGORIES = ["LIVING", "ILLNESS", "EMPLOYMENT", "TRAINING", "DISASTER", "OTHER"] as const;
 export type AidCategory = (typeof AID_CATEGORIES)[number];
-export const CATEGORY_LABEL: Record<AidCategory, Label> = {
+export const CATEGORY_LABEL: Record<AidCategory, Text> = {
   LIVING: { zh: "生活困难", en: "hardship in daily life" },
   ILLNESS: { zh: "疾病住院", en: "illness / hospital" },
   EMPLOYMENT: { zh: "就业困难", en: "finding work" },
@@ -20,14 +19,14 @@ export const CATEGORY_LABEL: Record<AidCategory, Label> = {
 
 export const AID_URGENCIES = ["NORMAL", "URGENT"] as const;
 export type AidUrgency = (typeof AID_URGENCIES)[number];
-export const URGENCY_LABEL: Record<AidUrgency, Label> = {
+export const URGENCY_LABEL: Record<AidUrgency, Text> = {
   NORMAL: { zh: "一般", en: "normal" },
   URGENT: { zh: "紧急", en: "urgent" },
 };
 
 export const AID_STATUSES = ["PENDING", "NEEDS_INFO", "APPROVED", "REJECTED"] as const;
 export type AidStatus = (typeof AID_STATUSES)[number];
-export const STATUS_LABEL: Record<AidStatus, Label> = {
+export const STATUS_LABEL: Record<AidStatus, Text> = {
   PENDING: { zh: "待审批", en: "awaiting decision" },
   NEEDS_INFO: { zh: "待补充说明", en: "more information requested" },
   APPROVED: { zh: "已批准", en: "approved" },
@@ -36,7 +35,7 @@ export const STATUS_LABEL: Record<AidStatus, Label> = {
 
 export const FUND_SOURCES = ["LOCAL_FINANCE", "PARTY_FEE", "DONATION"] as const;
 export type FundSource = (typeof FUND_SOURCES)[number];
-export const SOURCE_LABEL: Record<FundSource, Label> = {
+export const SOURCE_LABEL: Record<FundSource, Text> = {
   LOCAL_FINANCE: { zh: "地方财政拨付", en: "local finance allocation" },
   PARTY_FEE: { zh: "党费补助", en: "party-fee subsidy" },
   DONATION: { zh: "社会捐赠", en: "social donations" },
@@ -44,7 +43,7 @@ export const SOURCE_LABEL: Record<FundSource, Label> = {
 
 export const TIMELINE_TYPES = ["FILED", "INFO_REQUESTED", "INFO_PROVIDED", "APPROVED", "REJECTED"] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
-export const TIMELINE_LABEL: Record<TimelineType, Label> = {
+export const TIMELINE_LABEL: Record<TimelineType, Text> = {
   FILED: { zh: "提交申请", en: "filed" },
   INFO_REQUESTED: { zh: "请求补充说明", en: "more information requested" },
   INFO_PROVIDED: { zh: "已补充说明", en: "information provided" },
@@ -86,8 +85,6 @@ export function parseRequestNumber(raw: string): string | null {
   return seq > 0 ? requestNumber(Number(m[1]), seq) : null;
 }
 
-const problem = (code: string, zh: string, en: string): Problem => ({ code, zh, en });
-
 /** An amount a member asks for, before anyone looks at the fund. */
 export function checkRequestedAmount(fen: number, ceilingFen: number): Problem | null {
   if (fen > ceilingFen) {
@@ -116,7 +113,7 @@ export function overBalance(source: FundSource, balanceFen: number): Problem {
 }
 
 /** Free text from a form: trimmed, required or not, not longer than max. */
-export function checkText(raw: unknown, what: Label, opts: { required: boolean; max: number }): Parsed<string> {
+export function checkText(raw: unknown, what: Text, opts: { required: boolean; max: number }): Parsed<string> {
   const s = typeof raw === "string" ? raw.trim() : raw === undefined || raw === null ? "" : null;
   if (s === null) return { ok: false, problem: problem("text_type", `${what.zh}格式不正确。`, `The ${what.en} is not text.`) };
   if (opts.required && s === "") return { ok: false, problem: problem("text_missing", `请填写${what.zh}。`, `Please fill in the ${what.en}.`) };
@@ -187,7 +184,7 @@ export function parseDisclosureYear(raw: string, currentYear: number): Parsed<nu
 }
 
 /** The labels a care rule reads on a person, as shown on the approval card. */
-export const PERSON_TAG_LABEL: Record<"OLD_MEMBER" | "OLD_CADRE" | "OLD_MODEL" | "MOBILE" | "VETERAN", Label> = {
+export const PERSON_TAG_LABEL: Record<"OLD_MEMBER" | "OLD_CADRE" | "OLD_MODEL" | "MOBILE" | "VETERAN", Text> = {
   OLD_MEMBER: { zh: "老党员", en: "old member" },
   OLD_CADRE: { zh: "老干部", en: "old cadre" },
   OLD_MODEL: { zh: "老模范", en: "old model" },

@@ -2,7 +2,7 @@
 // kind; a policy note is for everyone looking). Pure.
 import { checkText, DESCRIPTION_MAX, NOTE_MAX } from "./aid-rules.ts";
 import { JOB_KINDS, type JobKind, type PostingType } from "./job-match.ts";
-import type { Parsed } from "./money.ts";
+import type { Parsed } from "./problem.ts";
 import { checkChoices } from "./work-input.ts";
 
 const optional = (raw: unknown, what: { zh: string; en: string }, max: number): Parsed<string | null> => {

@@ -3,8 +3,7 @@
 // lunar-javascript, never written down per year. Pure: no clock, no I/O.
 import { Lunar, LunarMonth } from "lunar-javascript";
 import { daysBetween } from "./calendar-day.ts";
-
-export type Bilingual = { zh: string; en: string };
+import type { Text } from "./text.ts";
 
 /**
  * Who a festival is for. CORE: 老党员, 老干部, 老模范 and members in the hardship archive;
@@ -15,7 +14,7 @@ export type Audience = (typeof AUDIENCES)[number];
 
 export interface FestivalDef {
   code: string;
-  name: Bilingual;
+  name: Text;
   calendar: "SOLAR" | "LUNAR";
   month: number;
   day: number;

@@ -1,12 +1,13 @@
 // The hardship-member archive (生产生活困难党员情况档案) under dynamic management: causes, a
 // level, a next review date set by the level, and a history of every change. Pure rules only.
-import type { Parsed, Problem } from "./money.ts";
+import { problem, type Parsed } from "./problem.ts";
 import { addMonths, parseDay } from "./calendar-day.ts";
-import type { AidCategory, Label } from "./aid-rules.ts";
+import type { AidCategory } from "./aid-rules.ts";
+import type { Text } from "./text.ts";
 
 export const HARDSHIP_CAUSES = ["OLD_AGE", "ILLNESS", "UNEMPLOYMENT", "DISASTER", "OTHER"] as const;
 export type HardshipCause = (typeof HARDSHIP_CAUSES)[number];
-export const CAUSE_LABEL: Record<HardshipCause, Label> = {
+export const CAUSE_LABEL: Record<HardshipCause, Text> = {
   OLD_AGE: { zh: "年老体弱", en: "old age / frailty" },
   ILLNESS: { zh: "疾病残疾", en: "illness / disability" },
   UNEMPLOYMENT: { zh: "失业", en: "unemployment" },
@@ -16,18 +17,18 @@ export const CAUSE_LABEL: Record<HardshipCause, Label> = {
 
 export const HARDSHIP_LEVELS = ["GENERAL", "SERIOUS", "SPECIAL"] as const;
 export type HardshipLevel = (typeof HARDSHIP_LEVELS)[number];
-export const LEVEL_LABEL: Record<HardshipLevel, Label> = {
+export const LEVEL_LABEL: Record<HardshipLevel, Text> = {
   GENERAL: { zh: "一般困难", en: "general" },
   SERIOUS: { zh: "较重困难", en: "serious" },
   SPECIAL: { zh: "特别困难", en: "special" },
 };
 
-export const HARDSHIP_STATUS_LABEL: Record<"ACTIVE" | "RESOLVED", Label> = {
+export const HARDSHIP_STATUS_LABEL: Record<"ACTIVE" | "RESOLVED", Text> = {
   ACTIVE: { zh: "在档", en: "active" },
   RESOLVED: { zh: "已解困", en: "resolved" },
 };
 
-export const HISTORY_LABEL: Record<string, Label> = {
+export const HISTORY_LABEL: Record<string, Text> = {
   OPENED: { zh: "建档", en: "opened" },
   UPDATED: { zh: "更新", en: "updated" },
   REVIEWED: { zh: "复核", en: "reviewed" },
@@ -47,8 +48,6 @@ export function causeForCategory(category: AidCategory): HardshipCause {
   const map: Partial<Record<AidCategory, HardshipCause>> = { ILLNESS: "ILLNESS", EMPLOYMENT: "UNEMPLOYMENT", DISASTER: "DISASTER" };
   return map[category] ?? "OTHER";
 }
-
-const problem = (code: string, zh: string, en: string): Problem => ({ code, zh, en });
 
 /** A next review date: a real date, after today and within a year (the archive is reviewed at least yearly). */
 export function checkNextReview(raw: unknown, today: string): Parsed<string> {

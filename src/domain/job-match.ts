@@ -1,12 +1,12 @@
 // 就业帮扶 (seed 2): which members looking for work a posting is for, and the one-card-a-week
 // limit on what is pushed to each of them. Pure; the store applies it under a per-person lock.
 import { addDays, addMonths, type Day, weekday } from "./calendar-day.ts";
-import type { Label } from "./aid-rules.ts";
+import type { Text } from "./text.ts";
 import type { RoleName } from "./roles.ts";
 
 export const JOB_KINDS = ["SKILLED_TRADE", "SERVICE", "LOGISTICS", "CONSTRUCTION", "OFFICE", "AGRICULTURE", "COMMUNITY", "CARE", "OTHER"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
-export const JOB_KIND_LABEL: Record<JobKind, Label> = {
+export const JOB_KIND_LABEL: Record<JobKind, Text> = {
   SKILLED_TRADE: { zh: "技术工种", en: "skilled trades" },
   SERVICE: { zh: "商贸服务", en: "retail and services" },
   LOGISTICS: { zh: "物流运输", en: "logistics and driving" },
@@ -20,12 +20,12 @@ export const JOB_KIND_LABEL: Record<JobKind, Label> = {
 
 export const POSTING_TYPES = ["JOB", "POLICY"] as const;
 export type PostingType = (typeof POSTING_TYPES)[number];
-export const POSTING_TYPE_LABEL: Record<PostingType, Label> = {
+export const POSTING_TYPE_LABEL: Record<PostingType, Text> = {
   JOB: { zh: "岗位信息", en: "job opening" },
   POLICY: { zh: "政策咨询", en: "policy note" },
 };
 
-export const EMPLOYMENT_STATUS_LABEL: Record<"OPEN" | "EMPLOYED" | "CLOSED", Label> = {
+export const EMPLOYMENT_STATUS_LABEL: Record<"OPEN" | "EMPLOYED" | "CLOSED", Text> = {
   OPEN: { zh: "求职中", en: "looking for work" },
   EMPLOYED: { zh: "已就业", en: "employed" },
   CLOSED: { zh: "已结案", en: "closed" },

@@ -2,15 +2,9 @@
 // "￥300元", full-width digits); this turns that into fen or into a Chinese sentence saying what
 // to fix. No floating point: "0.29" must be 29 fen, not 28.999….
 
-export interface Problem {
-  code: string;
-  zh: string;
-  en: string;
-}
+import { problem, type Parsed, type Problem } from "./problem.ts";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
-
-const fail = (code: string, zh: string, en: string): { ok: false; problem: Problem } => ({ ok: false, problem: { code, zh, en } });
+const fail = (code: string, zh: string, en: string): { ok: false; problem: Problem } => ({ ok: false, problem: problem(code, zh, en) });
 
 /** The largest amount one ledger line may carry: the column is a 32-bit integer of fen. */
 export const MAX_ENTRY_FEN = 1_000_000_000; // 1,000 万元

@@ -1,5 +1,7 @@
 // 结对帮扶: a department (部门挂钩), a leader (领导干部联系) or a member (党员结对) linked with a
 // member in difficulty for a period. Ending a pairing sets its end date; the row stays.
+import type { Problem } from "./problem.ts";
+
 export const HELPER_KINDS = ["DEPARTMENT", "LEADER", "MEMBER"] as const;
 export type HelperKind = (typeof HELPER_KINDS)[number];
 
@@ -27,7 +29,6 @@ export interface PairingDraft {
   endOn: string | null;
 }
 
-export type Problem = { code: string; zh: string; en: string };
 
 /** What is wrong with a new pairing, in words for the secretary; null when it can be saved. */
 export function pairingProblem(d: PairingDraft): Problem | null {

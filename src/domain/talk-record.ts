@@ -1,8 +1,7 @@
 // What makes a talk record acceptable, beyond the shape of the form: something was learned,
 // the day is not in the future nor long past, and every follow-up has both a task and a day.
 import { addDays, type Day } from "./calendar-day.ts";
-
-type Text = { zh: string; en: string };
+import type { Text } from "./text.ts";
 
 export interface TalkRecordDraft {
   heldOn: Day;

@@ -1,14 +1,16 @@
 // 培训支持 (seed 2): what a member may ask for a course the organisation agreed to, and what a
 // decision may grant; the topics of branch training for the coverage figures. Pure.
-import { checkRequestedAmount, checkText, DESCRIPTION_MAX, NOTE_MAX, type Label } from "./aid-rules.ts";
-import { parseYuan, type Parsed, yuanText } from "./money.ts";
-import { checkChoices, checkDay, problem } from "./work-input.ts";
+import { checkRequestedAmount, checkText, DESCRIPTION_MAX, NOTE_MAX } from "./aid-rules.ts";
+import { parseYuan, yuanText } from "./money.ts";
+import { problem, type Parsed } from "./problem.ts";
+import type { Text } from "./text.ts";
+import { checkChoices, checkDay } from "./work-input.ts";
 import { addMonths } from "./calendar-day.ts";
 import type { RoleName } from "./roles.ts";
 
 export const TRAINING_ASKS = ["TIME_OFF", "SUBSIDY", "POLICY"] as const;
 export type TrainingAsk = (typeof TRAINING_ASKS)[number];
-export const ASK_LABEL: Record<TrainingAsk, Label> = {
+export const ASK_LABEL: Record<TrainingAsk, Text> = {
   TIME_OFF: { zh: "保障学习时间", en: "time off to study" },
   SUBSIDY: { zh: "经费补贴", en: "a subsidy" },
   POLICY: { zh: "政策支持", en: "policy support" },
@@ -16,7 +18,7 @@ export const ASK_LABEL: Record<TrainingAsk, Label> = {
 
 export const TRAINING_TOPICS = ["THEORY", "LAW", "MARKET_ECONOMY", "PRACTICAL_SKILLS", "PARTY_AFFAIRS", "OTHER"] as const;
 export type TrainingTopic = (typeof TRAINING_TOPICS)[number];
-export const TOPIC_LABEL: Record<TrainingTopic, Label> = {
+export const TOPIC_LABEL: Record<TrainingTopic, Text> = {
   THEORY: { zh: "理论", en: "theory" },
   LAW: { zh: "法律", en: "law" },
   MARKET_ECONOMY: { zh: "市场经济", en: "market economy" },
@@ -43,7 +45,7 @@ export interface TrainingInput {
   reason: string;
 }
 
-const optionalYuan = (raw: unknown, what: Label): Parsed<number | null> =>
+const optionalYuan = (raw: unknown, what: Text): Parsed<number | null> =>
   typeof raw !== "string" || raw.trim() === "" ? { ok: true, value: null } : parseYuan(raw, what);
 
 /**

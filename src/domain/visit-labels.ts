@@ -3,9 +3,8 @@
 import { HELPER_KIND_LABEL, type HelperKind } from "./pairing.ts";
 import { EVENT_KINDS, EVENT_LABEL, type EventKind } from "./visit-events.ts";
 import { reasonText } from "./visit-eligibility.ts";
+import type { Text } from "./text.ts";
 import { festivalName, type VisitSettings } from "./visit-settings.ts";
-
-type Text = { zh: string; en: string };
 
 export interface TaskNaming {
   festival: string | null;

@@ -1,14 +1,12 @@
 // Form values of the work-care flows (training, employment, commendation), checked into domain
 // values or into a Chinese sentence saying what to fix. Pure; the handlers turn a problem into
-// the toast (src/bot/aid/errors.ts `must`).
+// the toast (src/bot/errors.ts `must`).
 import { parseDay } from "./calendar-day.ts";
-import type { Label } from "./aid-rules.ts";
-import type { Parsed, Problem } from "./money.ts";
-
-export const problem = (code: string, zh: string, en: string): Problem => ({ code, zh, en });
+import { problem, type Parsed } from "./problem.ts";
+import type { Text } from "./text.ts";
 
 /** A single or multi select: Lark sends a string or an array of strings. */
-export function checkChoices<T extends string>(raw: unknown, options: readonly T[], what: Label, opts: { min: number }): Parsed<T[]> {
+export function checkChoices<T extends string>(raw: unknown, options: readonly T[], what: Text, opts: { min: number }): Parsed<T[]> {
   const list = Array.isArray(raw) ? raw : typeof raw === "string" && raw !== "" ? [raw] : [];
   if (list.length < opts.min) return { ok: false, problem: problem("choice_missing", `请至少选择一项${what.zh}。`, `Please choose at least one ${what.en}.`) };
   if (list.some((c) => !(options as readonly unknown[]).includes(c))) {
@@ -18,7 +16,7 @@ export function checkChoices<T extends string>(raw: unknown, options: readonly T
 }
 
 /** A day from a date picker ("2026-03-05 +0800") or typed ("2026/3/5"). */
-export function checkDay(raw: unknown, what: Label): Parsed<string> {
+export function checkDay(raw: unknown, what: Text): Parsed<string> {
   if (typeof raw !== "string" || raw.trim() === "") return { ok: false, problem: problem("date_missing", `请选择${what.zh}。`, `Please choose the ${what.en}.`) };
   const d = parseDay(raw);
   if (!d) return { ok: false, problem: problem("date_bad", `${what.zh}格式不正确，请选择日期（例如 2026-09-30）。`, `The ${what.en} is not a date (e.g. 2026-09-30).`) };
