@@ -4,6 +4,7 @@
 // and never undoes the roster; the report says what could not be bound.
 import type { Client } from "@larksuiteoapi/node-sdk";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { inTransaction, storesFor } from "../store/stores.ts";
 import { parseMobile } from "./cells.ts";
 import { AUDIT_ACTION, type Actor } from "./write.ts";
 
@@ -46,12 +47,10 @@ export async function bindLark(opts: {
   actor: Actor;
 }): Promise<LarkBinding> {
   const { prisma, lark, actor } = opts;
+  // Outside any transaction: each binding below commits on its own (with its audit line).
+  const store = storesFor(prisma);
   const byId = new Map(opts.targets.map((t) => [t.id, t]));
-  const people = await prisma.person.findMany({
-    where: { id: { in: [...byId.keys()] }, larkOpenId: null },
-    select: { id: true, name: true, mobile: true, email: true },
-    orderBy: { id: "asc" },
-  });
+  const people = await store.roster.unboundAmong([...byId.keys()]);
   const bound: BoundPerson[] = [];
   const unbound: UnboundPerson[] = [];
   const found = new Map<number, { openId: string; by: "mobile" | "email" }>();
@@ -80,24 +79,15 @@ export async function bindLark(opts: {
       continue;
     }
     // open_id is unique: someone else here may hold it already (two rows, one Lark user).
-    const holder = await prisma.person.findUnique({ where: { larkOpenId: hit.openId }, select: { id: true, name: true } });
+    const holder = await store.people.holderOfOpenId(hit.openId);
     if (holder && holder.id !== p.id) {
       unbound.push({ ...t, name: p.name, mobile: p.mobile, email: p.email, reason: "taken", takenBy: holder });
       continue;
     }
-    await prisma.$transaction([
-      prisma.person.update({ where: { id: p.id }, data: { larkOpenId: hit.openId } }),
-      prisma.auditLog.create({
-        data: {
-          actorId: actor.id,
-          actorOpenId: actor.openId,
-          action: AUDIT_ACTION,
-          subjectType: "Person",
-          subjectId: String(p.id),
-          changes: { larkOpenId: [null, hit.openId] },
-        },
-      }),
-    ]);
+    await inTransaction(prisma, async (atOnce) => {
+      await atOnce.roster.setOpenId(p.id, hit.openId);
+      await atOnce.audit.audit({ actorId: actor.id, actorOpenId: actor.openId, action: AUDIT_ACTION, subjectType: "Person", subjectId: p.id, changes: { larkOpenId: [null, hit.openId] } });
+    });
     bound.push({ ...t, name: p.name, openId: hit.openId, by: hit.by });
   }
   return { bound, unbound };

@@ -3,9 +3,9 @@
 import type { Cell } from "./parse.ts";
 import { dateToDay } from "../domain/calendar-day.ts";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (message: string): Parsed<never> => ({ ok: false, message });
+export type CellRead<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): CellRead<T> => ({ ok: true, value });
+const bad = (message: string): CellRead<never> => ({ ok: false, message });
 
 /** What the cell shows, trimmed; "" for an empty cell. Excel dates show as YYYY-MM-DD. */
 export function cellText(c: Cell | undefined): string {
@@ -15,7 +15,7 @@ export function cellText(c: Cell | undefined): string {
 }
 
 /** Mainland mobile numbers only: Lark's batch_get_id takes them without a country code. */
-export function parseMobile(raw: string): Parsed<string> {
+export function parseMobile(raw: string): CellRead<string> {
   if (/^\d(\.\d+)?e\+\d+$/i.test(raw)) {
     return bad(`手机号“${raw}”被 Excel 写成了科学计数法：请把该列设为“文本”后重新填写`);
   }
@@ -25,14 +25,14 @@ export function parseMobile(raw: string): Parsed<string> {
 }
 
 /** Lower-cased: Lark and people treat e-mail addresses case-insensitively. */
-export function parseEmail(raw: string): Parsed<string> {
+export function parseEmail(raw: string): CellRead<string> {
   const email = raw.replace(/^mailto:/i, "").trim().toLowerCase();
   if (!/^[^\s@，,；;]+@[^\s@，,；;]+\.[^\s@，,；;]+$/.test(email)) return bad(`邮箱“${raw}”格式不对`);
   return ok(email);
 }
 
 /** Organisation codes are typed into scripts and URLs: keep them plain. */
-export function parseCode(raw: string, label: string): Parsed<string> {
+export function parseCode(raw: string, label: string): CellRead<string> {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(raw)) {
     return bad(`${label}“${raw}”只能由字母、数字和 - _ . 组成（不超过64个字符）`);
   }
@@ -53,7 +53,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
  * Excel date cells arrive as Dates at UTC midnight of the shown day; text dates in the usual
  * Chinese forms; bare numbers as YYYYMMDD or an Excel serial (a date cell formatted as 常规).
  */
-export function parseDate(c: Cell, label: string, today: string): Parsed<string> {
+export function parseDate(c: Cell, label: string, today: string): CellRead<string> {
   let iso: string | undefined;
   const shown = cellText(c);
   if (c instanceof Date) {

@@ -1,11 +1,12 @@
-// importRoster: the one entry used by `npm run roster:import` and by the sandbox seeding.
+// importRoster: the one entry used by `npm run roster:import` (and the roster tests).
 // Read and check the file (no store), then in one transaction compare it with the store and
 // write the good rows, then bind new people to Lark, then report.
 import { basename } from "node:path";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { inTransaction } from "../store/stores.ts";
 import { bindLark, type LarkBinding, type LarkContact } from "./bind-lark.ts";
 import { readRoster, type RosterSource } from "./parse.ts";
-import type { Problem } from "./problems.ts";
+import type { RosterProblem } from "./problems.ts";
 import { sortProblems, type RosterReport } from "./report.ts";
 import { resolveRoster } from "./resolve.ts";
 import { parseOrgRows, parsePersonRows, type ParsedRows } from "./rows.ts";
@@ -67,14 +68,15 @@ export async function importRoster(opts: ImportRosterOptions): Promise<RosterRep
     return finish({ ...base, rowsImported: 0, rowsRejected: base.rowsRead, orgRowsRejected: base.orgRowsRead }, fileProblems, fileWarnings, zero(), zero(), undefined);
   }
 
-  const { plan, written } = await prisma.$transaction(
-    async (tx) => {
-      const snapshot = await loadSnapshot(tx, people.rows);
+  const { plan, written } = await inTransaction(
+    prisma,
+    async (store) => {
+      const snapshot = await loadSnapshot(store, people.rows);
       const plan = resolveRoster(
         { people: people.rows, badPeople: people.badRows, orgs: orgs.rows, badOrgs: orgs.badRows, orgSheet: raw.orgs?.sheet },
         snapshot,
       );
-      return { plan, written: await writePlan(tx, plan, actor) };
+      return { plan, written: await writePlan(store, plan, actor) };
     },
     { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS },
   );
@@ -107,8 +109,8 @@ export async function importRoster(opts: ImportRosterOptions): Promise<RosterRep
 
 function finish(
   base: Omit<RosterReport, "errors" | "warnings" | "organizations" | "people" | "lark" | "ok">,
-  errors: Problem[],
-  warnings: Problem[],
+  errors: RosterProblem[],
+  warnings: RosterProblem[],
   organizations: Counts,
   people: Counts,
   binding: LarkBinding | undefined,

@@ -2,8 +2,8 @@
 // name by code. Checked against the store's tree so that parents exist, kinds nest (党委 >
 // 党总支 > 党支部) and no cycle appears. Pure, like resolve.ts which calls it.
 import { ORG_COLUMNS, PERSON_COLUMNS } from "./columns.ts";
-import { where, type Problem } from "./problems.ts";
-import type { Fail, PlannedOrg, RosterRows, Snapshot } from "./resolve.ts";
+import { where, type RosterProblem } from "./problems.ts";
+import type { Fail, PlannedOrg, RosterRows, Snapshot } from "./plan.ts";
 import type { OrgRow, PersonRow } from "./rows.ts";
 import { canContain, kindName } from "./vocab.ts";
 
@@ -11,7 +11,7 @@ import { canContain, kindName } from "./vocab.ts";
 export type Def = PlannedOrg & { readonly line?: number; readonly sheet?: string | undefined };
 
 /** The 组织 sheet: every listed organisation with its kind and parent, checked as a tree. */
-export function resolveOrgSheet(rows: RosterRows, snap: Snapshot, badCodes: ReadonlyMap<string, string>, problems: Problem[]): { defs: Map<string, Def>; rejected: number } {
+export function resolveOrgSheet(rows: RosterRows, snap: Snapshot, badCodes: ReadonlyMap<string, string>, problems: RosterProblem[]): { defs: Map<string, Def>; rejected: number } {
   const sheet = rows.orgSheet;
   const fail = (line: number, message: string) => problems.push({ sheet, line, message });
   const first = new Map<string, OrgRow>();

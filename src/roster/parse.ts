@@ -6,7 +6,7 @@ import { extname } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { isOrgSectionMarker, looksLikeOrgHeader, looksLikePersonHeader, ORG_SHEET_NAME } from "./columns.ts";
-import type { Problem } from "./problems.ts";
+import type { RosterProblem } from "./problems.ts";
 
 /** A cell as read: CSV gives strings, xlsx also numbers and dates (UTC midnight of the shown day). */
 export type Cell = string | number | Date | null;
@@ -30,7 +30,7 @@ export interface RawRoster {
   readonly encoding?: "utf-8" | "gb18030";
   readonly people: RawTable | undefined;
   readonly orgs: RawTable | undefined;
-  readonly problems: Problem[];
+  readonly problems: RosterProblem[];
 }
 
 export type RosterSource = string | { readonly name: string; readonly data: Uint8Array };
@@ -60,7 +60,7 @@ function toTable(
   sheet: string | undefined,
   rows: readonly RawRow[],
   isHeader: (cells: readonly string[]) => boolean,
-  problems: Problem[],
+  problems: RosterProblem[],
   missingHeader: string,
 ): RawTable | undefined {
   const nonBlank = rows.filter((r) => !isBlank(r.cells));
@@ -89,7 +89,7 @@ async function parseXlsx(data: Uint8Array): Promise<RawRoster> {
   } catch {
     return { format: "xlsx", people: undefined, orgs: undefined, problems: [{ line: 0, message: "无法读取该 Excel 文件：文件可能已损坏，或不是 .xlsx 格式（.xls 请另存为 .xlsx）" }] };
   }
-  const problems: Problem[] = [];
+  const problems: RosterProblem[] = [];
   const peopleSheet = wb.worksheets.find((ws) => !NOT_PEOPLE.has(ws.name.trim()));
   const orgSheet = wb.worksheets.find((ws) => ws.name.trim() === ORG_SHEET_NAME);
   const people = peopleSheet
@@ -151,7 +151,7 @@ export function decodeCsv(data: Uint8Array): { text: string; encoding: "utf-8" |
 
 function parseCsvRoster(data: Uint8Array): RawRoster {
   const { text, encoding } = decodeCsv(data);
-  const problems: Problem[] = [];
+  const problems: RosterProblem[] = [];
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;

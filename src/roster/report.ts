@@ -1,7 +1,7 @@
 // What an import did, as data (RosterReport) and as text for the secretary: Chinese first,
 // then one English summary line for logs and for colleagues who do not read Chinese.
 import type { BoundPerson, UnboundPerson } from "./bind-lark.ts";
-import { formatProblem, type Problem } from "./problems.ts";
+import { formatProblem, type RosterProblem } from "./problems.ts";
 import type { Counts } from "./write.ts";
 
 export interface RosterReport {
@@ -16,8 +16,8 @@ export interface RosterReport {
   readonly orgRowsRead: number;
   readonly orgRowsRejected: number;
   /** Ordered by sheet then line. Any error makes `ok` false. */
-  readonly errors: readonly Problem[];
-  readonly warnings: readonly Problem[];
+  readonly errors: readonly RosterProblem[];
+  readonly warnings: readonly RosterProblem[];
   readonly organizations: Counts;
   readonly people: Counts;
   readonly lark: {
@@ -30,8 +30,8 @@ export interface RosterReport {
   readonly ok: boolean;
 }
 
-const byPlace = (a: Problem, b: Problem) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.line - b.line;
-export const sortProblems = (ps: readonly Problem[]): Problem[] => [...ps].sort(byPlace);
+const byPlace = (a: RosterProblem, b: RosterProblem) => (a.sheet ?? "").localeCompare(b.sheet ?? "") || a.line - b.line;
+export const sortProblems = (ps: readonly RosterProblem[]): RosterProblem[] => [...ps].sort(byPlace);
 
 const counts = (c: Counts) => `新建 ${c.created}，更新 ${c.updated}，未变 ${c.unchanged}`;
 const countsEn = (c: Counts) => `${c.created} created/${c.updated} updated/${c.unchanged} unchanged`;

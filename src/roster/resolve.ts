@@ -1,78 +1,16 @@
 // Checks that need more than one row: duplicates inside the file, the organisation tree, who
 // each person already is in the store, and each 联系领导. Pure: the store is read beforehand
 // into a Snapshot (import.ts), so these rules are tested without a database.
-import type { OrgKind } from "../generated/prisma/enums.ts";
 import { PERSON_COLUMNS } from "./columns.ts";
 import { parentsFirst, resolveOrgSheet, resolvePersonOrgs } from "./org-tree.ts";
-import { where, type Problem } from "./problems.ts";
-import type { BadRow, OrgRow, PersonRow } from "./rows.ts";
+import type { Fail, LeaderTarget, Plan, RosterRows, Snapshot, SnapPerson } from "./plan.ts";
+import { where, type RosterProblem } from "./problems.ts";
+import type { BadRow, PersonRow } from "./rows.ts";
 import { LEADING_ROLES } from "./vocab.ts";
 
-export interface SnapOrg {
-  readonly id: number;
-  readonly code: string;
-  readonly name: string;
-  readonly kind: OrgKind;
-  readonly parentCode: string | null;
-}
-
-export interface SnapPerson {
-  readonly id: number;
-  readonly name: string;
-  readonly mobile: string | null;
-  readonly email: string | null;
-  /** Holds 党员领导干部 or 支部书记 in some organisation, so may be someone's 联系领导. */
-  readonly leading: boolean;
-}
-
-/** What the store holds that the file refers to. All organisations; only the people concerned. */
-export interface Snapshot {
-  readonly orgs: ReadonlyMap<string, SnapOrg>;
-  readonly peopleByMobile: ReadonlyMap<string, SnapPerson>;
-  readonly peopleByEmail: ReadonlyMap<string, SnapPerson>;
-  readonly peopleByName: ReadonlyMap<string, readonly SnapPerson[]>;
-}
-
-/** The state an organisation should have after the import. */
-export interface PlannedOrg {
-  readonly code: string;
-  readonly name: string;
-  readonly kind: OrgKind;
-  readonly parentCode: string | null;
-  readonly existing: SnapOrg | undefined;
-}
-
-export type LeaderTarget = { readonly line: number } | { readonly personId: number };
-
-export interface PlannedPerson {
-  readonly row: PersonRow;
-  readonly existing: SnapPerson | undefined;
-  /** undefined: no 联系领导 column (keep); null: empty cell (clear). */
-  readonly leader: LeaderTarget | null | undefined;
-}
-
-export interface Plan {
-  /** Parents before children, so ids exist when children are written. */
-  readonly orgs: PlannedOrg[];
-  readonly people: PlannedPerson[];
-  readonly problems: Problem[];
-  readonly warnings: Problem[];
-  /** 组织 rows that parsed but do not fit the tree (duplicates, unknown parents ...). */
-  readonly rejectedOrgRows: number;
-}
-
-export interface RosterRows {
-  readonly people: readonly PersonRow[];
-  readonly badPeople: readonly BadRow[];
-  readonly orgs: readonly OrgRow[];
-  readonly badOrgs: readonly BadRow[];
-  /** Sheet label for 组织 rows in messages: "组织" for the xlsx sheet, undefined for a CSV section. */
-  readonly orgSheet: string | undefined;
-}
-
 export function resolveRoster(rows: RosterRows, snap: Snapshot): Plan {
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const problems: RosterProblem[] = [];
+  const warnings: RosterProblem[] = [];
   const bad = new Set<number>(rows.badPeople.map((b) => b.line));
   const fail = (line: number, message: string) => {
     bad.add(line);
@@ -99,8 +37,6 @@ export function resolveRoster(rows: RosterRows, snap: Snapshot): Plan {
   }
 }
 
-export type Fail = (line: number, message: string) => void;
-
 /** Duplicates are errors on every line involved: which of them is right is for the secretary to say. */
 function findDuplicates(rows: RosterRows, fail: Fail): void {
   for (const key of ["mobile", "email"] as const) {
@@ -125,7 +61,7 @@ function matchStore(
   bad: ReadonlySet<number>,
   snap: Snapshot,
   fail: Fail,
-  warnings: Problem[],
+  warnings: RosterProblem[],
 ): Map<number, SnapPerson | undefined> {
   const existing = new Map<number, SnapPerson | undefined>();
   const claimedBy = new Map<number, number>();

@@ -2,10 +2,10 @@
 // or into Chinese messages saying what to fix. Pure: no store, no other rows (see resolve.ts).
 import { z } from "zod";
 import type { OrgKind, PersonTag } from "../generated/prisma/enums.ts";
-import { cellText, parseCode, parseDate, parseEmail, parseMobile, splitList, type Parsed } from "./cells.ts";
+import { cellText, parseCode, parseDate, parseEmail, parseMobile, splitList, type CellRead } from "./cells.ts";
 import { mapOrgHeader, mapPersonHeader, ORG_COLUMNS, PERSON_COLUMNS, type HeaderMap, type OrgField, type PersonField } from "./columns.ts";
 import type { Cell, RawRow, RawTable } from "./parse.ts";
-import type { Problem } from "./problems.ts";
+import type { RosterProblem } from "./problems.ts";
 import { KIND_HINT, kindByName, ROLE_HINT, roleByName, TAG_HINT, tagByName, type RosterRole } from "./vocab.ts";
 
 /** A 联系领导 as written: an 11-digit mobile, otherwise a name. */
@@ -43,7 +43,7 @@ export interface OrgRow {
 type Input = Cell | undefined;
 
 /** Lifts a cell parser into zod: a failed parse becomes an issue carrying its Chinese message. */
-function cell<T>(parse: (c: Input) => Parsed<T>) {
+function cell<T>(parse: (c: Input) => CellRead<T>) {
   // optional(): an absent column is a missing key, which the parser still sees (as undefined).
   return z.custom<Input>().optional().transform((c, ctx): T => {
     const r = parse(c);
@@ -53,11 +53,11 @@ function cell<T>(parse: (c: Input) => Parsed<T>) {
   });
 }
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const ok = <T>(value: T): CellRead<T> => ({ ok: true, value });
 
 /** `undefined` for an absent column, `null` for an empty cell, else the parser's result. */
-function optional<T>(parse: (text: string, c: Cell) => Parsed<T>) {
-  return (c: Input): Parsed<T | null | undefined> => {
+function optional<T>(parse: (text: string, c: Cell) => CellRead<T>) {
+  return (c: Input): CellRead<T | null | undefined> => {
     if (c === undefined) return ok(undefined);
     const text = cellText(c);
     return text === "" ? ok(null) : parse(text, c);
@@ -65,26 +65,26 @@ function optional<T>(parse: (text: string, c: Cell) => Parsed<T>) {
 }
 
 /** `null` for an absent column or an empty cell. */
-function given<T>(parse: (text: string) => Parsed<T>) {
-  return (c: Input): Parsed<T | null> => {
+function given<T>(parse: (text: string) => CellRead<T>) {
+  return (c: Input): CellRead<T | null> => {
     const text = cellText(c);
     return text === "" ? ok(null) : parse(text);
   };
 }
 
 function required(label: string, max: number) {
-  return (c: Input): Parsed<string> => {
+  return (c: Input): CellRead<string> => {
     const text = cellText(c);
     if (text === "") return { ok: false, message: `${label}不能为空` };
     return text.length > max ? { ok: false, message: `${label}太长（不超过${max}个字）` } : ok(text);
   };
 }
 
-const limited = (label: string, max: number) => (text: string): Parsed<string> =>
+const limited = (label: string, max: number) => (text: string): CellRead<string> =>
   text.length > max ? { ok: false, message: `${label}太长（不超过${max}个字）` } : ok(text);
 
 function names<T>(label: string, table: Map<string, T>, hint: string) {
-  return (text: string): Parsed<T[]> => {
+  return (text: string): CellRead<T[]> => {
     const out: T[] = [];
     const unknown: string[] = [];
     for (const n of splitList(text)) {
@@ -111,21 +111,21 @@ export function personRowSchema(today: string) {
       }),
       orgName: cell(given(limited(PERSON_COLUMNS.orgName, 100))),
       parentCode: cell(given((t) => parseCode(t, PERSON_COLUMNS.parentCode))),
-      roles: cell((c): Parsed<RosterRole[] | undefined> => {
+      roles: cell((c): CellRead<RosterRole[] | undefined> => {
         const r = optional(names(PERSON_COLUMNS.roles, roleByName, ROLE_HINT))(c);
         if (!r.ok) return r;
         if (r.value === undefined) return ok(undefined);
         // Every person on a branch's roster is a 党员 of it, whatever else they are.
         return ok<RosterRole[]>(["MEMBER", ...(r.value ?? []).filter((x) => x !== "MEMBER")]);
       }),
-      tags: cell((c): Parsed<PersonTag[] | undefined> => {
+      tags: cell((c): CellRead<PersonTag[] | undefined> => {
         const r = optional(names(PERSON_COLUMNS.tags, tagByName, TAG_HINT))(c);
         return r.ok ? ok(r.value === null ? [] : r.value) : r;
       }),
       birthDate: cell(optional((_t, c) => parseDate(c, PERSON_COLUMNS.birthDate, today))),
       joinedPartyOn: cell(optional((_t, c) => parseDate(c, PERSON_COLUMNS.joinedPartyOn, today))),
       leader: cell(
-        optional((text): Parsed<LeaderRef> => {
+        optional((text): CellRead<LeaderRef> => {
           const m = parseMobile(text);
           return ok(m.ok ? { text, mobile: m.value } : { text, name: text });
         }),
@@ -154,7 +154,7 @@ export const orgRowSchema = z.object({
     return r.ok ? parseCode(r.value, ORG_COLUMNS.code) : r;
   }),
   name: cell(required(ORG_COLUMNS.name, 100)),
-  kind: cell((c): Parsed<OrgKind> => {
+  kind: cell((c): CellRead<OrgKind> => {
     const text = cellText(c);
     if (text === "") return { ok: false, message: `${ORG_COLUMNS.kind}不能为空，可填：${KIND_HINT}` };
     const kind = kindByName.get(text);
@@ -185,8 +185,8 @@ export interface ParsedRows<R> {
   readonly rows: R[];
   /** Lines whose row failed; kept so other rows can say "第N行有错误" instead of "找不到". */
   readonly badRows: BadRow[];
-  readonly problems: Problem[];
-  readonly warnings: Problem[];
+  readonly problems: RosterProblem[];
+  readonly warnings: RosterProblem[];
   readonly columns: ReadonlySet<string>;
   /** False when the header itself is unusable (a required column missing); rows were not read. */
   readonly headerOk: boolean;
@@ -197,19 +197,19 @@ function headerProblems<F extends string>(
   header: HeaderMap<F>,
   columns: Record<F, string>,
   requiredFields: readonly F[],
-): { problems: Problem[]; warnings: Problem[] } {
+): { problems: RosterProblem[]; warnings: RosterProblem[] } {
   const at = { sheet: table.sheet, line: table.headerLine };
-  const problems: Problem[] = requiredFields
+  const problems: RosterProblem[] = requiredFields
     .filter((f) => header.index[f] === undefined)
     .map((f) => ({ ...at, message: `缺少必填列“${columns[f]}”` }));
   for (const f of header.duplicated) problems.push({ ...at, message: `列“${columns[f]}”出现了两次` });
-  const warnings: Problem[] = header.unknown.length
+  const warnings: RosterProblem[] = header.unknown.length
     ? [{ ...at, message: `忽略了无法识别的列：${header.unknown.map((u) => `“${u}”`).join("、")}` }]
     : [];
   return { problems, warnings };
 }
 
-function issuesToProblems(table: RawTable, line: number, issues: readonly { message: string }[]): Problem[] {
+function issuesToProblems(table: RawTable, line: number, issues: readonly { message: string }[]): RosterProblem[] {
   return issues.map((i) => ({ sheet: table.sheet, line, message: i.message }));
 }
 

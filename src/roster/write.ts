@@ -1,11 +1,13 @@
-// Writes a resolved plan into the store inside the caller's transaction: organisations, then
-// people and their roles, then 联系领导 (which may point at people created in the same run).
-// Only real differences are written, so importing the same file again changes nothing, and
-// every difference is recorded in AuditLog as {field: [before, after]}.
-import type { Person, Prisma } from "../generated/prisma/client.ts";
+// Writes a resolved plan through the store bound to the import's transaction: organisations,
+// then people and their roles, then 联系领导 (which may point at people created in the same
+// run). Only real differences are written, so importing the same file again changes nothing,
+// and every difference is recorded in AuditLog as {field: [before, after]}.
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { PersonTag, Role } from "../generated/prisma/enums.ts";
 import { dateToDay } from "../domain/calendar-day.ts";
-import type { Plan, PlannedOrg, PlannedPerson } from "./resolve.ts";
+import type { AuditEntry } from "../store/audit.ts";
+import type { RosterPerson } from "../store/roster.ts";
+import type { Plan, PlannedOrg, PlannedPerson, RosterStore } from "./plan.ts";
 import type { PersonRow } from "./rows.ts";
 import { ROSTER_ROLES, type RosterRole } from "./vocab.ts";
 
@@ -29,7 +31,6 @@ export interface WriteResult {
   readonly personIdByLine: ReadonlyMap<number, number>;
 }
 
-type Tx = Prisma.TransactionClient;
 type Json = Prisma.InputJsonValue | null;
 type Changes = Record<string, [Json, Json]>;
 
@@ -40,39 +41,41 @@ const sortRoles = (roles: readonly Role[]) => [...roles].sort((a, b) => ROSTER_R
 const dateOf = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
 const isoOf = (d: Date | null) => (d === null ? null : dateToDay(d));
 
-export async function writePlan(tx: Tx, plan: Plan, actor: Actor): Promise<WriteResult> {
-  const audits: Prisma.AuditLogCreateManyInput[] = [];
+export async function writePlan(store: RosterStore, plan: Plan, actor: Actor): Promise<WriteResult> {
+  const audits: AuditEntry[] = [];
   const audit = (subjectType: "Person" | "Organization", subjectId: number, orgId: number, changes: Changes) =>
     audits.push({ actorId: actor.id, actorOpenId: actor.openId, action: AUDIT_ACTION, subjectType, subjectId: String(subjectId), orgId, changes });
 
-  const organizations = await writeOrgs(tx, plan.orgs, audit);
-  const orgIdByCode = new Map((await tx.organization.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]));
-  const people = await writePeople(tx, plan.people, orgIdByCode, audit);
-  if (audits.length > 0) await tx.auditLog.createMany({ data: audits });
+  const organizations = await writeOrgs(store, plan.orgs, audit);
+  const orgIdByCode = await store.roster.orgIdsByCode();
+  const people = await writePeople(store, plan.people, orgIdByCode, audit);
+  await store.audit.auditAll(audits);
   return { organizations, people: people.counts, personIdByLine: people.idByLine };
 }
 
 type Audit = (subjectType: "Person" | "Organization", subjectId: number, orgId: number, changes: Changes) => void;
 
-async function writeOrgs(tx: Tx, orgs: readonly PlannedOrg[], audit: Audit): Promise<Counts> {
+async function writeOrgs(store: RosterStore, orgs: readonly PlannedOrg[], audit: Audit): Promise<Counts> {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const idByCode = new Map<string, number>();
   const idOf = async (code: string | null): Promise<number | null> => {
     if (code === null) return null;
     const known = idByCode.get(code);
     if (known !== undefined) return known;
-    const found = await tx.organization.findUniqueOrThrow({ where: { code }, select: { id: true } });
+    // Not in the plan, so resolve.ts found it in the store.
+    const found = await store.roster.orgWithCode(code);
+    if (!found) throw new Error(`organisation ${code} vanished during the roster import`);
     idByCode.set(code, found.id);
     return found.id;
   };
   // Parents come first (resolve.ts orders them), so a parent's id exists when a child needs it.
   for (const o of orgs) {
     const parentId = await idOf(o.parentCode);
-    const current = await tx.organization.findUnique({ where: { code: o.code } });
+    const current = await store.roster.orgWithCode(o.code);
     if (!current) {
-      const created = await tx.organization.create({ data: { code: o.code, name: o.name, kind: o.kind, parentId } });
-      idByCode.set(o.code, created.id);
-      audit("Organization", created.id, created.id, { code: [null, o.code], name: [null, o.name], kind: [null, o.kind], parentId: [null, parentId] });
+      const id = await store.roster.createOrg({ code: o.code, name: o.name, kind: o.kind, parentId });
+      idByCode.set(o.code, id);
+      audit("Organization", id, id, { code: [null, o.code], name: [null, o.name], kind: [null, o.kind], parentId: [null, parentId] });
       counts.created++;
       continue;
     }
@@ -85,7 +88,7 @@ async function writeOrgs(tx: Tx, orgs: readonly PlannedOrg[], audit: Audit): Pro
       counts.unchanged++;
       continue;
     }
-    await tx.organization.update({ where: { id: current.id }, data: { name: o.name, kind: o.kind, parentId } });
+    await store.roster.updateOrg(current.id, { name: o.name, kind: o.kind, parentId });
     audit("Organization", current.id, current.id, changes);
     counts.updated++;
   }
@@ -93,7 +96,7 @@ async function writeOrgs(tx: Tx, orgs: readonly PlannedOrg[], audit: Audit): Pro
 }
 
 async function writePeople(
-  tx: Tx,
+  store: RosterStore,
   people: readonly PlannedPerson[],
   orgIdByCode: ReadonlyMap<string, number>,
   audit: Audit,
@@ -101,12 +104,12 @@ async function writePeople(
   // Few round trips whatever the roster's size: people, roles and leaders are each read and
   // written in bulk; only people whose own fields changed get an UPDATE of their own.
   const existingIds = people.flatMap((p) => (p.existing ? [p.existing.id] : []));
-  const current = new Map((await tx.person.findMany({ where: { id: { in: existingIds } } })).map((p) => [p.id, p]));
+  const current = await store.roster.peopleByIds(existingIds);
   const idByLine = new Map<number, number>();
   const changesByLine = new Map<number, Changes>();
 
   const fresh = people.filter((p) => !p.existing || !current.has(p.existing.id));
-  for (const { row, id } of await createPeople(tx, fresh)) {
+  for (const { row, id } of await createPeople(store, fresh)) {
     idByLine.set(row.line, id);
     const changes: Changes = {};
     for (const [k, v] of Object.entries(wanted(row))) if (v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)) changes[k] = [null, v];
@@ -116,10 +119,10 @@ async function writePeople(
     const before = existing ? current.get(existing.id) : undefined;
     if (!before) continue;
     idByLine.set(row.line, before.id);
-    changesByLine.set(row.line, await updatePerson(tx, before, row));
+    changesByLine.set(row.line, await updatePerson(store, before, row));
   }
 
-  await writeRoles(tx, people, idByLine, orgIdByCode, changesByLine);
+  await writeRoles(store, people, idByLine, orgIdByCode, changesByLine);
 
   // 联系领导 last: the leader may be a person created a few rows below. One UPDATE per leader.
   const byLeader = new Map<number | null, number[]>();
@@ -132,9 +135,7 @@ async function writePeople(
     byLeader.set(want, [...(byLeader.get(want) ?? []), id]);
     changesByLine.get(row.line)!.responsibleLeaderId = [was, want];
   }
-  for (const [leaderId, ids] of byLeader) {
-    await tx.person.updateMany({ where: { id: { in: ids } }, data: { responsibleLeaderId: leaderId } });
-  }
+  for (const [leaderId, ids] of byLeader) await store.roster.setLeaderOf(ids, leaderId);
 
   const counts: Counts = { created: fresh.length, updated: 0, unchanged: 0 };
   for (const { row } of people) {
@@ -163,10 +164,9 @@ function wanted(row: PersonRow) {
 }
 
 /** One INSERT for all new people; rows are told apart by their mobile, else e-mail (both unique). */
-async function createPeople(tx: Tx, fresh: readonly PlannedPerson[]): Promise<{ row: PersonRow; id: number }[]> {
-  if (fresh.length === 0) return [];
-  const made = await tx.person.createManyAndReturn({
-    data: fresh.map(({ row }) => {
+async function createPeople(store: RosterStore, fresh: readonly PlannedPerson[]): Promise<{ row: PersonRow; id: number }[]> {
+  const made = await store.roster.createPeople(
+    fresh.map(({ row }) => {
       const w = wanted(row);
       return {
         name: w.name,
@@ -178,14 +178,13 @@ async function createPeople(tx: Tx, fresh: readonly PlannedPerson[]): Promise<{ 
         whereabouts: w.whereabouts ?? null,
       };
     }),
-    select: { id: true, mobile: true, email: true },
-  });
+  );
   const key = (mobile: string | null, email: string | null) => (mobile ? `m:${mobile}` : `e:${email}`);
   const idByKey = new Map(made.map((p) => [key(p.mobile, p.email), p.id]));
   return fresh.map(({ row }) => ({ row, id: idByKey.get(key(row.mobile, row.email))! }));
 }
 
-async function updatePerson(tx: Tx, before: Person, row: PersonRow): Promise<Changes> {
+async function updatePerson(store: RosterStore, before: RosterPerson, row: PersonRow): Promise<Changes> {
   const want = wanted(row);
   const changes: Changes = {};
   const diff = (field: string, was: Json, now: Json | undefined) => {
@@ -199,17 +198,14 @@ async function updatePerson(tx: Tx, before: Person, row: PersonRow): Promise<Cha
   diff("tags", sortTags(before.tags), want.tags);
   diff("whereabouts", before.whereabouts, want.whereabouts);
   if (Object.keys(changes).length === 0) return changes;
-  await tx.person.update({
-    where: { id: before.id },
-    data: {
-      name: want.name,
-      mobile: want.mobile,
-      email: want.email,
-      birthDate: want.birthDate === undefined ? undefined : dateOf(want.birthDate),
-      joinedPartyOn: want.joinedPartyOn === undefined ? undefined : dateOf(want.joinedPartyOn),
-      tags: want.tags,
-      whereabouts: want.whereabouts,
-    },
+  await store.roster.updatePerson(before.id, {
+    name: want.name,
+    mobile: want.mobile,
+    email: want.email,
+    birthDate: want.birthDate === undefined ? undefined : dateOf(want.birthDate),
+    joinedPartyOn: want.joinedPartyOn === undefined ? undefined : dateOf(want.joinedPartyOn),
+    tags: want.tags,
+    whereabouts: want.whereabouts,
   });
   return changes;
 }
@@ -220,21 +216,18 @@ async function updatePerson(tx: Tx, before: Person, row: PersonRow): Promise<Cha
  * nor are roles in other organisations. Without a 角色 column only 党员 is ensured.
  */
 async function writeRoles(
-  tx: Tx,
+  store: RosterStore,
   people: readonly PlannedPerson[],
   idByLine: ReadonlyMap<number, number>,
   orgIdByCode: ReadonlyMap<string, number>,
   changesByLine: Map<number, Changes>,
 ): Promise<void> {
   const rosterRoles = ROSTER_ROLES as readonly Role[];
-  const held = await tx.membership.findMany({
-    where: { personId: { in: [...idByLine.values()] }, role: { in: [...rosterRoles] } },
-    select: { id: true, personId: true, orgId: true, role: true },
-  });
+  const held = await store.roster.rolesHeld([...idByLine.values()], rosterRoles);
   const heldBy = new Map<string, typeof held>();
   for (const m of held) heldBy.set(`${m.personId}:${m.orgId}`, [...(heldBy.get(`${m.personId}:${m.orgId}`) ?? []), m]);
 
-  const add: Prisma.MembershipCreateManyInput[] = [];
+  const add: { personId: number; orgId: number; role: Role }[] = [];
   const remove: number[] = [];
   for (const { row } of people) {
     const personId = idByLine.get(row.line)!;
@@ -249,6 +242,5 @@ async function writeRoles(
     remove.push(...removing.map((m) => m.id));
     changesByLine.get(row.line)!.roles = [sortRoles(heldRoles), sortRoles(want)];
   }
-  if (add.length > 0) await tx.membership.createMany({ data: add });
-  if (remove.length > 0) await tx.membership.deleteMany({ where: { id: { in: remove } } });
+  await store.roster.changeRoles(add, remove);
 }

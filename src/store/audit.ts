@@ -49,6 +49,11 @@ export async function audit(tx: Tx, e: AuditEntry): Promise<void> {
   await tx.$executeRaw(auditInsert([e]));
 }
 
+/** Many audit lines in one statement: the roster import writes one per organisation or person it changed. */
+export async function auditAll(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length > 0) await tx.$executeRaw(auditInsert(entries));
+}
+
 /** {field: [before, after]} for the fields that differ; empty when nothing changed. */
 export function diffFields<T extends Record<string, unknown>>(before: Partial<T> | null, after: Partial<T>): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};

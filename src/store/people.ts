@@ -37,6 +37,11 @@ export async function personContacts(tx: Tx, ids: readonly number[]): Promise<Ma
   return new Map(rows.map((p) => [p.id, { id: p.id, name: p.name, openId: p.larkOpenId }]));
 }
 
+/** Who here is bound to this Lark account (open_id is unique), or null. */
+export async function holderOfOpenId(tx: Tx, openId: string): Promise<{ id: number; name: string } | null> {
+  return tx.person.findUnique({ where: { larkOpenId: openId }, select: { id: true, name: true } });
+}
+
 /**
  * Records that the person has been welcomed, once: true only for the call that set it, so two
  * deliveries of the same "chat opened" event cannot both send the welcome card.

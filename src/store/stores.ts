@@ -35,6 +35,7 @@ import * as outbox from "./outbox.ts";
 import * as people from "./people.ts";
 import * as questions from "./questions.ts";
 import * as responsibleLeader from "./responsible-leader.ts";
+import * as roster from "./roster.ts";
 import * as talkBoard from "./talk-board.ts";
 import * as talkDue from "./talk-due.ts";
 import * as talkLedger from "./talk-ledger.ts";
@@ -78,6 +79,7 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     people: bound(people, tx),
     questions: bound(questions, tx),
     responsibleLeader: bound(responsibleLeader, tx),
+    roster: bound(roster, tx),
     talkBoard: bound(talkBoard, rows),
     talkDue: bound(talkDue, rows),
     talkLedger: bound(talkLedger, rows),

@@ -5,7 +5,8 @@ import { parseDate, parseMobile, splitList } from "../../src/roster/cells.ts";
 import { normalizeHeading } from "../../src/roster/columns.ts";
 import { decodeCsv } from "../../src/roster/parse.ts";
 import { formatProblem } from "../../src/roster/problems.ts";
-import { resolveRoster, type Snapshot, type SnapOrg, type SnapPerson } from "../../src/roster/resolve.ts";
+import type { Snapshot, SnapOrg, SnapPerson } from "../../src/roster/plan.ts";
+import { resolveRoster } from "../../src/roster/resolve.ts";
 import { parsePersonRows, type PersonRow } from "../../src/roster/rows.ts";
 
 const TODAY = "2026-11-27";

@@ -1,0 +1,131 @@
+// The roster import's statements (src/roster/): read what the store holds about a file's
+// organisations and people, then write only the differences. They run on the import's one
+// transaction (storesFor(tx) in src/roster/import.ts), so a file is imported whole or not at all.
+// Bulk where the roster is large (people, roles, leaders); one row at a time for organisations,
+// because a child needs its parent's id and a branch's tree is small.
+import type { OrgKind, PersonTag, Role } from "../generated/prisma/enums.ts";
+import type { Tx } from "./tx.ts";
+
+export interface RosterOrg {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  parentId: number | null;
+}
+
+/** Every organisation with its parent's code: checking a new parent for cycles needs the whole tree. */
+export async function orgTree(tx: Tx): Promise<(Omit<RosterOrg, "parentId"> & { parentCode: string | null })[]> {
+  const rows = await tx.organization.findMany({ select: { id: true, code: true, name: true, kind: true, parent: { select: { code: true } } } });
+  return rows.map((o) => ({ id: o.id, code: o.code, name: o.name, kind: o.kind, parentCode: o.parent?.code ?? null }));
+}
+
+/** Every organisation's id by its code. */
+export async function orgIdsByCode(tx: Tx): Promise<Map<string, number>> {
+  return new Map((await tx.organization.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]));
+}
+
+/** The organisation with this code, or null. */
+export async function orgWithCode(tx: Tx, code: string): Promise<RosterOrg | null> {
+  return tx.organization.findUnique({ where: { code }, select: { id: true, code: true, name: true, kind: true, parentId: true } });
+}
+
+/** Creates an organisation; returns its id. */
+export async function createOrg(tx: Tx, o: Omit<RosterOrg, "id">): Promise<number> {
+  return (await tx.organization.create({ data: o, select: { id: true } })).id;
+}
+
+export async function updateOrg(tx: Tx, id: number, o: Pick<RosterOrg, "name" | "kind" | "parentId">): Promise<void> {
+  await tx.organization.update({ where: { id }, data: o });
+}
+
+export interface RosterMatch {
+  id: number;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  /** Holds one of the `leading` roles somewhere, so may be someone's 联系领导. */
+  leading: boolean;
+}
+
+/** People a file may mean: by mobile, e-mail (any case) or name; whether each holds a leading role. */
+export async function peopleMatching(
+  tx: Tx,
+  by: { mobiles: readonly string[]; emails: readonly string[]; names: readonly string[] },
+  leadingRoles: readonly Role[],
+): Promise<RosterMatch[]> {
+  const found = await tx.person.findMany({
+    where: { OR: [{ mobile: { in: [...by.mobiles] } }, { email: { in: [...by.emails], mode: "insensitive" } }, { name: { in: [...by.names] } }] },
+    select: { id: true, name: true, mobile: true, email: true, memberships: { where: { role: { in: [...leadingRoles] } }, select: { role: true }, take: 1 } },
+  });
+  return found.map((p) => ({ id: p.id, name: p.name, mobile: p.mobile, email: p.email, leading: p.memberships.length > 0 }));
+}
+
+/** The fields a roster line states about a person. */
+export interface RosterPersonFields {
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  birthDate: Date | null;
+  joinedPartyOn: Date | null;
+  tags: PersonTag[];
+  whereabouts: string | null;
+}
+
+export interface RosterPerson extends RosterPersonFields {
+  id: number;
+  responsibleLeaderId: number | null;
+}
+
+/** The given people as the roster sees them, by id. */
+export async function peopleByIds(tx: Tx, ids: readonly number[]): Promise<Map<number, RosterPerson>> {
+  const rows = await tx.person.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, name: true, mobile: true, email: true, birthDate: true, joinedPartyOn: true, tags: true, whereabouts: true, responsibleLeaderId: true },
+  });
+  return new Map(rows.map((p) => [p.id, p]));
+}
+
+/** One INSERT for all new people; returns each one's id with its mobile and e-mail (both unique). */
+export async function createPeople(tx: Tx, people: readonly RosterPersonFields[]): Promise<{ id: number; mobile: string | null; email: string | null }[]> {
+  if (people.length === 0) return [];
+  return tx.person.createManyAndReturn({ data: [...people], select: { id: true, mobile: true, email: true } });
+}
+
+/** Writes the fields a line gives; undefined keeps the stored value. */
+export async function updatePerson(tx: Tx, id: number, fields: { [K in keyof RosterPersonFields]?: RosterPersonFields[K] | undefined }): Promise<void> {
+  await tx.person.update({ where: { id }, data: fields });
+}
+
+/** Sets (or, with null, clears) the 联系领导 of all the given people in one UPDATE. */
+export async function setLeaderOf(tx: Tx, personIds: readonly number[], leaderId: number | null): Promise<void> {
+  await tx.person.updateMany({ where: { id: { in: [...personIds] } }, data: { responsibleLeaderId: leaderId } });
+}
+
+export interface HeldRole {
+  id: number;
+  personId: number;
+  orgId: number;
+  role: Role;
+}
+
+/** The memberships of the given people in any of `roles` (the roles a roster may grant). */
+export async function rolesHeld(tx: Tx, personIds: readonly number[], roles: readonly Role[]): Promise<HeldRole[]> {
+  return tx.membership.findMany({ where: { personId: { in: [...personIds] }, role: { in: [...roles] } }, select: { id: true, personId: true, orgId: true, role: true } });
+}
+
+/** Adds and removes memberships: two statements whatever the roster's size. */
+export async function changeRoles(tx: Tx, add: readonly Omit<HeldRole, "id">[], removeIds: readonly number[]): Promise<void> {
+  if (add.length > 0) await tx.membership.createMany({ data: [...add] });
+  if (removeIds.length > 0) await tx.membership.deleteMany({ where: { id: { in: [...removeIds] } } });
+}
+
+/** People among `ids` not yet bound to a Lark account, in id order (binding runs after the import). */
+export async function unboundAmong(tx: Tx, ids: readonly number[]): Promise<{ id: number; name: string; mobile: string | null; email: string | null }[]> {
+  return tx.person.findMany({ where: { id: { in: [...ids] }, larkOpenId: null }, select: { id: true, name: true, mobile: true, email: true }, orderBy: { id: "asc" } });
+}
+
+/** Binds a person to their Lark account. */
+export async function setOpenId(tx: Tx, personId: number, openId: string): Promise<void> {
+  await tx.person.update({ where: { id: personId }, data: { larkOpenId: openId } });
+}
