@@ -81,7 +81,7 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   const wanted: { key: string; openId: string; build: () => object }[] = [];
   for (const [leaderId, { openId, board }] of boards) wanted.push({ key: talkDigestKey(leaderId, today), openId, build: () => talkBoardCard(board) });
   const readers = await d.store.orgContacts.secretariesOrAbove([...escalations.keys()]);
-  const orgNames = await d.store.orgs.orgNames([...escalations.keys()]);
+  const orgNames = await d.store.orgContacts.orgNamesOn([...escalations.keys()]);
   let secretaryDigests = 0;
   for (const [orgId, e] of escalations) {
     const to = readers.get(orgId) ?? [];
