@@ -2,13 +2,9 @@
 // Exporting talk notes is a view of sensitive records, so it is audited (as is every export).
 import { dayIn } from "../domain/zoned-time.ts";
 import { parseQuarter } from "../domain/quarter.ts";
-import { audit } from "../store/audit.ts";
-import { analyseBranch } from "../store/branch-analysis.ts";
-import { loadBranchRules } from "../store/branch-rules.ts";
 import type { Database } from "../store/db.ts";
-import { viaSql } from "../store/rows.ts";
-import { ledgerArchive, ledgerTalks } from "../store/talk-ledger.ts";
-import { buildLedger } from "./talk-ledger.ts";
+import { storesOn } from "../store/stores.ts";
+import { buildLedger } from "./ledger-workbook.ts";
 
 export class LedgerError extends Error {
   override readonly name = "LedgerError";
@@ -28,19 +24,19 @@ export async function exportBranchLedger(db: Database, r: LedgerRequest): Promis
   if (!period) throw new LedgerError(`季度格式如 2027Q1 (quarter like 2027Q1): ${r.quarter}`);
   const today = dayIn(r.now, r.timeZone);
   if (period.start > today) throw new LedgerError(`${period.label} 还没有开始 (has not started)`);
-  const org = await db.prisma.organization.findUnique({ where: { code: r.branchCode }, select: { id: true, name: true, code: true, kind: true } });
+  const store = storesOn(db);
+  const org = await store.orgs.orgByCode(r.branchCode);
   if (!org) throw new LedgerError(`没有代码为 ${r.branchCode} 的组织 (no organisation with code ${r.branchCode})`);
   if (org.kind !== "BRANCH") throw new LedgerError(`${r.branchCode} 不是党支部 (not a branch)`);
 
-  const rules = (await loadBranchRules(db.prisma, { orgIds: [org.id] })).get(org.id)!;
-  const rows = viaSql(db.sql);
-  const a = await analyseBranch(rows, { org, rules, period, today, timeZone: r.timeZone });
+  const rules = (await store.branchRules.loadBranchRules({ orgIds: [org.id] })).get(org.id)!;
+  const a = await store.branchAnalysis.analyseBranch({ org, rules, period, today, timeZone: r.timeZone });
   const withNotes = r.withNotes ?? false;
-  const talks = await ledgerTalks(rows, { orgId: org.id, start: period.start, end: a.asOf, withNotes });
-  const archive = await ledgerArchive(rows, { orgId: org.id, timeZone: r.timeZone });
+  const talks = await store.talkLedger.ledgerTalks({ orgId: org.id, start: period.start, end: a.asOf, withNotes });
+  const archive = await store.talkLedger.ledgerArchive({ orgId: org.id, timeZone: r.timeZone });
   const file = r.out ?? `台账-${org.code}-${period.label}.xlsx`;
   await buildLedger(a, talks, archive, { withNotes, generatedAt: r.now.toISOString() }).xlsx.writeFile(file);
-  await audit(db.prisma, {
+  await store.audit.audit({
     actorId: null,
     action: withNotes ? "talk.export-notes" : "talk.export",
     subjectType: "Organization",

@@ -7,10 +7,11 @@ import { BUILTIN_FESTIVALS } from "../domain/festivals.ts";
 import { dayIn } from "../domain/zoned-time.ts";
 import { HOW_LABEL, taskReason, taskWhat } from "../domain/visit-labels.ts";
 import { readVisitSettings } from "../domain/visit-settings.ts";
-import { audit } from "../store/audit.ts";
 import type { Database } from "../store/db.ts";
-import { coverage, coverageTasks, type CoverageRow, type TaskLine } from "../store/visit-coverage.ts";
+import { storesOn } from "../store/stores.ts";
+import type { CoverageRow, TaskLine } from "../store/visit-coverage.ts";
 import { neutraliseWorkbook } from "./safe-cell.ts";
+import { sheet, yuan } from "./sheet.ts";
 
 export class VisitReportError extends Error {
   override readonly name = "VisitReportError";
@@ -27,15 +28,6 @@ export interface VisitReportRequest {
 }
 
 const STATUS: Record<string, string> = { OPEN: "未完成 open", DONE: "已完成 done", CANCELLED: "已取消 cancelled" };
-const yuan = (fen: number) => Math.round(fen) / 100;
-
-function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width: number }[]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name);
-  ws.columns = columns;
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: "frozen", ySplit: 1 }];
-  return ws;
-}
 
 export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts: { title: string; today: string; names: (festival: string, year: number) => string }): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -111,24 +103,21 @@ export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts:
 
 /** Writes the report of a branch (and the organisations below it) to an .xlsx file. */
 export async function exportVisitReport(db: Database, r: VisitReportRequest): Promise<{ file: string; rows: number; tasks: number }> {
-  const org = await db.prisma.organization.findUnique({ where: { code: r.branchCode }, select: { id: true, code: true, name: true, settings: true } });
+  const store = storesOn(db);
+  const org = await store.orgs.orgByCode(r.branchCode);
   if (!org) throw new VisitReportError(`没有代码为 ${r.branchCode} 的组织 (no organisation with code ${r.branchCode})`);
   if (r.year !== undefined && !(r.year >= 2000 && r.year <= 2100)) throw new VisitReportError(`年份不正确 (bad year): ${r.year}`);
   const { settings } = readVisitSettings(org.settings);
   const known = [...Object.keys(BUILTIN_FESTIVALS), ...settings.custom.map((c) => c.code), "EVENT"];
   if (r.festival !== undefined && !known.includes(r.festival)) throw new VisitReportError(`未知的节日 (unknown festival) ${r.festival}; 可选 one of: ${known.join(", ")}`);
-  const tree = await db.sql.query<{ id: number }>(
-    `WITH RECURSIVE t AS (SELECT "id" FROM "Organization" WHERE "id" = $1 UNION ALL SELECT o."id" FROM "Organization" o JOIN t ON o."parentId" = t."id") SELECT "id" FROM t`,
-    [org.id],
-  );
   const today = dayIn(r.now, r.timeZone);
-  const filter = { orgIds: tree.map((x) => x.id), festival: r.festival, year: r.year, today };
-  const [rows, tasks] = await Promise.all([coverage(db.prisma, filter), coverageTasks(db.prisma, filter)]);
+  const filter = { orgIds: await store.orgs.orgAndBelow(org.id), festival: r.festival, year: r.year, today };
+  const [rows, tasks] = await Promise.all([store.visitCoverage.coverage(filter), store.visitCoverage.coverageTasks(filter)]);
   const names = (festival: string, year: number) => (festival === "EVENT" ? `六必访（${year}）` : taskWhat({ festival, year, eventKind: null, reason: null }, settings).zh);
   const title = `${org.name} ${r.festival ? names(r.festival, r.year ?? 0).replace(/（0）$/, "") : "走访"} ${r.year ?? ""}`.trim();
   const file = r.out ?? `走访统计-${org.code}-${r.festival ?? "ALL"}-${r.year ?? "ALL"}.xlsx`;
   await buildVisitWorkbook(rows, tasks, { title, today, names }).xlsx.writeFile(file);
-  await audit(db.prisma, {
+  await store.audit.audit({
     actorId: null,
     action: "visit.report.export",
     subjectType: "Organization",

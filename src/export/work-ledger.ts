@@ -1,9 +1,9 @@
 // The work-care sheets of the branch ledger (台账): training coverage and who is untrained this
-// year, and the open employment cases. Added to the workbook talk-ledger.ts builds.
+// year, and the open employment cases. Added to the workbook that talk-ledger.ts builds.
 import type ExcelJS from "exceljs";
 import { TOPIC_LABEL, TRAINING_TOPICS } from "../domain/training-rules.ts";
 import { percent, type WorkFigures } from "../domain/work-report.ts";
-import { sheet } from "./talk-ledger.ts";
+import { sheet } from "./sheet.ts";
 
 export function addWorkSheets(wb: ExcelJS.Workbook, w: WorkFigures): void {
   const tr = w.training;

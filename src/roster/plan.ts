@@ -71,5 +71,5 @@ export interface RosterRows {
 /** Marks a person row bad with the message the secretary reads. */
 export type Fail = (line: number, message: string) => void;
 
-/** What the import reads and writes through, bound to its one transaction: the roster's statements and the audit trail. */
-export type RosterStore = Pick<Stores, "roster" | "audit">;
+/** What the import reads and writes through, bound to its one transaction: the roster's statements, organisations by code, the audit trail. */
+export type RosterStore = Pick<Stores, "roster" | "orgs" | "audit">;

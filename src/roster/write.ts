@@ -63,7 +63,7 @@ async function writeOrgs(store: RosterStore, orgs: readonly PlannedOrg[], audit:
     const known = idByCode.get(code);
     if (known !== undefined) return known;
     // Not in the plan, so resolve.ts found it in the store.
-    const found = await store.roster.orgWithCode(code);
+    const found = await store.orgs.orgByCode(code);
     if (!found) throw new Error(`organisation ${code} vanished during the roster import`);
     idByCode.set(code, found.id);
     return found.id;
@@ -71,7 +71,7 @@ async function writeOrgs(store: RosterStore, orgs: readonly PlannedOrg[], audit:
   // Parents come first (resolve.ts orders them), so a parent's id exists when a child needs it.
   for (const o of orgs) {
     const parentId = await idOf(o.parentCode);
-    const current = await store.roster.orgWithCode(o.code);
+    const current = await store.orgs.orgByCode(o.code);
     if (!current) {
       const id = await store.roster.createOrg({ code: o.code, name: o.name, kind: o.kind, parentId });
       idByCode.set(o.code, id);

@@ -1,5 +1,6 @@
 // Organisation lookups every care area needs (a card's branch name, a branch's group chat). One
 // function each, so the same `select` is not written again in every view.
+import type { OrgKind } from "../generated/prisma/enums.ts";
 import type { Tx } from "./tx.ts";
 
 /** The organisation's name, or null when there is no such organisation. */
@@ -38,4 +39,27 @@ export interface BranchHead {
 /** Of the given organisations, the 党支部 (kind BRANCH), in id order. */
 export async function branchesAmong(tx: Tx, orgIds: readonly number[]): Promise<BranchHead[]> {
   return tx.organization.findMany({ where: { id: { in: [...orgIds] }, kind: "BRANCH" }, select: { id: true, name: true, code: true }, orderBy: { id: "asc" } });
+}
+
+export interface OrgByCode {
+  id: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  parentId: number | null;
+  /** Organization.settings as stored; read through the zod schemas in src/domain/. */
+  settings: unknown;
+}
+
+/** The organisation with this code (the roster's and the scripts' key), or null. */
+export async function orgByCode(tx: Tx, code: string): Promise<OrgByCode | null> {
+  return tx.organization.findUnique({ where: { code }, select: { id: true, code: true, name: true, kind: true, parentId: true, settings: true } });
+}
+
+/** The organisation and every organisation below it, at any depth (a report over a 党委 covers its branches). */
+export async function orgAndBelow(tx: Tx, orgId: number): Promise<number[]> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE t AS (SELECT "id" FROM "Organization" WHERE "id" = ${orgId} UNION ALL SELECT o."id" FROM "Organization" o JOIN t ON o."parentId" = t."id")
+    SELECT "id" FROM t`;
+  return rows.map((r) => r.id);
 }

@@ -25,11 +25,6 @@ export async function orgIdsByCode(tx: Tx): Promise<Map<string, number>> {
   return new Map((await tx.organization.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]));
 }
 
-/** The organisation with this code, or null. */
-export async function orgWithCode(tx: Tx, code: string): Promise<RosterOrg | null> {
-  return tx.organization.findUnique({ where: { code }, select: { id: true, code: true, name: true, kind: true, parentId: true } });
-}
-
 /** Creates an organisation; returns its id. */
 export async function createOrg(tx: Tx, o: Omit<RosterOrg, "id">): Promise<number> {
   return (await tx.organization.create({ data: o, select: { id: true } })).id;

@@ -13,7 +13,8 @@
 //   inbox's batched acknowledgement, and bulk staging by jobs over many thousands of rows.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { bound } from "./bind.ts";
-import { viaTx, type Rows } from "./rows.ts";
+import type { Database } from "./db.ts";
+import { viaSql, viaTx, type Rows } from "./rows.ts";
 import type { Tx } from "./tx.ts";
 import * as actors from "./actors.ts";
 import * as aidFund from "./aid-fund.ts";
@@ -100,6 +101,14 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
 }
 
 export type Stores = ReturnType<typeof storesFor>;
+
+/**
+ * The store for work outside a handler's transaction (exports, scripts, the sandbox): each
+ * statement on the client, set-based reads on the pool, as a job's `deps.store`.
+ */
+export function storesOn(db: Database): Stores {
+  return storesFor(db.prisma, viaSql(db.sql));
+}
 
 /**
  * Runs `run` in one transaction with the store bound to it: for a job whose writes must land
