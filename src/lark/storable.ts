@@ -45,7 +45,10 @@ export function storableJson(value: unknown, maxDepth = MAX_VALUE_DEPTH): { valu
 
 /** The object with each of its own string fields made storable (normalised events are flat). */
 export function storableFields<T extends object>(o: T): T {
-  const out = { ...o } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(out)) if (typeof v === "string") out[k] = storableText(v);
-  return out as T;
+  // Copied only when a field changes: this runs on every acknowledged delivery.
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === "string" && UNSTORABLE.test(v)) (out ??= { ...o } as Record<string, unknown>)[k] = storableText(v);
+  }
+  return (out ?? o) as T;
 }

@@ -134,20 +134,20 @@ const MAX_BODY = 1024 * 1024;
 function readBody(req: Request, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers["content-length"]);
   if (declared > limit) return Promise.resolve(null);
+  // Inline listeners, none to take off by name: tsx (esbuild keepNames) wraps every named
+  // closure in a __name() call, which showed in the webhook profile.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer) => {
+    req.on("data", (chunk: Buffer) => {
+      if (size > limit) return;
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
-      req.off("data", onData);
-      req.off("end", onEnd);
+      // Paused, the request emits neither more data nor its end; the caller closes the socket.
       req.pause();
       resolve(null);
-    };
-    const onEnd = () => resolve(Buffer.concat(chunks, size));
-    req.on("data", onData);
-    req.on("end", onEnd);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks, size)));
     req.on("error", reject);
   });
 }
