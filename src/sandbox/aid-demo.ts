@@ -3,9 +3,7 @@
 // entry for every demo member marked `hardship`.
 import { dayIn } from "../domain/zoned-time.ts";
 import { defaultNextReview } from "../domain/hardship-rules.ts";
-import { openEntry } from "../store/aid-hardship.ts";
-import { recordIncome } from "../store/aid-fund.ts";
-import type { Tx } from "../store/tx.ts";
+import type { Stores } from "../store/stores.ts";
 import { DEMO_PEOPLE } from "./demo-branch.ts";
 
 const OPENING = [
@@ -14,16 +12,16 @@ const OPENING = [
   { source: "DONATION", amountFen: 300_000, payer: "磐东爱心商户联合会", note: "春节慰问捐赠" },
 ] as const;
 
-export async function seedAidDemo(tx: Tx, orgId: number, people: ReadonlyMap<string, number>, opts: { now?: Date; timezone?: string } = {}): Promise<void> {
+export async function seedAidDemo(store: Pick<Stores, "aidFund" | "aidHardship">, orgId: number, people: ReadonlyMap<string, number>, opts: { now?: Date; timezone?: string } = {}): Promise<void> {
   const now = opts.now ?? new Date();
   const secretary = DEMO_PEOPLE.find((p) => p.roles.includes("SECRETARY"));
   const by = secretary ? (people.get(secretary.name) ?? null) : null;
-  for (const o of OPENING) await recordIncome(tx, { orgId, ...o, recordedById: by, at: now });
+  for (const o of OPENING) await store.aidFund.recordIncome({ orgId, ...o, recordedById: by, at: now });
   const today = dayIn(now, opts.timezone ?? "Asia/Shanghai");
   for (const p of DEMO_PEOPLE.filter((x) => x.hardship)) {
     const personId = people.get(p.name);
     if (personId === undefined || by === null) continue;
-    await openEntry(tx, {
+    await store.aidHardship.openEntry({
       orgId,
       personId,
       causes: ["ILLNESS"],

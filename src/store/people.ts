@@ -1,5 +1,6 @@
 // Person lookups every care area needs: a name for a card, a Lark open_id to send to. One
 // function each, so the same `select` is not written again in every handler.
+import type { Role } from "../generated/prisma/enums.ts";
 import type { Tx } from "./tx.ts";
 
 export interface PersonContact {
@@ -35,6 +36,15 @@ export async function personContacts(tx: Tx, ids: readonly number[]): Promise<Ma
   if (want.length === 0) return new Map();
   const rows = await tx.person.findMany({ where: { id: { in: want } }, select: { id: true, name: true, larkOpenId: true } });
   return new Map(rows.map((p) => [p.id, { id: p.id, name: p.name, openId: p.larkOpenId }]));
+}
+
+/** The roles each of the given Lark users holds, with the organisation's name; users the roster does not know are absent. */
+export async function rolesByOpenId(tx: Tx, openIds: readonly string[]): Promise<Map<string, { role: Role; orgName: string }[]>> {
+  const people = await tx.person.findMany({
+    where: { larkOpenId: { in: [...openIds] } },
+    select: { larkOpenId: true, memberships: { select: { role: true, org: { select: { name: true } } } } },
+  });
+  return new Map(people.map((p) => [p.larkOpenId!, p.memberships.map((m) => ({ role: m.role, orgName: m.org.name }))]));
 }
 
 /** Who here is bound to this Lark account (open_id is unique), or null. */

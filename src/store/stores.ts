@@ -25,6 +25,7 @@ import * as audit from "./audit.ts";
 import * as branchAnalysis from "./branch-analysis.ts";
 import * as branchRules from "./branch-rules.ts";
 import * as commendations from "./commendations.ts";
+import * as demoBranch from "./demo-branch.ts";
 import * as employment from "./employment.ts";
 import * as followUps from "./follow-ups.ts";
 import * as hardshipReview from "./hardship-review.ts";
@@ -69,6 +70,7 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     branchAnalysis: bound(branchAnalysis, rows),
     branchRules: bound(branchRules, rows),
     commendations: bound(commendations, tx),
+    demoBranch: bound(demoBranch, tx),
     employment: bound(employment, tx),
     followUps: bound(followUps, tx),
     hardshipReview: { ...bound(hardshipReview, tx), findDueReviews: (q: Parameters<typeof hardshipReview.findDueReviews>[1]) => hardshipReview.findDueReviews(rows, q) },
