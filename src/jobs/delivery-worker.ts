@@ -8,6 +8,8 @@ import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { failureFields } from "../lark/send-errors.ts";
+import type { OutboxRow } from "../store/outbox.ts";
+import { storesFor } from "../store/stores.ts";
 import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
@@ -35,9 +37,7 @@ export interface DeliveryDeps {
  */
 const QUOTA_MARGIN_MS = 200;
 
-type Row = NonNullable<Awaited<ReturnType<PrismaClient["outboxMessage"]["findUnique"]>>>;
-
-function toOutgoing(row: Row): Outgoing {
+function toOutgoing(row: OutboxRow): Outgoing {
   if (row.kind === "SEND")
     return {
       kind: "SEND",
@@ -52,7 +52,8 @@ function toOutgoing(row: Row): Outgoing {
 }
 
 export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: number } = {}): Worker {
-  const { prisma, sender, config, log } = deps;
+  const { sender, config, log } = deps;
+  const outbox = storesFor(deps.prisma).outbox;
   const limiter = new SlidingWindowLimiter(deps.connection, deps.prefix);
 
   async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
@@ -62,7 +63,7 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
 
   async function process(job: Job, token?: string): Promise<void> {
     const { outboxId } = deliveryJob.parse(job.data);
-    const row = await prisma.outboxMessage.findUnique({ where: { id: outboxId } });
+    const row = await outbox.outboxRow(outboxId);
     if (!row || row.status !== "PENDING") return;
     const { waitMs: wait, window } = await limiter.check(
       [
@@ -79,19 +80,13 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
 
     try {
       const { messageId } = await sender.deliver(toOutgoing(row));
-      await prisma.outboxMessage.update({
-        where: { id: row.id },
-        data: { status: "SENT", larkMessageId: messageId ?? null, sentAt: deps.clock.now(), attempts: { increment: 1 }, lastError: null },
-      });
+      await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now() });
       deps.onSent?.({ id: row.id, receiveId: row.receiveId, larkMessageId: messageId });
     } catch (err) {
       const failure = err instanceof SendFailureError ? err.failure : { kind: "transient" as const, detail: String(err) };
       const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const terminal = failure.kind === "permanent" || (failure.kind !== "rate_limited" && finalAttempt);
-      await prisma.outboxMessage.update({
-        where: { id: row.id },
-        data: { attempts: { increment: 1 }, lastError: failure.detail.slice(0, 500), ...(terminal ? { status: "FAILED" } : {}) },
-      });
+      await outbox.markAttemptFailed(row.id, { error: failure.detail.slice(0, 500), terminal });
       // Under `lark`: Lark's own `msg` would collide with the log line's message key.
       const lark = { ...failureFields(failure), op: row.kind.toLowerCase() };
       if (failure.kind === "rate_limited") {

@@ -3,14 +3,13 @@
 // crash between commit and enqueue, nothing is lost; job ids keep it from running twice.
 import type { SqlExecutor } from "../store/db.ts";
 import { pendingInboundKeys } from "../store/inbox.ts";
+import { pendingOutboxIds } from "../store/outbox.ts";
 import type { Enqueuer } from "./enqueue.ts";
 
 export async function recoverPending(sql: SqlExecutor, enqueue: Enqueuer, now: Date, graceMs = 10_000): Promise<{ inbound: number; outbox: number }> {
   const before = new Date(now.getTime() - graceMs);
   const keys = await pendingInboundKeys(sql, before);
-  const ids = (
-    await sql.query<{ id: number }>(`SELECT "id" FROM "OutboxMessage" WHERE "status" = 'PENDING' AND "createdAt" < $1 ORDER BY "id" LIMIT 1000`, [before])
-  ).map((r) => r.id);
+  const ids = await pendingOutboxIds(sql, before);
   await enqueue.inbound(keys);
   await enqueue.delivery(ids);
   return { inbound: keys.length, outbox: ids.length };

@@ -6,7 +6,9 @@
 // the transaction (stageWrites). Plain SQL over jsonb_to_recordset: Prisma's createMany spent
 // about 2.5 ms of CPU on three cards and its create 1.4 ms on one audit line, on the card-click
 // path that every approval takes.
+import type { OutboxMessage } from "../generated/prisma/client.ts";
 import { auditInsert, type AuditEntry } from "./audit.ts";
+import type { SqlExecutor } from "./db.ts";
 import type { Tx } from "./tx.ts";
 
 export type NewOutgoing =
@@ -90,4 +92,31 @@ export async function copiesByKeyPrefix(tx: Tx, keyPrefix: string): Promise<Card
 export async function rewriteWaiting(tx: Tx, ids: readonly number[], content: object): Promise<void> {
   if (ids.length === 0) return;
   await tx.outboxMessage.updateMany({ where: { id: { in: [...ids] }, status: "PENDING" }, data: { content } });
+}
+
+// The delivery worker's side: read a row, then record that it was sent or that one attempt failed.
+
+export type OutboxRow = OutboxMessage;
+
+export async function outboxRow(tx: Tx, id: number): Promise<OutboxRow | null> {
+  return tx.outboxMessage.findUnique({ where: { id } });
+}
+
+/** Lark took the message: the row is SENT, with the message id a later PATCH needs. */
+export async function markSent(tx: Tx, id: number, sent: { larkMessageId: string | null; at: Date }): Promise<void> {
+  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", larkMessageId: sent.larkMessageId, sentAt: sent.at, attempts: { increment: 1 }, lastError: null } });
+}
+
+/** One attempt failed, and why; a terminal failure leaves the row FAILED (kept, never dropped). */
+export async function markAttemptFailed(tx: Tx, id: number, f: { error: string; terminal: boolean }): Promise<void> {
+  await tx.outboxMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: f.error, ...(f.terminal ? { status: "FAILED" as const } : {}) } });
+}
+
+/**
+ * Rows still PENDING since before `olderThan`, oldest first: the recovery sweep hands them to the
+ * delivery queue again. On the pool, like inbox.pendingInboundKeys: the sweep runs in no transaction.
+ */
+export async function pendingOutboxIds(sql: SqlExecutor, olderThan: Date, limit = 1000): Promise<number[]> {
+  const rows = await sql.query<{ id: number }>(`SELECT "id" FROM "OutboxMessage" WHERE "status" = 'PENDING' AND "createdAt" < $1 ORDER BY "id" LIMIT $2`, [olderThan, limit]);
+  return rows.map((r) => r.id);
 }
