@@ -14,6 +14,7 @@ import { importRoster } from "../src/roster/import.ts";
 import { formatReport } from "../src/roster/report.ts";
 import { openDatabase, type Database } from "../src/store/db.ts";
 import { migrate } from "../src/store/migrate.ts";
+import { storesOn } from "../src/store/stores.ts";
 
 const USAGE = "用法 usage: npm run roster:import -- <花名册.xlsx|.csv> [--actor <open_id>] [--no-lark] [--json]";
 
@@ -69,7 +70,7 @@ async function main(): Promise<number> {
 
 /** The importer as recorded in AuditLog: a known person by open_id, else just the open_id. */
 async function actorOf(db: Database, openId: string): Promise<{ id: number | null; openId: string }> {
-  const person = await db.prisma.person.findUnique({ where: { larkOpenId: openId }, select: { id: true } });
+  const person = await storesOn(db).people.holderOfOpenId(openId);
   return { id: person?.id ?? null, openId };
 }
 

@@ -1,7 +1,7 @@
 // /healthz says the process is up; /readyz says it can do its work (database and Redis answer).
 import express from "express";
 import type { Redis } from "ioredis";
-import type { Database } from "../store/db.ts";
+import { ping, type Database } from "../store/db.ts";
 
 export function healthRoutes(deps: { db: Database; redis: Redis }): express.Router {
   const r = express.Router();
@@ -15,7 +15,7 @@ export function healthRoutes(deps: { db: Database; redis: Redis }): express.Rout
         return err instanceof Error ? err.message : String(err);
       }
     };
-    const [database, redis] = await Promise.all([check(() => deps.db.sql.query("SELECT 1")), check(() => deps.redis.ping())]);
+    const [database, redis] = await Promise.all([check(() => ping(deps.db)), check(() => deps.redis.ping())]);
     const ok = database === "ok" && redis === "ok";
     res.status(ok ? 200 : 503).json({ ok, database, redis });
   });

@@ -82,6 +82,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
+/** Resolves when the database answers a query: what readiness (/readyz) asks of it. */
+export async function ping(db: Database): Promise<void> {
+  await db.sql.query("SELECT 1");
+}
+
 export async function openDatabase(cfg: { databaseUrl: string | undefined; pgliteDir: string }): Promise<Database> {
   return cfg.databaseUrl ? openPostgres(cfg.databaseUrl) : openPglite(cfg.pgliteDir);
 }
