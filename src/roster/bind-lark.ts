@@ -12,7 +12,7 @@ import { AUDIT_ACTION, type Actor } from "./write.ts";
 export type LarkContact = { contact: { user: { batchGetId: Client["contact"]["user"]["batchGetId"] } } };
 
 /** Lark takes at most 50 mobiles and 50 e-mails per batch_get_id call. */
-export const LARK_BATCH = 50;
+const LARK_BATCH = 50;
 
 export interface BindTarget {
   readonly id: number;

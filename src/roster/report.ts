@@ -74,7 +74,7 @@ export function formatReport(r: RosterReport): string {
   return out.join("\n");
 }
 
-export function summaryLine(r: RosterReport): string {
+function summaryLine(r: RosterReport): string {
   const lark =
     r.lark.status === "skipped"
       ? "Lark binding skipped"

@@ -97,7 +97,7 @@ function names<T>(label: string, table: Map<string, T>, hint: string) {
   };
 }
 
-export function personRowSchema(today: string) {
+function personRowSchema(today: string) {
   return z
     .object({
       line: z.number(),
@@ -147,7 +147,7 @@ export function personRowSchema(today: string) {
     );
 }
 
-export const orgRowSchema = z.object({
+const orgRowSchema = z.object({
   line: z.number(),
   code: cell((c) => {
     const r = required(ORG_COLUMNS.code, 64)(c);

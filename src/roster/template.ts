@@ -5,27 +5,27 @@ import ExcelJS from "exceljs";
 import { ORG_COLUMNS, ORG_SHEET_NAME, PERSON_COLUMNS, type OrgField, type PersonField } from "./columns.ts";
 import { KIND_HINT, ROLE_HINT, TAG_HINT } from "./vocab.ts";
 
-export const PEOPLE_SHEET_NAME = "党员名单";
-export const GUIDE_SHEET_NAME = "填写说明";
+const PEOPLE_SHEET_NAME = "党员名单";
+const GUIDE_SHEET_NAME = "填写说明";
 
 type PersonExample = Record<PersonField, string>;
 type OrgExample = Record<OrgField, string>;
 
 /** Fictional people (the 1380013800x numbers are the customary placeholders). */
-export const EXAMPLE_PEOPLE: readonly PersonExample[] = [
+const EXAMPLE_PEOPLE: readonly PersonExample[] = [
   { name: "王建国", mobile: "13800138001", email: "wangjianguo@example.com", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "xf-zz", roles: "党员、支部书记", tags: "退役军人", birthDate: "1968-03-15", joinedPartyOn: "1992-07-01", leader: "", whereabouts: "" },
   { name: "李红梅", mobile: "13800138002", email: "", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "", roles: "支委、党务工作者", tags: "", birthDate: "1979-11-02", joinedPartyOn: "2003-06-18", leader: "王建国", whereabouts: "" },
   { name: "张德顺", mobile: "13800138003", email: "", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "", roles: "党员", tags: "老党员、老干部", birthDate: "1942-08-20", joinedPartyOn: "1965-07-01", leader: "李红梅", whereabouts: "" },
   { name: "赵晓东", mobile: "", email: "zhaoxiaodong@example.com", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "", roles: "党员", tags: "流动党员", birthDate: "1991-05-04", joinedPartyOn: "2016-05-20", leader: "13800138002", whereabouts: "广东省深圳市南山区，在外务工，微信同手机" },
 ];
 
-export const EXAMPLE_ORGS: readonly OrgExample[] = [
+const EXAMPLE_ORGS: readonly OrgExample[] = [
   { code: "xf-dw", name: "幸福社区党委", kind: "党委", parentCode: "" },
   { code: "xf-zz", name: "幸福社区第一党总支", kind: "党总支", parentCode: "xf-dw" },
 ];
 
 /** One line per column, shown in the 填写说明 sheet and kept in step with docs/roster.md. */
-export const COLUMN_GUIDE: readonly [string, string][] = [
+const COLUMN_GUIDE: readonly [string, string][] = [
   [PERSON_COLUMNS.name, "必填。"],
   [PERSON_COLUMNS.mobile, "11位手机号；与邮箱至少填一个，用于绑定飞书账号。同一手机号只能出现一次。"],
   [PERSON_COLUMNS.email, "与手机号至少填一个；用于绑定飞书账号。"],

@@ -38,8 +38,6 @@ export const roleByName = lookup(ROLE_NAMES);
 export const tagByName = lookup(TAG_NAMES);
 export const kindByName = lookup(KIND_NAMES);
 
-export const roleName = (r: RosterRole): string => ROLE_NAMES[r][0]!;
-export const tagName = (t: PersonTag): string => TAG_NAMES[t][0]!;
 export const kindName = (k: OrgKind): string => KIND_NAMES[k][0]!;
 
 /** For "可填：…" hints in error messages and the docs. */

@@ -20,7 +20,7 @@ export interface Festival {
 const lunar = (m: number, d: number) => (year: number) => Lunar.fromYmd(year, m, d).getSolar().toYmd();
 const solar = (m: number, d: number) => (year: number) => `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
-export const FESTIVALS: readonly Festival[] = [
+const FESTIVALS: readonly Festival[] = [
   { key: "spring", zh: "春节", en: "Spring Festival", dateIn: lunar(1, 1) },
   { key: "dragon-boat", zh: "端午", en: "Dragon Boat Festival", dateIn: lunar(5, 5) },
   { key: "july-first", zh: "七一建党节", en: "Party Founding Day (1 July)", dateIn: solar(7, 1) },

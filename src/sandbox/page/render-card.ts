@@ -42,7 +42,7 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-export const TEMPLATES = ["blue", "wathet", "turquoise", "green", "yellow", "orange", "red", "carmine", "violet", "purple", "indigo", "grey", "default"] as const;
+const TEMPLATES = ["blue", "wathet", "turquoise", "green", "yellow", "orange", "red", "carmine", "violet", "purple", "indigo", "grey", "default"] as const;
 const TEXT_SIZES = new Set([
   "heading-0", "heading-1", "heading-2", "heading-3", "heading-4", "heading", "normal", "notation",
   "xxxx-large", "xxx-large", "xx-large", "x-large", "large", "medium", "small", "x-small",
