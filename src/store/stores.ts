@@ -10,7 +10,8 @@
 // - Functions over `Rows` (rows.ts) for set-based reads that both a handler (its transaction)
 //   and a sweep (the pool, no transaction) run.
 // - The pool (`SqlExecutor`) directly only outside handlers' transactions: migrations, the
-//   inbox's batched acknowledgement, and bulk staging by jobs over many thousands of rows.
+//   inbox's batched acknowledgement, the recovery sweep, and bulk staging by jobs over many
+//   thousands of rows.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { bound } from "./bind.ts";
 import type { Database } from "./db.ts";
