@@ -37,7 +37,7 @@ export interface ApprovalView {
   ceilingFen: number;
 }
 
-const COLOUR: Record<AidStatus, Colour> = { PENDING: "orange", NEEDS_INFO: "yellow", APPROVED: "green", REJECTED: "grey" };
+const COLOUR: Record<AidStatus, Colour> = { PENDING: "orange", NEEDS_INFO: "yellow", APPROVED: "green", REJECTED: "grey", CANCELLED: "grey", REVERSED: "grey" };
 
 function hardshipText(h: HardshipStatusView): Text {
   if (h.status === "NONE") return t("未建档", "no entry");

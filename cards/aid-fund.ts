@@ -1,13 +1,13 @@
 // The aid fund (帮扶资金): balances by source, the latest ledger lines, the income form, and the
 // yearly 收支公开 posted to the branch group, which carries sums and counts only, no names.
-import { FUND_SOURCES, NOTE_MAX, SOURCE_LABEL, type FundSource, type SummaryRow } from "../src/domain/aid-rules.ts";
+import { FUND_SOURCES, NOTE_MAX, SOURCE_LABEL, type FundEntryKind, type FundSource, type SummaryRow } from "../src/domain/aid-rules.ts";
 import { yuanText } from "../src/domain/money.ts";
 import { AID_ACTION, clip, esc, mdLines } from "./aid-common.ts";
 import { button, card, columns, form, hr, input, md, note, select, t, type Card, type Element, type Text } from "./kit.ts";
 
 export interface EntryView {
   at: string;
-  kind: "INCOME" | "DISBURSEMENT";
+  kind: FundEntryKind;
   source: FundSource;
   amountFen: number;
   /** Income: the payer or donor; disbursement: the member paid. */

@@ -34,7 +34,7 @@ export interface TimelineLine {
   note: string | null;
 }
 
-const STATUS_COLOUR: Record<AidStatus, Colour> = { PENDING: "orange", NEEDS_INFO: "yellow", APPROVED: "green", REJECTED: "grey" };
+const STATUS_COLOUR: Record<AidStatus, Colour> = { PENDING: "orange", NEEDS_INFO: "yellow", APPROVED: "green", REJECTED: "grey", CANCELLED: "grey", REVERSED: "grey" };
 
 const amountText = (fen: number | null): Text => (fen === null ? t("未填写", "not given") : yuanText(fen));
 

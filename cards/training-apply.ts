@@ -27,7 +27,7 @@ export interface TrainingView extends TrainingInput {
   decision: TrainingDecision | null;
 }
 
-const COLOUR: Record<AidStatus, Colour> = { PENDING: "orange", NEEDS_INFO: "yellow", APPROVED: "green", REJECTED: "grey" };
+const COLOUR: Record<AidStatus, Colour> = { PENDING: "orange", NEEDS_INFO: "yellow", APPROVED: "green", REJECTED: "grey", CANCELLED: "grey", REVERSED: "grey" };
 const asksText = (asks: readonly TrainingAsk[]): Text => joinText(asks.map((a) => ASK_LABEL[a]));
 const money = (fen: number | null): Text => (fen === null ? t("未填写", "not given") : yuanText(fen));
 

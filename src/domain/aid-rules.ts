@@ -24,14 +24,20 @@ export const URGENCY_LABEL: Record<AidUrgency, Text> = {
   URGENT: { zh: "紧急", en: "urgent" },
 };
 
-export const AID_STATUSES = ["PENDING", "NEEDS_INFO", "APPROVED", "REJECTED"] as const;
+export const AID_STATUSES = ["PENDING", "NEEDS_INFO", "APPROVED", "REJECTED", "CANCELLED", "REVERSED"] as const;
 export type AidStatus = (typeof AID_STATUSES)[number];
 export const STATUS_LABEL: Record<AidStatus, Text> = {
   PENDING: { zh: "待审批", en: "awaiting decision" },
   NEEDS_INFO: { zh: "待补充说明", en: "more information requested" },
   APPROVED: { zh: "已批准", en: "approved" },
   REJECTED: { zh: "未批准", en: "not approved" },
+  CANCELLED: { zh: "已关闭", en: "closed" },
+  REVERSED: { zh: "已冲正", en: "payment reversed" },
 };
+
+/** Money in, money out, and 冲正 (a compensating entry that undoes another, never an edit). */
+export const FUND_ENTRY_KINDS = ["INCOME", "DISBURSEMENT", "REVERSAL"] as const;
+export type FundEntryKind = (typeof FUND_ENTRY_KINDS)[number];
 
 export const FUND_SOURCES = ["LOCAL_FINANCE", "PARTY_FEE", "DONATION"] as const;
 export type FundSource = (typeof FUND_SOURCES)[number];
@@ -130,7 +136,7 @@ export const NOTE_MAX = 500;
 
 export interface LedgerSum {
   source: FundSource;
-  kind: "INCOME" | "DISBURSEMENT";
+  kind: FundEntryKind;
   totalFen: number;
   count: number;
 }

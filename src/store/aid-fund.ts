@@ -1,7 +1,7 @@
 // The aid fund's books: a running balance per branch and source (FundBalance, never below zero:
 // a CHECK constraint and a conditional UPDATE) and a ledger line for every yuan in or out
 // (FundEntry). Balance and ledger change in the caller's transaction, together.
-import { FUND_SOURCES, type FundSource, type LedgerSum } from "../domain/aid-rules.ts";
+import { FUND_SOURCES, type FundEntryKind, type FundSource, type LedgerSum } from "../domain/aid-rules.ts";
 import type { Tx } from "./tx.ts";
 
 export type Balances = Record<FundSource, number>;
@@ -69,7 +69,7 @@ export interface EntryLine {
   id: number;
   at: Date;
   source: FundSource;
-  kind: "INCOME" | "DISBURSEMENT";
+  kind: FundEntryKind;
   amountFen: number;
   payer: string | null;
   payeeName: string | null;
