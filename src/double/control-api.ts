@@ -2,10 +2,38 @@
 // drive it. Every route calls the same typed method a test calls; bad input is a 400 with
 // the reason. CORS is open because the sandbox page runs on the bot's origin.
 import express, { type NextFunction, type Request, type Response } from "express";
-import type { LarkDouble } from "./index.ts";
-import { botUrlsInput, DoubleError, messagesQuery, parseOrThrow, redeliverInput, verifyUrlInput } from "./schemas.ts";
+import { botUrlsInput, DoubleError, messagesQuery, parseOrThrow, redeliverInput, verifyUrlInput, type BotUrlsInput, type MessagesQuery } from "./schemas.ts";
 
-export function controlApiRouter(double: LarkDouble): express.Router {
+/**
+ * The double's operations these routes call; LarkDouble (index.ts) has them all. Declared here,
+ * with the inputs left to the operations to parse (they do, with the schemas of schemas.ts) and
+ * the answers sent as JSON, so the routes need not import the class that mounts them.
+ */
+export interface DoubleControl {
+  users(): unknown;
+  addUser(input: unknown): unknown;
+  chats(): unknown;
+  addChat(input: unknown): unknown;
+  setBotUrls(urls: BotUrlsInput): void;
+  botUrls(): unknown;
+  say(input: unknown): Promise<unknown>;
+  openP2p(input: unknown): Promise<unknown>;
+  clickMenu(input: unknown): Promise<unknown>;
+  click(input: unknown): Promise<unknown>;
+  redeliver(eventId: string): Promise<unknown>;
+  verifyUrl(target?: "events" | "cards"): Promise<unknown>;
+  messages(filter?: MessagesQuery): unknown;
+  message(messageId: string): unknown;
+  faults(): unknown;
+  injectFault(input: unknown): unknown;
+  clearFaults(): void;
+  appSettings(): unknown;
+  configureApp(input: unknown): unknown;
+  reset(): void;
+  on(event: "sent" | "patched", listener: (message: unknown) => void): () => void;
+}
+
+export function controlApiRouter(double: DoubleControl): express.Router {
   const r = express.Router();
   r.use((req, res, next) => {
     res.setHeader("access-control-allow-origin", "*");
@@ -23,7 +51,7 @@ export function controlApiRouter(double: LarkDouble): express.Router {
   r.post("/users", (req, res) => {
     const body: unknown = req.body;
     // Accept one user or a list, so a seed script can post a roster at once.
-    res.status(201).json(Array.isArray(body) ? body.map((u) => double.addUser(u)) : double.addUser(body as never));
+    res.status(201).json(Array.isArray(body) ? body.map((u) => double.addUser(u)) : double.addUser(body));
   });
   r.get("/chats", (_req, res) => void res.json(double.chats()));
   r.post("/chats", (req, res) => void res.status(201).json(double.addChat(req.body)));

@@ -34,7 +34,7 @@ import type { DoubleChat, DoubleUser, LarkDoubleOptions, SendEvent, SentMessage 
 import * as actions from "./user-actions.ts";
 import type { ActionContext, ClickOutcome, DeliveryOutcome, RawDeliveryOptions, SayOutcome, VerifyOutcome } from "./user-actions.ts";
 import type { DeliveryResult } from "./deliver.ts";
-import type { OpenApiContext } from "./open-apis.ts";
+import type { OpenApiContext } from "./open-api-context.ts";
 
 export type { DoubleChat, DoubleUser, LarkDoubleOptions, SentMessage, CardRevision, QuotaOptions } from "./types.ts";
 export type { Fault } from "./faults.ts";

@@ -2,15 +2,10 @@
 // (GET /im/v1/chats), with Lark's paging (page_size, page_token, has_more). `npm run lark:check`
 // probes scopes with them; the scope and bot-ability checks run before these handlers (scopes.ts).
 import type express from "express";
+import { inboundItem, messageItem } from "./api-shapes.ts";
 import { larkErrors } from "./lark-errors.ts";
-import type { OpenApiContext } from "./open-apis.ts";
-import type { DoubleChat, InboundMessage, StoredMessage } from "./types.ts";
-
-type Item = Record<string, unknown>;
-export interface ItemRenderers {
-  sent: (ctx: OpenApiContext, m: StoredMessage) => Item;
-  said: (ctx: OpenApiContext, m: InboundMessage) => Item;
-}
+import type { OpenApiContext } from "./open-api-context.ts";
+import type { DoubleChat } from "./types.ts";
 
 /** Lark's page token is opaque; the double's is the offset, which is all a client may rely on. */
 function page<T>(items: T[], query: Record<string, unknown>, max: number): { items: T[]; has_more: boolean; page_token?: string } {
@@ -23,7 +18,7 @@ function page<T>(items: T[], query: Record<string, unknown>, max: number): { ite
   return { items: slice, has_more, ...(has_more ? { page_token: String(start + size) } : {}) };
 }
 
-export function listingRoutes(r: express.Router, ctx: OpenApiContext, render: ItemRenderers): void {
+export function listingRoutes(r: express.Router, ctx: OpenApiContext): void {
   r.get("/im/v1/messages", (req, res) => {
     const q = req.query as Record<string, string | undefined>;
     if (q.container_id_type !== "chat" && q.container_id_type !== "thread") throw larkErrors.invalidParam("container_id_type must be chat|thread");
@@ -39,8 +34,8 @@ export function listingRoutes(r: express.Router, ctx: OpenApiContext, render: It
     const end = q.end_time === undefined ? Infinity : Number(q.end_time) * 1000;
     if (Number.isNaN(start) || Number.isNaN(end)) throw larkErrors.invalidParam("start_time and end_time are seconds");
     const items = [
-      ...[...ctx.store.messages.values()].filter((m) => m.chat_id === chat.chat_id).map((m) => ({ at: m.create_time, item: render.sent(ctx, m) })),
-      ...[...ctx.store.inbound.values()].filter((m) => m.chat_id === chat.chat_id).map((m) => ({ at: m.create_time, item: render.said(ctx, m) })),
+      ...[...ctx.store.messages.values()].filter((m) => m.chat_id === chat.chat_id).map((m) => ({ at: m.create_time, item: messageItem(ctx, m) })),
+      ...[...ctx.store.inbound.values()].filter((m) => m.chat_id === chat.chat_id).map((m) => ({ at: m.create_time, item: inboundItem(ctx, m) })),
     ]
       .filter((m) => m.at >= start && m.at <= end)
       .sort((a, b) => (q.sort_type === "ByCreateTimeDesc" ? b.at - a.at : a.at - b.at))

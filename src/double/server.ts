@@ -3,12 +3,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { controlApiRouter } from "./control-api.ts";
-import type { LarkDouble } from "./index.ts";
+import { controlApiRouter, type DoubleControl } from "./control-api.ts";
+import type { LongConnectionHub } from "./long-connection.ts";
 import { longConnectionControl, longConnectionEndpoint } from "./long-connection-routes.ts";
-import { openApiRouter, type OpenApiContext } from "./open-apis.ts";
+import type { OpenApiContext } from "./open-api-context.ts";
+import { openApiRouter } from "./open-apis.ts";
 
-export function createDoubleApp(ctx: OpenApiContext, double: LarkDouble): express.Express {
+/** `double` is the LarkDouble (index.ts), seen through what its routes need: no import back. */
+export function createDoubleApp(ctx: OpenApiContext, double: DoubleControl & { readonly longConnection: LongConnectionHub }): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use("/open-apis", openApiRouter(ctx));

@@ -16,7 +16,7 @@ import {
 import { hexId, newMessageId } from "./ids.ts";
 import { LarkApiError } from "./lark-errors.ts";
 import type { LongConnectionHub } from "./long-connection.ts";
-import { updateCard } from "./open-apis.ts";
+import { updateCard } from "./message-apis.ts";
 import type { ClickInput, MenuInput, OpenP2pInput, SayInput } from "./schemas.ts";
 import { DoubleError } from "./schemas.ts";
 import type { DoubleStore } from "./store.ts";
