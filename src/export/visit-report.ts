@@ -29,9 +29,18 @@ export interface VisitReportRequest {
 
 const STATUS: Record<string, string> = { OPEN: "未完成 open", DONE: "已完成 done", CANCELLED: "已取消 cancelled" };
 
-export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts: { title: string; today: string; names: (festival: string, year: number) => string }): ExcelJS.Workbook {
+type WorkbookOptions = { title: string; today: string; names: (festival: string, year: number) => string };
+
+export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts: WorkbookOptions): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "同心 Tongxin";
+  addCoverageSheet(wb, rows, opts);
+  addVisitsSheet(wb, tasks);
+  return neutraliseWorkbook(wb);
+}
+
+/** Per branch and festival: planned, done, overdue, money by fund source. */
+function addCoverageSheet(wb: ExcelJS.Workbook, rows: CoverageRow[], opts: WorkbookOptions): void {
   const cov = sheet(wb, "覆盖情况 Coverage", [
     { header: "支部 Branch", key: "org", width: 24 },
     { header: "走访 Visits", key: "what", width: 24 },
@@ -63,7 +72,10 @@ export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts:
   }
   cov.addRow({});
   cov.addRow({ org: `统计截至 As of ${opts.today}`, what: opts.title });
+}
 
+/** Every visit behind the figures, with what the visitor reported. */
+function addVisitsSheet(wb: ExcelJS.Workbook, tasks: TaskLine[]): void {
   const list = sheet(wb, "走访明细 Visits", [
     { header: "支部 Branch", key: "org", width: 22 },
     { header: "走访 Visit", key: "what", width: 24 },
@@ -98,7 +110,6 @@ export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts:
       escalated: t.escalated ? "是" : "",
     });
   }
-  return neutraliseWorkbook(wb);
 }
 
 /** Writes the report of a branch (and the organisations below it) to an .xlsx file. */
