@@ -12,6 +12,12 @@ export async function findActor(tx: Tx, openId: string): Promise<Actor | null> {
 }
 
 /**
+ * Only ACTIVE memberships grant a role. An ENDED one (transferred out, left, died, removed from
+ * the roster) grants nothing in that branch; a SUSPENDED one grants nothing either, because a
+ * member whose rights are suspended may not decide or record anything for the branch until the
+ * secretary restores them. Such a person is still known (their own history stays theirs to
+ * read through commands open to anyone), with no grants.
+ *
  * The statement behind findActor, for callers that read more in the same round trip: `also`
  * adds columns (", EXISTS (…) AS x"). A stranger gives one row of nulls, so `also` is always read.
  */
@@ -20,7 +26,7 @@ export function actorQuery(openId: string, also: Prisma.Sql = Prisma.empty): Pri
     SELECT p."id", p."name", m."orgId", m."role"::text AS "role", o."name" AS "orgName" ${also}
     FROM (SELECT 1) AS one
     LEFT JOIN "Person" p ON p."larkOpenId" = ${openId}
-    LEFT JOIN "Membership" m ON m."personId" = p."id"
+    LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."status" = 'ACTIVE' AND p."deceasedOn" IS NULL
     LEFT JOIN "Organization" o ON o."id" = m."orgId"
     ORDER BY m."id"`;
 }

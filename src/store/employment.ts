@@ -3,6 +3,7 @@
 // double-clicked registration cannot open two cases (the partial unique index is the backstop).
 import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { JobKind } from "../domain/job-match.ts";
+import { stillInOrg } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
 const CASE_LOCK_CLASS = 72707381;
@@ -125,11 +126,12 @@ export interface Seeker {
   area: string | null;
 }
 
-/** Members of a branch looking for work, with what they wish for. */
+/** Members of a branch looking for work, with what they wish for: only those still in it (standing.ts), so a posting reaches nobody who left. */
 export async function seekersIn(tx: Tx, orgId: number): Promise<Seeker[]> {
-  const rows = await tx.employmentCase.findMany({ where: { orgId, status: "OPEN" }, orderBy: { personId: "asc" } });
-  const people = await tx.person.findMany({ where: { id: { in: rows.map((r) => r.personId) } }, select: { id: true, name: true, larkOpenId: true } });
+  const open = await tx.employmentCase.findMany({ where: { orgId, status: "OPEN" }, orderBy: { personId: "asc" } });
+  const people = await tx.person.findMany({ where: { id: { in: open.map((r) => r.personId) }, ...stillInOrg(orgId) }, select: { id: true, name: true, larkOpenId: true } });
   const byId = new Map(people.map((p) => [p.id, p]));
+  const rows = open.filter((r) => byId.has(r.personId));
   return rows.map((r) => ({ caseId: r.id, personId: r.personId, name: byId.get(r.personId)?.name ?? "?", openId: byId.get(r.personId)?.larkOpenId ?? null, kinds: r.kinds, area: r.area }));
 }
 
@@ -141,25 +143,37 @@ export interface OpenCaseLine extends CaseRow {
   pushes: number;
 }
 
-/** Open cases of the given branches with the member's responsible leader and how many postings reached them. */
+/**
+ * Open cases of the given branches with the member's responsible leader and how many postings
+ * reached them: only of members still in the case's branch, and a leader who left or died is
+ * given as none (the secretaries are asked instead).
+ */
 export async function openCases(tx: Tx, orgIds: readonly number[]): Promise<OpenCaseLine[]> {
-  const rows = await tx.employmentCase.findMany({ where: { orgId: { in: [...orgIds] }, status: "OPEN" }, orderBy: [{ openedOn: "asc" }, { id: "asc" }] });
-  if (rows.length === 0) return [];
+  const all = await tx.employmentCase.findMany({ where: { orgId: { in: [...orgIds] }, status: "OPEN" }, orderBy: [{ openedOn: "asc" }, { id: "asc" }] });
+  if (all.length === 0) return [];
   const people = await tx.person.findMany({
-    where: { id: { in: rows.map((r) => r.personId) } },
-    select: { id: true, name: true, responsibleLeader: { select: { id: true, name: true, larkOpenId: true } } },
+    where: { id: { in: all.map((r) => r.personId) }, deceasedOn: null },
+    select: {
+      id: true,
+      name: true,
+      memberships: { where: { status: "ACTIVE" }, select: { orgId: true } },
+      responsibleLeader: { select: { id: true, name: true, larkOpenId: true, deceasedOn: true, memberships: { where: { status: "ACTIVE" }, select: { id: true }, take: 1 } } },
+    },
   });
-  const pushes = await tx.jobPush.groupBy({ by: ["caseId"], where: { caseId: { in: rows.map((r) => r.id) }, week: { not: null } }, _count: { _all: true } });
   const byId = new Map(people.map((p) => [p.id, p]));
+  const rows = all.filter((r) => byId.get(r.personId)?.memberships.some((m) => m.orgId === r.orgId));
+  const pushes = await tx.jobPush.groupBy({ by: ["caseId"], where: { caseId: { in: rows.map((r) => r.id) }, week: { not: null } }, _count: { _all: true } });
   const pushCount = new Map(pushes.map((p) => [p.caseId, p._count._all]));
   return rows.map((r) => {
     const p = byId.get(r.personId);
+    const l = p?.responsibleLeader;
+    const leader = l && l.deceasedOn === null && l.memberships.length > 0 ? l : null;
     return {
       ...toRow(r),
       name: p?.name ?? "?",
-      leaderId: p?.responsibleLeader?.id ?? null,
-      leaderName: p?.responsibleLeader?.name ?? null,
-      leaderOpenId: p?.responsibleLeader?.larkOpenId ?? null,
+      leaderId: leader?.id ?? null,
+      leaderName: leader?.name ?? null,
+      leaderOpenId: leader?.larkOpenId ?? null,
       pushes: pushCount.get(r.id) ?? 0,
     };
   });

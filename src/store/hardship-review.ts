@@ -7,6 +7,7 @@ import { dayToDate } from "../domain/calendar-day.ts";
 import type { HardshipRow } from "./aid-hardship.ts";
 import type { BranchRules } from "./branch-rules.ts";
 import type { Rows } from "./rows.ts";
+import { stillIn } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface DueReview {
@@ -22,7 +23,11 @@ export interface DueReview {
   openedOn: string;
 }
 
-/** Active entries whose next review is within the branch's lead days, or past. */
+/**
+ * Active entries whose next review is within the branch's lead days, or past; only of members
+ * still in the entry's branch (a departed member's entry is closed or moved by the lifecycle,
+ * and until then nobody is asked to review it).
+ */
 export async function findDueReviews(rows: Rows, q: { today: string; timeZone: string; branches: readonly BranchRules[] }): Promise<DueReview[]> {
   if (q.branches.length === 0) return [];
   return rows<DueReview>(
@@ -30,7 +35,7 @@ export async function findDueReviews(rows: Rows, q: { today: string; timeZone: s
      SELECT e."id" AS "entryId", e."orgId", o."name" AS "orgName", e."personId", p."name" AS "memberName", e."level",
             e."causes"::text[] AS "causes", e."household", e."nextReviewOn"::text AS "nextReviewOn", ((e."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $4)::date::text AS "openedOn"
      FROM "HardshipEntry" e JOIN rules r ON r.org_id = e."orgId" JOIN "Organization" o ON o."id" = e."orgId" JOIN "Person" p ON p."id" = e."personId"
-     WHERE e."status" = 'ACTIVE' AND e."nextReviewOn" <= $1::date + r.lead_days
+     WHERE e."status" = 'ACTIVE' AND e."nextReviewOn" <= $1::date + r.lead_days AND ${stillIn("p", 'e."orgId"')}
      ORDER BY e."nextReviewOn", e."id"`,
     [q.today, q.branches.map((b) => b.orgId), q.branches.map((b) => b.review.leadDays), q.timeZone],
   );

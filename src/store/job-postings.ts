@@ -4,6 +4,7 @@
 // The card's outbox key is person + week as well, so even a retried send cannot make two.
 import type { PostingInput } from "../domain/employment-input.ts";
 import { mayPush } from "../domain/job-match.ts";
+import { ACTIVE_MEMBERSHIP, ALIVE } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
 const PUSH_LOCK_CLASS = 72707382;
@@ -81,8 +82,14 @@ export async function recordMatches(tx: Tx, postingId: number, targets: readonly
 export async function peopleWithHeld(tx: Tx): Promise<{ personId: number; caseId: number }[]> {
   const held = await tx.jobPush.findMany({ where: { week: null }, distinct: ["caseId"], select: { caseId: true } });
   if (held.length === 0) return [];
-  const open = await tx.employmentCase.findMany({ where: { id: { in: held.map((h) => h.caseId) }, status: "OPEN" }, select: { id: true, personId: true }, orderBy: { personId: "asc" } });
-  return open.map((c) => ({ personId: c.personId, caseId: c.id }));
+  const open = await tx.employmentCase.findMany({ where: { id: { in: held.map((h) => h.caseId) }, status: "OPEN" }, select: { id: true, personId: true, orgId: true }, orderBy: { personId: "asc" } });
+  // Only members still in the case's branch (standing.ts): a held posting never follows someone who left.
+  const still = await tx.membership.findMany({
+    where: { personId: { in: open.map((c) => c.personId) }, ...ACTIVE_MEMBERSHIP, person: ALIVE },
+    select: { personId: true, orgId: true },
+  });
+  const inBranch = new Set(still.map((m) => `${m.personId}:${m.orgId}`));
+  return open.filter((c) => inBranch.has(`${c.personId}:${c.orgId}`)).map((c) => ({ personId: c.personId, caseId: c.id }));
 }
 
 /**

@@ -1,6 +1,8 @@
 // Whom to tell in an organisation: its secretaries, and for escalations the secretaries of the
-// nearest organisation above it that has one (党支部 → 党总支 → 党委).
+// nearest organisation above it that has one (党支部 → 党总支 → 党委). A secretary whose
+// membership ended or is suspended, or who died, is nobody's contact (standing.ts).
 import type { Rows } from "./rows.ts";
+import { activeMembership, alive } from "./standing.ts";
 
 export interface Contact {
   orgId: number;
@@ -15,7 +17,7 @@ export async function secretariesOf(rows: Rows, orgIds: number[]): Promise<Conta
   return rows<Contact>(
     `SELECT ms."orgId", o."name" AS "orgName", p."id" AS "personId", p."name", p."larkOpenId" AS "openId"
      FROM "Membership" ms JOIN "Person" p ON p."id" = ms."personId" JOIN "Organization" o ON o."id" = ms."orgId"
-     WHERE ms."role" = 'SECRETARY' AND ms."orgId" = ANY($1::int[])
+     WHERE ms."role" = 'SECRETARY' AND ms."orgId" = ANY($1::int[]) AND ${activeMembership("ms")} AND ${alive("p")}
      ORDER BY ms."orgId", p."id"`,
     [orgIds],
   );
@@ -31,8 +33,8 @@ export async function upperSecretaries(rows: Rows, orgId: number): Promise<Conta
      ), ranked AS (
        SELECT ms."orgId", o."name" AS "orgName", p."id" AS "personId", p."name", p."larkOpenId" AS "openId",
               dense_rank() OVER (ORDER BY up.depth) AS r
-       FROM up JOIN "Membership" ms ON ms."orgId" = up.id AND ms."role" = 'SECRETARY'
-       JOIN "Person" p ON p."id" = ms."personId" JOIN "Organization" o ON o."id" = up.id
+       FROM up JOIN "Membership" ms ON ms."orgId" = up.id AND ms."role" = 'SECRETARY' AND ${activeMembership("ms")}
+       JOIN "Person" p ON p."id" = ms."personId" AND ${alive("p")} JOIN "Organization" o ON o."id" = up.id
      )
      SELECT "orgId", "orgName", "personId", "name", "openId" FROM ranked WHERE r = 1 ORDER BY "personId"`,
     [orgId],

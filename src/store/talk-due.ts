@@ -3,6 +3,7 @@
 // same in TypeScript). Dates travel as text so no driver turns them into local midnights.
 import { loadBranchRules, type BranchRules } from "./branch-rules.ts";
 import type { Rows } from "./rows.ts";
+import { activeMembership, alive, reachable, stillIn } from "./standing.ts";
 
 export interface DueTalk {
   memberId: number;
@@ -31,24 +32,30 @@ const DUE_SQL = `
 WITH rules AS (
   SELECT * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[]) AS r(org_id, cadence, hardship_cadence, soon_days)
 ), members AS (
+  -- One branch per member: their ACTIVE membership as MEMBER (a departed or suspended member is
+  -- owed nothing). Should two be active (a re-import added the new branch before the secretary
+  -- confirmed the old one's removal), the newest is where the member now is. The cadence runs
+  -- from the day the membership began (roster or transfer), else from the day it was recorded.
   SELECT DISTINCT ON (ms."personId") ms."personId" AS member_id, ms."orgId" AS org_id,
-         ((ms."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date AS since
+         COALESCE(ms."since", ((ms."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date) AS since
   FROM "Membership" ms JOIN "Organization" o ON o."id" = ms."orgId" AND o."kind" = 'BRANCH'
-  WHERE ms."role" = 'MEMBER'
-  ORDER BY ms."personId", ms."orgId"
+  JOIN "Person" mp ON mp."id" = ms."personId"
+  WHERE ms."role" = 'MEMBER' AND ${activeMembership("ms")} AND ${alive("mp")}
+  ORDER BY ms."personId", ms."since" DESC NULLS LAST, ms."id" DESC
 ), last_talk AS (
   SELECT "memberId" AS member_id, max("heldOn") AS last_on FROM "Talk" WHERE "heldOn" <= $1::date GROUP BY "memberId"
 ), hardship AS (
   SELECT DISTINCT "personId" AS member_id FROM "HardshipEntry" WHERE "status" = 'ACTIVE'
 )
 SELECT m.member_id AS "memberId", p."name" AS "memberName", m.org_id AS "orgId",
-       p."responsibleLeaderId" AS "leaderId", l."name" AS "leaderName", l."larkOpenId" AS "leaderOpenId",
+       l."id" AS "leaderId", l."name" AS "leaderName", l."larkOpenId" AS "leaderOpenId",
        lt.last_on::text AS "lastTalkOn", m.since::text AS "since", (h.member_id IS NOT NULL) AS "inHardship",
        d.due_on::text AS "dueOn"
 FROM members m
 JOIN rules r ON r.org_id = m.org_id
 JOIN "Person" p ON p."id" = m.member_id
-LEFT JOIN "Person" l ON l."id" = p."responsibleLeaderId"
+-- A leader who left or died reminds nobody: the member then shows as unassigned to the secretary.
+LEFT JOIN "Person" l ON l."id" = p."responsibleLeaderId" AND ${reachable("l", ["LEADER", "SECRETARY"])}
 LEFT JOIN last_talk lt ON lt.member_id = m.member_id
 LEFT JOIN hardship h ON h.member_id = m.member_id
 CROSS JOIN LATERAL (
@@ -57,7 +64,7 @@ CROSS JOIN LATERAL (
 ) d
 WHERE m.since <= $1::date
   AND ($7::boolean OR d.due_on <= $1::date + r.soon_days)
-  AND ($8::int IS NULL OR p."responsibleLeaderId" = $8::int)
+  AND ($8::int IS NULL OR l."id" = $8::int)
   AND ($9::int[] IS NULL OR m.member_id = ANY($9::int[]))
 ORDER BY d.due_on, m.member_id`;
 
@@ -104,6 +111,7 @@ export async function findDueFollowUps(rows: Rows, q: { today: string; branches:
      FROM "FollowUp" f JOIN "Talk" t ON t."id" = f."talkId" JOIN rules r ON r.org_id = t."orgId" JOIN "Person" p ON p."id" = t."memberId"
      JOIN "Person" o ON o."id" = f."ownerId"
      WHERE f."status" = 'OPEN' AND f."dueOn" <= $1::date + r.soon_days AND ($4::int IS NULL OR f."ownerId" = $4::int)
+       AND ${stillIn("p", 't."orgId"')} AND ${reachable("o")}
      ORDER BY f."dueOn", f."id"`,
     [q.today, q.branches.map((b) => b.orgId), q.branches.map((b) => b.talk.followUpSoonDays), q.ownerId ?? null],
   );
@@ -127,10 +135,12 @@ export interface OpenTalkTask {
 export async function findOpenTalkTasks(rows: Rows, q: { orgIds: number[]; timeZone: string; leaderId?: number; memberId?: number }): Promise<OpenTalkTask[]> {
   if (q.orgIds.length === 0) return [];
   return rows<OpenTalkTask>(
-    `SELECT tt."id", tt."orgId", tt."memberId", m."name" AS "memberName", tt."leaderId", l."name" AS "leaderName", l."larkOpenId" AS "leaderOpenId",
+    `SELECT tt."id", tt."orgId", tt."memberId", m."name" AS "memberName", tt."leaderId", l."name" AS "leaderName",
+            -- A leader who left is not written to; the late task still reaches the secretary.
+            CASE WHEN ${reachable("l")} THEN l."larkOpenId" END AS "leaderOpenId",
             tt."reason", tt."note", tt."dueOn"::text AS "dueOn", ((tt."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date::text AS "openedOn"
      FROM "TalkTask" tt JOIN "Person" m ON m."id" = tt."memberId" JOIN "Person" l ON l."id" = tt."leaderId"
-     WHERE tt."status" = 'OPEN' AND tt."orgId" = ANY($1::int[])
+     WHERE tt."status" = 'OPEN' AND tt."orgId" = ANY($1::int[]) AND ${stillIn("m", 'tt."orgId"')}
        AND ($3::int IS NULL OR tt."leaderId" = $3::int) AND ($4::int IS NULL OR tt."memberId" = $4::int)
      ORDER BY tt."dueOn", tt."id"`,
     [q.orgIds, q.timeZone, q.leaderId ?? null, q.memberId ?? null],

@@ -77,10 +77,12 @@ export async function planUrgentTalk(tx: Tx, q: { memberId: number; orgId: numbe
            CASE WHEN l."id" IS NOT NULL THEN l."larkOpenId" ELSE sec."larkOpenId" END AS "leaderOpenId"
     FROM "Person" p
     JOIN "Organization" o ON o."id" = ${q.orgId}
-    LEFT JOIN "Person" l ON l."id" = p."responsibleLeaderId"
+    -- A leader or secretary who left or died is given no task (standing.ts says the same for the sweeps).
+    LEFT JOIN "Person" l ON l."id" = p."responsibleLeaderId" AND l."deceasedOn" IS NULL
+      AND EXISTS (SELECT 1 FROM "Membership" lm WHERE lm."personId" = l."id" AND lm."status" = 'ACTIVE')
     LEFT JOIN LATERAL (
       SELECT sp."id", sp."name", sp."larkOpenId" FROM "Membership" ms JOIN "Person" sp ON sp."id" = ms."personId"
-      WHERE ms."orgId" = ${q.orgId} AND ms."role" = 'SECRETARY' ORDER BY sp."id" LIMIT 1
+      WHERE ms."orgId" = ${q.orgId} AND ms."role" = 'SECRETARY' AND ms."status" = 'ACTIVE' AND sp."deceasedOn" IS NULL ORDER BY sp."id" LIMIT 1
     ) sec ON true
     LEFT JOIN LATERAL (
       SELECT k."id", k."leaderId", k."dueOn" FROM "TalkTask" k

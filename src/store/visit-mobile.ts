@@ -3,6 +3,7 @@
 import { dateToDay } from "../domain/calendar-day.ts";
 import { dayIn } from "../domain/zoned-time.ts";
 import type { PersonTag } from "../generated/prisma/enums.ts";
+import { activeMembership, alive, reachable } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface MobileMember {
@@ -18,19 +19,24 @@ export interface MobileMember {
   lastContactId: number | null;
 }
 
-/** Members tagged MOBILE with their branch and last logged MOBILE contact (of the given branches, or all). */
+/**
+ * Members tagged MOBILE with their branch and last logged MOBILE contact (of the given branches,
+ * or all): only ACTIVE memberships of people alive; a leader who left is given as none, so the
+ * secretary is asked instead.
+ */
 export async function mobileMembers(tx: Tx, tz: string, orgIds?: number[]): Promise<MobileMember[]> {
   const rows = await tx.$queryRawUnsafe<
     { id: number; name: string; orgId: number; mobile: string | null; whereabouts: string | null; responsibleLeaderId: number | null; createdAt: Date; last_at: Date | null; last_id: number | null }[]
   >(
-    `SELECT DISTINCT ON (p."id") p."id", p."name", m."orgId", p."mobile", p."whereabouts", p."responsibleLeaderId", p."createdAt", lc."at" AS last_at, lc."id" AS last_id
+    `SELECT DISTINCT ON (p."id") p."id", p."name", m."orgId", p."mobile", p."whereabouts", l."id" AS "responsibleLeaderId", p."createdAt", lc."at" AS last_at, lc."id" AS last_id
      FROM "Person" p
-     JOIN "Membership" m ON m."personId" = p."id" AND m."role" = 'MEMBER'
+     JOIN "Membership" m ON m."personId" = p."id" AND m."role" = 'MEMBER' AND ${activeMembership("m")}
+     LEFT JOIN "Person" l ON l."id" = p."responsibleLeaderId" AND ${reachable("l")}
      LEFT JOIN LATERAL (
        SELECT c."id", c."at" FROM "ContactLog" c WHERE c."memberId" = p."id" AND c."kind" = 'MOBILE' ORDER BY c."at" DESC, c."id" DESC LIMIT 1
      ) lc ON true
-     WHERE 'MOBILE' = ANY(p."tags") AND ($1::int[] IS NULL OR m."orgId" = ANY($1::int[]))
-     ORDER BY p."id", m."orgId"`,
+     WHERE 'MOBILE' = ANY(p."tags") AND ${alive("p")} AND ($1::int[] IS NULL OR m."orgId" = ANY($1::int[]))
+     ORDER BY p."id", m."since" DESC NULLS LAST, m."id" DESC`,
     orgIds ?? null,
   );
   return rows.map((r) => ({

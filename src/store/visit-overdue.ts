@@ -1,6 +1,7 @@
 // Open visit tasks past their due date, for the daily overdue sweep, and the escalation mark
 // each gets once when it is late beyond the branch's limit.
 import { dateToDay } from "../domain/calendar-day.ts";
+import { reachable, stillIn } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface LateTask {
@@ -19,15 +20,19 @@ export interface LateTask {
   escalated: boolean;
 }
 
-/** Open tasks due before `today`, oldest first. */
+/**
+ * Open tasks due before `today`, oldest first, of members still in the task's branch (a
+ * departed member's visit is not chased). A visitor who left gets no reminder (no open_id);
+ * the task still escalates to the secretary.
+ */
 export async function lateTasks(tx: Tx, today: string): Promise<LateTask[]> {
   const rows = await tx.$queryRawUnsafe<
     { id: number; orgId: number; memberId: number; member_name: string; visitorId: number; visitor_name: string; open_id: string | null; festival: string | null; year: number | null; eventKind: string | null; reason: string | null; dueOn: Date; escalatedAt: Date | null }[]
   >(
-    `SELECT v."id", v."orgId", v."memberId", m."name" AS member_name, v."visitorId", p."name" AS visitor_name, p."larkOpenId" AS open_id,
+    `SELECT v."id", v."orgId", v."memberId", m."name" AS member_name, v."visitorId", p."name" AS visitor_name, CASE WHEN ${reachable("p")} THEN p."larkOpenId" END AS open_id,
             v."festival", v."year", v."eventKind", v."reason", v."dueOn", v."escalatedAt"
      FROM "VisitTask" v JOIN "Person" m ON m."id" = v."memberId" JOIN "Person" p ON p."id" = v."visitorId"
-     WHERE v."status" = 'OPEN' AND v."dueOn" < $1::date
+     WHERE v."status" = 'OPEN' AND v."dueOn" < $1::date AND ${stillIn("m", 'v."orgId"')}
      ORDER BY v."dueOn", v."id"`,
     today,
   );

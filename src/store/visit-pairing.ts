@@ -2,6 +2,7 @@
 // ending one (the row stays).
 import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { HelperKind } from "../domain/pairing.ts";
+import { reachable, stillIn } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface PairingView {
@@ -70,10 +71,20 @@ export async function pairingsHelpedBy(tx: Tx, helperId: number, today: string):
   return rows.map(toView);
 }
 
-/** Every pairing active on `today`, with the last contact logged for each (the daily contact sweep). */
+/**
+ * Every pairing active on `today`, with the last contact logged for each (the daily contact
+ * sweep): only of members still in the pairing's branch. A helper who left or died is given as
+ * none, so the secretary is reminded in their place.
+ */
 export async function activePairings(tx: Tx, today: string): Promise<PairingView[]> {
-  const rows = await tx.$queryRawUnsafe<Row[]>(`${SELECT} WHERE pr."startOn" <= $1::date AND (pr."endOn" IS NULL OR pr."endOn" >= $1::date) ORDER BY pr."id"`, today);
-  return rows.map(toView);
+  const rows = await tx.$queryRawUnsafe<(Row & { helper_ok: boolean })[]>(
+    `SELECT x.*, ${reachable("h2")} AS helper_ok
+     FROM (${SELECT} WHERE pr."startOn" <= $1::date AND (pr."endOn" IS NULL OR pr."endOn" >= $1::date) AND ${stillIn("m", 'pr."orgId"')}) x
+     LEFT JOIN "Person" h2 ON h2."id" = x."helperPersonId"
+     ORDER BY x."id"`,
+    today,
+  );
+  return rows.map((r) => ({ ...toView(r), helperPersonId: r.helper_ok ? r.helperPersonId : null }));
 }
 
 /** An active or future pairing of the same helper (or department) with the same member. */

@@ -2,6 +2,7 @@
 // types (name, mobile, or "name#1234" for namesakes), secretaries of a branch, and settings.
 import { readVisitSettings, type VisitSettings } from "../domain/visit-settings.ts";
 import type { Logger } from "../log.ts";
+import { ACTIVE_MEMBERSHIP, ALIVE } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface FoundPerson {
@@ -64,10 +65,10 @@ export async function isLeaderAnywhere(tx: Tx, personId: number): Promise<boolea
   return (await tx.membership.count({ where: { personId, role: { in: ["LEADER", "SECRETARY"] } } })) > 0;
 }
 
-/** The secretaries of a branch who can be reached in Lark. */
+/** The secretaries of a branch who can be reached in Lark (active, alive: standing.ts). */
 export async function secretariesOf(tx: Tx, orgId: number): Promise<{ id: number; name: string; openId: string }[]> {
   const rows = await tx.membership.findMany({
-    where: { orgId, role: "SECRETARY", person: { larkOpenId: { not: null } } },
+    where: { orgId, role: "SECRETARY", ...ACTIVE_MEMBERSHIP, person: { larkOpenId: { not: null }, ...ALIVE } },
     select: { person: { select: { id: true, name: true, larkOpenId: true } } },
     orderBy: { personId: "asc" },
   });

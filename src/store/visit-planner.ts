@@ -7,6 +7,7 @@
 // statements of one festival run in one transaction (planning-transaction.ts).
 import type { Criteria } from "../domain/visit-eligibility.ts";
 import type { Rows } from "./rows.ts";
+import { activeMembership, alive, reachable, stillIn } from "./standing.ts";
 
 export interface PlanGroup {
   festival: string;
@@ -30,9 +31,10 @@ export interface PlanOutcome {
 }
 
 /**
- * Inserts the missing tasks of one festival for the branches in `g`. The visitor is the
- * member's active pairing helper, else their responsible leader, else the branch secretary:
- * the first of them who is on Lark and is not the member.
+ * Inserts the missing tasks of one festival for the branches in `g`, for members whose
+ * membership there is ACTIVE and who are alive (standing.ts). The visitor is the member's
+ * active pairing helper, else their responsible leader, else the branch secretary: the first
+ * of them who is on Lark, still holds an active membership, and is not the member.
  */
 export async function insertFestivalTasks(run: Rows, g: PlanGroup, today: string, now: Date): Promise<PlanOutcome> {
   const c = g.criteria;
@@ -50,22 +52,23 @@ export async function insertFestivalTasks(run: Rows, g: PlanGroup, today: string
        FROM "Membership" m
        JOIN "Person" p ON p."id" = m."personId"
        LEFT JOIN "HardshipEntry" h ON h."personId" = p."id" AND h."status" = 'ACTIVE'
-       WHERE m."role" = 'MEMBER' AND m."orgId" = ANY($7::int[])
+       WHERE m."role" = 'MEMBER' AND m."orgId" = ANY($7::int[]) AND ${activeMembership("m")} AND ${alive("p")}
          AND NOT EXISTS (SELECT 1 FROM "VisitTask" v WHERE v."memberId" = p."id" AND v."festival" = $8 AND v."year" = $9)
-       ORDER BY p."id", m."orgId"
+       -- Two active memberships (a re-import before the old branch's removal is confirmed): the newest is where the member is.
+       ORDER BY p."id", m."since" DESC NULLS LAST, m."id" DESC
      ),
      -- The first two secretaries on Lark per branch: the second visits when the first is the member.
      sec AS (
        SELECT s."orgId" AS org_id, (array_agg(s."personId" ORDER BY s."personId"))[1:2] AS ids
        FROM "Membership" s JOIN "Person" sp ON sp."id" = s."personId"
-       WHERE s."role" = 'SECRETARY' AND s."orgId" = ANY($7::int[]) AND sp."larkOpenId" IS NOT NULL
+       WHERE s."role" = 'SECRETARY' AND s."orgId" = ANY($7::int[]) AND sp."larkOpenId" IS NOT NULL AND ${activeMembership("s")} AND ${alive("sp")}
        GROUP BY s."orgId"
      ),
      -- Each member's newest pairing active today whose helper is on Lark.
      helper AS (
        SELECT DISTINCT ON (pr."memberId") pr."memberId" AS member_id, pr."helperPersonId" AS helper_id
        FROM "Pairing" pr JOIN "Person" hp ON hp."id" = pr."helperPersonId"
-       WHERE hp."larkOpenId" IS NOT NULL AND pr."helperPersonId" <> pr."memberId"
+       WHERE hp."larkOpenId" IS NOT NULL AND pr."helperPersonId" <> pr."memberId" AND ${reachable("hp")}
          AND pr."startOn" <= $11::date AND (pr."endOn" IS NULL OR pr."endOn" >= $11::date)
        ORDER BY pr."memberId", pr."startOn" DESC, pr."id" DESC
      ),
@@ -74,7 +77,7 @@ export async function insertFestivalTasks(run: Rows, g: PlanGroup, today: string
               COALESCE(hl.helper_id, l."id", CASE WHEN sec.ids[1] <> e.member_id THEN sec.ids[1] ELSE sec.ids[2] END) AS visitor_id
        FROM cand e
        LEFT JOIN helper hl ON hl.member_id = e.member_id
-       LEFT JOIN "Person" l ON l."id" = e.leader_id AND l."id" <> e.member_id AND l."larkOpenId" IS NOT NULL
+       LEFT JOIN "Person" l ON l."id" = e.leader_id AND l."id" <> e.member_id AND l."larkOpenId" IS NOT NULL AND ${reachable("l", ["LEADER", "SECRETARY"])}
        LEFT JOIN sec ON sec.org_id = e.org_id
        WHERE e.reason <> ''
      ),
@@ -121,14 +124,15 @@ export async function digestsFor(run: Rows, festival: string, year: number, visi
             t."id" AS task_id, mp."name" AS member_name, o."name" AS org_name, t."reason"
      FROM (
        SELECT v.*, row_number() OVER w AS rn, count(*) OVER (PARTITION BY v."visitorId") AS total
-       FROM "VisitTask" v
+       FROM "VisitTask" v JOIN "Person" mv ON mv."id" = v."memberId"
        WHERE v."festival" = $1 AND v."year" = $2 AND v."visitorId" = ANY($3::int[]) AND v."status" = 'OPEN' AND v."id" >= $5
+         AND ${stillIn("mv", 'v."orgId"')}
        WINDOW w AS (PARTITION BY v."visitorId" ORDER BY v."id")
      ) t
      JOIN "Person" vp ON vp."id" = t."visitorId"
      JOIN "Person" mp ON mp."id" = t."memberId"
      JOIN "Organization" o ON o."id" = t."orgId"
-     WHERE t.rn <= $4 AND vp."larkOpenId" IS NOT NULL
+     WHERE t.rn <= $4 AND vp."larkOpenId" IS NOT NULL AND ${reachable("vp")}
      ORDER BY t."visitorId", t."id"`,
     [festival, year, visitorIds, perVisitor, fromTaskId],
   );
