@@ -1,6 +1,7 @@
 // Composition root: config -> store -> Redis -> (sandbox: Lark double + demo branch) -> app.
 // SIGTERM and SIGINT close everything in order: stop taking work, finish in-flight jobs, then
 // drop connections.
+import { existsSync } from "node:fs";
 import { startApp, type App } from "./app.ts";
 import { MovableClock, systemClock, type Clock } from "./clock.ts";
 import { ConfigError, parseConfig, SANDBOX_LARK, type Config } from "./config.ts";
@@ -20,6 +21,9 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  // `npm start` reads .env as docker compose (env_file) and `npm run lark:check` do, so the README's
+  // "copy .env.example to .env" works without compose; a variable set in the environment wins.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config: Config;
   try {
     config = parseConfig();
