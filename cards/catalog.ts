@@ -8,6 +8,7 @@ import { AID_CARDS } from "./aid-catalog.ts";
 import { VISIT_CARDS } from "./visit-catalog.ts";
 import { TALK_CARDS } from "./talk-catalog.ts";
 import { WORK_CARDS } from "./work-catalog.ts";
+import { ROSTER_CARDS } from "./roster-catalog.ts";
 
 export const CARD_CATALOG: Record<string, () => Card> = {
   help: () =>
@@ -22,4 +23,5 @@ export const CARD_CATALOG: Record<string, () => Card> = {
   ...VISIT_CARDS,
   ...TALK_CARDS,
   ...WORK_CARDS,
+  ...ROSTER_CARDS,
 };

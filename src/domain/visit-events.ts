@@ -1,6 +1,7 @@
 // Visits between festivals: the "六必访" cases a leader reports with 走访上报. The kind is read
 // from the words of the report, so a leader types what happened, not a code.
-export const EVENT_KINDS = ["ILLNESS", "BEREAVEMENT", "DISASTER", "HARDSHIP", "FAMILY_CHANGE", "THOUGHT", "DISPUTE", "OTHER"] as const;
+// CONDOLENCE is never read from a report's words: a secretary's 去世 record opens it (慰问家属).
+export const EVENT_KINDS = ["ILLNESS", "BEREAVEMENT", "DISASTER", "HARDSHIP", "FAMILY_CHANGE", "THOUGHT", "DISPUTE", "CONDOLENCE", "OTHER"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const EVENT_LABEL: Record<EventKind, { zh: string; en: string }> = {
@@ -11,6 +12,7 @@ export const EVENT_LABEL: Record<EventKind, { zh: string; en: string }> = {
   FAMILY_CHANGE: { zh: "家庭变故", en: "major family change" },
   THOUGHT: { zh: "思想波动", en: "troubled state of mind" },
   DISPUTE: { zh: "矛盾纠纷", en: "dispute" },
+  CONDOLENCE: { zh: "党员去世·慰问家属", en: "condolence visit to the family" },
   OTHER: { zh: "其他", en: "other" },
 };
 

@@ -32,6 +32,7 @@ import * as followUps from "./follow-ups.ts";
 import * as hardshipReview from "./hardship-review.ts";
 import * as inbox from "./inbox.ts";
 import * as jobPostings from "./job-postings.ts";
+import * as membershipChanges from "./membership-changes.ts";
 import * as orgContacts from "./org-contacts.ts";
 import * as orgs from "./orgs.ts";
 import * as outbox from "./outbox.ts";
@@ -77,6 +78,7 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     hardshipReview: { ...bound(hardshipReview, tx), findDueReviews: (q: Parameters<typeof hardshipReview.findDueReviews>[1]) => hardshipReview.findDueReviews(rows, q) },
     inbox: bound(inbox, tx),
     jobPostings: bound(jobPostings, tx),
+    membershipChanges: bound(membershipChanges, tx),
     orgContacts: bound(orgContacts, rows),
     orgs: bound(orgs, tx),
     outbox: bound(outbox, tx),
