@@ -9,6 +9,7 @@ import { VISIT_CARDS } from "./visit-catalog.ts";
 import { TALK_CARDS } from "./talk-catalog.ts";
 import { WORK_CARDS } from "./work-catalog.ts";
 import { ROSTER_CARDS } from "./roster-catalog.ts";
+import { CALENDAR_CARDS } from "./calendar-catalog.ts";
 
 export const CARD_CATALOG: Record<string, () => Card> = {
   help: () =>
@@ -24,4 +25,5 @@ export const CARD_CATALOG: Record<string, () => Card> = {
   ...TALK_CARDS,
   ...WORK_CARDS,
   ...ROSTER_CARDS,
+  ...CALENDAR_CARDS,
 };

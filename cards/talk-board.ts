@@ -12,7 +12,9 @@ export type TalkBoardView = TalkBoard & { notice?: Text };
 const BOARD_LIMITS = { tasks: 10, members: 20, followUps: 8 } as const;
 
 export function talkBoardCard(b: TalkBoardView): Card {
-  const day = dayText(b.today);
+  const day = dayText(b.today, b.today);
+  // The digest is pushed and read that day; the 谈心 list is drawn on request.
+  const onRequest = b.mode !== "digest";
   const title =
     b.mode === "digest" ? t(`谈心谈话提醒 · ${day.zh}`, `Talk reminders · ${day.en}`) : t("我联系的党员 · 谈心谈话", "My members · talks");
   const elements: Element[] = [];
@@ -23,7 +25,7 @@ export function talkBoardCard(b: TalkBoardView): Card {
   if (tasks.length > 0) {
     elements.push(hr(), md(t("**紧急谈心**（遇到重大问题或困难，须及时谈话）", "**Urgent talks** (a member in difficulty)")));
     for (const k of tasks) {
-      const left = k.daysLeft < 0 ? t(`已逾期 ${-k.daysLeft} 天`, `${-k.daysLeft} days overdue`) : t(`须于${dayText(k.dueOn).zh}前谈话`, `talk by ${dayText(k.dueOn).en}`);
+      const left = k.daysLeft < 0 ? t(`已逾期 ${-k.daysLeft} 天`, `${-k.daysLeft} days overdue`) : t(`须于${dayText(k.dueOn, b.today).zh}前谈话`, `talk by ${dayText(k.dueOn, b.today).en}`);
       const why = reasonLabel(k.reason);
       const extra = k.note ? `：${k.note}` : "";
       elements.push(
@@ -39,8 +41,8 @@ export function talkBoardCard(b: TalkBoardView): Card {
   if (members.length > 0) {
     elements.push(hr(), md(b.mode === "digest" ? t("**到期的谈心谈话**", "**Talks due**") : t("**联系的党员**（按到期先后）", "**Members** (soonest due first)")));
     for (const m of members) {
-      const last = lastTalkText(m.lastTalkOn);
-      const standing = standingText(m.standing, m.daysLeft, m.dueOn);
+      const last = lastTalkText(m.lastTalkOn, b.today);
+      const standing = standingText(m.standing, m.daysLeft, m.dueOn, b.today, onRequest);
       elements.push(
         rowWithButton(
           { zh: `${STANDING_MARK[m.standing]} **${m.name}** · ${standing.zh}\n${last.zh}`, en: `${STANDING_MARK[m.standing]} **${m.name}** · ${standing.en}\n${last.en}` },
@@ -54,7 +56,7 @@ export function talkBoardCard(b: TalkBoardView): Card {
   if (followUps.length > 0) {
     elements.push(hr(), md(t("**待办跟进**（谈话中定下的事项）", "**Follow-ups** (agreed in talks)")));
     for (const f of followUps) {
-      const when = f.daysLeft < 0 ? t(`已逾期 ${-f.daysLeft} 天`, `${-f.daysLeft} days overdue`) : t(`${dayText(f.dueOn).zh}到期`, `due ${dayText(f.dueOn).en}`);
+      const when = f.daysLeft < 0 ? t(`已逾期 ${-f.daysLeft} 天`, `${-f.daysLeft} days overdue`) : t(`${dayText(f.dueOn, b.today).zh}到期`, `due ${dayText(f.dueOn, b.today).en}`);
       elements.push(
         rowWithButton(
           { zh: `📌 ${f.memberName}：${f.description} · ${when.zh}`, en: `📌 ${f.memberName}: ${f.description} · ${when.en}` },

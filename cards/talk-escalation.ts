@@ -41,7 +41,7 @@ function section(title: Text, lines: Text[]): Element[] {
 }
 
 export function talkEscalationCard(e: TalkEscalation): Card {
-  const day = dayText(e.today);
+  const day = dayText(e.today, e.today);
   const elements: Element[] = [
     md({
       zh: `${e.orgName}：以下谈心谈话需要支部书记关注。`,
@@ -57,15 +57,15 @@ export function talkEscalationCard(e: TalkEscalation): Card {
     ...section(
       t("**超过宽限期仍未谈心**", "**Talks overdue beyond the grace period**"),
       e.overdue.map((o) => ({
-        zh: `🟠 ${o.memberName} · 联系人 ${o.leaderName ?? "未分配"} · 逾期 ${o.daysLate} 天（${lastTalkText(o.lastTalkOn).zh}）`,
-        en: `🟠 ${o.memberName} · ${o.leaderName ?? "unassigned"} · ${o.daysLate} days overdue (${lastTalkText(o.lastTalkOn).en})`,
+        zh: `🟠 ${o.memberName} · 联系人 ${o.leaderName ?? "未分配"} · 逾期 ${o.daysLate} 天（${lastTalkText(o.lastTalkOn, e.today).zh}）`,
+        en: `🟠 ${o.memberName} · ${o.leaderName ?? "unassigned"} · ${o.daysLate} days overdue (${lastTalkText(o.lastTalkOn, e.today).en})`,
       })),
     ),
     ...section(
       t("**尚未分配谈心联系人（或联系人未开通飞书）**", "**No responsible leader (or the leader is not on Lark)**"),
       e.unassigned.map((u) => ({
-        zh: `⚪ ${u.memberName} · ${u.daysLeft < 0 ? `已逾期 ${-u.daysLeft} 天` : `${dayText(u.dueOn).zh}到期`}`,
-        en: `⚪ ${u.memberName} · ${u.daysLeft < 0 ? `${-u.daysLeft} days overdue` : `due ${dayText(u.dueOn).en}`}`,
+        zh: `⚪ ${u.memberName} · ${u.daysLeft < 0 ? `已逾期 ${-u.daysLeft} 天` : `${dayText(u.dueOn, e.today).zh}到期`}`,
+        en: `⚪ ${u.memberName} · ${u.daysLeft < 0 ? `${-u.daysLeft} days overdue` : `due ${dayText(u.dueOn, e.today).en}`}`,
       })),
     ),
   ];

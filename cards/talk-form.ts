@@ -1,6 +1,7 @@
 // The form a leader fills in after a talk: when, how, what was learned about the member's
 // thinking, work and life, concerns raised, and up to two follow-ups with due dates.
 import { type Day } from "../src/domain/calendar-day.ts";
+import { dateWords, dueWords } from "../src/domain/date-words.ts";
 import { multiSelect } from "./aid-common.ts";
 import { button, card, datePicker, form, input, md, note, select, t, type Card, type Element } from "./kit.ts";
 import { CONCERN_AREA_LABEL, lastTalkText, reasonLabel, TALK_FORM_LABEL } from "./talk-parts.ts";
@@ -20,11 +21,13 @@ export interface TalkFormData {
 const FOLLOW_UP_SLOTS = 2;
 
 export function talkFormCard(d: TalkFormData): Card {
-  const last = lastTalkText(d.lastTalkOn);
+  const last = lastTalkText(d.lastTalkOn, d.today);
+  // The form is drawn on request: the urgent talk's due date says how far it is.
+  const due = d.task ? dueWords(d.task.dueOn, d.today) : null;
   const header = d.task
     ? md({
-        zh: `紧急谈心：${d.memberName}${reasonLabel(d.task.reason).zh}${d.task.note ? `（${d.task.note}）` : ""}，须于 ${d.task.dueOn} 前谈话。`,
-        en: `Urgent talk: ${d.memberName} ${reasonLabel(d.task.reason).en}${d.task.note ? ` (${d.task.note})` : ""}; talk by ${d.task.dueOn}.`,
+        zh: `紧急谈心：${d.memberName}${reasonLabel(d.task.reason).zh}${d.task.note ? `（${d.task.note}）` : ""}，须于 ${due!.zh} 前谈话。`,
+        en: `Urgent talk: ${d.memberName} ${reasonLabel(d.task.reason).en}${d.task.note ? ` (${d.task.note})` : ""}; talk by ${due!.en}.`,
       })
     : md({ zh: `与 **${d.memberName}** 的谈心谈话（${last.zh}）。`, en: `Talk with **${d.memberName}** (${last.en}).` });
   const followUps: Element[] = [];
@@ -66,14 +69,15 @@ export function talkFormCard(d: TalkFormData): Card {
 }
 
 /** What an urgent-task card turns into once the talk is recorded. */
-export function talkRecordedCard(d: { memberName: string; heldOn: Day; followUps: number }): Card {
+export function talkRecordedCard(d: { memberName: string; heldOn: Day; followUps: number; today?: Day }): Card {
+  const on = dateWords(d.heldOn, d.today);
   return card({
     title: t(`已记录谈心谈话 · ${d.memberName}`, `Talk recorded · ${d.memberName}`),
     template: "green",
     elements: [
       md({
-        zh: `✅ 已记录 ${d.heldOn} 与 ${d.memberName} 的谈话${d.followUps > 0 ? `，${d.followUps} 项跟进事项将按期提醒` : ""}。`,
-        en: `✅ The talk with ${d.memberName} on ${d.heldOn} is recorded${d.followUps > 0 ? `; ${d.followUps} follow-ups will be reminded` : ""}.`,
+        zh: `✅ 已记录 ${on.zh} 与 ${d.memberName} 的谈话${d.followUps > 0 ? `，${d.followUps} 项跟进事项将按期提醒` : ""}。`,
+        en: `✅ The talk with ${d.memberName} on ${on.en} is recorded${d.followUps > 0 ? `; ${d.followUps} follow-ups will be reminded` : ""}.`,
       }),
     ],
   });

@@ -1,8 +1,9 @@
 // What a member sees of their own talks: that they took place, when, with whom and how. The
 // notes are not shown to them (they are the leader's working record).
 import { type Day } from "../src/domain/calendar-day.ts";
+import { dateWords, dueWords } from "../src/domain/date-words.ts";
 import { card, md, note, t, type Card } from "./kit.ts";
-import { dayText, joinLines, TALK_FORM_LABEL } from "./talk-parts.ts";
+import { joinLines, TALK_FORM_LABEL } from "./talk-parts.ts";
 
 export interface MyTalks {
   name: string;
@@ -10,13 +11,19 @@ export interface MyTalks {
   leaderName: string | null;
   nextDueOn: Day | null;
   urgentOpen: boolean;
+  /** The day it is drawn (on request): dates say how far they are. */
+  today?: Day;
 }
 
 export function myTalksCard(d: MyTalks): Card {
-  const lines = d.talks.map((x) => ({ zh: `· ${x.heldOn} 与${x.leaderName}（${TALK_FORM_LABEL[x.form].zh}）`, en: `· ${x.heldOn} with ${x.leaderName} (${TALK_FORM_LABEL[x.form].en})` }));
+  const lines = d.talks.map((x) => {
+    const on = dateWords(x.heldOn, d.today);
+    return { zh: `· ${on.zh} 与${x.leaderName}（${TALK_FORM_LABEL[x.form].zh}）`, en: `· ${on.en} with ${x.leaderName} (${TALK_FORM_LABEL[x.form].en})` };
+  });
+  const next = d.nextDueOn ? (d.today ? dueWords(d.nextDueOn, d.today) : dateWords(d.nextDueOn)) : null;
   const head = [
     d.leaderName ? t(`您的谈心谈话联系人：${d.leaderName}`, `Your talk leader: ${d.leaderName}`) : t("支部尚未为您指定谈心谈话联系人。", "No talk leader has been assigned to you yet."),
-    ...(d.nextDueOn ? [t(`下一次谈心谈话：${dayText(d.nextDueOn).zh}前`, `Next talk: by ${dayText(d.nextDueOn).en}`)] : []),
+    ...(next ? [t(`下一次谈心谈话：${next.zh}前`, `Next talk: by ${next.en}`)] : []),
     ...(d.urgentOpen ? [t("支部已安排领导干部近期与您谈心。", "A leader will talk with you soon.")] : []),
   ];
   return card({

@@ -1,5 +1,6 @@
 // The notes of a member's talks, for the leader who held them and the branch secretary.
 import { type Day } from "../src/domain/calendar-day.ts";
+import { dateWords, dueWords } from "../src/domain/date-words.ts";
 import { card, hr, md, note, t, type Card, type Element } from "./kit.ts";
 import { CONCERN_AREA_LABEL, TALK_FORM_LABEL } from "./talk-parts.ts";
 
@@ -16,6 +17,8 @@ export interface TalkNotes {
     concernAreas: string[];
     followUps: { description: string; dueOn: Day; done: boolean }[];
   }[];
+  /** The day it is drawn (on request): an open follow-up says how far its date is. */
+  today?: Day;
 }
 
 const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
@@ -25,7 +28,7 @@ export function talkNotesCard(d: TalkNotes): Card {
   for (const x of d.talks) {
     const areas = x.concernAreas.filter((a): a is keyof typeof CONCERN_AREA_LABEL => a in CONCERN_AREA_LABEL);
     const parts = [
-      { zh: `**${x.heldOn}** · ${x.leaderName} · ${TALK_FORM_LABEL[x.form].zh}`, en: `**${x.heldOn}** · ${x.leaderName} · ${TALK_FORM_LABEL[x.form].en}` },
+      { zh: `**${dateWords(x.heldOn, d.today).zh}** · ${x.leaderName} · ${TALK_FORM_LABEL[x.form].zh}`, en: `**${dateWords(x.heldOn, d.today).en}** · ${x.leaderName} · ${TALK_FORM_LABEL[x.form].en}` },
       ...(x.thinking ? [{ zh: `思想：${clip(x.thinking)}`, en: `Thinking: ${clip(x.thinking)}` }] : []),
       ...(x.work ? [{ zh: `工作：${clip(x.work)}`, en: `Work: ${clip(x.work)}` }] : []),
       ...(x.life ? [{ zh: `生活：${clip(x.life)}`, en: `Life: ${clip(x.life)}` }] : []),
@@ -37,7 +40,10 @@ export function talkNotesCard(d: TalkNotes): Card {
             },
           ]
         : []),
-      ...x.followUps.map((f) => ({ zh: `${f.done ? "☑" : "☐"} ${f.description}（${f.dueOn}）`, en: `${f.done ? "☑" : "☐"} ${f.description} (${f.dueOn})` })),
+      ...x.followUps.map((f) => {
+        const due = !f.done && d.today ? dueWords(f.dueOn, d.today) : dateWords(f.dueOn, d.today);
+        return { zh: `${f.done ? "☑" : "☐"} ${f.description}（${due.zh}）`, en: `${f.done ? "☑" : "☐"} ${f.description} (${due.en})` };
+      }),
     ];
     if (elements.length > 0) elements.push(hr());
     elements.push(md({ zh: parts.map((p) => p.zh).join("\n"), en: parts.map((p) => p.en).join("\n") }));

@@ -1,6 +1,7 @@
 // Pieces the talk cards share: a row with a button on its right, and the words for dates,
 // standings and reasons, in Chinese and English.
-import { type Day, shortDay } from "../src/domain/calendar-day.ts";
+import { type Day } from "../src/domain/calendar-day.ts";
+import { dateWords } from "../src/domain/date-words.ts";
 import type { TalkStanding } from "../src/domain/talk-cadence.ts";
 import { button, md, type Element, type Text } from "./kit.ts";
 
@@ -35,18 +36,26 @@ export function reasonLabel(reason: string): Text {
   return { zh: reason, en: reason };
 }
 
-export function dayText(day: Day): Text {
-  return shortDay(day);
+/** A day as the talk cards show it: with its year unless it is in `today`'s (date-words.ts). */
+export function dayText(day: Day, today?: Day): Text {
+  return dateWords(day, today);
 }
 
-export function lastTalkText(lastTalkOn: Day | null): Text {
-  return lastTalkOn ? { zh: `上次谈心 ${lastTalkOn}`, en: `last talk ${lastTalkOn}` } : { zh: "尚无谈心记录", en: "no talk on record" };
+export function lastTalkText(lastTalkOn: Day | null, today?: Day): Text {
+  if (!lastTalkOn) return { zh: "尚无谈心记录", en: "no talk on record" };
+  const d = dayText(lastTalkOn, today);
+  return { zh: `上次谈心 ${d.zh}`, en: `last talk ${d.en}` };
 }
 
-/** "还有 5 天到期" / "逾期 3 天" for a talk due on dueOn, seen on `today`. */
-export function standingText(standing: TalkStanding, daysLeft: number, dueOn: Day): Text {
-  const d = dayText(dueOn);
-  if (standing === "current") return { zh: `${d.zh}前完成即可`, en: `due by ${d.en}` };
+/**
+ * "还有 5 天到期" / "逾期 3 天" for a talk due on dueOn, seen on `today`. A view drawn on request
+ * also says how far a date comfortably ahead is; a pushed digest keeps to the date.
+ */
+export function standingText(standing: TalkStanding, daysLeft: number, dueOn: Day, today?: Day, onRequest = false): Text {
+  const d = dayText(dueOn, today);
+  if (standing === "current") {
+    return onRequest ? { zh: `${d.zh}前完成即可（还有 ${daysLeft} 天）`, en: `due by ${d.en} (in ${daysLeft} days)` } : { zh: `${d.zh}前完成即可`, en: `due by ${d.en}` };
+  }
   if (standing === "soon") return daysLeft === 0 ? { zh: "今天到期", en: "due today" } : { zh: `${d.zh}到期（还有 ${daysLeft} 天）`, en: `due ${d.en} (in ${daysLeft} days)` };
   const late = -daysLeft;
   if (standing === "overdue") return { zh: `已逾期 ${late} 天（应于${d.zh}前）`, en: `${late} days overdue (due ${d.en})` };

@@ -2,6 +2,7 @@
 // upper organisation when the review is overdue or referred: keep (level, notes, next review),
 // resolve (reason) or refer upward (reason).
 import { CAUSE_LABEL, HARDSHIP_LEVELS, LEVEL_LABEL, type HardshipCause, type HardshipLevel } from "../src/domain/hardship-rules.ts";
+import { dateWords } from "../src/domain/date-words.ts";
 import { clip, esc, joinText, mdLines } from "./aid-common.ts";
 import { button, card, datePicker, form, input, md, note, select, t, type Card, type Element, type Text } from "./kit.ts";
 
@@ -18,6 +19,8 @@ export interface ReviewCardData {
   suggestedNext: string;
   /** Why it reached this reader: overdue, referred. */
   banner?: Text;
+  /** The day the card is made (it is pushed: dates stay absolute, the year shown when it is not this one). */
+  today?: string;
 }
 
 export function hardshipReviewCard(d: ReviewCardData): Card {
@@ -29,7 +32,7 @@ export function hardshipReviewCard(d: ReviewCardData): Card {
       { zh: `**党员**：${d.memberName}（${d.orgName}）`, en: `**Member**: ${d.memberName} (${d.orgName})` },
       { zh: `**级别**：${LEVEL_LABEL[d.level].zh}　**原因**：${joinText(d.causes.map((c) => CAUSE_LABEL[c])).zh}`, en: `**Level**: ${LEVEL_LABEL[d.level].en} · **Causes**: ${joinText(d.causes.map((c) => CAUSE_LABEL[c])).en}` },
       { zh: `**家庭情况**：${esc(clip(d.household, 300))}`, en: `**Household**: ${esc(clip(d.household, 300))}` },
-      { zh: `**建档**：${d.openedOn}　**本次复核日**：${d.reviewOn}`, en: `**Opened**: ${d.openedOn} · **Review due**: ${d.reviewOn}` },
+      { zh: `**建档**：${dateWords(d.openedOn, d.today).zh}　**本次复核日**：${dateWords(d.reviewOn, d.today).zh}`, en: `**Opened**: ${dateWords(d.openedOn, d.today).en} · **Review due**: ${dateWords(d.reviewOn, d.today).en}` },
     ]),
     form("review", [
       select({ name: "level", placeholder: t("困难级别", "Level"), initial: d.level, options: HARDSHIP_LEVELS.map((l) => ({ value: l, text: LEVEL_LABEL[l] })) }),
@@ -50,9 +53,12 @@ const DECIDED: Record<"keep" | "resolve" | "refer", Text> = {
   refer: { zh: "已上报上级党组织", en: "referred upward" },
 };
 
-export function hardshipReviewedCard(d: { memberName: string; decision: "keep" | "resolve" | "refer"; byName: string; nextReviewOn?: string; reason?: string }): Card {
+export function hardshipReviewedCard(d: { memberName: string; decision: "keep" | "resolve" | "refer"; byName: string; nextReviewOn?: string; reason?: string; today?: string }): Card {
   const lines: Text[] = [{ zh: `✅ ${d.byName}复核：${DECIDED[d.decision].zh}`, en: `✅ Reviewed by ${d.byName}: ${DECIDED[d.decision].en}` }];
-  if (d.nextReviewOn) lines.push({ zh: `下次复核：${d.nextReviewOn}`, en: `Next review: ${d.nextReviewOn}` });
+  if (d.nextReviewOn) {
+    const next = dateWords(d.nextReviewOn, d.today);
+    lines.push({ zh: `下次复核：${next.zh}`, en: `Next review: ${next.en}` });
+  }
   if (d.reason) lines.push({ zh: `原因：${esc(clip(d.reason, 200))}`, en: `Reason: ${esc(clip(d.reason, 200))}` });
   return card({ title: t(`困难党员档案复核 · ${d.memberName}`, `Hardship review · ${d.memberName}`), template: "green", elements: [mdLines(lines)] });
 }

@@ -12,11 +12,13 @@ export interface UrgentTalk {
   reason: string;
   note: string | null;
   dueOn: Day;
+  /** The day the card is made: its dates drop the year when it is this one (pushed: no "还有 n 天", it is read later). */
+  today?: Day;
 }
 
 export function urgentTalkCard(k: UrgentTalk & { kind: "new" | "reminder"; leaderName: string }): Card {
   const why = reasonLabel(k.reason);
-  const due = dayText(k.dueOn);
+  const due = dayText(k.dueOn, k.today);
   const lead =
     k.kind === "new"
       ? { zh: `${k.leaderName}同志：党员 **${k.memberName}** ${why.zh}${k.note ? `：${k.note}` : ""}。`, en: `${k.leaderName}: **${k.memberName}** ${why.en}${k.note ? `: ${k.note}` : ""}.` }
@@ -40,8 +42,8 @@ export function urgentOverdueCard(k: UrgentTalk & { leaderName: string; daysLate
     template: "carmine",
     elements: [
       md({
-        zh: `党员 **${k.memberName}** ${why.zh}${k.note ? `：${k.note}` : ""}。应由 ${k.leaderName} 于 ${dayText(k.dueOn).zh}前谈心谈话，已逾期 ${k.daysLate} 天，尚无记录。`,
-        en: `**${k.memberName}** ${why.en}${k.note ? `: ${k.note}` : ""}. ${k.leaderName} was to talk with them by ${dayText(k.dueOn).en}; ${k.daysLate} days overdue, nothing recorded.`,
+        zh: `党员 **${k.memberName}** ${why.zh}${k.note ? `：${k.note}` : ""}。应由 ${k.leaderName} 于 ${dayText(k.dueOn, k.today).zh}前谈心谈话，已逾期 ${k.daysLate} 天，尚无记录。`,
+        en: `**${k.memberName}** ${why.en}${k.note ? `: ${k.note}` : ""}. ${k.leaderName} was to talk with them by ${dayText(k.dueOn, k.today).en}; ${k.daysLate} days overdue, nothing recorded.`,
       }),
       button({ text: t("由我记录谈话", "I will record the talk"), action: "talk-form", value: { m: k.memberId, k: k.taskId, b: "task" } }),
     ],

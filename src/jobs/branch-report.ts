@@ -4,14 +4,14 @@
 import { talkAnalysisCard } from "../../cards/talk-analysis.ts";
 import { previousQuarter, quarterOf } from "../domain/quarter.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
-import { awake, pushWindow } from "./push-window.ts";
+import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 const branchReportKey = (orgId: number, quarter: string, secretaryId: number) => `branch-report-${orgId}-${quarter}-${secretaryId}`;
 
 export async function runBranchReports(d: TaskDeps): Promise<{ quarter: string; skipped?: "rest-day"; reports: number; staged: number }> {
   const tz = d.config.timezone;
-  const w = pushWindow(d.clock.now(), tz);
+  const w = await pushWindowOf(d);
   const period = previousQuarter(quarterOf(w.today));
   if (!w.workingDay) return { quarter: period.label, skipped: "rest-day", reports: 0, staged: 0 };
   const rules = await d.store.branchRules.loadBranchRules();

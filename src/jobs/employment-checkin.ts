@@ -6,13 +6,13 @@
 import { jobCheckInCard } from "../../cards/job-seek.ts";
 import { checkInDue } from "../domain/job-match.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
-import { awake, pushWindow } from "./push-window.ts";
+import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 const checkInKey = (caseId: number, month: string, personId: number) => `employment-checkin-${caseId}-${month}-${personId}`;
 
 export async function runEmploymentCheckIns(d: TaskDeps): Promise<{ today: string; skipped?: "rest-day"; due: number; staged: number }> {
-  const w = pushWindow(d.clock.now(), d.config.timezone);
+  const w = await pushWindowOf(d);
   if (!w.workingDay) return { today: w.today, skipped: "rest-day", due: 0, staged: 0 };
   const rules = await d.store.branchRules.loadBranchRules();
   const branches = awake(rules, w);

@@ -9,7 +9,7 @@ import { defaultNextReview } from "../domain/hardship-rules.ts";
 import { reviewStage } from "../domain/review-due.ts";
 import type { Contact } from "../store/org-contacts.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
-import { awake, pushWindow } from "./push-window.ts";
+import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 const reviewKey = (entryId: number, reviewOn: string, personId: number) => `hardship-review-${entryId}-${reviewOn}-${personId}`;
@@ -17,7 +17,7 @@ const reviewEscalationKey = (entryId: number, reviewOn: string, personId: number
 
 export async function runHardshipReviews(d: TaskDeps): Promise<{ today: string; skipped?: "rest-day"; due: number; escalated: number; staged: number }> {
   const tz = d.config.timezone;
-  const w = pushWindow(d.clock.now(), tz);
+  const w = await pushWindowOf(d);
   if (!w.workingDay) return { today: w.today, skipped: "rest-day", due: 0, escalated: 0, staged: 0 };
   const rules = await d.store.branchRules.loadBranchRules();
   const due = await d.store.hardshipReview.findDueReviews({ today: w.today, timeZone: tz, branches: awake(rules, w) });
@@ -42,6 +42,7 @@ export async function runHardshipReviews(d: TaskDeps): Promise<{ today: string; 
       household: e.household,
       openedOn: e.openedOn,
       suggestedNext: defaultNextReview(w.today, e.level),
+      today: w.today,
     };
     const own = secretaries.filter((s) => s.orgId === e.orgId && s.openId);
     const stage = reviewStage(e.nextReviewOn, w.today, rules.get(e.orgId)!.review);

@@ -5,12 +5,12 @@
 import { jobPushCard, postingView } from "../../cards/job-seek.ts";
 import { weekOf } from "../domain/job-match.ts";
 import { jobCardKey } from "../store/job-postings.ts";
-import { pushWindow } from "./push-window.ts";
+import { pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 export async function runWeeklyJobPush(d: TaskDeps): Promise<{ week: string; skipped?: "rest-day"; cards: number }> {
   const tz = d.config.timezone;
-  const w = pushWindow(d.clock.now(), tz);
+  const w = await pushWindowOf(d);
   const week = weekOf(w.today);
   if (!w.workingDay) return { week, skipped: "rest-day", cards: 0 };
   const staged: number[] = [];

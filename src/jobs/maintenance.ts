@@ -10,6 +10,7 @@ import type { Metrics } from "../metrics.ts";
 import type { Database } from "../store/db.ts";
 import type { Enqueuer } from "./enqueue.ts";
 import { maintenanceJob, QUEUE, type Queues } from "./queues.ts";
+import { seedCalendarYears } from "./calendar-check.ts";
 import { SCHEDULES } from "./schedules.ts";
 import { taskDeps, type TaskDeps } from "./task-deps.ts";
 
@@ -79,6 +80,8 @@ export async function startMaintenance(
   // send derives from the database, so a sweep that was missed meanwhile catches up.
   let refresher: NodeJS.Timeout | undefined;
   if (opts.schedule) {
+    // The calendar has the library's years before the first task reads it (idempotent, never over an entered year).
+    await seedCalendarYears(tasks);
     await upsertSchedulers();
     refresher = setInterval(() => {
       upsertSchedulers().catch((err: unknown) => deps.log.warn({ err: String(err) }, "could not refresh job schedulers"));

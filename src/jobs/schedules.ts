@@ -11,6 +11,7 @@ import { runBranchReports } from "./branch-report.ts";
 import { planFestivalVisits } from "./visit-planner.ts";
 import { sweepOverdueVisits } from "./visit-overdue.ts";
 import { sweepContacts } from "./visit-contacts.ts";
+import { runCalendarCheck } from "./calendar-check.ts";
 
 export type Schedule = { task: string; run(deps: TaskDeps): Promise<unknown> } & ({ every: number } | { pattern: string });
 
@@ -23,12 +24,16 @@ export const SCHEDULES: readonly Schedule[] = [
   { task: "hardship-review", pattern: "0 9,15 * * *", run: runHardshipReviews },
   { task: "branch-report", pattern: "30 9,15 * * *", run: runBranchReports },
   // Visits: festival planning at 08:30 (safe to re-run: tasks are unique, digests keyed visitor+festival+year),
-  // overdue reminders and escalation at 09:30, contact reminders and lost-contact alerts at 10:00.
-  { task: "visit-plan", pattern: "30 8 * * *", run: planFestivalVisits },
-  { task: "visit-overdue", pattern: "30 9 * * *", run: sweepOverdueVisits },
-  { task: "visit-contacts", pattern: "0 10 * * *", run: sweepContacts },
+  // overdue reminders and escalation at 09:30, contact reminders and lost-contact alerts at 10:00; all on working days,
+  // outside each branch's night hours, and again at 15:00 for a branch whose night hours covered the morning run.
+  { task: "visit-plan", pattern: "30 8,15 * * *", run: planFestivalVisits },
+  { task: "visit-overdue", pattern: "30 9,15 * * *", run: sweepOverdueVisits },
+  { task: "visit-contacts", pattern: "0 10,15 * * *", run: sweepContacts },
   // Employment help: held job information goes out in each member's one card of the week (keys person + week) at 09:45;
   // the monthly check-in on members still looking for work goes to their responsible leader at 10:15 (keys case + month).
   { task: "job-push-weekly", pattern: "45 9 * * *", run: runWeeklyJobPush },
   { task: "employment-checkin", pattern: "15 10 * * *", run: runEmploymentCheckIns },
+  // The national calendar: library years seeded (idempotent), and from November the reminder that next year's
+  // official schedule is missing (keys secretary + year + week); the 15:00 run catches a morning spent at night hours.
+  { task: "calendar", pattern: "20 10,15 * * *", run: runCalendarCheck },
 ];

@@ -10,7 +10,7 @@ import { talkEscalationCard, type TalkEscalation } from "../../cards/talk-escala
 import { daysBetween } from "../domain/calendar-day.ts";
 import { boardFollowUp, boardMember, boardTask, type TalkBoard } from "../domain/talk-board.ts";
 import { stageCardsBulk, stagedKeys } from "../store/outbox-bulk.ts";
-import { awake, pushWindow } from "./push-window.ts";
+import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 export interface TalkSweepResult {
@@ -29,7 +29,7 @@ const talkEscalationKey = (orgId: number, secretaryId: number, day: string) => `
 
 export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   const tz = d.config.timezone;
-  const w = pushWindow(d.clock.now(), tz);
+  const w = await pushWindowOf(d);
   const today = w.today;
   if (!w.workingDay) return { today, skipped: "rest-day", leaders: 0, secretaries: 0, staged: 0 };
   const rules = await d.store.branchRules.loadBranchRules({ onProblem: (orgId, problems) => d.log.warn({ orgId, problems }, "branch settings invalid; defaults used") });

@@ -6,7 +6,6 @@ import { contactReminderCard, lostContactCard } from "../../cards/visit-contact.
 import type { ListContact } from "../../cards/visit-list.ts";
 import { contactReminderDue, isLostContact } from "../domain/visit-contact.ts";
 import { monthOf } from "../domain/calendar-day.ts";
-import { dayIn } from "../domain/zoned-time.ts";
 import { mobileDetail, pairingDetail } from "../domain/visit-labels.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
 import { memo } from "../lib/memo.ts";
@@ -14,12 +13,14 @@ import type { Logger } from "../log.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
 import type { Stores } from "../store/stores.ts";
 import type { MobileMember } from "../store/visit-mobile.ts";
+import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 const CARD_LINES = 12;
 
 export interface ContactResult {
   today: string;
+  skipped?: "rest-day" | "night";
   reminders: number;
   lost: number;
 }
@@ -34,20 +35,29 @@ interface Sweep {
   store: Stores;
   log: Logger;
   today: string;
+  /** Organisations outside their night hours now. */
+  daytime: Set<number>;
   mobiles: MobileMember[];
   settingsOf(orgId: number): Promise<VisitSettings>;
   secretariesOf(orgId: number): Promise<Secretary[]>;
 }
 
 export async function sweepContacts(d: TaskDeps): Promise<ContactResult> {
-  const today = dayIn(d.clock.now(), d.config.timezone);
+  const w = await pushWindowOf(d);
+  const today = w.today;
+  // Monthly reminders and lost-contact alerts wait for a working day in the branch's daytime;
+  // both are due from a day on (not on one day), so the next working day's run sends them.
+  if (!w.workingDay) return { today, skipped: "rest-day", reminders: 0, lost: 0 };
+  const daytime = new Set(awake(await d.store.branchRules.loadBranchRules(), w, ["BRANCH", "GENERAL_BRANCH", "COMMITTEE"]).map((b) => b.orgId));
+  if (daytime.size === 0) return { today, skipped: "night", reminders: 0, lost: 0 };
   const { ids, result } = await d.inTransaction(
     async (store) => {
       const sweep: Sweep = {
         store,
         log: d.log,
         today,
-        mobiles: await store.visitMobile.mobileMembers(d.config.timezone),
+        daytime,
+        mobiles: (await store.visitMobile.mobileMembers(d.config.timezone)).filter((m) => daytime.has(m.orgId)),
         settingsOf: memo(async (orgId: number) => (await store.visitPeople.visitSettingsOf(orgId, d.log)).settings),
         secretariesOf: memo((orgId: number) => store.visitPeople.secretariesOf(orgId)),
       };
@@ -68,6 +78,7 @@ async function reminderMessages(s: Sweep): Promise<NewOutgoing[]> {
   // Whom to remind about whom: the helper (or the leader of a mobile member), else the secretary.
   const due: { recipientId: number | null; orgId: number; contact: ListContact }[] = [];
   for (const p of await s.store.visitPairing.activePairings(s.today)) {
+    if (!s.daytime.has(p.orgId)) continue;
     if (!contactReminderDue(p.lastContact, s.today, (await s.settingsOf(p.orgId)).contactReminderDay)) continue;
     const detail = pairingDetail(p.helperKind, p.departmentName);
     due.push({ recipientId: p.helperPersonId, orgId: p.orgId, contact: { memberId: p.memberId, memberName: p.memberName, kind: "PAIRING", pairingId: p.id, detail, lastContact: p.lastContact } });

@@ -2,7 +2,7 @@
 // listing all their overdue visits (key visitor+day); tasks late beyond the branch's limit
 // are marked escalated (once, ever) and reported to the secretary in the same transaction.
 import { visitEscalationCard, visitOverdueCard, type EscalatedLine, type OverdueLine } from "../../cards/visit-reminders.ts";
-import { dayIn } from "../domain/zoned-time.ts";
+import { daysSinceLastWorkingDay } from "../domain/working-days.ts";
 import { taskWhat } from "../domain/visit-labels.ts";
 import { overdueStep } from "../domain/visit-overdue.ts";
 import type { VisitSettings } from "../domain/visit-settings.ts";
@@ -10,12 +10,14 @@ import { memo } from "../lib/memo.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
 import type { Stores } from "../store/stores.ts";
 import type { LateTask } from "../store/visit-overdue.ts";
+import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 const CARD_LINES = 12;
 
 export interface OverdueResult {
   today: string;
+  skipped?: "rest-day" | "night";
   late: number;
   reminded: number;
   escalated: number;
@@ -23,15 +25,24 @@ export interface OverdueResult {
 
 export async function sweepOverdueVisits(d: TaskDeps): Promise<OverdueResult> {
   const now = d.clock.now();
-  const today = dayIn(now, d.config.timezone);
+  const w = await pushWindowOf(d);
+  const today = w.today;
+  // Reminders and escalations are pushes: on working days, in each branch's daytime. A reminder
+  // that fell on a holiday goes on the first working day after it (daysSinceLastWorkingDay).
+  if (!w.workingDay) return { today, skipped: "rest-day", late: 0, reminded: 0, escalated: 0 };
+  const daytime = new Set(awake(await d.store.branchRules.loadBranchRules(), w, ["BRANCH", "GENERAL_BRANCH", "COMMITTEE"]).map((b) => b.orgId));
+  if (daytime.size === 0) return { today, skipped: "night", late: 0, reminded: 0, escalated: 0 };
+  const spokenFor = daysSinceLastWorkingDay(w.calendar, today);
   const { ids, result } = await d.inTransaction(
     async (store) => {
-      const late = await store.visitOverdue.lateTasks(today);
+      const late = (await store.visitOverdue.lateTasks(today)).filter((t) => daytime.has(t.orgId));
       const of = memo((orgId: number) => store.visitPeople.visitSettingsOf(orgId, d.log));
       const byVisitor = new Map<number, { remind: boolean; tasks: (LateTask & { daysLate: number })[] }>();
       const toEscalate: (LateTask & { daysLate: number })[] = [];
       for (const t of late) {
-        const step = overdueStep(t.dueOn, today, (await of(t.orgId)).settings);
+        const settings = (await of(t.orgId)).settings;
+        const step = overdueStep(t.dueOn, today, settings);
+        step.remind ||= spokenFor.some((day) => overdueStep(t.dueOn, day, settings).remind);
         const entry = byVisitor.get(t.visitorId) ?? { remind: false, tasks: [] };
         entry.remind ||= step.remind;
         entry.tasks.push({ ...t, daysLate: step.daysLate });

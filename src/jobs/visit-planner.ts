@@ -6,9 +6,9 @@ import { visitDigestCard } from "../../cards/visit-digest.ts";
 import { festivalsOf, readVisitSettings } from "../domain/visit-settings.ts";
 import { criteriaFor, reasonText } from "../domain/visit-eligibility.ts";
 import { occurrencesToPlan } from "../domain/festivals.ts";
-import { dayIn } from "../domain/zoned-time.ts";
 import { inPlanningTransaction } from "../store/planning-transaction.ts";
 import type { PlanGroup, VisitorDigest } from "../store/visit-planner.ts";
+import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 /** Members named on a digest card (one short line each; the button opens the full list). */
@@ -18,6 +18,8 @@ const VISITOR_CHUNK = 500;
 
 export interface PlanResult {
   today: string;
+  /** Nothing planned: a rest day (the next working day's run plans what the window holds), or night in every branch. */
+  skipped?: "rest-day" | "night";
   festivals: string[];
   created: number;
   digests: number;
@@ -30,9 +32,16 @@ const digestKey = (visitorId: number, festival: string, year: number) => `visit-
 
 export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
   const now = d.clock.now();
-  const today = dayIn(now, d.config.timezone);
+  const w = await pushWindowOf(d);
+  const today = w.today;
+  const empty = { today, festivals: [], created: 0, digests: 0, unassigned: 0, ms: { tasks: 0, digests: 0 } };
+  // Tasks are planned with their digests, which are pushes: on working days, in each branch's daytime.
+  if (!w.workingDay) return { ...empty, skipped: "rest-day" };
+  const daytime = new Set(awake(await d.store.branchRules.loadBranchRules(), w, ["BRANCH", "GENERAL_BRANCH", "COMMITTEE"]).map((b) => b.orgId));
+  if (daytime.size === 0) return { ...empty, skipped: "night" };
   const groups = new Map<string, PlanGroup & { name: { zh: string; en: string } }>();
   for (const org of await d.store.visitPlanner.orgSettings()) {
+    if (!daytime.has(org.id)) continue;
     const { settings, problem } = readVisitSettings(org.settings);
     if (problem) d.log.warn({ orgId: org.id, problem }, "visit settings do not parse; using the defaults");
     for (const occ of occurrencesToPlan(festivalsOf(settings), today, settings.leadDays)) {
@@ -44,7 +53,7 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
     }
   }
 
-  const result: PlanResult = { today, festivals: [], created: 0, digests: 0, unassigned: 0, ms: { tasks: 0, digests: 0 } };
+  const result: PlanResult = { ...empty, festivals: [], ms: { tasks: 0, digests: 0 } };
   for (const g of groups.values()) {
     // Tasks and their digests commit together: a crash in between leaves neither, and the next run redoes both.
     const staged = await inPlanningTransaction(d.db, async (plan) => {

@@ -25,6 +25,8 @@ import * as aidRequests from "./aid-requests.ts";
 import * as audit from "./audit.ts";
 import * as branchAnalysis from "./branch-analysis.ts";
 import * as branchRules from "./branch-rules.ts";
+import * as calendar from "./calendar.ts";
+import * as calendarEdits from "./calendar-edits.ts";
 import * as commendations from "./commendations.ts";
 import * as demoBranch from "./demo-branch.ts";
 import * as employment from "./employment.ts";
@@ -71,6 +73,8 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     audit: bound(audit, tx),
     branchAnalysis: bound(branchAnalysis, rows),
     branchRules: bound(branchRules, rows),
+    // Reads on `rows` (a task loads the calendar on the pool), edits on the transaction.
+    calendar: { ...bound(calendar, rows), ...bound(calendarEdits, tx) },
     commendations: bound(commendations, tx),
     demoBranch: bound(demoBranch, tx),
     employment: bound(employment, tx),

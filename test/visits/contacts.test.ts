@@ -128,13 +128,16 @@ describe("monthly contact reminders", () => {
 
 describe("mobile members who lose touch", () => {
   it("raises one lost-contact alert per member after 3 months without a logged contact", async () => {
-    h.clock.set(morning("2027-07-31"));
+    h.clock.set(morning("2027-07-30")); // a Friday: the last working day before they count as lost
     expect((await contacts()).lost).toBe(0);
 
+    // Lost from 1 August, a Sunday: the sweep keeps to working days, so the alerts go on Monday.
     h.clock.set(morning("2027-08-01"));
+    expect(await contacts()).toMatchObject({ skipped: "rest-day", lost: 0 });
+    h.clock.set(morning("2027-08-02"));
     expect((await contacts()).lost).toBe(2);
     expect((await contacts()).lost).toBe(0);
-    h.clock.set(morning("2027-08-02"));
+    h.clock.set(morning("2027-08-03"));
     expect((await contacts()).lost).toBe(0);
     await settle(h);
     const alerts = cardsTo(h, sec.openId, "流动党员失联");
@@ -177,7 +180,7 @@ describe("ending a pairing", () => {
     expect(await h.db.prisma.contactLog.count({ where: { pairingId: pairing.id } })).toBe(1);
     expect(toastText(await h.double.click({ from: sec.openId, messageId: card.message_id, value: end }))).toContain("已结束");
 
-    h.clock.set(morning("2027-10-01"));
+    h.clock.set(morning("2027-10-08")); // the first working day of October (1-7 are National Day)
     await contacts();
     await settle(h);
     const keys = (await h.db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: `visit-contact-${helper.id}-` } } })).map((m) => m.idempotencyKey).sort();

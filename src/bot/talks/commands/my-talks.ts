@@ -15,6 +15,6 @@ export const myTalks: Command = {
     const leader = await ctx.store.responsibleLeader.responsibleLeaderOf(me);
     const urgentOpen = await ctx.store.talkTasks.hasOpenUrgentTalk(me);
     const nextDueOn = await ctx.store.talkDue.nextTalkDueOn({ memberId: me, today: todayOf(ctx), timeZone: ctx.config.timezone });
-    ctx.reply({ card: myTalksCard({ name: ctx.actor.name, talks, leaderName: leader?.leaderName ?? null, nextDueOn, urgentOpen }) });
+    ctx.reply({ card: myTalksCard({ name: ctx.actor.name, talks, leaderName: leader?.leaderName ?? null, nextDueOn, urgentOpen, today: todayOf(ctx) }) });
   },
 };

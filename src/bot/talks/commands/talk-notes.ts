@@ -2,7 +2,7 @@
 // secretary. Every talk shown is audited as viewed.
 import { talkNotesCard } from "../../../../cards/talk-notes.ts";
 import { t } from "../../../../cards/kit.ts";
-import type { Command } from "../../context.ts";
+import { type Command, todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
 
 export const talkNotes: Command = {
@@ -20,6 +20,6 @@ export const talkNotes: Command = {
     const member = found[0]!;
     const talks = await ctx.store.talks.readableTalks(ctx.actor, member.id);
     for (const x of talks) await ctx.audit({ action: "talk.view", subjectType: "Talk", subjectId: x.id, orgId: x.orgId, changes: { memberId: member.id } });
-    ctx.reply({ card: talkNotesCard({ memberName: member.name, talks }) });
+    ctx.reply({ card: talkNotesCard({ memberName: member.name, talks, today: todayOf(ctx) }) });
   },
 };
