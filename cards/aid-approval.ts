@@ -77,9 +77,16 @@ export function approvalCard(v: ApprovalView): Card {
   elements.push(hr());
   if (v.decision) {
     elements.push(mdLines(decisionLines(v.decision)));
+    const buttons: Element[][] = [];
     if (v.decision.status === "APPROVED" && v.hardship.status !== "ACTIVE") {
-      elements.push(button({ text: t("为该党员建立困难档案", "Open a hardship-archive entry"), action: AID_ACTION.hardshipForm, value: { r: v.requestId } }));
+      buttons.push([button({ text: t("为该党员建立困难档案", "Open a hardship-archive entry"), action: AID_ACTION.hardshipForm, value: { r: v.requestId } })]);
     }
+    // Only a payment still standing can be undone; the secretary alone may (checked on click).
+    if (v.status === "APPROVED") buttons.push([button({ text: t("冲正（款项退回或有误）", "Reverse the payment"), action: AID_ACTION.aidReverseOpen, value: { r: v.requestId } })]);
+    if (buttons.length === 1) elements.push(buttons[0]![0]!);
+    else if (buttons.length > 1) elements.push(columns(buttons));
+  } else if (v.status === "CANCELLED") {
+    elements.push(md(t("该申请已关闭（未作决定），无需审批。", "This request was closed without a decision.")));
   } else {
     if (v.status === "NEEDS_INFO") elements.push(md(t("⏳ 已请求补充说明，等待申请人回复；也可直接作出决定。", "⏳ Waiting for the member's answer; you may also decide now.")));
     const best = [...FUND_SOURCES].sort((a, b) => v.balances[b] - v.balances[a])[0] ?? "LOCAL_FINANCE";

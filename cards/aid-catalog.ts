@@ -3,6 +3,7 @@ import { approvalCard, openRequestsCard, type ApprovalView } from "./aid-approva
 import { disclosureCard, fundCard } from "./aid-fund.ts";
 import { hardshipEntryCard, hardshipListCard, hardshipOpenFormCard } from "./aid-hardship.ts";
 import { aidInfoAnsweredCard, aidInfoClosedCard, aidInfoRequestCard, aidMineCard, aidReceiptCard, aidRequestFormCard, aidResultCard } from "./aid-request.ts";
+import { aidReversedCard, reversalFormCard } from "./aid-reversal.ts";
 import type { Card } from "./kit.ts";
 
 const basics = { number: "2026-0007", category: "ILLNESS" as const, urgency: "URGENT" as const, description: "母亲住院手术，医疗费用困难。", requestedFen: 200000 };
@@ -22,6 +23,8 @@ const pending: ApprovalView = {
   decision: null,
   ceilingFen: 5_000_000,
 };
+const noReversals = { reversedPaidFen: 0, reversedPaidCount: 0, reversedIncomeFen: 0, reversedIncomeCount: 0 };
+const reversal = { by: "王建国", at: "2026-03-10 10:00", reason: "重复发放，款项已退回" };
 const decision = { status: "APPROVED" as const, amountFen: 200000, source: "PARTY_FEE" as const, note: "按标准补助", by: "王建国", at: "2026-03-05 15:10" };
 
 export const AID_CARDS: Record<string, () => Card> = {
@@ -68,22 +71,32 @@ export const AID_CARDS: Record<string, () => Card> = {
       year: 2026,
       balances,
       recent: [
-        { at: "2026-03-05 15:10", kind: "DISBURSEMENT", source: "PARTY_FEE", amountFen: 200000, party: "张三", requestNumber: "2026-0007", note: null },
-        { at: "2026-01-10 09:00", kind: "INCOME", source: "LOCAL_FINANCE", amountFen: 1_000_000, party: "磐东街道办事处", requestNumber: null, note: "年度拨付" },
+        { id: 14, at: "2026-03-06 09:30", kind: "INCOME", source: "DONATION", amountFen: 45_000, party: "李先生", requestNumber: null, note: null, reason: "更正流水 #12：金额录入错误", reverses: null, reversed: false },
+        { id: 13, at: "2026-03-06 09:30", kind: "REVERSAL", source: "DONATION", amountFen: 54_000, party: "李先生", requestNumber: null, note: "冲正流水 #12", reason: "金额录入错误", reverses: { id: 12, kind: "INCOME" }, reversed: false },
+        { id: 12, at: "2026-03-05 18:00", kind: "INCOME", source: "DONATION", amountFen: 54_000, party: "李先生", requestNumber: null, note: null, reason: null, reverses: null, reversed: true },
+        { id: 11, at: "2026-03-05 15:10", kind: "DISBURSEMENT", source: "PARTY_FEE", amountFen: 200000, party: "张三", requestNumber: "2026-0007", note: null, reason: null, reverses: null, reversed: false },
+        { id: 10, at: "2026-01-10 09:00", kind: "INCOME", source: "LOCAL_FINANCE", amountFen: 1_000_000, party: "磐东街道办事处", requestNumber: null, note: "年度拨付", reason: null, reverses: null, reversed: false },
       ],
+      canCorrect: true,
     }),
   "aid-disclosure": () =>
     disclosureCard({
       orgName: "磐东居委第一党支部",
       year: 2026,
       rows: [
-        { source: "LOCAL_FINANCE", openingFen: 0, incomeFen: 1_000_000, incomeCount: 1, disbursedFen: 0, disbursedCount: 0, closingFen: 1_000_000 },
-        { source: "PARTY_FEE", openingFen: 200_000, incomeFen: 300_000, incomeCount: 1, disbursedFen: 200_000, disbursedCount: 1, closingFen: 300_000 },
-        { source: "DONATION", openingFen: 0, incomeFen: 50_000, incomeCount: 2, disbursedFen: 0, disbursedCount: 0, closingFen: 50_000 },
+        { ...noReversals, source: "LOCAL_FINANCE", openingFen: 0, incomeFen: 1_000_000, incomeCount: 1, disbursedFen: 0, disbursedCount: 0, closingFen: 1_000_000 },
+        { ...noReversals, source: "PARTY_FEE", openingFen: 200_000, incomeFen: 300_000, incomeCount: 1, disbursedFen: 250_000, disbursedCount: 2, reversedPaidFen: 50_000, reversedPaidCount: 1, closingFen: 300_000 },
+        { ...noReversals, source: "DONATION", openingFen: 0, incomeFen: 50_000, incomeCount: 2, disbursedFen: 0, disbursedCount: 0, closingFen: 50_000 },
       ],
-      total: { openingFen: 200_000, incomeFen: 1_350_000, incomeCount: 4, disbursedFen: 200_000, disbursedCount: 1, closingFen: 1_350_000 },
+      total: { ...noReversals, openingFen: 200_000, incomeFen: 1_350_000, incomeCount: 4, disbursedFen: 250_000, disbursedCount: 2, reversedPaidFen: 50_000, reversedPaidCount: 1, closingFen: 1_350_000 },
       asOf: "2026-03-05 16:00",
     }),
+  "aid-approval-reversed": () => approvalCard({ ...pending, status: "REVERSED", decision: { ...decision, reversal } }),
+  "aid-reversal-form-payment": () =>
+    reversalFormCard({ entryId: 11, back: "aid", kind: "DISBURSEMENT", source: "PARTY_FEE", amountFen: 200000, at: "2026-03-05 15:10", orgName: "磐东居委第一党支部", party: "张三", note: null, paidFor: { kind: "aid", number: "2026-0007" }, balanceFen: 100000 }),
+  "aid-reversal-form-income": () =>
+    reversalFormCard({ entryId: 12, back: "fund", kind: "INCOME", source: "DONATION", amountFen: 54_000, at: "2026-03-05 18:00", orgName: "磐东居委第一党支部", party: "李先生", note: null, paidFor: null, balanceFen: 20_000 }),
+  "aid-reversed-notice": () => aidReversedCard({ number: "2026-0007", category: "ILLNESS", amountFen: 200000, reversal }),
   "hardship-list": () =>
     hardshipListCard({
       orgName: "磐东居委第一党支部",

@@ -16,6 +16,11 @@ export const AID_ACTION = {
   hardshipView: "hardship-view",
   hardshipUpdate: "hardship-update",
   hardshipResolve: "hardship-resolve",
+  /** 冲正: open the reversal form for a ledger entry (from the fund card) or a request (from its card). */
+  reverseOpen: "fund-reverse-open",
+  aidReverseOpen: "aid-reverse-open",
+  reverse: "fund-reverse",
+  reverseCancel: "fund-reverse-cancel",
 } as const;
 
 /** User-typed text inside card markdown: no tags (<at>, <font>) or links sneak in. */
@@ -36,6 +41,18 @@ export const joinText = (parts: readonly Text[], zhSep = "、", enSep = ", "): T
   zh: parts.map((p) => p.zh).join(zhSep),
   en: parts.map((p) => p.en).join(enSep),
 });
+
+/** A line of text with a small button at its right (a ledger line and its 冲正), which kit.ts's equal columns do not give. */
+export function lineWithButton(text: Element, action: Element): Element {
+  return {
+    tag: "column_set",
+    flex_mode: "none",
+    columns: [
+      { tag: "column", width: "weighted", weight: 5, vertical_align: "center", elements: [text] },
+      { tag: "column", width: "auto", vertical_align: "center", elements: [action] },
+    ],
+  };
+}
 
 /** A multi-select, which kit.ts does not build yet. */
 export function multiSelect(opts: { name: string; placeholder: Text; options: { value: string; text: Text }[]; selected?: string[] }): Element {

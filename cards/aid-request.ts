@@ -172,6 +172,24 @@ export interface DecisionView {
   note: string | null;
   by: string;
   at: string;
+  /** The approved payment was reversed (冲正) later: by whom, when, why. */
+  reversal?: ReversalView | null;
+}
+
+export interface ReversalView {
+  by: string;
+  at: string;
+  reason: string | null;
+}
+
+/** The lines saying a payment was reversed, under the decision they undo. */
+export function reversalLines(r: ReversalView, amountFen: number | null, source: FundSource | null): Text[] {
+  const what = amountFen !== null && source ? { zh: `${yuanText(amountFen).zh}已整笔冲回「${SOURCE_LABEL[source].zh}」`, en: `${yuanText(amountFen).en} booked back into ${SOURCE_LABEL[source].en}` } : t("款项已整笔冲回", "the payment was booked back");
+  return [
+    { zh: `**↩ 已冲正**：${what.zh}`, en: `**↩ Reversed**: ${what.en}` },
+    ...(r.reason ? [{ zh: `**冲正原因**：${esc(r.reason)}`, en: `**Reason**: ${esc(r.reason)}` }] : []),
+    { zh: `冲正人：${r.by} · ${r.at}`, en: `Reversed by ${r.by} · ${r.at}` },
+  ];
 }
 
 export function decisionLines(d: DecisionView): Text[] {
@@ -181,6 +199,7 @@ export function decisionLines(d: DecisionView): Text[] {
       : [t("**❌ 未批准**", "**❌ Not approved**")];
   if (d.note) lines.push(d.status === "REJECTED" ? { zh: `**理由**：${esc(d.note)}`, en: `**Reason**: ${esc(d.note)}` } : { zh: `**备注**：${esc(d.note)}`, en: `**Note**: ${esc(d.note)}` });
   lines.push({ zh: `审批人：${d.by} · ${d.at}`, en: `Decided by ${d.by} · ${d.at}` });
+  if (d.reversal) lines.push(...reversalLines(d.reversal, d.amountFen, d.source));
   return lines;
 }
 

@@ -6,6 +6,8 @@ import { fenToInput, yuanText } from "../src/domain/money.ts";
 import { ASK_LABEL, COURSE_MAX, TRAINING_ASKS, type TrainingAsk, type TrainingInput } from "../src/domain/training-rules.ts";
 import { clip, esc, joinText, mdLines, multiSelect } from "./aid-common.ts";
 import { button, card, columns, datePicker, form, hr, input, note, select, t, type Card, type Colour, type Element, type Text } from "./kit.ts";
+import { reversalLines, type ReversalView } from "./aid-request.ts";
+import { TRAINING_REVERSE_OPEN } from "./training-reversal.ts";
 import { WORK_ACTION } from "./work-common.ts";
 
 export interface TrainingDecision {
@@ -16,6 +18,8 @@ export interface TrainingDecision {
   note: string | null;
   by: string;
   at: string;
+  /** The subsidy was reversed (冲正) later. */
+  reversal?: ReversalView | null;
 }
 
 export interface TrainingView extends TrainingInput {
@@ -51,6 +55,7 @@ export function trainingDecisionLines(d: TrainingDecision): Text[] {
   if (d.subsidyFen !== null && d.source) lines.push({ zh: `**补贴**：${yuanText(d.subsidyFen).zh}（${SOURCE_LABEL[d.source].zh}）`, en: `**Subsidy**: ${yuanText(d.subsidyFen).en} (${SOURCE_LABEL[d.source].en})` });
   if (d.note) lines.push({ zh: `**备注**：${esc(d.note)}`, en: `**Note**: ${esc(d.note)}` });
   lines.push({ zh: `审批人：${d.by} · ${d.at}`, en: `Decided by ${d.by} · ${d.at}` });
+  if (d.reversal) lines.push(...reversalLines(d.reversal, d.subsidyFen, d.source));
   return lines;
 }
 
@@ -114,6 +119,10 @@ export function trainingDecisionCard(v: TrainingDecisionView): Card {
   ];
   if (v.decision) {
     elements.push(mdLines(trainingDecisionLines(v.decision)));
+    // A subsidy still standing can be undone by the secretary (checked on click).
+    if (v.status === "APPROVED" && v.decision.subsidyFen !== null) {
+      elements.push(button({ text: t("冲正补贴（款项退回或有误）", "Reverse the subsidy"), action: TRAINING_REVERSE_OPEN, value: { t: v.id } }));
+    }
   } else {
     const best = [...FUND_SOURCES].sort((a, b) => v.balances[b] - v.balances[a])[0] ?? "LOCAL_FINANCE";
     const r = { t: v.id };

@@ -7,6 +7,7 @@ import { jobCaseClosedCard, jobCheckedCard, jobCheckInCard, jobPushCard, jobSeek
 import { questionForAskerCard, questionForSecretaryCard, type ThreadLine } from "./question.ts";
 import { trainingDecisionCard, trainingFormCard, trainingReceiptCard, trainingResultCard, type TrainingView } from "./training-apply.ts";
 import { trainingRecordedCard, trainingRecordFormCard } from "./training-record.ts";
+import { trainingReversedCard } from "./training-reversal.ts";
 import { workAnalysisElements } from "./work-analysis.ts";
 import { aidMineCard } from "./aid-request.ts";
 import { workMineSections } from "./work-mine.ts";
@@ -92,6 +93,8 @@ export const WORK_CARDS: Record<string, () => Card> = {
   "training-decision": () => trainingDecisionCard({ ...training, ...fund }),
   "training-decided": () => trainingDecisionCard({ ...approved, ...fund }),
   "training-result": () => trainingResultCard({ ...approved, decision: approved.decision! }),
+  "training-reversed": () => trainingDecisionCard({ ...approved, ...fund, status: "REVERSED", decision: { ...approved.decision!, reversal: { by: "王建国", at: "2027-03-01 10:00", reason: "课程取消，补贴已退回" } } }),
+  "training-reversed-notice": () => trainingReversedCard({ id: 3, course: "电工职业资格（中级）", amountFen: 80000, reversal: { by: "王建国", at: "2027-03-01 10:00", reason: "课程取消，补贴已退回" } }),
   "training-record-form": () => trainingRecordFormCard({ orgId: 3, orgName: "磐东居委第一党支部", today: "2027-03-15", people: [{ id: 1, name: "张三", worker: false }, { id: 2, name: "陈芳", worker: true }] }),
   "training-recorded": () => trainingRecordedCard({ title: "民法典专题讲座", topic: "LAW", heldOn: "2027-03-15", hours: 2, names: ["张三", "陈芳"] }),
   "job-seek-form": () => jobSeekFormCard({ forPerson: { id: 4, name: "李四" }, current: wishes }),

@@ -47,7 +47,7 @@ export const SOURCE_LABEL: Record<FundSource, Text> = {
   DONATION: { zh: "社会捐赠", en: "social donations" },
 };
 
-export const TIMELINE_TYPES = ["FILED", "INFO_REQUESTED", "INFO_PROVIDED", "APPROVED", "REJECTED"] as const;
+export const TIMELINE_TYPES = ["FILED", "INFO_REQUESTED", "INFO_PROVIDED", "APPROVED", "REJECTED", "REVERSED"] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 export const TIMELINE_LABEL: Record<TimelineType, Text> = {
   FILED: { zh: "提交申请", en: "filed" },
@@ -55,6 +55,7 @@ export const TIMELINE_LABEL: Record<TimelineType, Text> = {
   INFO_PROVIDED: { zh: "已补充说明", en: "information provided" },
   APPROVED: { zh: "批准", en: "approved" },
   REJECTED: { zh: "未批准", en: "not approved" },
+  REVERSED: { zh: "冲正", en: "payment reversed" },
 };
 
 /** Who decides aid in a branch: its secretary or a delegate the secretary named. */
@@ -137,6 +138,8 @@ export const NOTE_MAX = 500;
 export interface LedgerSum {
   source: FundSource;
   kind: FundEntryKind;
+  /** For a REVERSAL: the kind of the entry it undid (its direction is the opposite one). */
+  reverses?: FundEntryKind | null;
   totalFen: number;
   count: number;
 }
@@ -148,34 +151,60 @@ export interface SummaryRow {
   incomeCount: number;
   disbursedFen: number;
   disbursedCount: number;
+  /** 冲正 of payments: money paid out and booked back into the fund. */
+  reversedPaidFen: number;
+  reversedPaidCount: number;
+  /** 冲正 of income: income booked by mistake and taken back out. */
+  reversedIncomeFen: number;
+  reversedIncomeCount: number;
   closingFen: number;
 }
 
 /**
  * Per source: the balance at the start of the year (everything before it), income and
- * disbursements during it, and the closing balance. Only sums and counts: no names, so it can
+ * disbursements during it, the reversals of each (shown, not netted away, so a correction is
+ * visible to the branch), and the closing balance. Only sums and counts: no names, so it can
  * be shown to the whole branch.
  */
 export function yearSummary(before: readonly LedgerSum[], during: readonly LedgerSum[]): { rows: SummaryRow[]; total: Omit<SummaryRow, "source"> } {
-  const sum = (list: readonly LedgerSum[], source: FundSource, kind: LedgerSum["kind"]) =>
-    list.filter((l) => l.source === source && l.kind === kind).reduce((a, l) => ({ fen: a.fen + l.totalFen, n: a.n + l.count }), { fen: 0, n: 0 });
+  const sum = (list: readonly LedgerSum[], source: FundSource, kind: FundEntryKind, reverses: FundEntryKind | null = null) =>
+    list.filter((l) => l.source === source && l.kind === kind && (kind !== "REVERSAL" || (l.reverses ?? null) === reverses)).reduce((a, l) => ({ fen: a.fen + l.totalFen, n: a.n + l.count }), { fen: 0, n: 0 });
+  const net = (list: readonly LedgerSum[], source: FundSource) =>
+    sum(list, source, "INCOME").fen - sum(list, source, "DISBURSEMENT").fen + sum(list, source, "REVERSAL", "DISBURSEMENT").fen - sum(list, source, "REVERSAL", "INCOME").fen;
   const rows = FUND_SOURCES.map((source) => {
-    const openingFen = sum(before, source, "INCOME").fen - sum(before, source, "DISBURSEMENT").fen;
+    const openingFen = net(before, source);
     const inc = sum(during, source, "INCOME");
     const out = sum(during, source, "DISBURSEMENT");
-    return { source, openingFen, incomeFen: inc.fen, incomeCount: inc.n, disbursedFen: out.fen, disbursedCount: out.n, closingFen: openingFen + inc.fen - out.fen };
+    const backPaid = sum(during, source, "REVERSAL", "DISBURSEMENT");
+    const backIncome = sum(during, source, "REVERSAL", "INCOME");
+    return {
+      source,
+      openingFen,
+      incomeFen: inc.fen,
+      incomeCount: inc.n,
+      disbursedFen: out.fen,
+      disbursedCount: out.n,
+      reversedPaidFen: backPaid.fen,
+      reversedPaidCount: backPaid.n,
+      reversedIncomeFen: backIncome.fen,
+      reversedIncomeCount: backIncome.n,
+      closingFen: openingFen + net(during, source),
+    };
   });
-  const total = rows.reduce(
-    (t, r) => ({
-      openingFen: t.openingFen + r.openingFen,
-      incomeFen: t.incomeFen + r.incomeFen,
-      incomeCount: t.incomeCount + r.incomeCount,
-      disbursedFen: t.disbursedFen + r.disbursedFen,
-      disbursedCount: t.disbursedCount + r.disbursedCount,
-      closingFen: t.closingFen + r.closingFen,
-    }),
-    { openingFen: 0, incomeFen: 0, incomeCount: 0, disbursedFen: 0, disbursedCount: 0, closingFen: 0 },
-  );
+  const zero: Omit<SummaryRow, "source"> = {
+    openingFen: 0,
+    incomeFen: 0,
+    incomeCount: 0,
+    disbursedFen: 0,
+    disbursedCount: 0,
+    reversedPaidFen: 0,
+    reversedPaidCount: 0,
+    reversedIncomeFen: 0,
+    reversedIncomeCount: 0,
+    closingFen: 0,
+  };
+  const keys = Object.keys(zero) as (keyof typeof zero)[];
+  const total = rows.reduce((t, r) => Object.fromEntries(keys.map((k) => [k, t[k] + r[k]])) as typeof zero, zero);
   return { rows, total };
 }
 

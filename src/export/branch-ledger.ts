@@ -1,10 +1,13 @@
 // Writes a branch's ledger (台账) for a quarter to an .xlsx file: `npm run report` and tests.
 // Exporting talk notes is a view of sensitive records, so it is audited (as is every export).
-import { dayIn } from "../domain/zoned-time.ts";
+import { addDays } from "../domain/calendar-day.ts";
+import { dayIn, startOfDayIn } from "../domain/zoned-time.ts";
 import { parseQuarter } from "../domain/quarter.ts";
 import type { Database } from "../store/db.ts";
 import { storesOn } from "../store/stores.ts";
+import { addFundLedgerSheet, addReconciliationSheet } from "./fund-ledger.ts";
 import { buildLedger } from "./ledger-workbook.ts";
+import { neutraliseWorkbook } from "./safe-cell.ts";
 
 export class LedgerError extends Error {
   override readonly name = "LedgerError";
@@ -34,8 +37,15 @@ export async function exportBranchLedger(db: Database, r: LedgerRequest): Promis
   const withNotes = r.withNotes ?? false;
   const talks = await store.talkLedger.ledgerTalks({ orgId: org.id, start: period.start, end: a.asOf, withNotes });
   const archive = await store.talkLedger.ledgerArchive({ orgId: org.id, timeZone: r.timeZone });
+  // The fund's lines of the year so far (reversals included, beside what they undo) and the
+  // reconciliation of the whole ledger with the balances.
+  const fundLines = await store.aidFund.fundLedger(org.id, startOfDayIn(`${a.aidPaid.year}-01-01`, r.timeZone), startOfDayIn(addDays(a.asOf, 1), r.timeZone));
+  const reconciled = await store.aidFund.reconciliation(org.id);
   const file = r.out ?? `台账-${org.code}-${period.label}.xlsx`;
-  await buildLedger(a, talks, archive, { withNotes, generatedAt: r.now.toISOString() }).xlsx.writeFile(file);
+  const wb = buildLedger(a, talks, archive, { withNotes, generatedAt: r.now.toISOString() });
+  addFundLedgerSheet(wb, fundLines, r.timeZone);
+  addReconciliationSheet(wb, reconciled);
+  await neutraliseWorkbook(wb).xlsx.writeFile(file);
   await store.audit.audit({
     actorId: null,
     action: withNotes ? "talk.export-notes" : "talk.export",

@@ -4,6 +4,8 @@
 import { FUND_SOURCES, type FundEntryKind, type FundSource, type LedgerSum } from "../domain/aid-rules.ts";
 import type { Tx } from "./tx.ts";
 
+export { bookIncomeEntry, bookReversal, entryOfRequest, entryToCorrect, fundLedger, reconciliation, type CorrectableEntry, type FundLedgerLine, type Reconciled } from "./aid-fund-reversal.ts";
+
 export type Balances = Record<FundSource, number>;
 
 export async function balances(tx: Tx, orgId: number): Promise<Balances> {
@@ -25,8 +27,11 @@ export async function withdraw(tx: Tx, orgId: number, source: FundSource, amount
   return rows[0] ?? null;
 }
 
-/** Adds income to a source; null when the balance would overflow the column (nothing changed). */
-async function deposit(tx: Tx, orgId: number, source: FundSource, amountFen: number): Promise<{ balanceFen: number } | null> {
+/**
+ * Adds money to a source (income, or a payment booked back by a reversal); null when the balance
+ * would overflow the column (nothing changed).
+ */
+export async function deposit(tx: Tx, orgId: number, source: FundSource, amountFen: number): Promise<{ balanceFen: number } | null> {
   const rows = await tx.$queryRaw<{ balanceFen: number }[]>`
     INSERT INTO "FundBalance" ("orgId", "source", "balanceFen", "updatedAt")
     VALUES (${orgId}, ${source}::"FundSource", ${amountFen}, now())
@@ -44,6 +49,8 @@ export interface NewIncome {
   note: string | null;
   recordedById: number | null;
   at?: Date;
+  /** A correcting entry says why it was booked (and which entry it replaces). */
+  reason?: string | null;
 }
 
 export async function recordIncome(tx: Tx, e: NewIncome): Promise<{ entryId: number; balanceFen: number } | null> {
@@ -58,6 +65,7 @@ export async function recordIncome(tx: Tx, e: NewIncome): Promise<{ entryId: num
       payer: e.payer,
       note: e.note,
       recordedById: e.recordedById,
+      reason: e.reason ?? null,
       ...(e.at ? { createdAt: e.at } : {}),
     },
     select: { id: true },
@@ -75,18 +83,29 @@ export interface EntryLine {
   payeeName: string | null;
   requestNumber: string | null;
   note: string | null;
+  /** Why a reversal or a correcting entry was made. */
+  reason: string | null;
+  /** For a REVERSAL: the entry it undid and that entry's kind. */
+  reverses: { id: number; kind: FundEntryKind } | null;
+  /** The reversal that undid this entry, if one did. */
+  reversedById: number | null;
 }
 
 export async function recentEntries(tx: Tx, orgId: number, limit = 10): Promise<EntryLine[]> {
   const rows = await tx.fundEntry.findMany({ where: { orgId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
   const payees = [...new Set(rows.map((r) => r.payeeId).filter((x): x is number => x !== null))];
   const reqIds = [...new Set(rows.map((r) => r.aidRequestId).filter((x): x is number => x !== null))];
-  const [people, reqs] = await Promise.all([
+  const reversed = rows.filter((r) => r.kind === "REVERSAL" && r.reversesId !== null).map((r) => r.reversesId!);
+  const [people, reqs, reversals, originals] = await Promise.all([
     payees.length ? tx.person.findMany({ where: { id: { in: payees } }, select: { id: true, name: true } }) : [],
     reqIds.length ? tx.aidRequest.findMany({ where: { id: { in: reqIds } }, select: { id: true, number: true } }) : [],
+    tx.fundEntry.findMany({ where: { reversesId: { in: rows.map((r) => r.id) } }, select: { id: true, reversesId: true } }),
+    reversed.length ? tx.fundEntry.findMany({ where: { id: { in: reversed } }, select: { id: true, kind: true } }) : [],
   ]);
   const name = new Map(people.map((p) => [p.id, p.name]));
   const num = new Map(reqs.map((r) => [r.id, r.number]));
+  const undoneBy = new Map(reversals.map((r) => [r.reversesId!, r.id]));
+  const kindOf = new Map(originals.map((o) => [o.id, o.kind]));
   return rows.map((r) => ({
     id: r.id,
     at: r.createdAt,
@@ -97,23 +116,35 @@ export async function recentEntries(tx: Tx, orgId: number, limit = 10): Promise<
     payeeName: r.payeeId === null ? null : (name.get(r.payeeId) ?? null),
     requestNumber: r.aidRequestId === null ? null : (num.get(r.aidRequestId) ?? null),
     note: r.note,
+    reason: r.reason,
+    reverses: r.reversesId === null ? null : { id: r.reversesId, kind: kindOf.get(r.reversesId) ?? "DISBURSEMENT" },
+    reversedById: undoneBy.get(r.id) ?? null,
   }));
 }
 
-/** Sums per source and direction, before `start` and within [start, end): what 收支公开 is made of. */
+/**
+ * Sums per source and direction, before `start` and within [start, end): what 收支公开 is made
+ * of. A reversal is summed with the kind of the entry it undid, which gives its direction.
+ */
 export async function ledgerSums(tx: Tx, orgId: number, start: Date, end: Date): Promise<{ before: LedgerSum[]; during: LedgerSum[] }> {
-  const group = (createdAt: { lt: Date } | { gte: Date; lt: Date }) =>
-    tx.fundEntry.groupBy({ by: ["source", "kind"], where: { orgId, createdAt }, _sum: { amountFen: true }, _count: { _all: true } });
-  const [before, during] = await Promise.all([group({ lt: start }), group({ gte: start, lt: end })]);
-  const toSums = (rows: Awaited<ReturnType<typeof group>>): LedgerSum[] =>
-    rows.map((r) => ({ source: r.source, kind: r.kind, totalFen: r._sum.amountFen ?? 0, count: r._count._all }));
-  return { before: toSums(before), during: toSums(during) };
+  const rows = await tx.$queryRaw<{ during: boolean; source: FundSource; kind: FundEntryKind; reverses: FundEntryKind | null; fen: string; n: number }[]>`
+    SELECT (e."createdAt" >= ${start}) AS "during", e."source"::text AS "source", e."kind"::text AS "kind", o."kind"::text AS "reverses",
+           sum(e."amountFen")::text AS "fen", count(*)::int AS "n"
+    FROM "FundEntry" e LEFT JOIN "FundEntry" o ON o."id" = e."reversesId"
+    WHERE e."orgId" = ${orgId} AND e."createdAt" < ${end}
+    GROUP BY 1, 2, 3, 4`;
+  const toSum = (r: (typeof rows)[number]): LedgerSum => ({ source: r.source, kind: r.kind, reverses: r.reverses, totalFen: Number(r.fen), count: r.n });
+  return { before: rows.filter((r) => !r.during).map(toSum), during: rows.filter((r) => r.during).map(toSum) };
 }
 
-/** What a person has been paid from the fund in [start, end): the approval card shows it. */
+/**
+ * What a person has been paid from the fund in [start, end): the approval card shows it. A payment
+ * later reversed (冲正) was not received, so it is not counted.
+ */
 export async function receivedBetween(tx: Tx, personId: number, start: Date, end: Date): Promise<{ totalFen: number; count: number }> {
+  const undone = await tx.fundEntry.findMany({ where: { kind: "REVERSAL", payeeId: personId, reversesId: { not: null } }, select: { reversesId: true } });
   const r = await tx.fundEntry.aggregate({
-    where: { payeeId: personId, kind: "DISBURSEMENT", createdAt: { gte: start, lt: end } },
+    where: { payeeId: personId, kind: "DISBURSEMENT", createdAt: { gte: start, lt: end }, id: { notIn: undone.map((u) => u.reversesId!) } },
     _sum: { amountFen: true },
     _count: { _all: true },
   });

@@ -1,4 +1,5 @@
-// The aid request's state machine: approve, reject, ask for more, answer. Each move is one
+// The aid request's state machine: approve, reject, ask for more, answer, and the reversal (冲正)
+// of an approved payment. Each move is one
 // statement: an UPDATE guarded by the states it may leave, and the timeline event (and, for an
 // approval, the ledger line) inserted from what the UPDATE returned. Two deciders (or one decider
 // clicking twice) therefore produce one decision: the second UPDATE waits for the first's row
@@ -94,4 +95,13 @@ export async function askForInfo(tx: Tx, requestId: number, d: { byId: number; q
 /** The member's answer: the request is back with the deciders. */
 export async function provideInfo(tx: Tx, requestId: number, d: { byId: number; answer: string; at: Date }): Promise<Decided | null> {
   return move(tx, { requestId, from: ["NEEDS_INFO"], to: "PENDING", set: Prisma.empty, event: "INFO_PROVIDED", byId: d.byId, note: d.answer, at: d.at });
+}
+
+/**
+ * 冲正: an approved request whose payment was reversed. The decision (amount, source, decider)
+ * stays as it was, so the card can still say what had been paid; the timeline says who reversed
+ * it, when and why. The ledger's REVERSAL and the balance are the caller's (aid-fund.ts).
+ */
+export async function markReversed(tx: Tx, requestId: number, d: { byId: number; reason: string; at: Date }): Promise<Decided | null> {
+  return move(tx, { requestId, from: ["APPROVED"], to: "REVERSED", set: Prisma.empty, event: "REVERSED", byId: d.byId, note: d.reason, at: d.at });
 }

@@ -19,7 +19,7 @@ export interface HardshipStatus {
   nextReviewOn: string;
 }
 
-/** What the member has been paid from the fund in the year. */
+/** What the member has been paid from the fund in the year (a payment reversed since was not received). */
 export interface Received {
   totalFen: number;
   count: number;
@@ -70,7 +70,8 @@ const personJson = (id: Prisma.Sql, also: Prisma.Sql = Prisma.empty) =>
   Prisma.sql`(SELECT json_build_object('id', p."id", 'name', p."name", 'larkOpenId', p."larkOpenId", 'tags', coalesce(p."tags", '{}')) FROM "Person" p WHERE p."id" = ${id} ${also})`;
 const receivedJson = (personId: Prisma.Sql, y: YearBounds) =>
   Prisma.sql`(SELECT json_build_object('totalFen', coalesce(sum(f."amountFen"), 0), 'count', count(*)) FROM "FundEntry" f
-              WHERE f."payeeId" = ${personId} AND f."kind" = 'DISBURSEMENT' AND f."createdAt" >= ${y.yearStart} AND f."createdAt" < ${y.yearEnd})`;
+              WHERE f."payeeId" = ${personId} AND f."kind" = 'DISBURSEMENT' AND f."createdAt" >= ${y.yearStart} AND f."createdAt" < ${y.yearEnd}
+                AND NOT EXISTS (SELECT 1 FROM "FundEntry" x WHERE x."reversesId" = f."id"))`;
 const hardshipJson = (personId: Prisma.Sql) =>
   Prisma.sql`(SELECT json_build_object('status', h."status", 'level', h."level", 'nextReviewOn', to_char(h."nextReviewOn", 'YYYY-MM-DD')) FROM "HardshipEntry" h
               WHERE h."personId" = ${personId} ORDER BY h."status" ASC, h."createdAt" DESC, h."id" DESC LIMIT 1)`;

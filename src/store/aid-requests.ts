@@ -6,7 +6,7 @@ import type { Tx } from "./tx.ts";
 
 export type { AidRequestRow, TimelineEvent } from "./aid-request-row.ts";
 export { createRequest, type NewRequest } from "./aid-request-filing.ts";
-export { approve, askForInfo, provideInfo, reject, type Decided } from "./aid-request-decisions.ts";
+export { approve, askForInfo, markReversed, provideInfo, reject, type Decided } from "./aid-request-decisions.ts";
 export { filingSnapshot, requestSnapshot, type FilingSnapshot, type HardshipStatus, type MemberSnapshot, type Received, type RequestSnapshot } from "./aid-request-snapshots.ts";
 
 export async function findRequest(tx: Tx, id: number): Promise<AidRequestRow | null> {

@@ -87,8 +87,11 @@ export async function analyseBranch(rows: Rows, q: AnalysisQuery): Promise<Branc
 
   const year = Number(asOf.slice(0, 4));
   const aidRows = await rows<{ source: (typeof FUND_SOURCES)[number]; fen: string }>(
-    `SELECT "source", sum("amountFen")::text AS fen FROM "FundEntry"
-     WHERE "orgId" = $1 AND "kind" = 'DISBURSEMENT' AND "createdAt" >= ($2::timestamptz AT TIME ZONE 'UTC') AND "createdAt" < ($3::timestamptz AT TIME ZONE 'UTC') GROUP BY "source"`,
+    // Net of reversals (冲正): a payment booked back into the fund was not paid.
+    `SELECT e."source", sum(CASE WHEN e."kind" = 'DISBURSEMENT' THEN e."amountFen" ELSE -e."amountFen" END)::text AS fen
+     FROM "FundEntry" e LEFT JOIN "FundEntry" o ON o."id" = e."reversesId"
+     WHERE e."orgId" = $1 AND (e."kind" = 'DISBURSEMENT' OR (e."kind" = 'REVERSAL' AND o."kind" = 'DISBURSEMENT'))
+       AND e."createdAt" >= ($2::timestamptz AT TIME ZONE 'UTC') AND e."createdAt" < ($3::timestamptz AT TIME ZONE 'UTC') GROUP BY e."source"`,
     [orgId, startOfDayIn(`${year}-01-01`, q.timeZone), until],
   );
   const bySource = { LOCAL_FINANCE: 0, PARTY_FEE: 0, DONATION: 0 };

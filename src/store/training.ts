@@ -16,6 +16,8 @@ export interface TrainingRow extends TrainingInput {
   grantedAsks: TrainingAsk[];
   subsidyFen: number | null;
   fundSource: FundSource | null;
+  /** The disbursement that paid the subsidy, if one was granted. */
+  fundEntryId: number | null;
   decidedById: number | null;
   decidedAt: Date | null;
   decisionNote: string | null;
@@ -40,6 +42,7 @@ const toRow = (r: Db): TrainingRow => ({
   grantedAsks: r.grantedAsks,
   subsidyFen: r.subsidyFen,
   fundSource: r.fundSource,
+  fundEntryId: r.fundEntryId,
   decidedById: r.decidedById,
   decidedAt: r.decidedAt,
   decisionNote: r.decisionNote,
@@ -139,4 +142,21 @@ export async function rejectTraining(tx: Tx, app: TrainingRow, d: { byId: number
     data: { status: "REJECTED", decidedById: d.byId, decidedAt: d.at, decisionNote: d.reason },
   });
   return moved.count === 1;
+}
+
+/**
+ * 冲正 of a granted subsidy: the application becomes REVERSED (what was granted stays recorded).
+ * False when it was not an approved, paid application any more (nothing written). The ledger's
+ * REVERSAL and the balance are the caller's (aid-fund.ts).
+ */
+export async function markTrainingReversed(tx: Tx, appId: number, at: Date): Promise<boolean> {
+  const moved = await tx.trainingApplication.updateMany({ where: { id: appId, status: "APPROVED", fundEntryId: { not: null } }, data: { status: "REVERSED", updatedAt: at } });
+  return moved.count === 1;
+}
+
+/** The reversal of an application's subsidy: when, by whom and why (the decision card and the member's notice show it). */
+export async function trainingReversal(tx: Tx, app: Pick<TrainingRow, "fundEntryId">): Promise<{ entryId: number; amountFen: number; reason: string | null; byId: number | null; at: Date } | null> {
+  if (app.fundEntryId === null) return null;
+  const r = await tx.fundEntry.findUnique({ where: { reversesId: app.fundEntryId }, select: { id: true, amountFen: true, reason: true, recordedById: true, createdAt: true } });
+  return r ? { entryId: r.id, amountFen: r.amountFen, reason: r.reason, byId: r.recordedById, at: r.createdAt } : null;
 }

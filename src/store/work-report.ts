@@ -31,7 +31,8 @@ export async function workFigures(rows: Rows, q: { orgId: number; start: Day; as
   for (const r of topicRows) byTopic[r.topic] = r.people;
   const [sessions] = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM "TrainingSession" WHERE "orgId" = $1 AND "heldOn" BETWEEN $2::date AND $3::date`, [q.orgId, q.start, q.asOf]);
   const [apps] = await rows<{ filed: number; approved: number; subsidy: string | null }>(
-    `SELECT count(*)::int AS filed, count(*) FILTER (WHERE "status" = 'APPROVED')::int AS approved, sum("subsidyFen")::text AS subsidy
+    // A reversed (冲正) subsidy was not granted in the end: counted neither as approved nor as paid.
+    `SELECT count(*)::int AS filed, count(*) FILTER (WHERE "status" = 'APPROVED')::int AS approved, sum("subsidyFen") FILTER (WHERE "status" = 'APPROVED')::text AS subsidy
      FROM "TrainingApplication" WHERE "orgId" = $1 AND "createdAt" >= ($2::timestamptz AT TIME ZONE 'UTC') AND "createdAt" < ($3::timestamptz AT TIME ZONE 'UTC')`,
     [q.orgId, from, until],
   );

@@ -90,12 +90,13 @@ describe("收支公开", () => {
       [s("PARTY_FEE", "INCOME", 100_000, 2), s("PARTY_FEE", "DISBURSEMENT", 30_000, 1), s("DONATION", "INCOME", 5_000, 1)],
       [s("PARTY_FEE", "INCOME", 50_000, 1), s("PARTY_FEE", "DISBURSEMENT", 20_000, 2), s("LOCAL_FINANCE", "INCOME", 1_000, 1)],
     );
+    const none = { reversedPaidFen: 0, reversedPaidCount: 0, reversedIncomeFen: 0, reversedIncomeCount: 0 };
     expect(rows).toEqual([
-      { source: "LOCAL_FINANCE", openingFen: 0, incomeFen: 1_000, incomeCount: 1, disbursedFen: 0, disbursedCount: 0, closingFen: 1_000 },
-      { source: "PARTY_FEE", openingFen: 70_000, incomeFen: 50_000, incomeCount: 1, disbursedFen: 20_000, disbursedCount: 2, closingFen: 100_000 },
-      { source: "DONATION", openingFen: 5_000, incomeFen: 0, incomeCount: 0, disbursedFen: 0, disbursedCount: 0, closingFen: 5_000 },
+      { source: "LOCAL_FINANCE", openingFen: 0, incomeFen: 1_000, incomeCount: 1, disbursedFen: 0, disbursedCount: 0, ...none, closingFen: 1_000 },
+      { source: "PARTY_FEE", openingFen: 70_000, incomeFen: 50_000, incomeCount: 1, disbursedFen: 20_000, disbursedCount: 2, ...none, closingFen: 100_000 },
+      { source: "DONATION", openingFen: 5_000, incomeFen: 0, incomeCount: 0, disbursedFen: 0, disbursedCount: 0, ...none, closingFen: 5_000 },
     ]);
-    expect(total).toEqual({ openingFen: 75_000, incomeFen: 51_000, incomeCount: 2, disbursedFen: 20_000, disbursedCount: 2, closingFen: 106_000 });
+    expect(total).toEqual({ openingFen: 75_000, incomeFen: 51_000, incomeCount: 2, disbursedFen: 20_000, disbursedCount: 2, ...none, closingFen: 106_000 });
   });
   it.each([
     ["", 2026],

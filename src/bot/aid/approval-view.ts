@@ -16,10 +16,13 @@ export function timelineView(events: readonly TimelineEvent[], names: Map<number
     .map((e) => ({ at: localDateTime(e.at, tz), type: e.type, actor: e.actorId === null ? null : (names.get(e.actorId) ?? null), note: e.note }));
 }
 
-export function decisionView(req: AidRequestRow, names: Map<number, string>, tz: string): DecisionView | null {
-  if (req.status !== "APPROVED" && req.status !== "REJECTED") return null;
+/** The decision, and (for a reversed payment) the reversal, read from the request and its timeline. */
+export function decisionView(req: AidRequestRow, names: Map<number, string>, tz: string, events: readonly TimelineEvent[] = []): DecisionView | null {
+  if (req.status !== "APPROVED" && req.status !== "REJECTED" && req.status !== "REVERSED") return null;
+  const undone = req.status === "REVERSED" ? [...events].reverse().find((e) => e.type === "REVERSED") : undefined;
   return {
-    status: req.status,
+    status: req.status === "REJECTED" ? "REJECTED" : "APPROVED",
+    reversal: undone ? { by: (undone.actorId !== null ? names.get(undone.actorId) : undefined) ?? "?", at: localDateTime(undone.at, tz), reason: undone.note } : null,
     amountFen: req.approvedFen,
     source: req.fundSource,
     note: req.decisionNote,
@@ -47,7 +50,7 @@ function approvalView(rc: RequestContext, config: { timezone: string; aidMaxFen:
     hardship: hardshipView(rc.hardship),
     balances: rc.balances,
     conversation: timelineView(rc.events, rc.names, tz, ["INFO_REQUESTED", "INFO_PROVIDED"]),
-    decision: decisionView(req, rc.names, tz),
+    decision: decisionView(req, rc.names, tz, rc.events),
     ceilingFen: config.aidMaxFen,
   };
 }

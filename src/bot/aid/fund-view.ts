@@ -1,28 +1,40 @@
 // The fund card for one branch, and the yearly 收支公开 posted to its group chat.
 import { disclosureCard, fundCard } from "../../../cards/aid-fund.ts";
 import type { Card } from "../../../cards/kit.ts";
-import { yearSummary } from "../../domain/aid-rules.ts";
+import { FUND_SOURCES, yearSummary, type FundSource } from "../../domain/aid-rules.ts";
+import { CORRECTION_ROLES } from "../../domain/fund-correction.ts";
+import { hasRole } from "../../domain/roles.ts";
 import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import type { KeyedContext } from "../card-copies.ts";
 import type { BaseContext } from "../context.ts";
 import { UserError } from "../errors.ts";
 
-export async function fundCardFor(ctx: BaseContext, orgId: number): Promise<Card> {
+/**
+ * The fund card for one branch. `pending` is money a handler has booked but whose balance moves
+ * in the transaction's last step (ctx.last): the card shows the balance as it will be.
+ */
+export async function fundCardFor(ctx: BaseContext, orgId: number, pending: Partial<Record<FundSource, number>> = {}): Promise<Card> {
   const tz = ctx.config.timezone;
   const [orgName, bal, recent] = [await ctx.store.orgs.orgName(orgId), await ctx.store.aidFund.balances(orgId), await ctx.store.aidFund.recentEntries(orgId)];
+  const balances = Object.fromEntries(FUND_SOURCES.map((s) => [s, bal[s] + (pending[s] ?? 0)])) as Record<FundSource, number>;
   return fundCard({
     orgId,
     orgName: orgName ?? "?",
     year: localYear(ctx.clock.now(), tz),
-    balances: bal,
+    balances,
+    canCorrect: hasRole(ctx.actor, CORRECTION_ROLES, orgId),
     recent: recent.map((e) => ({
+      id: e.id,
       at: localDateTime(e.at, tz),
       kind: e.kind,
       source: e.source,
       amountFen: e.amountFen,
-      party: e.kind === "INCOME" ? e.payer : e.payeeName,
+      party: e.payer ?? e.payeeName,
       requestNumber: e.requestNumber,
       note: e.note,
+      reason: e.reason,
+      reverses: e.reverses,
+      reversed: e.reversedById !== null,
     })),
   });
 }

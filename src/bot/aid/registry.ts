@@ -8,6 +8,10 @@ import { aidReject } from "./actions/aid-reject.ts";
 import { aidSubmit } from "./actions/aid-submit.ts";
 import { fundDiscloseAction } from "./actions/fund-disclose.ts";
 import { fundIncome } from "./actions/fund-income.ts";
+import { aidReverseOpen } from "./actions/aid-reverse-open.ts";
+import { fundReverse } from "./actions/fund-reverse.ts";
+import { fundReverseCancel } from "./actions/fund-reverse-cancel.ts";
+import { fundReverseOpen } from "./actions/fund-reverse-open.ts";
 import { hardshipForm } from "./actions/hardship-form.ts";
 import { hardshipOpen } from "./actions/hardship-open.ts";
 import { hardshipResolve } from "./actions/hardship-resolve.ts";
@@ -20,9 +24,10 @@ import { aidRequest } from "./commands/aid-request.ts";
 import { aidReview } from "./commands/aid-review.ts";
 import { fund } from "./commands/fund.ts";
 import { fundDisclose } from "./commands/fund-disclose.ts";
+import { fundReverseCommand } from "./commands/fund-reverse.ts";
 import { hardshipArchive } from "./commands/hardship-archive.ts";
 
-export const AID_COMMANDS: readonly Command[] = [aidRequest, aidOnBehalf, aidMine, aidReview, aidDelegate, fund, fundDisclose, hardshipArchive];
+export const AID_COMMANDS: readonly Command[] = [aidRequest, aidOnBehalf, aidMine, aidReview, aidDelegate, fund, fundDisclose, fundReverseCommand, hardshipArchive];
 
 export const AID_ACTIONS: readonly CardAction<any, any>[] = [
   aidSubmit,
@@ -33,6 +38,10 @@ export const AID_ACTIONS: readonly CardAction<any, any>[] = [
   aidOpen,
   fundIncome,
   fundDiscloseAction,
+  fundReverseOpen,
+  aidReverseOpen,
+  fundReverse,
+  fundReverseCancel,
   hardshipForm,
   hardshipOpen,
   hardshipView,

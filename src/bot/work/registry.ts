@@ -14,6 +14,7 @@ import { questionFollowUp } from "./actions/question-follow-up.ts";
 import { trainingApprove } from "./actions/training-approve.ts";
 import { trainingRecordSave } from "./actions/training-record-save.ts";
 import { trainingReject } from "./actions/training-reject.ts";
+import { trainingReverseOpen } from "./actions/training-reverse-open.ts";
 import { trainingSubmit } from "./actions/training-submit.ts";
 import { commendList } from "./commands/commend-list.ts";
 import { commendNominate } from "./commands/commend-nominate.ts";
@@ -31,6 +32,7 @@ export const WORK_ACTIONS: readonly CardAction<any, any>[] = [
   trainingSubmit,
   trainingApprove,
   trainingReject,
+  trainingReverseOpen,
   trainingRecordSave,
   jobSeekSubmit,
   jobPostSubmit,

@@ -2,6 +2,8 @@
 // (with the member's fund history and the balances, as the aid approval card has), sending it
 // to the branch's secretaries, and the answer to a click on an application already decided.
 import { trainingDecisionCard, trainingResultCard, type TrainingDecisionView, type TrainingView } from "../../../cards/training-apply.ts";
+import { trainingReversedCard } from "../../../cards/training-reversal.ts";
+import { FUND_SOURCES, type FundSource } from "../../domain/aid-rules.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
@@ -9,7 +11,7 @@ import { TRAINING_DECIDER_ROLES } from "../../domain/training-rules.ts";
 import type { TrainingRow } from "../../store/training.ts";
 import type { KeyedContext } from "../card-copies.ts";
 import type { ActionResult, BaseContext } from "../context.ts";
-import { notAllowed } from "../errors.ts";
+import { notAllowed, UserError } from "../errors.ts";
 import { redrawCopies, type ClickContext } from "./copies.ts";
 import { reachableSecretaries } from "./people.ts";
 import { ownRecord, trainingDecidedText, unknownRecord } from "./texts.ts";
@@ -29,9 +31,10 @@ export function requireTrainingDecider(actor: Actor, app: { orgId: number; perso
 
 export async function trainingViewOf(ctx: BaseContext, r: TrainingRow): Promise<TrainingView> {
   const tz = ctx.config.timezone;
-  const names = await ctx.store.people.personNames([r.personId, r.decidedById]);
+  const undone = r.status === "REVERSED" ? await ctx.store.training.trainingReversal(r) : null;
+  const names = await ctx.store.people.personNames([r.personId, r.decidedById, undone?.byId]);
   const branch = await ctx.store.orgs.orgName(r.orgId);
-  const decided = r.status === "APPROVED" || r.status === "REJECTED";
+  const decided = r.status === "APPROVED" || r.status === "REJECTED" || r.status === "REVERSED";
   return {
     id: r.id,
     member: names.get(r.personId) ?? "?",
@@ -48,7 +51,8 @@ export async function trainingViewOf(ctx: BaseContext, r: TrainingRow): Promise<
     status: r.status,
     decision: decided
       ? {
-          status: r.status as "APPROVED" | "REJECTED",
+          status: r.status === "REJECTED" ? "REJECTED" : "APPROVED",
+          reversal: undone ? { by: (undone.byId !== null ? names.get(undone.byId) : undefined) ?? "?", at: localDateTime(undone.at, tz), reason: undone.reason } : null,
           granted: r.grantedAsks,
           subsidyFen: r.subsidyFen,
           source: r.fundSource,
@@ -60,20 +64,48 @@ export async function trainingViewOf(ctx: BaseContext, r: TrainingRow): Promise<
   };
 }
 
-async function decisionViewOf(ctx: BaseContext, r: TrainingRow): Promise<TrainingDecisionView> {
+/** `pending`: balance changes a handler booked for the transaction's last step (a reversal's), shown already. */
+async function decisionViewOf(ctx: BaseContext, r: TrainingRow, pending: Partial<Record<FundSource, number>> = {}): Promise<TrainingDecisionView> {
   const tz = ctx.config.timezone;
   const year = localYear(ctx.clock.now(), tz);
   const { start, end } = yearBounds(year, tz);
+  const bal = await ctx.store.aidFund.balances(r.orgId);
   return {
     ...(await trainingViewOf(ctx, r)),
     year,
     received: await ctx.store.aidFund.receivedBetween(r.personId, start, end),
-    balances: await ctx.store.aidFund.balances(r.orgId),
+    balances: Object.fromEntries(FUND_SOURCES.map((s) => [s, bal[s] + (pending[s] ?? 0)])) as Record<FundSource, number>,
     ceilingFen: ctx.config.aidMaxFen,
   };
 }
 
-const decisionCardOf = async (ctx: BaseContext, r: TrainingRow): Promise<Card> => trainingDecisionCard(await decisionViewOf(ctx, r));
+const decisionCardOf = async (ctx: BaseContext, r: TrainingRow, pending?: Partial<Record<FundSource, number>>): Promise<Card> => trainingDecisionCard(await decisionViewOf(ctx, r, pending));
+
+/** The decision card as it stands, for a form's "返回" (drawn, not sent). */
+export async function trainingDecisionCardOf(ctx: BaseContext, id: number): Promise<Card> {
+  return decisionCardOf(ctx, await requireTraining(ctx, id));
+}
+
+/**
+ * After the subsidy was reversed (冲正, src/bot/aid/reversal.ts): the application becomes
+ * REVERSED, every copy of its card is redrawn, the member is told; returns the redrawn card.
+ */
+export async function afterTrainingReversal(ctx: ClickContext, id: number, r: { reason: string; entryId: number }, pending: Partial<Record<FundSource, number>>): Promise<Card> {
+  if (!(await ctx.store.training.markTrainingReversed(id, ctx.clock.now()))) {
+    throw new UserError("not_paid", { zh: "该培训申请没有已发放的补贴（未批准、未批补贴或已冲正），无需冲正。", en: "Nothing was paid on this application." });
+  }
+  const row = await requireTraining(ctx, id);
+  await ctx.audit({ action: "training.application.reverse", subjectType: "TrainingApplication", subjectId: id, orgId: row.orgId, changes: { status: ["APPROVED", "REVERSED"], reason: r.reason, fundEntryId: row.fundEntryId, reversalEntryId: r.entryId } });
+  const card = await decisionCardOf(ctx, row, pending);
+  await redrawCopies(ctx, trainingKeyPrefix(id), card);
+  const view = await trainingViewOf(ctx, row);
+  const member = await ctx.store.people.personContact(row.personId);
+  const reversal = view.decision?.reversal;
+  if (member?.openId && reversal && row.subsidyFen !== null) {
+    ctx.send({ openId: member.openId }, { card: trainingReversedCard({ id: row.id, course: row.course, amountFen: row.subsidyFen, reversal }) }, `training-reversed-${row.id}`);
+  }
+  return card;
+}
 
 /** Sends the decision card to every reachable secretary of the branch but the applicant; returns how many. */
 export async function sendTrainingCards(ctx: KeyedContext, r: TrainingRow): Promise<number> {

@@ -1,0 +1,46 @@
+import { checkReason, parseReversalCommand, wholeEntryRefusal } from "../../../domain/fund-correction.ts";
+import type { Command } from "../../context.ts";
+import { fromProblem, must } from "../../errors.ts";
+import { unknownRequest } from "../errors.ts";
+import { reversedText } from "../actions/fund-reverse.ts";
+import { entryOfRequest, requireCorrector, requireReversible, reverseEntry } from "../reversal.ts";
+import { reversalFormOf } from "../reversal-view.ts";
+
+/**
+ * 冲正 <申请编号|#流水号> [原因]: with a reason, the entry is reversed at once (an income only
+ * taken back; its right figures are given in the form); without one, the reversal form is sent.
+ */
+export const fundReverseCommand: Command = {
+  name: "冲正",
+  aliases: ["reverse"],
+  summary: { zh: "冲正已批准的帮扶款或收支流水（冲正 2026-0001 原因）", en: "reverse an aid payment or a ledger entry (冲正 2026-0001 <reason>)" },
+  roles: ["SECRETARY"],
+  privateOnly: true,
+  async run(ctx) {
+    const cmd = must(parseReversalCommand(ctx.args));
+    let entryId: number;
+    if (cmd.target.kind === "request") {
+      const req = await ctx.store.aidRequests.findRequestByNumber(cmd.target.number);
+      if (!req) throw unknownRequest(cmd.target.number);
+      requireCorrector(ctx.actor, req.orgId);
+      entryId = await entryOfRequest(ctx, req.id);
+    } else entryId = cmd.target.id;
+    const e = await requireReversible(ctx, entryId);
+    if (cmd.amountFen !== null) {
+      const p = wholeEntryRefusal(cmd.amountFen, e);
+      if (p) throw fromProblem(p);
+    }
+    if (!cmd.reason) {
+      await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId });
+      ctx.reply({ card: await reversalFormOf(ctx, e, e.request ? "aid" : "fund") });
+      return;
+    }
+    const input = { reason: must(checkReason(cmd.reason)), correction: null };
+    // A command has no ctx.last: the balance steps run here, at the end of the handler, still
+    // after every other write of it.
+    const steps: (() => Promise<void>)[] = [];
+    const done = await reverseEntry(ctx, e, input, (step) => void steps.push(step));
+    for (const step of steps) await step();
+    ctx.reply({ text: reversedText(e, input, done) });
+  },
+};
