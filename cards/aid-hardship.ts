@@ -1,5 +1,6 @@
 // The hardship archive (困难党员档案) for the secretary: the list (档案), one entry with its
 // history and the forms to update or close it, and the form that opens an entry.
+import { dateWords } from "../src/domain/date-words.ts";
 import { NOTE_MAX } from "../src/domain/aid-rules.ts";
 import {
   CAUSE_LABEL,
@@ -32,8 +33,8 @@ export function hardshipListCard(data: { orgName: string; items: EntrySummary[] 
     const review =
       e.status === "ACTIVE"
         ? e.overdue
-          ? { zh: `**复核已到期** ${e.nextReviewOn}`, en: `**review due** ${e.nextReviewOn}` }
-          : { zh: `下次复核 ${e.nextReviewOn}`, en: `next review ${e.nextReviewOn}` }
+          ? { zh: `**复核已到期** ${dateWords(e.nextReviewOn).zh}`, en: `**review due** ${dateWords(e.nextReviewOn).en}` }
+          : { zh: `下次复核 ${dateWords(e.nextReviewOn).zh}`, en: `next review ${dateWords(e.nextReviewOn).en}` }
         : HARDSHIP_STATUS_LABEL.RESOLVED;
     elements.push(
       columns([
@@ -92,7 +93,7 @@ export function hardshipEntryCard(v: HardshipEntryView): Card {
       { zh: `**困难原因**：${causesText(v.causes).zh}`, en: `**Causes**: ${causesText(v.causes).en}` },
       { zh: `**家庭情况**：${esc(clip(v.household, 500))}`, en: `**Household**: ${esc(clip(v.household, 500))}` },
       v.status === "ACTIVE"
-        ? { zh: `**下次复核**：${v.nextReviewOn}${v.overdue ? "（已到期）" : ""}`, en: `**Next review**: ${v.nextReviewOn}${v.overdue ? " (due)" : ""}` }
+        ? { zh: `**下次复核**：${dateWords(v.nextReviewOn).zh}${v.overdue ? "（已到期）" : ""}`, en: `**Next review**: ${dateWords(v.nextReviewOn).en}${v.overdue ? " (due)" : ""}` }
         : { zh: `**解困原因**：${esc(v.resolvedReason ?? "")}`, en: `**Resolved**: ${esc(v.resolvedReason ?? "")}` },
       ...(v.openedFrom ? [{ zh: `**建档来源**：帮扶申请 ${v.openedFrom}`, en: `**Opened from**: request ${v.openedFrom}` }] : []),
     ]),

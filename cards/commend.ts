@@ -1,6 +1,7 @@
 // 表彰: the nomination form a leader fills in, the secretary's decision card (approve with level
 // and date, decline with a reason; once approved, revoke with a reason), the announcement in
 // the branch group, what the member and the nominator are told, and the branch's list.
+import { dateWords } from "../src/domain/date-words.ts";
 import { NOTE_MAX, DESCRIPTION_MAX } from "../src/domain/aid-rules.ts";
 import { COMMEND_LEVEL_LABEL, COMMEND_LEVELS, COMMEND_STATUS_LABEL, TITLE_MAX, type CommendLevel, type CommendStatus } from "../src/domain/commend-rules.ts";
 import { clip, esc, mdLines } from "./aid-common.ts";
@@ -57,7 +58,7 @@ function commendLines(v: CommendView): Text[] {
 
 export function commendDecisionLines(v: CommendView): Text[] {
   const lines: Text[] = [];
-  if (v.status === "APPROVED" || v.status === "REVOKED") lines.push({ zh: `**✅ 批准表彰**，表彰日期 ${v.awardedOn ?? ""}`, en: `**✅ Approved**, dated ${v.awardedOn ?? ""}` });
+  if (v.status === "APPROVED" || v.status === "REVOKED") lines.push({ zh: `**✅ 批准表彰**，表彰日期 ${v.awardedOn ? dateWords(v.awardedOn).zh : ""}`, en: `**✅ Approved**, dated ${v.awardedOn ? dateWords(v.awardedOn).en : ""}` });
   if (v.status === "DECLINED") lines.push(t("**❌ 未通过**", "**❌ Declined**"));
   if (v.decisionNote) lines.push(v.status === "DECLINED" ? { zh: `**理由**：${esc(v.decisionNote)}`, en: `**Reason**: ${esc(v.decisionNote)}` } : { zh: `**备注**：${esc(v.decisionNote)}`, en: `**Note**: ${esc(v.decisionNote)}` });
   if (v.decidedBy) lines.push({ zh: `审批人：${v.decidedBy} · ${v.decidedAt ?? ""}`, en: `Decided by ${v.decidedBy} · ${v.decidedAt ?? ""}` });
@@ -128,7 +129,7 @@ export function commendAnnouncementCard(v: { member: string; branch: string; tit
     template: "red",
     elements: [
       md({ zh: `🎖 经支部研究决定，授予 **${v.member}** 同志「${commendHeadline(v).zh}」称号。`, en: `🎖 ${v.branch} commends **${v.member}**: ${commendHeadline(v).en}.` }),
-      mdLines([{ zh: `**主要事迹**：${esc(clip(v.deeds, 800))}`, en: `**Deeds**: ${esc(clip(v.deeds, 800))}` }, { zh: `表彰日期：${v.awardedOn}`, en: `Dated ${v.awardedOn}` }]),
+      mdLines([{ zh: `**主要事迹**：${esc(clip(v.deeds, 800))}`, en: `**Deeds**: ${esc(clip(v.deeds, 800))}` }, { zh: `表彰日期：${dateWords(v.awardedOn).zh}`, en: `Dated ${dateWords(v.awardedOn).en}` }]),
       note(t("向先进学习，立足岗位作贡献。", "Let us learn from them.")),
     ],
   });
@@ -164,7 +165,7 @@ export interface CommendListItem {
 export function commendListCard(data: { orgName: string; items: CommendListItem[]; canOpen: boolean }): Card {
   const elements: Element[] = data.items.length === 0 ? [md(t("本支部还没有表彰记录。", "No commendations yet."))] : [];
   for (const i of data.items) {
-    const line = md({ zh: `**${i.member}** · ${commendHeadline(i).zh} · ${COMMEND_STATUS_LABEL[i.status].zh}${i.awardedOn ? ` · ${i.awardedOn}` : ""}`, en: `**${i.member}** · ${commendHeadline(i).en} · ${COMMEND_STATUS_LABEL[i.status].en}${i.awardedOn ? ` · ${i.awardedOn}` : ""}` });
+    const line = md({ zh: `**${i.member}** · ${commendHeadline(i).zh} · ${COMMEND_STATUS_LABEL[i.status].zh}${i.awardedOn ? ` · ${dateWords(i.awardedOn).zh}` : ""}`, en: `**${i.member}** · ${commendHeadline(i).en} · ${COMMEND_STATUS_LABEL[i.status].en}${i.awardedOn ? ` · ${dateWords(i.awardedOn).en}` : ""}` });
     elements.push(data.canOpen ? columns([[line], [button({ text: t("打开", "Open"), action: WORK_ACTION.commendOpen, value: { m: i.id } })]]) : line);
   }
   return card({ title: { zh: `表彰记录 · ${data.orgName}`, en: `Commendations · ${data.orgName}` }, template: "red", elements });

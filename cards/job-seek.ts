@@ -1,6 +1,7 @@
 // 就业帮扶, the member's side: registering as looking for work (by the member or their leader),
 // the job information pushed at most once a week, the monthly check-in the responsible leader
 // gets, and the case closed when a job is found.
+import { dateWords } from "../src/domain/date-words.ts";
 import { NOTE_MAX } from "../src/domain/aid-rules.ts";
 import type { PostingInput } from "../src/domain/employment-input.ts";
 import { EMPLOYMENT_STATUS_LABEL, JOB_KIND_LABEL, JOB_KINDS, POSTING_TYPE_LABEL, type JobKind } from "../src/domain/job-match.ts";
@@ -55,7 +56,7 @@ export function jobSeekReceiptCard(data: WishesView & { forName?: string; create
       mdLines([
         ...(data.forName ? [{ zh: `**党员**：${data.forName}（由您代为登记）`, en: `**Member**: ${data.forName} (registered by you)` }] : []),
         ...wishLines(data),
-        { zh: `**登记日期**：${data.openedOn}`, en: `**Since**: ${data.openedOn}` },
+        { zh: `**登记日期**：${dateWords(data.openedOn).zh}`, en: `**Since**: ${dateWords(data.openedOn).en}` },
       ]),
       note(t("找到工作后请发送「已就业」告诉支部，登记即结束。", "When you find work, send \"已就业\" to close the case.")),
     ],
@@ -126,7 +127,7 @@ export function jobCheckInCard(v: CheckInView): Card {
     template: "yellow",
     elements: [
       mdLines([
-        { zh: `**${v.memberName}**（${v.orgName}）自 ${v.openedOn} 登记求职，尚未就业。`, en: `**${v.memberName}** (${v.orgName}) has been looking for work since ${v.openedOn}.` },
+        { zh: `**${v.memberName}**（${v.orgName}）自 ${dateWords(v.openedOn).zh} 登记求职，尚未就业。`, en: `**${v.memberName}** (${v.orgName}) has been looking for work since ${dateWords(v.openedOn).en}.` },
         ...wishLines(v),
         { zh: `**已推送岗位信息**：${v.pushes} 条　**上次回访**：${v.lastCheckInOn ?? "无"}`, en: `**Postings sent**: ${v.pushes} · **Last check-in**: ${v.lastCheckInOn ?? "none"}` },
       ]),
@@ -148,7 +149,7 @@ export function jobCaseClosedCard(data: { memberName: string; status: "OPEN" | "
     template: data.status === "EMPLOYED" ? "green" : "grey",
     elements: [
       mdLines([
-        { zh: `**${EMPLOYMENT_STATUS_LABEL[data.status].zh}**${data.on ? `（${data.on}）` : ""}${data.outcome ? `：${esc(data.outcome)}` : ""}`, en: `**${EMPLOYMENT_STATUS_LABEL[data.status].en}**${data.on ? ` (${data.on})` : ""}${data.outcome ? `: ${esc(data.outcome)}` : ""}` },
+        { zh: `**${EMPLOYMENT_STATUS_LABEL[data.status].zh}**${data.on ? `（${dateWords(data.on).zh}）` : ""}${data.outcome ? `：${esc(data.outcome)}` : ""}`, en: `**${EMPLOYMENT_STATUS_LABEL[data.status].en}**${data.on ? ` (${dateWords(data.on).en})` : ""}${data.outcome ? `: ${esc(data.outcome)}` : ""}` },
         ...(data.byName ? [{ zh: `登记人：${data.byName}`, en: `Recorded by ${data.byName}` }] : []),
       ]),
       note(t("祝工作顺利！不再推送岗位信息。", "All the best! No more postings will be sent.")),
@@ -160,7 +161,7 @@ export function jobCheckedCard(data: { memberName: string; on: string; note: str
   return card({
     title: t(`已记录回访 · ${data.memberName}`, `Check-in logged · ${data.memberName}`),
     template: "green",
-    elements: [mdLines([{ zh: `回访日期：${data.on}${data.note ? `；${esc(data.note)}` : ""}`, en: `Checked in ${data.on}${data.note ? `; ${esc(data.note)}` : ""}` }]), note(t("下月将再次提醒，直至该党员就业。", "You will be reminded next month until they find work."))],
+    elements: [mdLines([{ zh: `回访日期：${dateWords(data.on).zh}${data.note ? `；${esc(data.note)}` : ""}`, en: `Checked in ${dateWords(data.on).en}${data.note ? `; ${esc(data.note)}` : ""}` }]), note(t("下月将再次提醒，直至该党员就业。", "You will be reminded next month until they find work."))],
   });
 }
 

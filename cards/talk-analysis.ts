@@ -1,5 +1,6 @@
 // The branch analysis (定期分析) card: talk coverage, overdue talks, concerns by area, open
 // follow-ups, urgent talks, the hardship archive by state and aid paid by source this year.
+import { dateWords } from "../src/domain/date-words.ts";
 import { SOURCE_LABEL } from "../src/domain/aid-rules.ts";
 import { coveragePercent, totalActive, type BranchAnalysis } from "../src/domain/branch-analysis.ts";
 import { yuanText } from "../src/domain/money.ts";
@@ -49,7 +50,7 @@ export function talkAnalysisCard(a: BranchAnalysis, opts: { orgCode: string }): 
       en: `**Aid paid in ${a.aidPaid.year}**: ${paid.map((p) => p.en).join(", ")}; total ${yuanText(a.aidPaid.totalFen).en}`,
     },
   ];
-  const elements: Element[] = [md({ zh: `${a.orgName} · 截至 ${a.asOf}`, en: `${a.orgName} · as of ${a.asOf}` }), mdLines(lines)];
+  const elements: Element[] = [md({ zh: `${a.orgName} · 截至 ${dateWords(a.asOf).zh}`, en: `${a.orgName} · as of ${dateWords(a.asOf).en}` }), mdLines(lines)];
   if (a.overdue.length > 0) {
     const shown = a.overdue.slice(0, MAX_NAMES).map((o) => ({
       zh: `· ${o.memberName}（联系人 ${o.leaderName ?? "未分配"}，逾期 ${o.daysLate} 天）`,

@@ -1,5 +1,6 @@
 // Branch training records (培训记录): the form a secretary or affairs worker fills in after a
 // training (topic, title, day, hours, who attended, affairs workers included), and its receipt.
+import { dateWords } from "../src/domain/date-words.ts";
 import { TOPIC_LABEL, TRAINING_TOPICS, type TrainingTopic } from "../src/domain/training-rules.ts";
 import { esc, joinText, mdLines, multiSelect } from "./aid-common.ts";
 import { button, card, columns, datePicker, form, input, note, select, t, type Card } from "./kit.ts";
@@ -36,7 +37,7 @@ export function trainingRecordedCard(data: { title: string; topic: TrainingTopic
     template: "green",
     elements: [
       mdLines([
-        { zh: `**${esc(data.title)}**（${TOPIC_LABEL[data.topic].zh}）· ${data.heldOn}${data.hours ? ` · ${data.hours} 学时` : ""}`, en: `**${esc(data.title)}** (${TOPIC_LABEL[data.topic].en}) · ${data.heldOn}${data.hours ? ` · ${data.hours} h` : ""}` },
+        { zh: `**${esc(data.title)}**（${TOPIC_LABEL[data.topic].zh}）· ${dateWords(data.heldOn).zh}${data.hours ? ` · ${data.hours} 学时` : ""}`, en: `**${esc(data.title)}** (${TOPIC_LABEL[data.topic].en}) · ${dateWords(data.heldOn).en}${data.hours ? ` · ${data.hours} h` : ""}` },
         { zh: `**参加人员**（${data.names.length} 人）：${who.zh}`, en: `**Attended** (${data.names.length}): ${who.en}` },
       ]),
       note(t("本季度的培训覆盖情况见「分析」报告。", "Coverage shows in the quarterly branch analysis.")),

@@ -1,5 +1,6 @@
 // Recording a visit: the form (when, how, money from which fund source, goods, notes) and the
 // card that replaces it once the visit is recorded.
+import { dateWords, dueWords } from "../src/domain/date-words.ts";
 import { button, card, datePicker, form, hr, input, md, note, select, t, type Card, type Text } from "./kit.ts";
 import { backToListButton } from "./visit-list.ts";
 import { esc, lines, VISIT_ACTION } from "./visit-text.ts";
@@ -31,7 +32,7 @@ export function visitFormCard(d: VisitFormData): Card {
       lines([
         { zh: `**党员**：${esc(d.memberName)}（${esc(d.orgName)}）`, en: `**Member**: ${esc(d.memberName)} (${esc(d.orgName)})` },
         ...(d.reason.zh ? [{ zh: `**走访原因**：${d.reason.zh}`, en: `**Why**: ${d.reason.en}` }] : []),
-        { zh: `**截止日期**：${d.dueOn}`, en: `**Due**: ${d.dueOn}` },
+        { zh: `**截止日期**：${dueWords(d.dueOn, d.today).zh}`, en: `**Due**: ${dueWords(d.dueOn, d.today).en}` },
       ]),
       form("visit_form", [
         datePicker({ name: "visitedOn", placeholder: t("走访日期", "date of the visit"), required: true, initial: d.today }),
@@ -56,6 +57,8 @@ export interface VisitDoneData {
   goods: string | null;
   notes: string | null;
   recordedBy: string;
+  /** The day it is drawn: the year is left out when it is this one. */
+  today?: string;
 }
 
 export function visitDoneCard(d: VisitDoneData): Card {
@@ -65,7 +68,7 @@ export function visitDoneCard(d: VisitDoneData): Card {
     template: "green",
     elements: [
       lines([
-        { zh: `**走访日期**：${d.visitedOn} · ${d.how.zh}`, en: `**Visited**: ${d.visitedOn} · ${d.how.en}` },
+        { zh: `**走访日期**：${dateWords(d.visitedOn, d.today).zh} · ${d.how.zh}`, en: `**Visited**: ${dateWords(d.visitedOn, d.today).en} · ${d.how.en}` },
         ...(d.money ? [{ zh: `**慰问金**：${d.money.zh}`, en: `**Money**: ${d.money.en}` }] : []),
         ...(d.goods ? [{ zh: `**慰问品**：${esc(d.goods)}`, en: `**Goods**: ${esc(d.goods)}` }] : []),
         ...(d.notes ? [{ zh: `**走访情况**：${esc(d.notes)}`, en: `**Notes**: ${esc(d.notes)}` }] : []),
@@ -83,6 +86,9 @@ export function visitAlreadyDoneCard(d: { memberName: string; what: Text; visite
     title: { zh: `走访已记录：${d.memberName}`, en: `Visit already recorded: ${d.memberName}` },
     subtitle: d.what,
     template: "grey",
-    elements: [md({ zh: `该走访已于 ${d.visitedOn ?? "此前"} 记录，无需重复登记。`, en: `This visit was recorded${d.visitedOn ? ` on ${d.visitedOn}` : ""}; nothing more to do.` }), backToListButton()],
+    elements: [
+      md({ zh: `该走访已于 ${d.visitedOn ? dateWords(d.visitedOn).zh : "此前"} 记录，无需重复登记。`, en: `This visit was recorded${d.visitedOn ? ` on ${dateWords(d.visitedOn).en}` : ""}; nothing more to do.` }),
+      backToListButton(),
+    ],
   });
 }

@@ -1,5 +1,6 @@
 // Keeping in touch: the monthly reminder (pairing helpers, leaders of mobile members), the
 // contact form and its receipt, and the lost-contact alert to the secretary.
+import { dateWords } from "../src/domain/date-words.ts";
 import { button, card, datePicker, form, hr, input, md, note, select, t, type Card, type Text } from "./kit.ts";
 import { backToListButton, contactRow, type ListContact } from "./visit-list.ts";
 import { esc, lines, moreText, VISIT_ACTION } from "./visit-text.ts";
@@ -12,6 +13,7 @@ const CONTACT_HOW_OPTIONS: { value: string; text: Text }[] = [
 ];
 
 export function contactReminderCard(d: { name: string; month: string; contacts: ListContact[]; total: number }): Card {
+  // Pushed and read later in the month: last contacts as dates, not "n days ago".
   const more = moreText(d.contacts.length, d.total, t("发送「走访」查看全部。", "send “visits” to see all."));
   return card({
     title: t("每月联系提醒", "Monthly contact reminder"),
@@ -23,7 +25,7 @@ export function contactReminderCard(d: { name: string; month: string; contacts: 
         en: `${d.name}, please get in touch this month with these members (paired or mobile) and log each contact.`,
       }),
       hr(),
-      ...d.contacts.map(contactRow),
+      ...d.contacts.map((c) => contactRow(c)),
       ...(more ? [note(more)] : []),
       note(t("流动党员连续 3 个月无联系记录将报告支部书记。", "A mobile member with no contact for 3 months is reported to the secretary.")),
     ],
@@ -64,13 +66,14 @@ export function contactFormCard(d: ContactFormData): Card {
   });
 }
 
-export function contactDoneCard(d: { memberName: string; at: string; how: Text; note: string | null }): Card {
+export function contactDoneCard(d: { memberName: string; at: string; how: Text; note: string | null; today?: string }): Card {
+  const on = dateWords(d.at, d.today);
   return card({
     title: { zh: `已记录联系：${d.memberName}`, en: `Contact logged: ${d.memberName}` },
     template: "green",
     elements: [
       lines([
-        { zh: `**联系日期**：${d.at} · ${d.how.zh}`, en: `**Date**: ${d.at} · ${d.how.en}` },
+        { zh: `**联系日期**：${on.zh} · ${d.how.zh}`, en: `**Date**: ${on.en} · ${d.how.en}` },
         ...(d.note ? [{ zh: `**联系情况**：${esc(d.note)}`, en: `**Notes**: ${esc(d.note)}` }] : []),
       ]),
       backToListButton(),
@@ -88,17 +91,20 @@ export interface LostContactData {
   lastContact: string | null;
   months: number;
   memberId: number;
+  /** The day it is made (pushed: the last contact stays a date). */
+  today?: string;
 }
 
 export function lostContactCard(d: LostContactData): Card {
+  const last = d.lastContact ? dateWords(d.lastContact, d.today) : null;
   return card({
     title: { zh: `流动党员失联：${d.memberName}`, en: `Mobile member out of touch: ${d.memberName}` },
     subtitle: { zh: d.orgName, en: d.orgName },
     template: "red",
     elements: [
       md({
-        zh: `${d.secretaryName}同志，流动党员 **${esc(d.memberName)}** 已 ${d.months} 个月以上没有联系记录（${d.lastContact ? `上次联系 ${d.lastContact}` : "从未登记联系"}），请尽快设法联系，做到“四海有家”。`,
-        en: `${d.secretaryName}, mobile member **${esc(d.memberName)}** has had no logged contact for ${d.months}+ months (${d.lastContact ? `last ${d.lastContact}` : "never logged"}). Please reach them soon.`,
+        zh: `${d.secretaryName}同志，流动党员 **${esc(d.memberName)}** 已 ${d.months} 个月以上没有联系记录（${last ? `上次联系 ${last.zh}` : "从未登记联系"}），请尽快设法联系，做到“四海有家”。`,
+        en: `${d.secretaryName}, mobile member **${esc(d.memberName)}** has had no logged contact for ${d.months}+ months (${last ? `last ${last.en}` : "never logged"}). Please reach them soon.`,
       }),
       lines([
         { zh: `**去向**：${esc(d.whereabouts ?? "未登记")}`, en: `**Whereabouts**: ${esc(d.whereabouts ?? "not recorded")}` },

@@ -1,5 +1,6 @@
 // 走访统计: per branch and festival, how many visits were planned, done, overdue, and the money
 // given by fund source.
+import { dateWords } from "../src/domain/date-words.ts";
 import { card, hr, md, note, t, type Card, type Text } from "./kit.ts";
 import { esc, lines } from "./visit-text.ts";
 
@@ -33,7 +34,7 @@ export function visitCoverageCard(d: { title: Text; rows: CoverageRowData[]; tod
   ]);
   return card({
     title: d.title,
-    subtitle: { zh: `统计至 ${d.today}`, en: `as of ${d.today}` },
+    subtitle: { zh: `统计至 ${dateWords(d.today, d.today).zh}`, en: `as of ${dateWords(d.today, d.today).en}` },
     template: "red",
     elements: [
       ...(blocks.length ? blocks : [md(t("暂无走访任务。", "No visits planned yet."))]),

@@ -1,5 +1,6 @@
 // What 走访 answers: the reader's open visit tasks, the members they are paired with, and the
 // mobile members they keep in touch with, each with the button to record what was done.
+import { agoWords, dateWords, dueWords } from "../src/domain/date-words.ts";
 import { button, card, columns, hr, md, note, t, type Card, type Text } from "./kit.ts";
 import { taskRow } from "./visit-digest.ts";
 import { clip, esc, moreText, VISIT_ACTION } from "./visit-text.ts";
@@ -23,6 +24,8 @@ export interface ListContact {
 }
 
 export interface VisitListData {
+  /** The day it is drawn (on request): due dates say how far they are. */
+  today?: string;
   name: string;
   tasks: ListTask[];
   taskTotal: number;
@@ -31,8 +34,10 @@ export interface VisitListData {
   contactTotal?: number;
 }
 
-export function contactRow(c: ListContact): ReturnType<typeof columns> {
-  const last: Text = c.lastContact ? { zh: `上次联系 ${c.lastContact}`, en: `last contact ${c.lastContact}` } : t("尚无联系记录", "no contact logged yet");
+/** A member to keep in touch with; `today` on a view drawn on request (how long ago), absent on a pushed card. */
+export function contactRow(c: ListContact, today?: string): ReturnType<typeof columns> {
+  const on = c.lastContact ? (today ? agoWords(c.lastContact, today) : dateWords(c.lastContact)) : null;
+  const last: Text = on ? { zh: `上次联系 ${on.zh}`, en: `last contact ${on.en}` } : t("尚无联系记录", "no contact logged yet");
   return columns([
     [md({ zh: `**${esc(clip(c.memberName, 20))}** · ${esc(clip(c.detail.zh, 40))}\n${last.zh}`, en: `**${esc(clip(c.memberName, 20))}** · ${esc(clip(c.detail.en, 60))}\n${last.en}` })],
     [
@@ -54,10 +59,12 @@ export function visitListCard(d: VisitListData): Card {
     elements.push(md({ zh: `**待走访（${d.taskTotal}）**`, en: `**Visits to make (${d.taskTotal})**` }));
     for (const task of d.tasks) {
       const late: Text = task.daysLate > 0 ? { zh: ` · <font color='red'>已逾期 ${task.daysLate} 天</font>`, en: ` · <font color='red'>${task.daysLate} days overdue</font>` } : t("", "");
+      // Overdue says so in red; otherwise, drawn on request, how far the due date is.
+      const due = task.daysLate <= 0 && d.today ? dueWords(task.dueOn, d.today) : dateWords(task.dueOn, d.today);
       elements.push(
         taskRow(task.taskId, {
-          zh: `**${esc(clip(task.memberName, 20))}** · ${task.what.zh}${task.reason.zh ? `（${esc(clip(task.reason.zh, 40))}）` : ""}\n截止 ${task.dueOn}${late.zh}`,
-          en: `**${esc(clip(task.memberName, 20))}** · ${task.what.en}${task.reason.en ? ` (${esc(clip(task.reason.en, 60))})` : ""}\ndue ${task.dueOn}${late.en}`,
+          zh: `**${esc(clip(task.memberName, 20))}** · ${task.what.zh}${task.reason.zh ? `（${esc(clip(task.reason.zh, 40))}）` : ""}\n截止 ${due.zh}${late.zh}`,
+          en: `**${esc(clip(task.memberName, 20))}** · ${task.what.en}${task.reason.en ? ` (${esc(clip(task.reason.en, 60))})` : ""}\ndue ${due.en}${late.en}`,
         }),
       );
     }
@@ -66,7 +73,7 @@ export function visitListCard(d: VisitListData): Card {
   }
   if (d.contacts.length > 0) {
     elements.push(hr(), md(t("**结对帮扶与流动党员联系**", "**Pairing and mobile members**")));
-    for (const c of d.contacts) elements.push(contactRow(c));
+    for (const c of d.contacts) elements.push(contactRow(c, d.today));
     const more = moreText(d.contacts.length, d.contactTotal ?? d.contacts.length, t("登记后将显示其余人员。", "the rest show once these are logged."));
     if (more) elements.push(note(more));
   }

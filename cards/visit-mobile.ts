@@ -1,4 +1,5 @@
 // 流动党员: the branch's mobile members, where they are, who keeps in touch, and who is lost contact.
+import { agoWords, dateWords } from "../src/domain/date-words.ts";
 import { card, md, note, t, type Card } from "./kit.ts";
 import { esc, lines, moreText } from "./visit-text.ts";
 
@@ -10,7 +11,8 @@ export interface MobileRow {
   lost: boolean;
 }
 
-export function mobileMembersCard(d: { orgName: string; rows: MobileRow[]; total: number; lostMonths: number; done?: string }): Card {
+export function mobileMembersCard(d: { orgName: string; rows: MobileRow[]; total: number; lostMonths: number; done?: string; today?: string }): Card {
+  const last = (day: string) => (d.today ? agoWords(day, d.today) : dateWords(day));
   const more = moreText(d.rows.length, d.total, t("请导出名册查看。", "export the roster to see all."));
   return card({
     title: t("流动党员", "Mobile members"),
@@ -21,8 +23,8 @@ export function mobileMembersCard(d: { orgName: string; rows: MobileRow[]; total
       d.rows.length
         ? lines(
             d.rows.map((r) => ({
-              zh: `· **${esc(r.name)}**${r.lost ? " <font color='red'>失联</font>" : ""} · ${esc(r.whereabouts ?? "去向未登记")} · 联系人 ${esc(r.leaderName ?? "未指定")} · ${r.lastContact ? `上次联系 ${r.lastContact}` : "尚无联系记录"}`,
-              en: `· **${esc(r.name)}**${r.lost ? " <font color='red'>out of touch</font>" : ""} · ${esc(r.whereabouts ?? "whereabouts unknown")} · contact ${esc(r.leaderName ?? "none")} · ${r.lastContact ? `last ${r.lastContact}` : "no contact logged"}`,
+              zh: `· **${esc(r.name)}**${r.lost ? " <font color='red'>失联</font>" : ""} · ${esc(r.whereabouts ?? "去向未登记")} · 联系人 ${esc(r.leaderName ?? "未指定")} · ${r.lastContact ? `上次联系 ${last(r.lastContact).zh}` : "尚无联系记录"}`,
+              en: `· **${esc(r.name)}**${r.lost ? " <font color='red'>out of touch</font>" : ""} · ${esc(r.whereabouts ?? "whereabouts unknown")} · contact ${esc(r.leaderName ?? "none")} · ${r.lastContact ? `last ${last(r.lastContact).en}` : "no contact logged"}`,
             })),
           )
         : md(t("本支部暂无流动党员。", "No mobile members in this branch.")),

@@ -1,5 +1,6 @@
 // 结对: the secretary's card with the branch's active pairings (each can be ended) and a form to
 // add one; and the notice a new helper gets.
+import { agoWords, dateWords } from "../src/domain/date-words.ts";
 import { button, card, columns, datePicker, form, hr, input, md, note, select, t, type Card, type Element, type Text } from "./kit.ts";
 import { esc, VISIT_ACTION } from "./visit-text.ts";
 
@@ -30,12 +31,18 @@ export interface PairingCardData {
 }
 
 export function pairingCard(d: PairingCardData): Card {
+  const span = (p: PairingRow): Text => {
+    const from = dateWords(p.startOn, d.today);
+    const to = p.endOn ? dateWords(p.endOn, d.today) : null;
+    return { zh: `${from.zh} 至 ${to?.zh ?? "长期"}`, en: `${from.en} to ${to?.en ?? "open-ended"}` };
+  };
+  const last = (p: PairingRow): Text | null => (p.lastContact ? agoWords(p.lastContact, d.today) : null);
   const rows: Element[] = d.pairings.map((p) =>
     columns([
       [
         md({
-          zh: `**${esc(p.memberName)}** ← ${esc(p.helper)}（${p.kind.zh}）\n${p.startOn} 至 ${p.endOn ?? "长期"} · ${p.lastContact ? `上次联系 ${p.lastContact}` : "尚无联系记录"}`,
-          en: `**${esc(p.memberName)}** ← ${esc(p.helper)} (${p.kind.en})\n${p.startOn} to ${p.endOn ?? "open-ended"} · ${p.lastContact ? `last contact ${p.lastContact}` : "no contact logged"}`,
+          zh: `**${esc(p.memberName)}** ← ${esc(p.helper)}（${p.kind.zh}）\n${span(p).zh} · ${last(p) ? `上次联系 ${last(p)!.zh}` : "尚无联系记录"}`,
+          en: `**${esc(p.memberName)}** ← ${esc(p.helper)} (${p.kind.en})\n${span(p).en} · ${last(p) ? `last contact ${last(p)!.en}` : "no contact logged"}`,
         }),
       ],
       [
@@ -74,14 +81,16 @@ export function pairingCard(d: PairingCardData): Card {
   });
 }
 
-export function pairingNoticeCard(d: { helperName: string; memberName: string; orgName: string; kind: Text; startOn: string; endOn: string | null; memberId: number; pairingId: number }): Card {
+export function pairingNoticeCard(d: { helperName: string; memberName: string; orgName: string; kind: Text; startOn: string; endOn: string | null; memberId: number; pairingId: number; today?: string }): Card {
+  const from = dateWords(d.startOn, d.today);
+  const to = d.endOn ? dateWords(d.endOn, d.today) : null;
   return card({
     title: t("结对帮扶安排", "You have been paired"),
     template: "red",
     elements: [
       md({
-        zh: `${d.helperName}同志，支部安排您（${d.kind.zh}）帮扶 ${esc(d.orgName)}党员 **${esc(d.memberName)}**，自 ${d.startOn} 至 ${d.endOn ?? "长期"}。请每月至少联系一次，并登记联系情况。`,
-        en: `${d.helperName}, you are to help **${esc(d.memberName)}** (${esc(d.orgName)}, ${d.kind.en}) from ${d.startOn} to ${d.endOn ?? "further notice"}. Please keep in touch at least monthly and log each contact.`,
+        zh: `${d.helperName}同志，支部安排您（${d.kind.zh}）帮扶 ${esc(d.orgName)}党员 **${esc(d.memberName)}**，自 ${from.zh} 至 ${to?.zh ?? "长期"}。请每月至少联系一次，并登记联系情况。`,
+        en: `${d.helperName}, you are to help **${esc(d.memberName)}** (${esc(d.orgName)}, ${d.kind.en}) from ${from.en} to ${to?.en ?? "further notice"}. Please keep in touch at least monthly and log each contact.`,
       }),
       button({ text: t("记录联系", "Log contact"), action: VISIT_ACTION.contactOpen, value: { member: d.memberId, kind: "PAIRING", pairing: d.pairingId }, type: "primary" }),
     ],

@@ -1,5 +1,6 @@
 // Overdue visits: the visitor's reminder and the secretary's escalation. Both list tasks, so
 // neither is one message per member.
+import { dateWords } from "../src/domain/date-words.ts";
 import { card, hr, md, note, t, type Card, type Text } from "./kit.ts";
 import { taskRow } from "./visit-digest.ts";
 import { esc, moreText } from "./visit-text.ts";
@@ -12,7 +13,8 @@ export interface OverdueLine {
   daysLate: number;
 }
 
-export function visitOverdueCard(d: { name: string; total: number; lines: OverdueLine[] }): Card {
+// Pushed: due dates stay absolute (the year shown when it is not `today`'s); the days late are counted on the day it is made.
+export function visitOverdueCard(d: { name: string; total: number; lines: OverdueLine[]; today?: string }): Card {
   const more = moreText(d.lines.length, d.total, t("发送「走访」查看全部。", "send “visits” to see all."));
   return card({
     title: t("走访任务已逾期", "Visits overdue"),
@@ -22,8 +24,8 @@ export function visitOverdueCard(d: { name: string; total: number; lines: Overdu
       hr(),
       ...d.lines.map((l) =>
         taskRow(l.taskId, {
-          zh: `**${esc(l.memberName)}** · ${l.what.zh}\n截止 ${l.dueOn}，已逾期 ${l.daysLate} 天`,
-          en: `**${esc(l.memberName)}** · ${l.what.en}\ndue ${l.dueOn}, ${l.daysLate} days overdue`,
+          zh: `**${esc(l.memberName)}** · ${l.what.zh}\n截止 ${dateWords(l.dueOn, d.today).zh}，已逾期 ${l.daysLate} 天`,
+          en: `**${esc(l.memberName)}** · ${l.what.en}\ndue ${dateWords(l.dueOn, d.today).en}, ${l.daysLate} days overdue`,
         }),
       ),
       ...(more ? [note(more)] : []),
@@ -41,7 +43,7 @@ export interface EscalatedLine {
   daysLate: number;
 }
 
-export function visitEscalationCard(d: { name: string; orgName: string; total: number; lines: EscalatedLine[] }): Card {
+export function visitEscalationCard(d: { name: string; orgName: string; total: number; lines: EscalatedLine[]; today?: string }): Card {
   const more = moreText(d.lines.length, d.total, t("发送「走访统计」查看支部情况。", "send “visit stats” for the branch."));
   return card({
     title: t("走访逾期报告", "Overdue visits reported"),
@@ -54,8 +56,8 @@ export function visitEscalationCard(d: { name: string; orgName: string; total: n
         taskRow(
           l.taskId,
           {
-            zh: `**${esc(l.memberName)}** · ${l.what.zh}\n走访人 ${esc(l.visitorName)} · 截止 ${l.dueOn}（逾期 ${l.daysLate} 天）`,
-            en: `**${esc(l.memberName)}** · ${l.what.en}\nvisitor ${esc(l.visitorName)} · due ${l.dueOn} (${l.daysLate} days late)`,
+            zh: `**${esc(l.memberName)}** · ${l.what.zh}\n走访人 ${esc(l.visitorName)} · 截止 ${dateWords(l.dueOn, d.today).zh}（逾期 ${l.daysLate} 天）`,
+            en: `**${esc(l.memberName)}** · ${l.what.en}\nvisitor ${esc(l.visitorName)} · due ${dateWords(l.dueOn, d.today).en} (${l.daysLate} days late)`,
           },
           t("代为记录", "Record for them"),
         ),
@@ -66,7 +68,7 @@ export function visitEscalationCard(d: { name: string; orgName: string; total: n
   });
 }
 
-export function visitReassignedCard(d: { name: string; byName: string; lines: OverdueLine[] }): Card {
+export function visitReassignedCard(d: { name: string; byName: string; lines: OverdueLine[]; today?: string }): Card {
   return card({
     title: t("新的走访任务", "Visits handed to you"),
     template: "red",
@@ -75,8 +77,8 @@ export function visitReassignedCard(d: { name: string; byName: string; lines: Ov
       hr(),
       ...d.lines.map((l) =>
         taskRow(l.taskId, {
-          zh: `**${esc(l.memberName)}** · ${l.what.zh}\n截止 ${l.dueOn}${l.daysLate > 0 ? `，已逾期 ${l.daysLate} 天` : ""}`,
-          en: `**${esc(l.memberName)}** · ${l.what.en}\ndue ${l.dueOn}${l.daysLate > 0 ? `, ${l.daysLate} days overdue` : ""}`,
+          zh: `**${esc(l.memberName)}** · ${l.what.zh}\n截止 ${dateWords(l.dueOn, d.today).zh}${l.daysLate > 0 ? `，已逾期 ${l.daysLate} 天` : ""}`,
+          en: `**${esc(l.memberName)}** · ${l.what.en}\ndue ${dateWords(l.dueOn, d.today).en}${l.daysLate > 0 ? `, ${l.daysLate} days overdue` : ""}`,
         }),
       ),
     ],

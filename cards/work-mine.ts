@@ -1,5 +1,6 @@
 // 我的, the work-care half (知情权): the member's own commendations, training (applications and
 // trainings attended), employment case and questions to the secretary, each with where it stands.
+import { dateWords } from "../src/domain/date-words.ts";
 import { STATUS_LABEL, type AidStatus } from "../src/domain/aid-rules.ts";
 import type { CommendLevel, CommendStatus } from "../src/domain/commend-rules.ts";
 import { EMPLOYMENT_STATUS_LABEL, type JobKind } from "../src/domain/job-match.ts";
@@ -24,10 +25,11 @@ function section(title: Text, lines: Text[], empty: Text): Element[] {
 
 /** The sections 我的 appends to the member's card, below their aid requests. */
 export function workMineSections(d: WorkMine): Element[] {
+  const on = (day: string | null) => (day ? dateWords(day) : { zh: "", en: "" });
   const honours = d.commendations.map((c) =>
     c.status === "REVOKED"
-      ? { zh: `~~${commendHeadline(c).zh}~~ ${c.awardedOn ?? ""} · 已撤销${c.revokeReason ? `：${esc(clip(c.revokeReason, 100))}` : ""}`, en: `~~${commendHeadline(c).en}~~ ${c.awardedOn ?? ""} · revoked` }
-      : { zh: `🎖 ${commendHeadline(c).zh} · ${c.awardedOn ?? ""}`, en: `🎖 ${commendHeadline(c).en} · ${c.awardedOn ?? ""}` },
+      ? { zh: `~~${commendHeadline(c).zh}~~ ${on(c.awardedOn).zh} · 已撤销${c.revokeReason ? `：${esc(clip(c.revokeReason, 100))}` : ""}`, en: `~~${commendHeadline(c).en}~~ ${on(c.awardedOn).en} · revoked` }
+      : { zh: `🎖 ${commendHeadline(c).zh} · ${on(c.awardedOn).zh}`, en: `🎖 ${commendHeadline(c).en} · ${on(c.awardedOn).en}` },
   );
   const training: Text[] = [
     ...d.applications.map((a) => {
@@ -35,12 +37,12 @@ export function workMineSections(d: WorkMine): Element[] {
       const why = a.status === "REJECTED" && a.note ? { zh: `（${esc(clip(a.note, 100))}）`, en: ` (${esc(clip(a.note, 100))})` } : { zh: "", en: "" };
       return { zh: `申请 #${a.id}「${esc(a.course)}」· **${STATUS_LABEL[a.status].zh}**${granted.zh}${why.zh} · ${a.filedAt}`, en: `Application #${a.id} "${esc(a.course)}" · **${STATUS_LABEL[a.status].en}**${granted.en}${why.en} · ${a.filedAt}` };
     }),
-    ...d.attended.map((x) => ({ zh: `参加培训：${esc(x.title)}（${TOPIC_LABEL[x.topic].zh}）· ${x.heldOn}`, en: `Attended: ${esc(x.title)} (${TOPIC_LABEL[x.topic].en}) · ${x.heldOn}` })),
+    ...d.attended.map((x) => ({ zh: `参加培训：${esc(x.title)}（${TOPIC_LABEL[x.topic].zh}）· ${on(x.heldOn).zh}`, en: `Attended: ${esc(x.title)} (${TOPIC_LABEL[x.topic].en}) · ${on(x.heldOn).en}` })),
   ];
   const e = d.employment;
   const job: Text[] = e
     ? [
-        { zh: `**${EMPLOYMENT_STATUS_LABEL[e.status].zh}** · 登记于 ${e.openedOn}${e.employedOn ? ` · 就业于 ${e.employedOn}` : ""}${e.outcome ? `（${esc(e.outcome)}）` : ""}`, en: `**${EMPLOYMENT_STATUS_LABEL[e.status].en}** · since ${e.openedOn}${e.employedOn ? ` · employed ${e.employedOn}` : ""}${e.outcome ? ` (${esc(e.outcome)})` : ""}` },
+        { zh: `**${EMPLOYMENT_STATUS_LABEL[e.status].zh}** · 登记于 ${on(e.openedOn).zh}${e.employedOn ? ` · 就业于 ${on(e.employedOn).zh}` : ""}${e.outcome ? `（${esc(e.outcome)}）` : ""}`, en: `**${EMPLOYMENT_STATUS_LABEL[e.status].en}** · since ${on(e.openedOn).en}${e.employedOn ? ` · employed ${on(e.employedOn).en}` : ""}${e.outcome ? ` (${esc(e.outcome)})` : ""}` },
         { zh: `意向：${kindsText(e.kinds).zh}${e.area ? `，${esc(e.area)}` : ""} · 已收到岗位信息 ${e.pushes} 条 · 上次回访 ${e.lastCheckInOn ?? "无"}`, en: `Wants: ${kindsText(e.kinds).en}${e.area ? `, ${esc(e.area)}` : ""} · ${e.pushes} postings received · last check-in ${e.lastCheckInOn ?? "none"}` },
       ]
     : [];

@@ -128,6 +128,7 @@ async function lostContactMessages(s: Sweep): Promise<NewOutgoing[]> {
         to: { openId: sec.openId },
         key: lostContactKey(m.id, m.lastContactId, sec.id),
         card: lostContactCard({
+          today: s.today,
           secretaryName: sec.name,
           memberName: m.name,
           orgName,

@@ -59,13 +59,13 @@ export async function sweepOverdueVisits(d: TaskDeps): Promise<OverdueResult> {
         for (const t of v.tasks.slice(0, CARD_LINES)) {
           lines.push({ taskId: t.id, memberName: t.memberName, what: taskWhat(t, (await of(t.orgId)).settings), dueOn: t.dueOn, daysLate: t.daysLate });
         }
-        out.push({ kind: "SEND", to: { openId: first.visitorOpenId }, key: `visit-overdue-${visitorId}-${today}`, card: visitOverdueCard({ name: first.visitorName, total: v.tasks.length, lines }) });
+        out.push({ kind: "SEND", to: { openId: first.visitorOpenId }, key: `visit-overdue-${visitorId}-${today}`, card: visitOverdueCard({ name: first.visitorName, total: v.tasks.length, lines, today }) });
         reminded++;
       }
 
       const marked = await store.visitOverdue.markEscalated(toEscalate.map((t) => t.id), now);
       const escalated = toEscalate.filter((t) => marked.has(t.id));
-      out.push(...(await escalationMessages(store, escalated, of)));
+      out.push(...(await escalationMessages(store, escalated, of, today)));
       if (escalated.length > 0) d.log.info({ tasks: escalated.length }, "overdue visits escalated");
       return { ids: await store.outbox.stageOutgoing(out), result: { today, late: late.length, reminded, escalated: escalated.length } };
     },
@@ -79,6 +79,7 @@ async function escalationMessages(
   store: Stores,
   tasks: (LateTask & { daysLate: number })[],
   of: (orgId: number) => Promise<{ settings: VisitSettings; orgName: string }>,
+  today: string,
 ): Promise<NewOutgoing[]> {
   // One card per recipient and branch, listing that branch's newly escalated visits.
   const groups = new Map<string, { target: { id: number; name: string; openId: string }; orgId: number; tasks: (LateTask & { daysLate: number })[] }>();
@@ -98,7 +99,7 @@ async function escalationMessages(
       kind: "SEND",
       to: { openId: g.target.openId },
       key: `visit-esc-${g.target.id}-${g.orgId}-${g.tasks[0]!.id}`,
-      card: visitEscalationCard({ name: g.target.name, orgName, total: g.tasks.length, lines }),
+      card: visitEscalationCard({ name: g.target.name, orgName, total: g.tasks.length, lines, today }),
     });
   }
   return out;

@@ -74,12 +74,12 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
         const later = chunk.filter((v) => sent.has(digestKey(v.visitorId, g.festival, g.year)));
         const out: { key: string; openId: string; card: object }[] = [];
         for (const dg of await plan.digestsFor(g.festival, g.year, fresh.map((v) => v.visitorId), DIGEST_LINES, 0)) {
-          out.push(digestMessage(g, dg, digestKey(dg.visitorId, g.festival, g.year), false));
+          out.push(digestMessage(g, dg, digestKey(dg.visitorId, g.festival, g.year), false, today));
         }
         // Members who became eligible after the visitor's digest went out get a short addition.
         for (const v of later) {
           for (const dg of await plan.digestsFor(g.festival, g.year, [v.visitorId], DIGEST_LINES, v.firstTaskId)) {
-            out.push(digestMessage(g, dg, `${digestKey(v.visitorId, g.festival, g.year)}-${v.firstTaskId}`, true));
+            out.push(digestMessage(g, dg, `${digestKey(v.visitorId, g.festival, g.year)}-${v.firstTaskId}`, true, today));
           }
         }
         ids.push(...(await plan.stageCards(out)));
@@ -100,8 +100,10 @@ function digestMessage(
   dg: VisitorDigest,
   key: string,
   addition: boolean,
+  today: string,
 ): { key: string; openId: string; card: object } {
   const card = visitDigestCard({
+    today,
     visitorName: dg.name,
     festival: g.name,
     year: g.year,

@@ -54,7 +54,7 @@ describe("分析", () => {
     const [reply] = await command(h, b.secretary, "分析 2027Q1");
     const c = text(reply!.content);
     expect(c).toContain("支部定期分析 · 2027年第一季度");
-    expect(c).toContain("截至 2027-03-31");
+    expect(c).toContain("截至 2027年3月31日");
     // 7 members (4 + the 3 staff), all but 王五 up to date; 赵六 has no responsible leader.
     expect(c).toContain("85.7%（党员 7 人，按期 6 人，逾期未谈 1 人，未分配联系人 1 人）");
     expect(c).toContain("5 次，涉及 5 人（面谈 4、电话 1、视频 0）");

@@ -34,7 +34,7 @@ export async function visitList(ctx: BaseContext) {
   // Longest without contact first: logging a contact moves a member down the list.
   contacts.sort((a, b) => (a.lastContact ?? "").localeCompare(b.lastContact ?? ""));
   await ctx.audit({ action: "visit.list.view", subjectType: "VisitTask", subjectId: `visitor:${ctx.actor.personId}`, changes: { tasks: rows.map((r) => r.id), contacts: contacts.length } });
-  return visitListCard({ name: ctx.actor.name, tasks, taskTotal: total, contacts: contacts.slice(0, LIST_CONTACTS), contactTotal: contacts.length });
+  return visitListCard({ today: day, name: ctx.actor.name, tasks, taskTotal: total, contacts: contacts.slice(0, LIST_CONTACTS), contactTotal: contacts.length });
 }
 
 export async function visitForm(ctx: BaseContext, task: TaskRow) {

@@ -72,6 +72,7 @@ export const visitComplete = defineAction({
     return {
       toast: { type: "success", text: { zh: "已记录走访。", en: "Visit recorded." } },
       card: visitDoneCard({
+        today: todayOf(ctx),
         memberName: task.memberName,
         what,
         visitedOn,

@@ -22,7 +22,7 @@ export const visitContactSave = defineAction({
     await ctx.audit({ action: "contact.log", subjectType: "ContactLog", subjectId: id, orgId: t.orgId, changes: { memberId: t.memberId, kind: t.kind, pairingId: t.pairingId, on, how: form.how, note } });
     return {
       toast: { type: "success", text: { zh: "已记录联系。", en: "Contact logged." } },
-      card: contactDoneCard({ memberName: t.memberName, at: on, how: CONTACT_HOW_LABEL[form.how], note }),
+      card: contactDoneCard({ memberName: t.memberName, at: on, how: CONTACT_HOW_LABEL[form.how], note, today: todayOf(ctx) }),
     };
   },
 });

@@ -47,7 +47,7 @@ export const visitPairingCreate = defineAction({
     if (helper?.openId) {
       ctx.send(
         { openId: helper.openId },
-        { card: pairingNoticeCard({ helperName: helper.name, memberName: member.name, orgName: orgName ?? "", kind: HELPER_KIND_LABEL[form.kind], startOn, endOn, memberId: member.id, pairingId: id }) },
+        { card: pairingNoticeCard({ helperName: helper.name, memberName: member.name, orgName: orgName ?? "", kind: HELPER_KIND_LABEL[form.kind], startOn, endOn, memberId: member.id, pairingId: id, today: todayOf(ctx) }) },
         `visit-pairing-${id}-notice`,
       );
     }

@@ -54,6 +54,6 @@ export const mobileMembersCommand: Command = {
       .map((m) => ({ name: m.name, whereabouts: m.whereabouts, leaderName: m.leaderId ? (leaderName.get(m.leaderId) ?? null) : null, lastContact: m.lastContact, lost: isLostContact(m.lastContact, m.since, day, settings.lostContactMonths) }))
       .sort((a, b) => Number(b.lost) - Number(a.lost));
     await ctx.audit({ action: "person.mobile.list", subjectType: "Person", subjectId: `org:${orgId}:mobile`, orgId, changes: { count: rows.length } });
-    ctx.reply({ card: mobileMembersCard({ orgName, rows: rows.slice(0, ROWS), total: rows.length, lostMonths: settings.lostContactMonths, ...(done ? { done } : {}) }) });
+    ctx.reply({ card: mobileMembersCard({ orgName, rows: rows.slice(0, ROWS), total: rows.length, lostMonths: settings.lostContactMonths, today: day, ...(done ? { done } : {}) }) });
   },
 };

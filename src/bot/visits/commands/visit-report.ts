@@ -44,7 +44,7 @@ export const visitReport: Command = {
     const dueOn = addDays(day, settings.eventDueDays);
     const taskId = await ctx.store.visitTasks.createEventTask({ orgId: member.orgId, memberId: member.id, visitorId: ctx.actor.personId, eventKind: kind, reason, dueOn, createdById: ctx.actor.personId, at: ctx.clock.now() });
     await ctx.audit({ action: "visit.event.report", subjectType: "VisitTask", subjectId: taskId, orgId: member.orgId, changes: { memberId: member.id, eventKind: kind, reason, dueOn } });
-    const data = { taskId, memberName: member.name, orgName, kind: eventLabel(kind), reason, dueOn, visitorName: ctx.actor.name, reporterName: ctx.actor.name };
+    const data = { taskId, memberName: member.name, orgName, kind: eventLabel(kind), reason, dueOn, visitorName: ctx.actor.name, reporterName: ctx.actor.name, today: day };
     ctx.reply({ card: visitEventReceiptCard(data) });
     for (const sec of await ctx.store.visitPeople.secretariesOf(member.orgId)) {
       if (sec.id === ctx.actor.personId) continue;
