@@ -75,15 +75,6 @@ export function parseDay(raw: string): Day | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "11月27日" / "Nov 27", for cards (no Intl: a digest sweep formats tens of thousands). */
-export function shortDay(day: Day): { zh: string; en: string } {
-  const month = Number(day.slice(5, 7));
-  const date = Number(day.slice(8, 10));
-  return { zh: `${month}月${date}日`, en: `${MONTHS[month - 1]} ${date}` };
-}
-
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }

@@ -3,7 +3,7 @@
 // reminders for that member stop. The notes are seen by the leader and the secretary only
 // (each view audited); the member sees that the talk took place.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shortDay } from "../../src/domain/calendar-day.ts";
+import { dateWords } from "../../src/domain/date-words.ts";
 import type { SentMessage } from "../../src/double/index.ts";
 import type { TalkSweepResult } from "../../src/jobs/talk-sweep.ts";
 import { command } from "../aid/support.ts";
@@ -29,7 +29,7 @@ async function sweep(day: string): Promise<TalkSweepResult> {
   return (await h.app.maintenance!.run("talk-sweep")) as TalkSweepResult;
 }
 
-const digestTo = (openId: string, day: string) => h.double.waitForMessage({ to: openId, where: (m) => text(m.content).includes(`谈心谈话提醒 · ${shortDay(day).zh}`) });
+const digestTo = (openId: string, day: string) => h.double.waitForMessage({ to: openId, where: (m) => text(m.content).includes(`谈心谈话提醒 · ${dateWords(day, day).zh}`) });
 
 describe("recording a talk from the digest", () => {
   let digest: SentMessage;

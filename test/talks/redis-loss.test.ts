@@ -15,7 +15,7 @@ import { eventually, type Harness } from "../support/harness.ts";
 import { REDIS_URL } from "../support/env.ts";
 import { seedPerson, type SeededPerson } from "../support/seed.ts";
 import { addTalk, at, listedMembers, seedTalkBranch, setLeader, staged, startTalkHarness, type TalkBranch } from "./support.ts";
-import { shortDay } from "../../src/domain/calendar-day.ts";
+import { dateWords } from "../../src/domain/date-words.ts";
 
 const LEADERS = 12;
 let h: Harness;
@@ -46,7 +46,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const digestsTo = (openId: string, day: string) => h.double.messages({ to: openId }).filter((m) => JSON.stringify(m.content).includes(`谈心谈话提醒 · ${shortDay(day).zh}`));
+const digestsTo = (openId: string, day: string) => h.double.messages({ to: openId }).filter((m) => JSON.stringify(m.content).includes(`谈心谈话提醒 · ${dateWords(day, day).zh}`));
 
 /**
  * A delivery job that was running when its keys vanished cannot be moved to "completed": BullMQ
