@@ -1,5 +1,7 @@
 // Sample data for every membership-change card, spread into cards/catalog.ts (the sandbox renders them all).
 import type { Card } from "./kit.ts";
+import { rosterReviewCard, rosterReviewedCard } from "./roster-review.ts";
+import type { ReviewItem } from "../src/domain/roster-review.ts";
 import { changeCancelledCard, changeConfirmCard, changeDoneCard, changeNoticeCard, changeRevertedCard, type ChangeSummary } from "./membership-change.ts";
 
 const transfer: ChangeSummary = {
@@ -18,7 +20,15 @@ const effects = [
   { zh: "未完成的谈心任务 1 项将关闭", en: "1 open talk task will be closed" },
 ];
 
+const reviewItems: ReviewItem[] = [
+  { kind: "missing", personId: 21, name: "孙立", mobile: "13800001111", roles: ["MEMBER"], membershipIds: [31], toOrgId: null, toOrgName: null },
+  { kind: "moved", personId: 22, name: "周敏", mobile: "13800002222", roles: ["MEMBER", "LEADER"], membershipIds: [32, 33], toOrgId: 2, toOrgName: "磐东居委第二党支部" },
+  { kind: "roles", personId: 23, name: "吴刚", mobile: null, roles: ["SECRETARY"], membershipIds: [34], toOrgId: null, toOrgName: null },
+];
+
 export const ROSTER_CARDS: Record<string, () => Card> = {
+  "roster-review": () => rosterReviewCard({ reviewId: 5, orgName: "磐东居委第一党支部", file: "名册2026.xlsx", importedOn: "2026-12-03", items: reviewItems }),
+  "roster-reviewed": () => rosterReviewedCard({ orgName: "磐东居委第一党支部", decision: "confirm", byName: "王建国", items: reviewItems, skipped: ["吴刚"] }),
   "membership-change-confirm": () =>
     changeConfirmCard({
       summary: transfer,

@@ -1,4 +1,4 @@
-// npx tsx scripts/make-roster-template.ts: (re)writes docs/roster-template.xlsx and .csv from
+// npm run roster:template: (re)writes docs/roster-template.xlsx and .csv from
 // src/roster/template.ts. Run it after changing the columns; test/roster/template.test.ts fails
 // until the files in docs/ match.
 import { writeFile } from "node:fs/promises";

@@ -24,6 +24,14 @@ export function parseMobile(raw: string): CellRead<string> {
   return ok(digits);
 }
 
+/** A person named in a cell (联系领导, 谈心人, 结对人): an 11-digit mobile, otherwise a name. */
+export type PersonRef = { readonly text: string } & ({ readonly mobile: string } | { readonly name: string });
+
+export function parsePersonRef(text: string): CellRead<PersonRef> {
+  const m = parseMobile(text);
+  return ok(m.ok ? { text, mobile: m.value } : { text, name: text });
+}
+
 /** Lower-cased: Lark and people treat e-mail addresses case-insensitively. */
 export function parseEmail(raw: string): CellRead<string> {
   const email = raw.replace(/^mailto:/i, "").trim().toLowerCase();

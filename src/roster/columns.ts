@@ -15,6 +15,14 @@ export const PERSON_COLUMNS = {
   joinedPartyOn: "入党日期",
   leader: "联系领导",
   whereabouts: "流动去向",
+  // History on day one (optional): so talk due dates, pairings and the hardship archive are right from the first day.
+  lastTalkOn: "上次谈心日期",
+  talkLeader: "谈心人",
+  pairHelper: "结对人",
+  pairDepartment: "结对部门",
+  hardshipCauses: "困难类别",
+  hardshipLevel: "困难等级",
+  household: "家庭情况",
 } as const;
 export type PersonField = keyof typeof PERSON_COLUMNS;
 
@@ -36,6 +44,13 @@ const PERSON_ALIASES: Partial<Record<PersonField, readonly string[]>> = {
   roles: ["身份", "职务"],
   leader: ["联系领导干部", "谈心联系人"],
   whereabouts: ["流动地点", "外出去向", "去向"],
+  lastTalkOn: ["最近谈心日期", "上次谈心谈话日期", "最近一次谈心日期", "上次谈话日期"],
+  talkLeader: ["上次谈心人", "谈心领导", "谈话人"],
+  pairHelper: ["结对帮扶人", "帮扶人", "结对领导"],
+  pairDepartment: ["挂钩部门", "帮扶部门", "结对单位"],
+  hardshipCauses: ["困难原因", "困难类型"],
+  hardshipLevel: ["困难程度", "困难级别"],
+  household: ["家庭基本情况", "困难情况"],
 };
 const ORG_ALIASES: Partial<Record<OrgField, readonly string[]>> = {
   code: ["党组织编码", "组织编码"],

@@ -9,6 +9,7 @@ import { readRoster, type RosterSource } from "./parse.ts";
 import type { RosterProblem } from "./problems.ts";
 import { sortProblems, type RosterReport } from "./report.ts";
 import { resolveRoster } from "./resolve.ts";
+import { proposeReviews, type ReviewOutcome } from "./review.ts";
 import { parseOrgRows, parsePersonRows, type ParsedRows } from "./rows.ts";
 import { loadSnapshot } from "./snapshot.ts";
 import { dayIn } from "../domain/zoned-time.ts";
@@ -65,10 +66,11 @@ export async function importRoster(opts: ImportRosterOptions): Promise<RosterRep
   // A file whose header cannot be read is not imported at all: every row would be guessed.
   if (raw.problems.length > 0 || !people.headerOk || !orgs.headerOk) {
     log?.warn(`roster ${fileName}: not imported, the file itself has problems`);
-    return finish({ ...base, rowsImported: 0, rowsRejected: base.rowsRead, orgRowsRejected: base.orgRowsRead }, fileProblems, fileWarnings, zero(), zero(), undefined);
+    return finish({ ...base, rowsImported: 0, rowsRejected: base.rowsRead, orgRowsRejected: base.orgRowsRead }, fileProblems, fileWarnings, zero(), zero(), undefined, { status: "skipped", reviews: [] });
   }
 
-  const { plan, written } = await inTransaction(
+  const at = opts.now ?? new Date();
+  const { plan, written, review } = await inTransaction(
     prisma,
     async (store) => {
       const snapshot = await loadSnapshot(store, people.rows);
@@ -76,7 +78,18 @@ export async function importRoster(opts: ImportRosterOptions): Promise<RosterRep
         { people: people.rows, badPeople: people.badRows, orgs: orgs.rows, badOrgs: orgs.badRows, orgSheet: raw.orgs?.sheet },
         snapshot,
       );
-      return { plan, written: await writePlan(store, plan, actor) };
+      const written = await writePlan(store, plan, { actor, today, file: fileName, at });
+      // Removals are proposed, never applied here: the secretary confirms them in chat.
+      const review = await proposeReviews(store, {
+        people: plan.people,
+        personIdByLine: written.personIdByLine,
+        roleRemovals: written.roleRemovals,
+        rejectedRows: base.rowsRead - plan.people.length,
+        file: fileName,
+        today,
+        at,
+      });
+      return { plan, written, review };
     },
     { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS },
   );
@@ -100,20 +113,26 @@ export async function importRoster(opts: ImportRosterOptions): Promise<RosterRep
       orgRowsRejected: orgs.badRows.length + plan.rejectedOrgRows,
     },
     [...fileProblems, ...plan.problems],
-    [...fileWarnings, ...plan.warnings],
+    [...fileWarnings, ...plan.warnings, ...written.notices],
     written.organizations,
     written.people,
     binding,
+    reviewSummary(review),
   );
 }
 
+function reviewSummary(r: ReviewOutcome): RosterReport["review"] {
+  return { status: r.status, reviews: r.reviews.map((x) => ({ id: x.id, orgName: x.orgName, items: x.items, sentTo: x.sentTo })) };
+}
+
 function finish(
-  base: Omit<RosterReport, "errors" | "warnings" | "organizations" | "people" | "lark" | "ok">,
+  base: Omit<RosterReport, "errors" | "warnings" | "organizations" | "people" | "lark" | "review" | "ok">,
   errors: RosterProblem[],
   warnings: RosterProblem[],
   organizations: Counts,
   people: Counts,
   binding: LarkBinding | undefined,
+  review: RosterReport["review"],
 ): RosterReport {
   const lark: RosterReport["lark"] = binding
     ? { status: binding.error ? "failed" : "done", bound: binding.bound, unbound: binding.unbound, ...(binding.error ? { error: binding.error } : {}) }
@@ -125,6 +144,7 @@ function finish(
     organizations,
     people,
     lark,
+    review,
     ok: errors.length === 0 && lark.status !== "failed",
   };
 }

@@ -1,7 +1,7 @@
 // The words the roster import's steps share: what the store already holds (Snapshot, read by
 // snapshot.ts), the file's rows (RosterRows), and the Plan that resolve.ts and org-tree.ts make
 // and write.ts carries out. Types only, so those steps import them without importing each other.
-import type { OrgKind } from "../generated/prisma/enums.ts";
+import type { HardshipCause, HardshipLevel, OrgKind } from "../generated/prisma/enums.ts";
 import type { Stores } from "../store/stores.ts";
 import type { RosterProblem } from "./problems.ts";
 import type { BadRow, OrgRow, PersonRow } from "./rows.ts";
@@ -42,11 +42,20 @@ export interface PlannedOrg {
 
 export type LeaderTarget = { readonly line: number } | { readonly personId: number };
 
+/** The history a row brings (history-cells.ts), with the people it names found. */
+export interface PlannedHistory {
+  readonly talk?: { readonly heldOn: string; readonly leader: LeaderTarget };
+  readonly helper?: { readonly target: LeaderTarget; readonly kind: "LEADER" | "MEMBER" };
+  readonly department?: string;
+  readonly hardship?: { readonly causes: readonly HardshipCause[]; readonly level: HardshipLevel; readonly household: string };
+}
+
 export interface PlannedPerson {
   readonly row: PersonRow;
   readonly existing: SnapPerson | undefined;
   /** undefined: no 联系领导 column (keep); null: empty cell (clear). */
   readonly leader: LeaderTarget | null | undefined;
+  readonly history: PlannedHistory;
 }
 
 export interface Plan {
@@ -71,5 +80,9 @@ export interface RosterRows {
 /** Marks a person row bad with the message the secretary reads. */
 export type Fail = (line: number, message: string) => void;
 
-/** What the import reads and writes through, bound to its one transaction: the roster's statements, organisations by code, the audit trail. */
-export type RosterStore = Pick<Stores, "roster" | "orgs" | "audit">;
+/**
+ * What the import reads and writes through, bound to its one transaction: the roster's
+ * statements and its history and review, organisations by code, whom to tell, the outbox (the
+ * review cards) and the audit trail.
+ */
+export type RosterStore = Pick<Stores, "roster" | "rosterHistory" | "rosterReview" | "orgs" | "orgContacts" | "outbox" | "audit">;

@@ -1,5 +1,6 @@
 // What an import did, as data (RosterReport) and as text for the secretary: Chinese first,
 // then one English summary line for logs and for colleagues who do not read Chinese.
+import { itemText, type ReviewItem } from "../domain/roster-review.ts";
 import type { BoundPerson, UnboundPerson } from "./bind-lark.ts";
 import { formatProblem, type RosterProblem } from "./problems.ts";
 import type { Counts } from "./write.ts";
@@ -26,6 +27,15 @@ export interface RosterReport {
     readonly bound: readonly BoundPerson[];
     readonly unbound: readonly UnboundPerson[];
     readonly error?: string;
+  };
+  /**
+   * Removals the file implies (people missing from it, members it lists in another branch,
+   * roles it no longer gives): written as RosterReviews for the secretary to confirm in chat.
+   * "skipped" when rows had errors (who is missing cannot be told then).
+   */
+  readonly review: {
+    readonly status: "none" | "proposed" | "skipped";
+    readonly reviews: readonly { readonly id: number; readonly orgName: string; readonly items: readonly ReviewItem[]; readonly sentTo: readonly string[] }[];
   };
   readonly ok: boolean;
 }
@@ -70,8 +80,26 @@ export function formatReport(r: RosterReport): string {
       out.push(`  第${u.line}行 ${u.name}：对应的飞书账号已绑定到系统中的“${u.takenBy?.name ?? "?"}”（编号 ${u.takenBy?.id ?? "?"}），请核对`);
     }
   }
+  out.push(...reviewLines(r.review));
   out.push("", summaryLine(r));
   return out.join("\n");
+}
+
+/** The removals waiting for the secretary, and how they are confirmed. */
+function reviewLines(review: RosterReport["review"]): string[] {
+  if (review.status === "skipped") return ["", "名册移除：文件中有错误的行，本次不核对名册中缺少的人员；改正后重新导入整个文件即可。"];
+  if (review.status === "none") return [];
+  const out = ["", "待确认的名册变动（尚未生效，人员和角色暂时保持不变）："];
+  for (const r of review.reviews) {
+    out.push(`  ${r.orgName}（清单编号 ${r.id}）：`);
+    for (const i of r.items) out.push(`    ${itemText(i).zh}`);
+    out.push(
+      r.sentTo.length > 0
+        ? `    已发送「名册变动待确认」卡片给 ${r.sentTo.join("、")}：在飞书中点「确认移除」后生效（记录保留），点「暂不处理」则不变。`
+        : "    没有可以确认的支部书记（本组织及上级都没有已绑定飞书的书记）：请先在名册中填写支部书记并完成飞书绑定，再重新导入。",
+    );
+  }
+  return out;
 }
 
 function summaryLine(r: RosterReport): string {
@@ -79,9 +107,11 @@ function summaryLine(r: RosterReport): string {
     r.lark.status === "skipped"
       ? "Lark binding skipped"
       : `Lark ${r.lark.bound.length} bound, ${r.lark.unbound.length} unbound${r.lark.error ? `, failed: ${r.lark.error}` : ""}`;
+  const pending = r.review.reviews.reduce((n, x) => n + x.items.length, 0);
+  const review = r.review.status === "proposed" ? `; ${pending} removals await the secretary's confirmation` : r.review.status === "skipped" ? "; removals not checked (rows with errors)" : "";
   return (
     `Summary: ${r.ok ? "OK" : "FAILED"}; ${r.rowsRead} rows read, ${r.rowsImported} imported, ${r.rowsRejected} rejected` +
     `${r.orgRowsRejected > 0 ? `, ${r.orgRowsRejected} org rows rejected` : ""}; ` +
-    `organizations ${countsEn(r.organizations)}; people ${countsEn(r.people)}; ${lark}.`
+    `organizations ${countsEn(r.organizations)}; people ${countsEn(r.people)}; ${lark}${review}.`
   );
 }

@@ -5,7 +5,9 @@ import { PERSON_COLUMNS } from "./columns.ts";
 import { parentsFirst, resolveOrgSheet, resolvePersonOrgs } from "./org-tree.ts";
 import type { Fail, LeaderTarget, Plan, RosterRows, Snapshot, SnapPerson } from "./plan.ts";
 import { where, type RosterProblem } from "./problems.ts";
-import type { BadRow, PersonRow } from "./rows.ts";
+import { resolveHistory } from "./history-resolve.ts";
+import { findRef, indexRows, type RowIndex } from "./person-ref.ts";
+import type { PersonRow } from "./rows.ts";
 import { LEADING_ROLES } from "./vocab.ts";
 
 export function resolveRoster(rows: RosterRows, snap: Snapshot): Plan {
@@ -28,10 +30,11 @@ export function resolveRoster(rows: RosterRows, snap: Snapshot): Plan {
     const before = bad.size;
     const { defs, planned } = resolvePersonOrgs(rows.people, bad, sheetDefs, badOrgCodes, snap, fail);
     const leaders = resolveLeaders(rows, bad, existing, snap, fail);
+    const history = resolveHistory(rows.people, leaders, indexRows(rows), bad, existing, snap, fail);
     if (bad.size === before) {
       const people = rows.people
         .filter((r) => !bad.has(r.line))
-        .map((row) => ({ row, existing: existing.get(row.line), leader: leaders.get(row.line) }));
+        .map((row) => ({ row, existing: existing.get(row.line), leader: leaders.get(row.line), history: history.get(row.line) ?? {} }));
       return { orgs: parentsFirst([...defs.values()].filter((d) => planned.has(d.code))), people, problems, warnings, rejectedOrgRows };
     }
   }
@@ -117,28 +120,6 @@ function resolveLeaders(
   return targets;
 }
 
-/** Every row (good or not) by mobile and by name, so finding a 联系领导 is not a scan. */
-interface RowIndex {
-  readonly byMobile: ReadonlyMap<string, readonly (PersonRow | BadRow)[]>;
-  readonly byName: ReadonlyMap<string, readonly (PersonRow | BadRow)[]>;
-}
-
-function indexRows(rows: RosterRows): RowIndex {
-  const byMobile = new Map<string, (PersonRow | BadRow)[]>();
-  const byName = new Map<string, (PersonRow | BadRow)[]>();
-  const add = (map: Map<string, (PersonRow | BadRow)[]>, key: string | null, r: PersonRow | BadRow) => {
-    if (key) map.set(key, [...(map.get(key) ?? []), r]);
-  };
-  for (const r of [...rows.people, ...rows.badPeople]) {
-    add(byMobile, r.mobile, r);
-    add(byName, r.name, r);
-  }
-  return { byMobile, byName };
-}
-
-// orgCode is required, so always present on a parsed row; a BadRow has `code` instead.
-const isPersonRow = (r: PersonRow | BadRow): r is PersonRow => "orgCode" in r;
-
 function leaderOf(
   r: PersonRow,
   index: RowIndex,
@@ -147,25 +128,11 @@ function leaderOf(
   snap: Snapshot,
 ): LeaderTarget | null | undefined | string {
   if (r.leader === undefined || r.leader === null) return r.leader;
-  const ref = r.leader;
-  const label = `${PERSON_COLUMNS.leader}“${ref.text}”`;
-  const inFile = ("mobile" in ref ? index.byMobile.get(ref.mobile) : index.byName.get(ref.name)) ?? [];
-  const good = inFile.filter((p): p is PersonRow => isPersonRow(p) && !bad.has(p.line));
-  const badLines = inFile.filter((p) => !isPersonRow(p) || bad.has(p.line)).map((p) => p.line).sort((a, b) => a - b);
-  if (good.length > 1) return `${label}在本文件中有${good.length}人同名（第${good.map((g) => g.line).join("、")}行）：请改填其手机号`;
-  const target = good[0];
-  if (target) {
-    if (target.line === r.line) return `${PERSON_COLUMNS.leader}不能是本人`;
-    const leading = target.roles ? target.roles.some((x) => LEADING_ROLES.has(x)) : (existing.get(target.line)?.leading ?? false);
-    if (!leading) return `${label}（第${target.line}行）不是党员领导干部或支部书记：请在其角色中写明`;
-    return { line: target.line };
+  const found = findRef({ column: PERSON_COLUMNS.leader, ref: r.leader, self: r, notFound: "请填写本文件中或已导入的领导干部的姓名或手机号" }, index, bad, existing, snap);
+  if (typeof found === "string") return found;
+  if (!found.leading) {
+    const label = `${PERSON_COLUMNS.leader}“${r.leader.text}”`;
+    return "line" in found.target ? `${label}（第${found.target.line}行）不是党员领导干部或支部书记：请在其角色中写明` : `${label}在系统中不是党员领导干部或支部书记`;
   }
-  if (badLines.length > 0) return `${label}所在的第${badLines.join("、")}行有错误未导入：请先改正该行`;
-  const inStore = "mobile" in ref ? [snap.peopleByMobile.get(ref.mobile)].filter((p) => p !== undefined) : (snap.peopleByName.get(ref.name) ?? []);
-  if (inStore.length > 1) return `${label}在系统中有${inStore.length}人同名：请改填其手机号`;
-  const person = inStore[0];
-  if (!person) return `${label}在本文件和系统中都找不到：请填写本文件中或已导入的领导干部的姓名或手机号`;
-  if (person.id === existing.get(r.line)?.id) return `${PERSON_COLUMNS.leader}不能是本人`;
-  if (!person.leading) return `${label}在系统中不是党员领导干部或支部书记`;
-  return { personId: person.id };
+  return found.target;
 }

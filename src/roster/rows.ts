@@ -2,20 +2,22 @@
 // or into Chinese messages saying what to fix. Pure: no store, no other rows (see resolve.ts).
 import { z } from "zod";
 import type { OrgKind, PersonTag } from "../generated/prisma/enums.ts";
-import { cellText, parseCode, parseDate, parseEmail, parseMobile, splitList, type CellRead } from "./cells.ts";
+import { cellText, parseCode, parseDate, parseEmail, parseMobile, parsePersonRef, type CellRead, type PersonRef } from "./cells.ts";
+import { cell, given, limited, names, ok, optional, required, type Input } from "./cell-schema.ts";
+import { historyFields, historyIssues, type HistoryCells } from "./history-cells.ts";
 import { mapOrgHeader, mapPersonHeader, ORG_COLUMNS, PERSON_COLUMNS, type HeaderMap, type OrgField, type PersonField } from "./columns.ts";
 import type { Cell, RawRow, RawTable } from "./parse.ts";
 import type { RosterProblem } from "./problems.ts";
 import { KIND_HINT, kindByName, ROLE_HINT, roleByName, TAG_HINT, tagByName, type RosterRole } from "./vocab.ts";
 
 /** A 联系领导 as written: an 11-digit mobile, otherwise a name. */
-export type LeaderRef = { readonly text: string } & ({ readonly mobile: string } | { readonly name: string });
+export type LeaderRef = PersonRef;
 
 /**
  * Optional columns follow one rule: `undefined` when the column is not in the file (the store
  * keeps what it has), `null` when the cell is empty (the store clears it).
  */
-export interface PersonRow {
+export interface PersonRow extends HistoryCells {
   readonly line: number;
   readonly name: string;
   readonly mobile: string | null;
@@ -38,63 +40,6 @@ export interface OrgRow {
   readonly name: string;
   readonly kind: OrgKind;
   readonly parentCode: string | null;
-}
-
-type Input = Cell | undefined;
-
-/** Lifts a cell parser into zod: a failed parse becomes an issue carrying its Chinese message. */
-function cell<T>(parse: (c: Input) => CellRead<T>) {
-  // optional(): an absent column is a missing key, which the parser still sees (as undefined).
-  return z.custom<Input>().optional().transform((c, ctx): T => {
-    const r = parse(c);
-    if (r.ok) return r.value;
-    ctx.addIssue({ code: "custom", message: r.message, input: c });
-    return z.NEVER;
-  });
-}
-
-const ok = <T>(value: T): CellRead<T> => ({ ok: true, value });
-
-/** `undefined` for an absent column, `null` for an empty cell, else the parser's result. */
-function optional<T>(parse: (text: string, c: Cell) => CellRead<T>) {
-  return (c: Input): CellRead<T | null | undefined> => {
-    if (c === undefined) return ok(undefined);
-    const text = cellText(c);
-    return text === "" ? ok(null) : parse(text, c);
-  };
-}
-
-/** `null` for an absent column or an empty cell. */
-function given<T>(parse: (text: string) => CellRead<T>) {
-  return (c: Input): CellRead<T | null> => {
-    const text = cellText(c);
-    return text === "" ? ok(null) : parse(text);
-  };
-}
-
-function required(label: string, max: number) {
-  return (c: Input): CellRead<string> => {
-    const text = cellText(c);
-    if (text === "") return { ok: false, message: `${label}不能为空` };
-    return text.length > max ? { ok: false, message: `${label}太长（不超过${max}个字）` } : ok(text);
-  };
-}
-
-const limited = (label: string, max: number) => (text: string): CellRead<string> =>
-  text.length > max ? { ok: false, message: `${label}太长（不超过${max}个字）` } : ok(text);
-
-function names<T>(label: string, table: Map<string, T>, hint: string) {
-  return (text: string): CellRead<T[]> => {
-    const out: T[] = [];
-    const unknown: string[] = [];
-    for (const n of splitList(text)) {
-      const v = table.get(n);
-      if (v === undefined) unknown.push(n);
-      else if (!out.includes(v)) out.push(v);
-    }
-    if (unknown.length > 0) return { ok: false, message: `${label}“${unknown.join("、")}”无法识别，可填：${hint}` };
-    return ok(out);
-  };
 }
 
 function personRowSchema(today: string) {
@@ -124,13 +69,9 @@ function personRowSchema(today: string) {
       }),
       birthDate: cell(optional((_t, c) => parseDate(c, PERSON_COLUMNS.birthDate, today))),
       joinedPartyOn: cell(optional((_t, c) => parseDate(c, PERSON_COLUMNS.joinedPartyOn, today))),
-      leader: cell(
-        optional((text): CellRead<LeaderRef> => {
-          const m = parseMobile(text);
-          return ok(m.ok ? { text, mobile: m.value } : { text, name: text });
-        }),
-      ),
+      leader: cell(optional(parsePersonRef)),
       whereabouts: cell(optional(limited(PERSON_COLUMNS.whereabouts, 200))),
+      ...historyFields(today),
     })
     .superRefine(
       (row, ctx) => {
@@ -142,6 +83,7 @@ function personRowSchema(today: string) {
         if (typeof row.birthDate === "string" && typeof row.joinedPartyOn === "string" && row.joinedPartyOn < row.birthDate) {
           ctx.addIssue({ code: "custom", message: `入党日期“${row.joinedPartyOn}”早于出生日期“${row.birthDate}”，请核对` });
         }
+        for (const message of historyIssues(row)) ctx.addIssue({ code: "custom", message });
       },
       { when: () => true },
     );

@@ -14,8 +14,11 @@ export async function loadSnapshot(store: RosterStore, people: readonly PersonRo
   for (const r of people) {
     if (r.mobile) mobiles.add(r.mobile);
     if (r.email) emails.add(r.email);
-    if (r.leader && "mobile" in r.leader) mobiles.add(r.leader.mobile);
-    if (r.leader && "name" in r.leader) names.add(r.leader.name);
+    // Everyone a cell names: the 联系领导, and the 谈心人 and 结对人 of the history columns.
+    for (const ref of [r.leader, r.talkLeader, r.pairHelper]) {
+      if (ref && "mobile" in ref) mobiles.add(ref.mobile);
+      if (ref && "name" in ref) names.add(ref.name);
+    }
   }
   const found = await store.roster.peopleMatching({ mobiles: [...mobiles], emails: [...emails], names: [...names] }, [...LEADING_ROLES]);
   const peopleByMobile = new Map<string, SnapPerson>();

@@ -3,7 +3,7 @@
 // there still match, and that the template's example rows import cleanly.
 import ExcelJS from "exceljs";
 import { ORG_COLUMNS, ORG_SHEET_NAME, PERSON_COLUMNS, type OrgField, type PersonField } from "./columns.ts";
-import { KIND_HINT, ROLE_HINT, TAG_HINT } from "./vocab.ts";
+import { CAUSE_HINT, KIND_HINT, LEVEL_HINT, ROLE_HINT, TAG_HINT } from "./vocab.ts";
 
 const PEOPLE_SHEET_NAME = "党员名单";
 const GUIDE_SHEET_NAME = "填写说明";
@@ -12,11 +12,32 @@ type PersonExample = Record<PersonField, string>;
 type OrgExample = Record<OrgField, string>;
 
 /** Fictional people (the 1380013800x numbers are the customary placeholders). */
+const NO_HISTORY = { lastTalkOn: "", talkLeader: "", pairHelper: "", pairDepartment: "", hardshipCauses: "", hardshipLevel: "", household: "" };
 const EXAMPLE_PEOPLE: readonly PersonExample[] = [
-  { name: "王建国", mobile: "13800138001", email: "wangjianguo@example.com", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "xf-zz", roles: "党员、支部书记", tags: "退役军人", birthDate: "1968-03-15", joinedPartyOn: "1992-07-01", leader: "", whereabouts: "" },
-  { name: "李红梅", mobile: "13800138002", email: "", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "", roles: "支委、党务工作者", tags: "", birthDate: "1979-11-02", joinedPartyOn: "2003-06-18", leader: "王建国", whereabouts: "" },
-  { name: "张德顺", mobile: "13800138003", email: "", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "", roles: "党员", tags: "老党员、老干部", birthDate: "1942-08-20", joinedPartyOn: "1965-07-01", leader: "李红梅", whereabouts: "" },
-  { name: "赵晓东", mobile: "", email: "zhaoxiaodong@example.com", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "", roles: "党员", tags: "流动党员", birthDate: "1991-05-04", joinedPartyOn: "2016-05-20", leader: "13800138002", whereabouts: "广东省深圳市南山区，在外务工，微信同手机" },
+  { name: "王建国", mobile: "13800138001", email: "wangjianguo@example.com", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "xf-zz", roles: "党员、支部书记", tags: "退役军人", birthDate: "1968-03-15", joinedPartyOn: "1992-07-01", leader: "", whereabouts: "", ...NO_HISTORY },
+  { name: "李红梅", mobile: "13800138002", email: "", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "", roles: "支委、党务工作者", tags: "", birthDate: "1979-11-02", joinedPartyOn: "2003-06-18", leader: "王建国", whereabouts: "", ...NO_HISTORY, lastTalkOn: "2026-01-15" },
+  {
+    name: "张德顺",
+    mobile: "13800138003",
+    email: "",
+    orgName: "幸福社区第一党支部",
+    orgCode: "xf-zb1",
+    parentCode: "",
+    roles: "党员",
+    tags: "老党员、老干部",
+    birthDate: "1942-08-20",
+    joinedPartyOn: "1965-07-01",
+    leader: "李红梅",
+    whereabouts: "",
+    lastTalkOn: "2026-03-12",
+    talkLeader: "王建国",
+    pairHelper: "李红梅",
+    pairDepartment: "社区服务中心",
+    hardshipCauses: "年老体弱、疾病残疾",
+    hardshipLevel: "较重困难",
+    household: "独居，老伴已故，患慢性病需长期服药",
+  },
+  { name: "赵晓东", mobile: "", email: "zhaoxiaodong@example.com", orgName: "幸福社区第一党支部", orgCode: "xf-zb1", parentCode: "", roles: "党员", tags: "流动党员", birthDate: "1991-05-04", joinedPartyOn: "2016-05-20", leader: "13800138002", whereabouts: "广东省深圳市南山区，在外务工，微信同手机", ...NO_HISTORY },
 ];
 
 const EXAMPLE_ORGS: readonly OrgExample[] = [
@@ -38,11 +59,20 @@ const COLUMN_GUIDE: readonly [string, string][] = [
   [PERSON_COLUMNS.joinedPartyOn, "可选，同上，不能早于出生日期。"],
   [PERSON_COLUMNS.leader, "可选。负责与其谈心谈话的党员领导干部或支部书记：本表中或系统中已有的人的姓名或手机号（同名时填手机号）。"],
   [PERSON_COLUMNS.whereabouts, "流动党员填写：在哪里、如何联系。"],
+  [PERSON_COLUMNS.lastTalkOn, `可选，已有的谈心记录：最近一次谈心谈话的日期，不能晚于今天、不能早于入党日期。导入为一条谈心记录（只有日期和谈心人，没有内容），下次谈心按它起算。`],
+  [PERSON_COLUMNS.talkLeader, `可选。那次谈心的谈心人（姓名或手机号，须在本表中或系统中）；不填则视为${PERSON_COLUMNS.leader}。`],
+  [PERSON_COLUMNS.pairHelper, "可选，已有的结对帮扶：结对人的姓名或手机号（须在本表中或系统中）。领导干部为“领导干部联系”，其他党员为“党员结对”，自导入日起。"],
+  [PERSON_COLUMNS.pairDepartment, "可选：挂钩帮扶的部门名称（部门挂钩），自导入日起。"],
+  [PERSON_COLUMNS.hardshipCauses, `可选，困难党员档案：${CAUSE_HINT}，多个用顿号分隔。与困难等级、家庭情况三项同时填写。`],
+  [PERSON_COLUMNS.hardshipLevel, `${LEVEL_HINT}；按等级定下次复核日期（特别困难3个月、较重6个月、一般12个月）。`],
+  [PERSON_COLUMNS.household, "家庭基本情况与困难情况，不超过500字。系统中已有在档记录的不会被覆盖。"],
+  ["名册移除", "重新导入时，本表所列党组织中系统有、本表没有的人员，以及不再列出的角色，不会直接删除：导入报告列出后，由支部书记在飞书中确认移除。"],
   [`“${ORG_SHEET_NAME}”工作表`, `可选。列出党委、党总支等上级组织：${ORG_COLUMNS.code}、${ORG_COLUMNS.name}、${ORG_COLUMNS.kind}（${KIND_HINT}）、${ORG_COLUMNS.parentCode}。`],
   ["示例行", "表中几行是示例，导入前请删除或改成本支部的真实信息。"],
 ];
 
 const personFields = Object.keys(PERSON_COLUMNS) as PersonField[];
+const DATE_FIELDS: readonly PersonField[] = ["birthDate", "joinedPartyOn", "lastTalkOn"];
 const orgFields = Object.keys(ORG_COLUMNS) as OrgField[];
 
 function csvCell(v: string): string {
@@ -73,14 +103,14 @@ export function templateWorkbook(): ExcelJS.Workbook {
   people.columns = personFields.map((f) => ({
     header: PERSON_COLUMNS[f],
     key: f,
-    width: f === "whereabouts" ? 36 : f === "email" ? 26 : 14,
+    width: f === "whereabouts" || f === "household" ? 36 : f === "email" ? 26 : 14,
     // Text format, so Excel keeps mobiles and codes as typed (no 1.38E+10).
-    style: { numFmt: f === "birthDate" || f === "joinedPartyOn" ? "yyyy-mm-dd" : "@" },
+    style: { numFmt: DATE_FIELDS.includes(f) ? "yyyy-mm-dd" : "@" },
   }));
   people.getRow(1).font = { bold: true };
   for (const p of EXAMPLE_PEOPLE) {
     const row: Record<string, string | Date> = { ...p };
-    for (const f of ["birthDate", "joinedPartyOn"] as const) if (p[f]) row[f] = new Date(`${p[f]}T00:00:00Z`);
+    for (const f of DATE_FIELDS) if (p[f]) row[f] = new Date(`${p[f]}T00:00:00Z`);
     people.addRow(row);
   }
 

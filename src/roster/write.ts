@@ -3,13 +3,16 @@
 // run). Only real differences are written, so importing the same file again changes nothing,
 // and every difference is recorded in AuditLog as {field: [before, after]}.
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { PersonTag, Role } from "../generated/prisma/enums.ts";
+import type { PersonTag } from "../generated/prisma/enums.ts";
+import type { RoleRemoval } from "../domain/roster-review.ts";
 import { dateToDay } from "../domain/calendar-day.ts";
 import type { AuditEntry } from "../store/audit.ts";
 import type { RosterPerson } from "../store/roster.ts";
 import type { Plan, PlannedOrg, PlannedPerson, RosterStore } from "./plan.ts";
 import type { PersonRow } from "./rows.ts";
-import { ROSTER_ROLES, type RosterRole } from "./vocab.ts";
+import type { RosterProblem } from "./problems.ts";
+import { writeHistory } from "./write-history.ts";
+import { writeRoles } from "./write-roles.ts";
 
 export const AUDIT_ACTION = "roster.import";
 
@@ -29,6 +32,18 @@ export interface WriteResult {
   readonly people: Counts;
   /** Person id of each imported line, for Lark binding and the report. */
   readonly personIdByLine: ReadonlyMap<number, number>;
+  /** Roles the file no longer gives: proposed to the secretary, not removed (review.ts). */
+  readonly roleRemovals: RoleRemoval[];
+  /** Warnings found while writing (a role brought back, an archive entry kept as it was). */
+  readonly notices: RosterProblem[];
+}
+
+/** When and what: the import's day (the roster's calendar), its file and its clock. */
+export interface WriteContext {
+  readonly actor: Actor;
+  readonly today: string;
+  readonly file: string;
+  readonly at: Date;
 }
 
 type Json = Prisma.InputJsonValue | null;
@@ -37,20 +52,20 @@ type Changes = Record<string, [Json, Json]>;
 const TAG_ORDER: readonly PersonTag[] = ["OLD_MEMBER", "OLD_CADRE", "OLD_MODEL", "MOBILE", "VETERAN"];
 /** Tags are a set: kept in one order so a reordered cell is not a change. */
 const sortTags = (tags: readonly PersonTag[]) => [...tags].sort((a, b) => TAG_ORDER.indexOf(a) - TAG_ORDER.indexOf(b));
-const sortRoles = (roles: readonly Role[]) => [...roles].sort((a, b) => ROSTER_ROLES.indexOf(a as RosterRole) - ROSTER_ROLES.indexOf(b as RosterRole));
 const dateOf = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
 const isoOf = (d: Date | null) => (d === null ? null : dateToDay(d));
 
-export async function writePlan(store: RosterStore, plan: Plan, actor: Actor): Promise<WriteResult> {
+export async function writePlan(store: RosterStore, plan: Plan, w: WriteContext): Promise<WriteResult> {
+  const { actor } = w;
   const audits: AuditEntry[] = [];
   const audit = (subjectType: "Person" | "Organization", subjectId: number, orgId: number, changes: Changes) =>
     audits.push({ actorId: actor.id, actorOpenId: actor.openId, action: AUDIT_ACTION, subjectType, subjectId: String(subjectId), orgId, changes });
 
   const organizations = await writeOrgs(store, plan.orgs, audit);
   const orgIdByCode = await store.roster.orgIdsByCode();
-  const people = await writePeople(store, plan.people, orgIdByCode, audit);
+  const people = await writePeople(store, plan.people, orgIdByCode, audit, w);
   await store.audit.auditAll(audits);
-  return { organizations, people: people.counts, personIdByLine: people.idByLine };
+  return { organizations, people: people.counts, personIdByLine: people.idByLine, roleRemovals: people.roleRemovals, notices: people.notices };
 }
 
 type Audit = (subjectType: "Person" | "Organization", subjectId: number, orgId: number, changes: Changes) => void;
@@ -100,7 +115,8 @@ async function writePeople(
   people: readonly PlannedPerson[],
   orgIdByCode: ReadonlyMap<string, number>,
   audit: Audit,
-): Promise<{ counts: Counts; idByLine: Map<number, number> }> {
+  w: WriteContext,
+): Promise<{ counts: Counts; idByLine: Map<number, number>; roleRemovals: RoleRemoval[]; notices: RosterProblem[] }> {
   // Few round trips whatever the roster's size: people, roles and leaders are each read and
   // written in bulk; only people whose own fields changed get an UPDATE of their own.
   const existingIds = people.flatMap((p) => (p.existing ? [p.existing.id] : []));
@@ -122,7 +138,7 @@ async function writePeople(
     changesByLine.set(row.line, await updatePerson(store, before, row));
   }
 
-  await writeRoles(store, people, idByLine, orgIdByCode, changesByLine);
+  const roles = await writeRoles(store, people, { byLine: idByLine, orgByCode: orgIdByCode, current }, changesByLine, w.today);
 
   // 联系领导 last: the leader may be a person created a few rows below. One UPDATE per leader.
   const byLeader = new Map<number | null, number[]>();
@@ -137,6 +153,9 @@ async function writePeople(
   }
   for (const [leaderId, ids] of byLeader) await store.roster.setLeaderOf(ids, leaderId);
 
+  // History after 联系领导: an imported talk may name a leader created a few rows below.
+  const kept = await writeHistory(store, people, { idByLine, orgIdByCode, actorId: w.actor.id, today: w.today, file: w.file, at: w.at }, changesByLine);
+
   const counts: Counts = { created: fresh.length, updated: 0, unchanged: 0 };
   for (const { row } of people) {
     const changes = changesByLine.get(row.line)!;
@@ -147,7 +166,7 @@ async function writePeople(
     }
     if (Object.keys(changes).length > 0) audit("Person", id, orgIdByCode.get(row.orgCode)!, changes);
   }
-  return { counts, idByLine };
+  return { counts, idByLine, roleRemovals: roles.removals, notices: [...roles.notices, ...kept] };
 }
 
 /** The stored values a row asks for; undefined means "the file does not say", so the store keeps its own. */
@@ -208,39 +227,4 @@ async function updatePerson(store: RosterStore, before: RosterPerson, row: Perso
     whereabouts: want.whereabouts,
   });
   return changes;
-}
-
-/**
- * The roster states a person's roles in their organisation: listed roles are added, roster
- * roles not listed are removed. AID_DELEGATE is the secretary's to give and is never touched,
- * nor are roles in other organisations. Without a 角色 column only 党员 is ensured.
- */
-async function writeRoles(
-  store: RosterStore,
-  people: readonly PlannedPerson[],
-  idByLine: ReadonlyMap<number, number>,
-  orgIdByCode: ReadonlyMap<string, number>,
-  changesByLine: Map<number, Changes>,
-): Promise<void> {
-  const rosterRoles = ROSTER_ROLES as readonly Role[];
-  const held = await store.roster.rolesHeld([...idByLine.values()], rosterRoles);
-  const heldBy = new Map<string, typeof held>();
-  for (const m of held) heldBy.set(`${m.personId}:${m.orgId}`, [...(heldBy.get(`${m.personId}:${m.orgId}`) ?? []), m]);
-
-  const add: { personId: number; orgId: number; role: Role }[] = [];
-  const remove: number[] = [];
-  for (const { row } of people) {
-    const personId = idByLine.get(row.line)!;
-    const orgId = orgIdByCode.get(row.orgCode)!;
-    const mine = heldBy.get(`${personId}:${orgId}`) ?? [];
-    const heldRoles = mine.map((m) => m.role);
-    const want: Role[] = row.roles ? [...row.roles] : [...new Set<Role>(["MEMBER", ...heldRoles])];
-    const adding = want.filter((r) => !heldRoles.includes(r));
-    const removing = mine.filter((m) => !want.includes(m.role));
-    if (adding.length === 0 && removing.length === 0) continue;
-    add.push(...adding.map((role) => ({ personId, orgId, role })));
-    remove.push(...removing.map((m) => m.id));
-    changesByLine.get(row.line)!.roles = [sortRoles(heldRoles), sortRoles(want)];
-  }
-  await store.roster.changeRoles(add, remove);
 }

@@ -51,9 +51,10 @@ export async function peopleMatching(
 ): Promise<RosterMatch[]> {
   const found = await tx.person.findMany({
     where: { OR: [{ mobile: { in: [...by.mobiles] } }, { email: { in: [...by.emails], mode: "insensitive" } }, { name: { in: [...by.names] } }] },
-    select: { id: true, name: true, mobile: true, email: true, memberships: { where: { role: { in: [...leadingRoles] } }, select: { role: true }, take: 1 } },
+    select: { id: true, name: true, mobile: true, email: true, deceasedOn: true, memberships: { where: { role: { in: [...leadingRoles] }, status: "ACTIVE" }, select: { role: true }, take: 1 } },
   });
-  return found.map((p) => ({ id: p.id, name: p.name, mobile: p.mobile, email: p.email, leading: p.memberships.length > 0 }));
+  // Only a living person with an ACTIVE leading role leads (src/store/standing.ts).
+  return found.map((p) => ({ id: p.id, name: p.name, mobile: p.mobile, email: p.email, leading: p.deceasedOn === null && p.memberships.length > 0 }));
 }
 
 /** The fields a roster line states about a person. */
@@ -70,13 +71,15 @@ export interface RosterPersonFields {
 export interface RosterPerson extends RosterPersonFields {
   id: number;
   responsibleLeaderId: number | null;
+  /** Set when a death was recorded: the roster gives such a person no role again. */
+  deceasedOn: Date | null;
 }
 
 /** The given people as the roster sees them, by id. */
 export async function peopleByIds(tx: Tx, ids: readonly number[]): Promise<Map<number, RosterPerson>> {
   const rows = await tx.person.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, name: true, mobile: true, email: true, birthDate: true, joinedPartyOn: true, tags: true, whereabouts: true, responsibleLeaderId: true },
+    select: { id: true, name: true, mobile: true, email: true, birthDate: true, joinedPartyOn: true, tags: true, whereabouts: true, responsibleLeaderId: true, deceasedOn: true },
   });
   return new Map(rows.map((p) => [p.id, p]));
 }
@@ -102,17 +105,31 @@ export interface HeldRole {
   personId: number;
   orgId: number;
   role: Role;
+  /** ENDED rows are kept for history; listing the role again brings the row back (reactivateRoles). */
+  status: "ACTIVE" | "SUSPENDED" | "ENDED";
+  endedOn: Date | null;
 }
 
-/** The memberships of the given people in any of `roles` (the roles a roster may grant). */
+/** The memberships of the given people in any of `roles` (the roles a roster may grant), whatever their status. */
 export async function rolesHeld(tx: Tx, personIds: readonly number[], roles: readonly Role[]): Promise<HeldRole[]> {
-  return tx.membership.findMany({ where: { personId: { in: [...personIds] }, role: { in: [...roles] } }, select: { id: true, personId: true, orgId: true, role: true } });
+  return tx.membership.findMany({
+    where: { personId: { in: [...personIds] }, role: { in: [...roles] } },
+    select: { id: true, personId: true, orgId: true, role: true, status: true, endedOn: true },
+    orderBy: { id: "asc" },
+  });
 }
 
-/** Adds and removes memberships: two statements whatever the roster's size. */
-export async function changeRoles(tx: Tx, add: readonly Omit<HeldRole, "id">[], removeIds: readonly number[]): Promise<void> {
+/**
+ * Adds memberships in one statement. Nothing is removed here: removals wait for the
+ * secretary's confirmation (RosterReview, src/roster/review.ts).
+ */
+export async function addRoles(tx: Tx, add: readonly { personId: number; orgId: number; role: Role; since: Date | null }[]): Promise<void> {
   if (add.length > 0) await tx.membership.createMany({ data: [...add] });
-  if (removeIds.length > 0) await tx.membership.deleteMany({ where: { id: { in: [...removeIds] } } });
+}
+
+/** Brings ENDED memberships back to ACTIVE from `since` (a person listed again after leaving). */
+export async function reactivateRoles(tx: Tx, ids: readonly number[], since: Date): Promise<void> {
+  if (ids.length > 0) await tx.membership.updateMany({ where: { id: { in: [...ids] }, status: "ENDED" }, data: { status: "ACTIVE", since, endedOn: null, changeId: null } });
 }
 
 /** People among `ids` not yet bound to a Lark account, in id order (binding runs after the import). */

@@ -42,6 +42,8 @@ import * as people from "./people.ts";
 import * as questions from "./questions.ts";
 import * as responsibleLeader from "./responsible-leader.ts";
 import * as roster from "./roster.ts";
+import * as rosterHistory from "./roster-history.ts";
+import * as rosterReview from "./roster-review.ts";
 import * as talkBoard from "./talk-board.ts";
 import * as talkDue from "./talk-due.ts";
 import * as talkLedger from "./talk-ledger.ts";
@@ -90,6 +92,8 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     questions: bound(questions, tx),
     responsibleLeader: bound(responsibleLeader, tx),
     roster: bound(roster, tx),
+    rosterHistory: bound(rosterHistory, tx),
+    rosterReview: bound(rosterReview, tx),
     talkBoard: bound(talkBoard, rows),
     talkDue: bound(talkDue, rows),
     talkLedger: bound(talkLedger, rows),

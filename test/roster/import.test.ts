@@ -183,7 +183,7 @@ describe("a roster with bad rows", () => {
 });
 
 describe("a changed roster", () => {
-  it("updates what changed, removes roster roles no longer listed, keeps AID_DELEGATE, and audits it", async () => {
+  it("updates what changed, proposes (does not apply) the removal of roles and people no longer listed, keeps AID_DELEGATE, and audits it", async () => {
     await run(fixture("good.csv"));
     const wang = await db.prisma.person.findUniqueOrThrow({ where: { mobile: "13800138001" }, include: { memberships: true } });
     const zb1 = wang.memberships[0]!.orgId;
@@ -202,7 +202,32 @@ describe("a changed roster", () => {
 
     const after = await db.prisma.person.findUniqueOrThrow({ where: { id: wang.id }, include: { memberships: true } });
     expect(after.email).toBe("wang@example.com");
-    expect(after.memberships.map((m) => m.role).sort()).toEqual(["AID_DELEGATE", "LEADER", "MEMBER"]);
+    // 支委 added at once; 支部书记 stays until the secretary confirms its removal.
+    expect(after.memberships.map((m) => [m.role, m.status]).sort()).toEqual([
+      ["AID_DELEGATE", "ACTIVE"],
+      ["LEADER", "ACTIVE"],
+      ["MEMBER", "ACTIVE"],
+      ["SECRETARY", "ACTIVE"],
+    ]);
+    // 李委员 and 赵流动 are on zb-1 no more: proposed, with 王书记's 支部书记, in one review for zb-1.
+    expect(report.review.status).toBe("proposed");
+    expect(report.review.reviews.map((r) => [r.orgName, r.items.map((i) => [i.kind, i.name, i.roles])])).toEqual([
+      [
+        "第一党支部",
+        [
+          ["missing", "李委员", ["MEMBER", "LEADER"]],
+          ["missing", "赵流动", ["MEMBER"]],
+          ["roles", "王书记", ["SECRETARY"]],
+        ],
+      ],
+    ]);
+    expect(await db.prisma.rosterReview.findMany({ select: { orgId: true, status: true } })).toEqual([{ orgId: zb1, status: "PENDING" }]);
+    expect(await db.prisma.membership.count({ where: { status: { not: "ACTIVE" } } })).toBe(0);
+    const text = formatReport(report);
+    expect(text).toContain("待确认的名册变动（尚未生效");
+    expect(text).toContain("李委员（13800138002）：名册中没有此人，将移出本组织（党员、党员领导干部）");
+    expect(text).toContain("王书记（13800138001）：名册不再列出其「支部书记」角色");
+    expect(text).toContain("没有可以确认的支部书记");
     const zhang = await db.prisma.person.findUniqueOrThrow({ where: { mobile: "13800138003" } });
     expect([zhang.tags, zhang.responsibleLeaderId, day(zhang.joinedPartyOn)]).toEqual([["OLD_MEMBER"], wang.id, "1965-07-01"]);
     expect((await db.prisma.person.findUniqueOrThrow({ where: { mobile: "13800138005" } })).updatedAt).toEqual(stamp);
@@ -211,7 +236,7 @@ describe("a changed roster", () => {
     const audits = await db.prisma.auditLog.findMany({ where: { subjectType: "Person" }, orderBy: { id: "desc" }, take: 2 });
     expect(audits.map((a) => a.changes)).toEqual(
       expect.arrayContaining([
-        { roles: [["MEMBER", "SECRETARY"], ["MEMBER", "LEADER"]] },
+        { roles: [["MEMBER", "SECRETARY"], ["MEMBER", "LEADER", "SECRETARY"]] },
         { tags: [["OLD_MEMBER", "OLD_CADRE"], ["OLD_MEMBER"]], responsibleLeaderId: [li.id, wang.id] },
       ]),
     );

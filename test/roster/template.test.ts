@@ -8,7 +8,7 @@ import { templateCsv, templateWorkbook } from "../../src/roster/template.ts";
 import { freshDatabase, type TestDatabase } from "../support/db.ts";
 
 const docs = (name: string) => new URL(`../../docs/${name}`, import.meta.url).pathname;
-const REGENERATE = "docs/ is stale: run `npx tsx scripts/make-roster-template.ts`";
+const REGENERATE = "docs/ is stale: run `npm run roster:template`";
 
 /** Every sheet's cell values, which is what matters of an xlsx (zip bytes vary with time). */
 function cells(wb: ExcelJS.Workbook) {
