@@ -41,7 +41,7 @@ WITH rules AS (
   FROM "Membership" ms JOIN "Organization" o ON o."id" = ms."orgId" AND o."kind" = 'BRANCH'
   JOIN "Person" mp ON mp."id" = ms."personId"
   WHERE ms."role" = 'MEMBER' AND ${activeMembership("ms")} AND ${alive("mp")}
-  ORDER BY ms."personId", ms."since" DESC NULLS LAST, ms."id" DESC
+  ORDER BY ms."personId", ms."id" DESC
 ), last_talk AS (
   SELECT "memberId" AS member_id, max("heldOn") AS last_on FROM "Talk" WHERE "heldOn" <= $1::date GROUP BY "memberId"
 ), hardship AS (

@@ -36,7 +36,7 @@ export async function mobileMembers(tx: Tx, tz: string, orgIds?: number[]): Prom
        SELECT c."id", c."at" FROM "ContactLog" c WHERE c."memberId" = p."id" AND c."kind" = 'MOBILE' ORDER BY c."at" DESC, c."id" DESC LIMIT 1
      ) lc ON true
      WHERE 'MOBILE' = ANY(p."tags") AND ${alive("p")} AND ($1::int[] IS NULL OR m."orgId" = ANY($1::int[]))
-     ORDER BY p."id", m."since" DESC NULLS LAST, m."id" DESC`,
+     ORDER BY p."id", m."id" DESC`,
     orgIds ?? null,
   );
   return rows.map((r) => ({

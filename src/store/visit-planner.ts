@@ -55,7 +55,7 @@ export async function insertFestivalTasks(run: Rows, g: PlanGroup, today: string
        WHERE m."role" = 'MEMBER' AND m."orgId" = ANY($7::int[]) AND ${activeMembership("m")} AND ${alive("p")}
          AND NOT EXISTS (SELECT 1 FROM "VisitTask" v WHERE v."memberId" = p."id" AND v."festival" = $8 AND v."year" = $9)
        -- Two active memberships (a re-import before the old branch's removal is confirmed): the newest is where the member is.
-       ORDER BY p."id", m."since" DESC NULLS LAST, m."id" DESC
+       ORDER BY p."id", m."id" DESC
      ),
      -- The first two secretaries on Lark per branch: the second visits when the first is the member.
      sec AS (

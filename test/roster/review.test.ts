@@ -8,6 +8,7 @@ import { dayToDate } from "../../src/domain/calendar-day.ts";
 import type { SentMessage } from "../../src/double/index.ts";
 import { importRoster } from "../../src/roster/import.ts";
 import { formatReport } from "../../src/roster/report.ts";
+import { storesOn } from "../../src/store/stores.ts";
 import type { Harness } from "../support/harness.ts";
 import { eventually, startHarness } from "../support/harness.ts";
 import { forgeClick } from "../aid/support.ts";
@@ -86,6 +87,11 @@ describe("a re-import with people and roles missing", () => {
     expect(await standing("13900000003")).toEqual(["rv-1:MEMBER:ACTIVE"]);
     expect(await standing("13900000004")).toEqual(["rv-1:MEMBER:ACTIVE", "rv-2:MEMBER:ACTIVE"]);
     expect(await standing("13900000002")).toEqual(["rv-1:MEMBER:ACTIVE", "rv-1:LEADER:ACTIVE"]);
+    // Meanwhile the talk sweep already counts 李四 in the branch that now lists them (the newest membership).
+    const store = storesOn(h.db);
+    const li4 = await person("13900000004");
+    const [due] = await store.talkDue.findDueTalks({ today: "2026-12-03", timeZone: "Asia/Shanghai", branches: [...(await store.branchRules.loadBranchRules()).values()], horizon: "all", memberIds: [li4.id] });
+    expect(due?.orgId).toBe(li4.memberships[1]!.orgId);
     expect(await h.db.prisma.rosterReview.count({ where: { status: "PENDING" } })).toBe(1);
   });
 
