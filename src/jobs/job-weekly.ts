@@ -5,16 +5,19 @@
 import { jobPushCard, postingView } from "../../cards/job-seek.ts";
 import { weekOf } from "../domain/job-match.ts";
 import { jobCardKey } from "../store/job-postings.ts";
-import { pushWindowOf } from "./push-window.ts";
+import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
-export async function runWeeklyJobPush(d: TaskDeps): Promise<{ week: string; skipped?: "rest-day"; cards: number }> {
+export async function runWeeklyJobPush(d: TaskDeps): Promise<{ week: string; skipped?: "rest-day" | "night"; cards: number }> {
   const tz = d.config.timezone;
   const w = await pushWindowOf(d);
   const week = weekOf(w.today);
   if (!w.workingDay) return { week, skipped: "rest-day", cards: 0 };
+  // In the branch's daytime; a member whose branch is still in its night hours gets the card on a later run.
+  const daytime = new Set(awake(await d.store.branchRules.loadBranchRules(), w, ["BRANCH", "GENERAL_BRANCH", "COMMITTEE"]).map((b) => b.orgId));
+  if (daytime.size === 0) return { week, skipped: "night", cards: 0 };
   const staged: number[] = [];
-  for (const p of await d.store.jobPostings.peopleWithHeld()) {
+  for (const p of (await d.store.jobPostings.peopleWithHeld()).filter((x) => daytime.has(x.orgId))) {
     // One short transaction per member: their lock, their held matches, their card.
     const ids = await d.inTransaction(async (store) => {
       const person = await store.people.personContact(p.personId);

@@ -29,9 +29,10 @@ export const SCHEDULES: readonly Schedule[] = [
   { task: "visit-plan", pattern: "30 8,15 * * *", run: planFestivalVisits },
   { task: "visit-overdue", pattern: "30 9,15 * * *", run: sweepOverdueVisits },
   { task: "visit-contacts", pattern: "0 10,15 * * *", run: sweepContacts },
-  // Employment help: held job information goes out in each member's one card of the week (keys person + week) at 09:45;
+  // Employment help: held job information goes out in each member's one card of the week (keys person + week) at 09:45
+  // (again at 15:00 for a branch whose night hours covered the morning run);
   // the monthly check-in on members still looking for work goes to their responsible leader at 10:15 (keys case + month).
-  { task: "job-push-weekly", pattern: "45 9 * * *", run: runWeeklyJobPush },
+  { task: "job-push-weekly", pattern: "45 9,15 * * *", run: runWeeklyJobPush },
   { task: "employment-checkin", pattern: "15 10 * * *", run: runEmploymentCheckIns },
   // The national calendar: library years seeded (idempotent), and from November the reminder that next year's
   // official schedule is missing (keys secretary + year + week); the 15:00 run catches a morning spent at night hours.

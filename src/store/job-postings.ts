@@ -79,7 +79,7 @@ export async function recordMatches(tx: Tx, postingId: number, targets: readonly
  * Members whose case is still open and who have held matches: the weekly card goes to them.
  * Matches held for a case that closed (the member found work) are kept but never sent.
  */
-export async function peopleWithHeld(tx: Tx): Promise<{ personId: number; caseId: number }[]> {
+export async function peopleWithHeld(tx: Tx): Promise<{ personId: number; caseId: number; orgId: number }[]> {
   const held = await tx.jobPush.findMany({ where: { week: null }, distinct: ["caseId"], select: { caseId: true } });
   if (held.length === 0) return [];
   const open = await tx.employmentCase.findMany({ where: { id: { in: held.map((h) => h.caseId) }, status: "OPEN" }, select: { id: true, personId: true, orgId: true }, orderBy: { personId: "asc" } });
@@ -89,7 +89,7 @@ export async function peopleWithHeld(tx: Tx): Promise<{ personId: number; caseId
     select: { personId: true, orgId: true },
   });
   const inBranch = new Set(still.map((m) => `${m.personId}:${m.orgId}`));
-  return open.filter((c) => inBranch.has(`${c.personId}:${c.orgId}`)).map((c) => ({ personId: c.personId, caseId: c.id }));
+  return open.filter((c) => inBranch.has(`${c.personId}:${c.orgId}`)).map((c) => ({ personId: c.personId, caseId: c.id, orgId: c.orgId }));
 }
 
 /**
