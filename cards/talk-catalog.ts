@@ -8,6 +8,7 @@ import { talkBoardCard } from "./talk-board.ts";
 import { talkEscalationCard } from "./talk-escalation.ts";
 import { talkFormCard, talkRecordedCard } from "./talk-form.ts";
 import { myTalksCard } from "./talk-mine.ts";
+import { talkCorrectFormCard } from "./talk-correct.ts";
 import { talkNotesCard } from "./talk-notes.ts";
 import { hardshipReviewCard, hardshipReviewedCard } from "./talk-review.ts";
 import { urgentOverdueCard, urgentTalkCard } from "./talk-urgent.ts";
@@ -81,8 +82,39 @@ export const TALK_CARDS: Record<string, () => Card> = {
           concerns: "希望得到就业培训信息。",
           concernAreas: ["WORK", "LIFE"],
           followUps: [{ description: "协助联系社区就业培训", dueOn: "2027-03-16", done: false }],
+          id: 12,
+          correctable: true,
+          revised: "2027-03-03 09:10",
+        },
+        {
+          heldOn: "2026-09-20",
+          leaderName: "王建国",
+          form: "PHONE",
+          thinking: null,
+          work: "在物流公司工作稳定。",
+          life: null,
+          concerns: null,
+          concernAreas: [],
+          followUps: [],
+          id: 5,
+          correctable: false,
         },
       ],
+      today: "2027-03-05",
+    }),
+  "talk-correct-form": () =>
+    talkCorrectFormCard({
+      talkId: 12,
+      memberName: "张三",
+      recordedAt: "2027-03-02 16:00",
+      until: "2027-03-09 16:00",
+      heldOn: "2027-03-02",
+      form: "IN_PERSON",
+      thinking: "思想稳定，积极参加支部活动。",
+      work: "暂时失业，正在找工作。",
+      life: "母亲住院，经济压力较大。",
+      concerns: "希望得到就业培训信息。",
+      concernAreas: ["WORK", "LIFE"],
     }),
   "talk-review": () => hardshipReviewCard(review),
   "talk-review-escalated": () => hardshipReviewCard({ ...review, banner: { zh: "⚠️ 磐东居委第一党支部的这份档案复核已逾期 9 天，请督促或代为复核。", en: "⚠️ This review is 9 days overdue." } }),

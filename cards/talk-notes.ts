@@ -2,7 +2,8 @@
 import { type Day } from "../src/domain/calendar-day.ts";
 import { dateWords, dueWords } from "../src/domain/date-words.ts";
 import { card, hr, md, note, t, type Card, type Element } from "./kit.ts";
-import { CONCERN_AREA_LABEL, TALK_FORM_LABEL } from "./talk-parts.ts";
+import { TALK_CORRECT_OPEN } from "./talk-correct.ts";
+import { CONCERN_AREA_LABEL, rowWithButton, TALK_FORM_LABEL } from "./talk-parts.ts";
 
 export interface TalkNotes {
   memberName: string;
@@ -16,6 +17,12 @@ export interface TalkNotes {
     concerns: string | null;
     concernAreas: string[];
     followUps: { description: string; dueOn: Day; done: boolean }[];
+    /** The record's id, for 更正. */
+    id?: number;
+    /** The reader wrote it less than a week ago: they may correct it (更正). */
+    correctable?: boolean;
+    /** When its author last corrected it (the earlier text is kept). */
+    revised?: string | null;
   }[];
   /** The day it is drawn (on request): an open follow-up says how far its date is. */
   today?: Day;
@@ -45,10 +52,12 @@ export function talkNotesCard(d: TalkNotes): Card {
         return { zh: `${f.done ? "☑" : "☐"} ${f.description}（${due.zh}）`, en: `${f.done ? "☑" : "☐"} ${f.description} (${due.en})` };
       }),
     ];
+    if (x.revised) parts.push({ zh: `✎ 已由谈话人于 ${x.revised} 更正（更正前的内容已保留）`, en: `✎ Corrected by its author at ${x.revised} (the earlier text is kept)` });
     if (elements.length > 0) elements.push(hr());
-    elements.push(md({ zh: parts.map((p) => p.zh).join("\n"), en: parts.map((p) => p.en).join("\n") }));
+    const text = { zh: parts.map((p) => p.zh).join("\n"), en: parts.map((p) => p.en).join("\n") };
+    elements.push(x.correctable && x.id !== undefined ? rowWithButton(text, { text: t("更正", "Correct"), action: TALK_CORRECT_OPEN, value: { t: x.id }, type: "default" }) : md(text));
   }
   if (elements.length === 0) elements.push(md(t("没有您可以查看的谈话记录。", "No talk records you may read.")));
-  elements.push(note(t("谈话记录属于党员个人信息，仅谈话人和支部书记可见，每次查看均留痕。", "Talk notes are personal: only the leader and the secretary see them, and every view is logged.")));
+  elements.push(note(t("谈话记录属于党员个人信息，仅谈话人和支部书记可见，每次查看均留痕。谈话人可在记录后 7 天内更正自己的记录。", "Talk notes are personal: only the leader and the secretary see them, and every view is logged. An author may correct their record within 7 days.")));
   return card({ title: t(`谈心谈话记录 · ${d.memberName}`, `Talk notes · ${d.memberName}`), template: "indigo", elements });
 }

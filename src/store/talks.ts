@@ -91,6 +91,11 @@ export async function recentTalksOf(tx: Tx, memberId: number): Promise<{ heldOn:
 export interface ReadableTalk {
   id: number;
   orgId: number;
+  leaderId: number;
+  imported: boolean;
+  createdAt: Date;
+  /** Last corrected by its author; the earlier texts are kept in TalkRevision. */
+  revisedAt: Date | null;
   heldOn: Day;
   form: TalkForm;
   leaderName: string;
@@ -120,14 +125,76 @@ export async function readableTalks(tx: Tx, actor: Actor, memberId: number): Pro
       concerns: true,
       concernAreas: true,
       leaderId: true,
+      imported: true,
+      createdAt: true,
+      revisedAt: true,
       followUps: { select: { description: true, dueOn: true, status: true }, orderBy: { id: "asc" } },
     },
   });
   const names = await personNames(tx, talks.map((x) => x.leaderId));
-  return talks.map(({ leaderId, followUps, ...x }) => ({
+  return talks.map(({ followUps, ...x }) => ({
     ...x,
     heldOn: x.heldOn.toISOString().slice(0, 10),
-    leaderName: names.get(leaderId) ?? "",
+    leaderName: names.get(x.leaderId) ?? "",
     followUps: followUps.map((f) => ({ description: f.description, dueOn: f.dueOn.toISOString().slice(0, 10), done: f.status !== "OPEN" })),
   }));
+}
+
+/** A talk record as its correction reads it: the fields it may change, who wrote it and when. */
+export interface TalkToCorrect {
+  id: number;
+  orgId: number;
+  memberId: number;
+  memberName: string;
+  leaderId: number;
+  leaderName: string;
+  imported: boolean;
+  createdAt: Date;
+  revisedAt: Date | null;
+  heldOn: Day;
+  form: TalkForm;
+  thinking: string | null;
+  work: string | null;
+  life: string | null;
+  concerns: string | null;
+  concernAreas: string[];
+}
+
+export async function talkToCorrect(tx: Tx, talkId: number): Promise<TalkToCorrect | null> {
+  const t = await tx.talk.findUnique({
+    where: { id: talkId },
+    select: { id: true, orgId: true, memberId: true, leaderId: true, imported: true, createdAt: true, revisedAt: true, heldOn: true, form: true, thinking: true, work: true, life: true, concerns: true, concernAreas: true },
+  });
+  if (!t) return null;
+  const names = await personNames(tx, [t.memberId, t.leaderId]);
+  return { ...t, heldOn: t.heldOn.toISOString().slice(0, 10), memberName: names.get(t.memberId) ?? "", leaderName: names.get(t.leaderId) ?? "" };
+}
+
+export interface TalkCorrection {
+  heldOn: Day;
+  form: TalkForm;
+  thinking: string | null;
+  work: string | null;
+  life: string | null;
+  concerns: string | null;
+  concernAreas: string[];
+}
+
+/**
+ * Corrects a talk record: its fields as they were go into a TalkRevision, the record takes the
+ * new ones and revisedAt. The row is locked first, so two saves of stale forms keep each earlier
+ * text in order rather than one overwriting what the other kept. Returns the revision's id.
+ */
+export async function correctTalk(tx: Tx, talkId: number, c: TalkCorrection & { byId: number; at: Date }): Promise<{ revisionId: number; before: TalkCorrection } | null> {
+  const rows = await tx.$queryRaw<(Omit<TalkCorrection, "heldOn"> & { heldOn: string })[]>`
+    SELECT to_char("heldOn", 'YYYY-MM-DD') AS "heldOn", "form"::text AS "form", "thinking", "work", "life", "concerns", "concernAreas"
+    FROM "Talk" WHERE "id" = ${talkId} FOR UPDATE`;
+  const before = rows[0];
+  if (!before) return null;
+  const revision = await tx.talkRevision.create({ data: { talkId, revisedById: c.byId, revisedAt: c.at, before: { ...before } }, select: { id: true } });
+  await tx.talk.update({
+    where: { id: talkId },
+    data: { heldOn: dayToDate(c.heldOn), form: c.form, thinking: c.thinking, work: c.work, life: c.life, concerns: c.concerns, concernAreas: c.concernAreas, revisedAt: c.at },
+  });
+  return { revisionId: revision.id, before };
 }

@@ -3,6 +3,9 @@ import type { CardAction, Command } from "../context.ts";
 import { hardshipReview } from "./actions/hardship-review.ts";
 import { talkAssign, talkAssignOpen } from "./actions/talk-assign.ts";
 import { talkBoard } from "./actions/talk-board.ts";
+import { talkCorrect } from "./actions/talk-correct.ts";
+import { talkCorrectBack } from "./actions/talk-correct-back.ts";
+import { talkCorrectOpen } from "./actions/talk-correct-open.ts";
 import { talkFollowUpDone } from "./actions/talk-followup-done.ts";
 import { talkForm } from "./actions/talk-form.ts";
 import { talkRecord } from "./actions/talk-record.ts";
@@ -19,6 +22,9 @@ export const TALK_COMMANDS: readonly Command[] = [talks, myTalks, talkNotes, har
 export const TALK_ACTIONS: readonly CardAction<any, any>[] = [
   talkForm,
   talkRecord,
+  talkCorrectOpen,
+  talkCorrect,
+  talkCorrectBack,
   talkBoard,
   talkFollowUpDone,
   talkAssign,

@@ -1,9 +1,10 @@
 // 谈心记录 <姓名>: the notes of a member's talks, for the leader who held them and the branch
-// secretary. Every talk shown is audited as viewed.
-import { talkNotesCard } from "../../../../cards/talk-notes.ts";
+// secretary. Every talk shown is audited as viewed; the reader's own records of the last week
+// can be corrected from here (更正).
 import { t } from "../../../../cards/kit.ts";
-import { type Command, todayOf } from "../../context.ts";
+import type { Command } from "../../context.ts";
 import { UserError } from "../../errors.ts";
+import { talkNotesCardFor } from "../correction.ts";
 
 export const talkNotes: Command = {
   name: "谈心记录",
@@ -18,8 +19,6 @@ export const talkNotes: Command = {
     if (found.length === 0) throw new UserError("no_member", { zh: `您所在支部没有名为「${name}」的党员。`, en: `No member named ${name} in your branch.` });
     if (found.length > 1) throw new UserError("ambiguous", { zh: `有 ${found.length} 位名为「${name}」的党员，请联系支部书记处理。`, en: `${found.length} members are named ${name}.` });
     const member = found[0]!;
-    const talks = await ctx.store.talks.readableTalks(ctx.actor, member.id);
-    for (const x of talks) await ctx.audit({ action: "talk.view", subjectType: "Talk", subjectId: x.id, orgId: x.orgId, changes: { memberId: member.id } });
-    ctx.reply({ card: talkNotesCard({ memberName: member.name, talks, today: todayOf(ctx) }) });
+    ctx.reply({ card: await talkNotesCardFor(ctx, member) });
   },
 };
