@@ -47,6 +47,8 @@ export async function coverage(tx: Tx, f: CoverageFilter): Promise<CoverageRow[]
             COALESCE(sum(f."amountFen") FILTER (WHERE f."source" = 'DONATION'), 0)::int AS donation
      FROM "VisitTask" v JOIN "Organization" o ON o."id" = v."orgId"
      LEFT JOIN "FundEntry" f ON f."visitTaskId" = v."id" AND f."kind" = 'DISBURSEMENT'
+       -- A visit's money later reversed (冲正) from the fund card was not given.
+       AND NOT EXISTS (SELECT 1 FROM "FundEntry" x WHERE x."reversesId" = f."id")
      WHERE ${FILTER}
      GROUP BY v."orgId", o."name", COALESCE(v."festival", 'EVENT'), COALESCE(v."year", EXTRACT(YEAR FROM v."dueOn")::int)
      ORDER BY year DESC, o."name", festival`,

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FUND_SOURCES } from "../../src/domain/aid-rules.ts";
 import { dayIn } from "../../src/domain/zoned-time.ts";
 import { exportBranchLedger } from "../../src/export/branch-ledger.ts";
+import { withdraw } from "../../src/store/aid-fund.ts";
+import { storesOn } from "../../src/store/stores.ts";
 import type { SentMessage } from "../../src/double/index.ts";
 import { eventually, type Harness } from "../support/harness.ts";
 import { aidState, approvalCardFor, buttonValue, clickCard, command, file, forgeClick, fund, hasButton, seedBranch, startAidHarness, text, type Branch } from "./support.ts";
@@ -220,6 +222,30 @@ describe("correcting a mistyped income from the fund card", () => {
   });
 });
 
+describe("冲正 of a visit's money, from the fund card", () => {
+  it("books the money back; the visit stays done, and visit coverage counts the money no more", async () => {
+    const task = await h.db.prisma.visitTask.create({
+      data: { orgId: a.orgId, memberId: a.member2.id, visitorId: a.leader.id, festival: "SPRING_FESTIVAL", year: 2027, dueOn: new Date("2027-02-06"), status: "DONE", doneAt: h.clock.now(), amountFen: 10_000, fundSource: "PARTY_FEE" },
+    });
+    await h.db.prisma.$transaction(async (tx) => {
+      await tx.fundEntry.create({ data: { orgId: a.orgId, source: "PARTY_FEE", kind: "DISBURSEMENT", amountFen: 10_000, payeeId: a.member2.id, visitTaskId: task.id, recordedById: a.leader.id } });
+      await withdraw(tx, a.orgId, "PARTY_FEE", 10_000);
+    });
+    const coverage = () => storesOn(h.db).visitCoverage.coverage({ orgIds: [a.orgId], year: 2027, today: "2027-02-10" });
+    expect((await coverage())[0]?.moneyFen).toEqual({ PARTY_FEE: 10_000 });
+
+    const [c] = (await command(h, a.secretary, "资金")) as [SentMessage];
+    const entry = await h.db.prisma.fundEntry.findUniqueOrThrow({ where: { visitTaskId: task.id } });
+    const opened = await click(a.secretary, c, buttonValues(c.content).find((v) => v.e === entry.id)!);
+    expect(text({ content: opened.card })).toContain(`冲正支出 · 流水 #${entry.id}`);
+    const done = await click(a.secretary, c, buttonValue(opened.card, "fund-reverse"), { reason: "慰问金未送出，已交回" });
+    expect(JSON.stringify(done.toast)).toContain(`已冲正流水 #${entry.id} 100.00 元`);
+    expect(await balance("PARTY_FEE")).toBe(300_000);
+    expect(await h.db.prisma.visitTask.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ status: "DONE", amountFen: 10_000 });
+    expect((await coverage())[0]?.moneyFen).toEqual({});
+  });
+});
+
 describe("the books after reversals", () => {
   it("reconcile per source: income - paid + paid back - income taken back = balance", async () => {
     const entries = await h.db.prisma.fundEntry.findMany({ where: { orgId: a.orgId } });
@@ -233,7 +259,7 @@ describe("the books after reversals", () => {
       const bal = (await h.db.prisma.fundBalance.findUnique({ where: { orgId_source: { orgId: a.orgId, source } } }))?.balanceFen ?? 0;
       expect(income - paid + paidBack - incomeBack, source).toBe(bal);
     }
-    expect(entries.filter((e) => e.kind === "REVERSAL")).toHaveLength(3);
+    expect(entries.filter((e) => e.kind === "REVERSAL")).toHaveLength(4);
   });
 
   it("收支公开 shows the reversals and closes on the balances", async () => {
@@ -241,7 +267,7 @@ describe("the books after reversals", () => {
     expect(text(reply!)).toContain("已在");
     const posted = await h.double.waitForMessage({ where: (m) => m.chat_id === a.chatId && text(m).includes("帮扶资金收支公开") });
     const body = text(posted);
-    expect(body).toContain("支出冲正退回 +1,000.00 元（1 笔）");
+    expect(body).toContain("支出冲正退回 +1,100.00 元（2 笔）");
     expect(body).toContain("收入冲正 -540.00 元（1 笔）");
     expect(body).toContain("**社会捐赠**：上年结余 0.00 元");
     expect(body).toContain("结余 50.00 元");
