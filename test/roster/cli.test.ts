@@ -1,6 +1,9 @@
 // `npm run roster:import -- FILE` end to end: a child process against a fresh database,
 // checking what the secretary sees and the exit code a calling script sees.
 import { spawn } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, type TestDatabase } from "../support/db.ts";
 
@@ -41,6 +44,20 @@ describe("roster:import", () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ ok: true, people: { created: 0, updated: 0, unchanged: 5 } });
     expect(await db.prisma.person.count()).toBe(5);
+  });
+
+  it("prints the removals a re-import implies, unapplied, and how they are confirmed", { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), "roster-cli-"));
+    const file = `${dir}/少了张老.csv`;
+    // zb-1 without 张老 (and without 陈党务's zb-2 at all: that branch is not covered).
+    await writeFile(file, ["姓名,手机号,邮箱,党组织编码", "王书记,13800138001,,zb-1", "李委员,13800138002,,zb-1", "赵流动,,zhao@example.com,zb-1"].join("\n"));
+    const r = await runCli(file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("待确认的名册变动（尚未生效，人员和角色暂时保持不变）：");
+    expect(r.stdout).toContain("张老（13800138003）：名册中没有此人，将移出本组织（党员）");
+    expect(r.stdout).toContain("没有可以确认的支部书记");
+    expect(r.stdout).toMatch(/^Summary: OK;.*1 removals await the secretary's confirmation\.$/m);
+    expect(await db.prisma.membership.count({ where: { status: "ENDED" } })).toBe(0);
   });
 
   it("exits 1 and prints each bad row with its line", { timeout: 120_000 }, async () => {
