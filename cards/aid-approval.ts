@@ -2,6 +2,7 @@
 // their hardship-archive status, fund balances by source, and the decision form), in every state
 // the request can be in; every copy of it is redrawn from the same data, so a stale copy shows
 // the current state. Also the list of open requests (审批).
+import { dateWords } from "../src/domain/date-words.ts";
 import {
   CATEGORY_LABEL,
   FUND_SOURCES,
@@ -42,7 +43,7 @@ const COLOUR: Record<AidStatus, Colour> = { PENDING: "orange", NEEDS_INFO: "yell
 function hardshipText(h: HardshipStatusView): Text {
   if (h.status === "NONE") return t("未建档", "no entry");
   if (h.status === "RESOLVED") return t("已解困销档", "resolved");
-  return { zh: `在档 · ${LEVEL_LABEL[h.level].zh} · 下次复核 ${h.nextReviewOn}`, en: `active · ${LEVEL_LABEL[h.level].en} · next review ${h.nextReviewOn}` };
+  return { zh: `在档 · ${LEVEL_LABEL[h.level].zh} · 下次复核 ${dateWords(h.nextReviewOn).zh}`, en: `active · ${LEVEL_LABEL[h.level].en} · next review ${dateWords(h.nextReviewOn).en}` };
 }
 
 export function approvalCard(v: ApprovalView): Card {
@@ -107,7 +108,7 @@ export function approvalCard(v: ApprovalView): Card {
           { flex: "trisect" },
         ),
       ]),
-      note(t("批准即从所选来源支出并记账；决定一经作出不可更改。不批准须填写理由。", "Approving pays from the chosen source and books it; a decision is final. A rejection needs a reason.")),
+      note(t("批准即从所选来源支出并记账；决定不能修改，款项退回或有误时由书记整笔冲正（须说明原因）。不批准须填写理由。", "Approving pays from the chosen source and books it; a decision is not edited, but the secretary can reverse a payment whole, with a reason. A rejection needs a reason.")),
     );
   }
   return card({

@@ -1,6 +1,7 @@
 // The card a roster re-import sends to the branch secretary: who the file no longer lists, who
 // it now lists in another branch, which roles it no longer gives. Nothing has changed yet; 确认
 // ends those memberships (kept as history), 暂不处理 leaves everyone as they are.
+import { dateWords } from "../src/domain/date-words.ts";
 import { itemText, type ReviewItem } from "../src/domain/roster-review.ts";
 import { esc, mdLines } from "./aid-common.ts";
 import { button, card, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
@@ -29,7 +30,7 @@ export function rosterReviewCard(d: RosterReviewCardData): Card {
   const value = (decision: "confirm" | "discard") => ({ review: d.reviewId, d: decision });
   return card({
     title: t(`名册变动待确认 · ${d.orgName}`, `Roster changes to confirm · ${d.orgName}`),
-    subtitle: t(`${d.importedOn} 导入 ${d.file}`, `${d.file}, imported ${d.importedOn}`),
+    subtitle: t(`${dateWords(d.importedOn).zh} 导入 ${d.file}`, `${d.file}, imported ${dateWords(d.importedOn).en}`),
     template: "orange",
     elements: [
       md(t(`新导入的名册与系统不一致，以下 ${d.items.length} 项尚未生效，请核对：`, `The new roster differs from the records. These ${d.items.length} changes wait for you:`)),

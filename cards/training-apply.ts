@@ -1,6 +1,7 @@
 // 培训支持, the member's side and the secretary's: the application form, the receipt, the
 // decision card (like the aid approval card: the member's year so far, the fund's balances, and
 // what to grant), and the result the member is told.
+import { spanWords } from "../src/domain/date-words.ts";
 import { FUND_SOURCES, NOTE_MAX, DESCRIPTION_MAX, SOURCE_LABEL, STATUS_LABEL, type AidStatus, type FundSource } from "../src/domain/aid-rules.ts";
 import { fenToInput, yuanText } from "../src/domain/money.ts";
 import { ASK_LABEL, COURSE_MAX, TRAINING_ASKS, type TrainingAsk, type TrainingInput } from "../src/domain/training-rules.ts";
@@ -38,7 +39,7 @@ const money = (fen: number | null): Text => (fen === null ? t("未填写", "not 
 export function trainingLines(v: TrainingView): Text[] {
   return [
     { zh: `**课程**：${esc(v.course)}（${esc(v.provider)}）`, en: `**Course**: ${esc(v.course)} (${esc(v.provider)})` },
-    { zh: `**时间**：${v.startOn} 至 ${v.endOn}　**费用**：${money(v.costFen).zh}`, en: `**Dates**: ${v.startOn} to ${v.endOn} · **Cost**: ${money(v.costFen).en}` },
+    { zh: `**时间**：${spanWords(v.startOn, v.endOn).zh}　**费用**：${money(v.costFen).zh}`, en: `**Dates**: ${spanWords(v.startOn, v.endOn).en} · **Cost**: ${money(v.costFen).en}` },
     {
       zh: `**申请事项**：${asksText(v.asks).zh}${v.requestedFen !== null ? `（补贴 ${yuanText(v.requestedFen).zh}）` : ""}`,
       en: `**Asks for**: ${asksText(v.asks).en}${v.requestedFen !== null ? ` (subsidy ${yuanText(v.requestedFen).en})` : ""}`,
@@ -143,7 +144,7 @@ export function trainingDecisionCard(v: TrainingDecisionView): Card {
           [button({ text: t("不批准", "Reject"), action: WORK_ACTION.trainingReject, value: r, type: "danger", name: "reject", submit: true })],
         ]),
       ]),
-      note(t("批准补贴即从所选来源支出并记账；决定一经作出不可更改。不批准须填写理由。", "A granted subsidy is paid from the chosen source and booked; a decision is final. A rejection needs a reason.")),
+      note(t("批准补贴即从所选来源支出并记账；决定不能修改，补贴退回或有误时由书记整笔冲正（须说明原因）。不批准须填写理由。", "A granted subsidy is paid from the chosen source and booked; a decision is not edited, but the secretary can reverse a subsidy whole, with a reason. A rejection needs a reason.")),
     );
   }
   return card({
