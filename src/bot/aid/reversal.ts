@@ -12,6 +12,7 @@ import { hasRole, type Actor } from "../../domain/roles.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import type { CorrectableEntry } from "../../store/aid-fund.ts";
 import { refreshCopies, type KeyedContext } from "../card-copies.ts";
+import type { ClickContext } from "../work/copies.ts";
 import { fromProblem, UserError } from "../errors.ts";
 import { afterTrainingReversal } from "../work/training-view.ts";
 import { loadRequest, tellMember } from "./approval.ts";
@@ -87,7 +88,7 @@ export async function entryOfTraining(ctx: KeyedContext, appId: number): Promise
  * from it. `last` runs a step as the transaction's last statement: ctx.last for card actions; a
  * command passes a list it runs at its end.
  */
-export async function reverseEntry(ctx: KeyedContext, e: CorrectableEntry, input: ReversalInput, last: (step: () => Promise<void>) => void): Promise<Reversed> {
+export async function reverseEntry(ctx: ClickContext, e: CorrectableEntry, input: ReversalInput, last: (step: () => Promise<void>) => void): Promise<Reversed> {
   const at = ctx.clock.now();
   const byId = ctx.actor.personId;
   const fix = input.correction;
@@ -151,7 +152,7 @@ export async function reverseEntry(ctx: KeyedContext, e: CorrectableEntry, input
 const overflow = () => new UserError("balance_overflow", { zh: "该来源余额将超出系统可记录的上限，请核对金额。", en: "The balance would exceed what can be recorded; check the amount." });
 
 /** The request becomes REVERSED with the reason in its timeline; the member is told; every card copy redrawn. */
-async function afterAidReversal(ctx: KeyedContext, e: CorrectableEntry, reason: string, pending: Partial<Record<FundSource, number>>): Promise<Card> {
+async function afterAidReversal(ctx: ClickContext, e: CorrectableEntry, reason: string, pending: Partial<Record<FundSource, number>>): Promise<Card> {
   const request = e.request!;
   const done = await ctx.store.aidRequests.markReversed(request.id, { byId: ctx.actor.personId, reason, at: ctx.clock.now() });
   if (!done) throw notPaid("aid");
@@ -159,7 +160,7 @@ async function afterAidReversal(ctx: KeyedContext, e: CorrectableEntry, reason: 
   const read = await loadRequest(ctx, request.id);
   const rc: RequestContext = { ...read, balances: { ...read.balances, [e.source]: read.balances[e.source] + (pending[e.source] ?? 0) } };
   const card = approvalCardOf(rc, ctx);
-  await refreshCopies(ctx, rc.copies, card, "messageId" in ctx.inbound ? (ctx.inbound.messageId as string | undefined) : undefined);
+  await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);
   const decision = decisionView(rc.req, rc.names, ctx.config.timezone, rc.events);
   const reversal = decision?.reversal ?? { by: ctx.actor.name, at: localDateTime(ctx.clock.now(), ctx.config.timezone), reason };
   tellMember(ctx, rc, (forName) => aidReversedCard({ number: request.number, category: rc.req.category, amountFen: e.amountFen, reversal, ...(forName ? { forName } : {}) }), `aid-reversed-${request.id}`);
