@@ -5,6 +5,7 @@
 // (the key is secretary + year + week).
 import { calendarMissingCard } from "../../cards/calendar.ts";
 import { weekOf } from "../domain/job-match.ts";
+import { librarySchedule } from "../domain/working-days.ts";
 import { dayIn } from "../domain/zoned-time.ts";
 import type { NewOutgoing } from "../store/outbox.ts";
 import { awake, pushWindowOf } from "./push-window.ts";
@@ -23,9 +24,12 @@ export interface CalendarCheckResult {
 }
 
 /** Seeds the library's last, this and next year where it knows them and the database has no row (also run at start). */
-export async function seedCalendarYears(d: Pick<TaskDeps, "clock" | "config" | "inTransaction" | "log">): Promise<number[]> {
+export async function seedCalendarYears(d: Pick<TaskDeps, "clock" | "config" | "inTransaction" | "log" | "store">): Promise<number[]> {
   const year = Number(dayIn(d.clock.now(), d.config.timezone).slice(0, 4));
-  const seeded = await d.inTransaction((store) => store.calendar.seedLibraryYears([year - 1, year, year + 1]));
+  // Most days every year has its row: one read on the pool, and no transaction opened.
+  const missing = (await d.store.calendar.yearsWithoutRow([year - 1, year, year + 1])).filter((y) => librarySchedule(y) !== null);
+  if (missing.length === 0) return [];
+  const seeded = await d.inTransaction((store) => store.calendar.seedLibraryYears(missing));
   if (seeded.length > 0) d.log.info({ seeded }, "holiday schedule seeded from the library");
   return seeded;
 }

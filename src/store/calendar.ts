@@ -42,6 +42,13 @@ export async function yearSchedule(rows: Rows, year: number): Promise<YearSchedu
   return { year, source: head?.source ?? null, enteredBy: head?.enteredBy ?? null, enteredAt: head?.enteredAt ?? null, days };
 }
 
+/** The years (of those given) that have no CalendarYear row yet. */
+export async function yearsWithoutRow(rows: Rows, years: readonly number[]): Promise<number[]> {
+  const found = await rows<{ year: number }>(`SELECT "year" FROM "CalendarYear" WHERE "year" = ANY($1::int[])`, [[...years]]);
+  const have = new Set(found.map((r) => r.year));
+  return years.filter((y) => !have.has(y));
+}
+
 /** The years (of those given) that have an OFFICIAL schedule. */
 export async function officialYears(rows: Rows, years: readonly number[]): Promise<Set<number>> {
   const found = await rows<{ year: number }>(`SELECT "year" FROM "CalendarYear" WHERE "source" = 'OFFICIAL' AND "year" = ANY($1::int[])`, [[...years]]);
