@@ -4,6 +4,9 @@
 export const EVENT_KINDS = ["ILLNESS", "BEREAVEMENT", "DISASTER", "HARDSHIP", "FAMILY_CHANGE", "THOUGHT", "DISPUTE", "CONDOLENCE", "OTHER"] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+/** 慰问家属: the one visit about a member who died, chased although they no longer count as a member. */
+export const CONDOLENCE_VISIT: EventKind = "CONDOLENCE";
+
 export const EVENT_LABEL: Record<EventKind, { zh: string; en: string }> = {
   ILLNESS: { zh: "生病住院", en: "illness or hospitalisation" },
   BEREAVEMENT: { zh: "亲人去世", en: "bereavement" },

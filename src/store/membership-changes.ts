@@ -23,6 +23,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import type { Logger } from "../log.ts";
 import type { Tx } from "./tx.ts";
+import { CONDOLENCE_VISIT } from "../domain/visit-events.ts";
 
 // ───────────────────────────── Who the change is about ─────────────────────────────
 
@@ -317,7 +318,7 @@ export async function applyChange(tx: Tx, c: ChangeInput): Promise<Applied> {
     await tx.person.update({ where: { id: personId }, data: { deceasedOn: dayToDate(c.effectiveOn) } });
     if (c.condolence) {
       const v = await tx.visitTask.create({
-        data: { orgId: c.orgId, memberId: personId, visitorId: c.condolence.visitorId, eventKind: "CONDOLENCE", reason: c.condolence.reason, dueOn: dayToDate(c.condolence.dueOn), createdById: c.byId, createdAt: c.at },
+        data: { orgId: c.orgId, memberId: personId, visitorId: c.condolence.visitorId, eventKind: CONDOLENCE_VISIT, reason: c.condolence.reason, dueOn: dayToDate(c.condolence.dueOn), createdById: c.byId, createdAt: c.at },
         select: { id: true },
       });
       e.condolenceVisitId = v.id;

@@ -1,6 +1,7 @@
 // Open visit tasks past their due date, for the daily overdue sweep, and the escalation mark
 // each gets once when it is late beyond the branch's limit.
 import { dateToDay } from "../domain/calendar-day.ts";
+import { CONDOLENCE_VISIT } from "../domain/visit-events.ts";
 import { reachable, stillIn } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
@@ -32,7 +33,8 @@ export async function lateTasks(tx: Tx, today: string): Promise<LateTask[]> {
     `SELECT v."id", v."orgId", v."memberId", m."name" AS member_name, v."visitorId", p."name" AS visitor_name, CASE WHEN ${reachable("p")} THEN p."larkOpenId" END AS open_id,
             v."festival", v."year", v."eventKind", v."reason", v."dueOn", v."escalatedAt"
      FROM "VisitTask" v JOIN "Person" m ON m."id" = v."memberId" JOIN "Person" p ON p."id" = v."visitorId"
-     WHERE v."status" = 'OPEN' AND v."dueOn" < $1::date AND ${stillIn("m", 'v."orgId"')}
+     WHERE v."status" = 'OPEN' AND v."dueOn" < $1::date -- The condolence visit is about a member who died: chased although they no longer count.
+       AND (v."eventKind" = '${CONDOLENCE_VISIT}' OR ${stillIn("m", 'v."orgId"')})
      ORDER BY v."dueOn", v."id"`,
     today,
   );

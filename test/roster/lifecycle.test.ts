@@ -220,6 +220,21 @@ describe("a death", () => {
     expect(cardsTo(h, leader.openId, "走访上报：李四").map(text).join()).toContain("党员去世·慰问家属");
   });
 
+  it("the condolence visit is chased like any other once late, although its member no longer counts", async () => {
+    const before = cardsTo(h, leader.openId, "走访任务已逾期").length;
+    const was = h.clock.now();
+    // Due 2026-12-06 (a Sunday); the visitor is reminded the day after, Monday 2026-12-07, at 09:30 in Shanghai.
+    h.clock.set(new Date("2026-12-07T01:30:00Z"));
+    try {
+      expect(await h.app.maintenance!.run("visit-overdue")).toMatchObject({ late: 1, reminded: 1 });
+      await settle(h);
+    } finally {
+      h.clock.set(was);
+    }
+    const late = cardsTo(h, leader.openId, "走访任务已逾期").slice(before);
+    expect(late.map(text).join()).toContain("李四");
+  });
+
   it("a branch that does not want condolence visits gets none", async () => {
     await db().organization.update({ where: { id: b1 }, data: { settings: { roster: { condolenceVisit: false } } } });
     const card = await ask(sec, "去世 钱八 2026-12-02");

@@ -7,12 +7,12 @@ import { visitEventReceiptCard } from "../../../cards/visit-event.ts";
 import { addDays } from "../../domain/calendar-day.ts";
 import { closingReason, countsOf, effectLines, undoUntil, type Effects } from "../../domain/membership-change.ts";
 import type { Text } from "../../domain/text.ts";
+import { CONDOLENCE_VISIT } from "../../domain/visit-events.ts";
 import { eventLabel } from "../../domain/visit-labels.ts";
 import { todayOf, type BaseContext } from "../context.ts";
 import { UserError } from "../errors.ts";
 import type { Plan } from "./plan.ts";
 
-const CONDOLENCE = "CONDOLENCE";
 
 /** Applies the checked plan and answers with the result card (with 撤销). */
 export async function recordChange(ctx: BaseContext, plan: Plan): Promise<Card> {
@@ -52,7 +52,7 @@ export async function recordChange(ctx: BaseContext, plan: Plan): Promise<Card> 
     const taskId = applied.effects.condolenceVisitId;
     effects.push({ zh: `已安排慰问家属走访：${condolence.visitor.name}，请于 ${condolence.dueOn} 前走访`, en: `condolence visit to the family: ${condolence.visitor.name}, by ${condolence.dueOn}` });
     if (condolence.visitor.id !== ctx.actor.personId && condolence.visitor.openId) {
-      const data = { taskId, memberName: summary.memberName, orgName: summary.orgName, kind: eventLabel(CONDOLENCE), reason: condolence.reason, dueOn: condolence.dueOn, visitorName: condolence.visitor.name, reporterName: ctx.actor.name };
+      const data = { taskId, memberName: summary.memberName, orgName: summary.orgName, kind: eventLabel(CONDOLENCE_VISIT), reason: condolence.reason, dueOn: condolence.dueOn, visitorName: condolence.visitor.name, reporterName: ctx.actor.name };
       ctx.send({ openId: condolence.visitor.openId }, { card: visitEventReceiptCard(data) }, `roster-condolence-${taskId}`);
     }
   }
