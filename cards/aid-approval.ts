@@ -79,7 +79,8 @@ export function approvalCard(v: ApprovalView): Card {
   if (v.decision) {
     elements.push(mdLines(decisionLines(v.decision)));
     const buttons: Element[][] = [];
-    if (v.decision.status === "APPROVED" && v.hardship.status !== "ACTIVE") {
+    // Not on a reversed payment: the archive is opened from a request that stands (hardship-form refuses others).
+    if (v.status === "APPROVED" && v.hardship.status !== "ACTIVE") {
       buttons.push([button({ text: t("为该党员建立困难档案", "Open a hardship-archive entry"), action: AID_ACTION.hardshipForm, value: { r: v.requestId } })]);
     }
     // Only a payment still standing can be undone; the secretary alone may (checked on click).

@@ -97,6 +97,7 @@ describe("冲正 of an approved aid payment, from its card", () => {
     expect(after).toContain("重复发放，款项已退回");
     expect(after).toContain("党费补助 3,000.00 元");
     expect(hasButton(done.card, "aid-reverse-open")).toBe(false);
+    expect(hasButton(done.card, "hardship-form")).toBe(false);
 
     const reversal = await h.db.prisma.fundEntry.findUniqueOrThrow({ where: { reversesId: entryId } });
     expect(reversal).toMatchObject({ kind: "REVERSAL", source: "PARTY_FEE", amountFen: 100_000, payeeId: a.member.id, orgId: a.orgId, reason: "重复发放，款项已退回", recordedById: a.secretary.id, aidRequestId: null });
@@ -311,3 +312,22 @@ function buttonValues(card: unknown): Record<string, unknown>[] {
   walk(card);
   return out;
 }
+
+describe("two reversals of one payment at once", () => {
+  it("book one: the other is told it was reversed already, and the books still reconcile", async () => {
+    const { req } = await approved(a.member2, "100", "PARTY_FEE");
+    const entry = await h.db.prisma.fundEntry.findUniqueOrThrow({ where: { aidRequestId: req.id } });
+    const before = await balance("PARTY_FEE");
+    const [one, two] = await Promise.all([
+      forgeClick(h, a.secretary.openId, { a: "fund-reverse", e: entry.id, b: "aid" }, { reason: "重复发放" }),
+      forgeClick(h, a.secretary.openId, { a: "fund-reverse", e: entry.id, b: "fund" }, { reason: "重复发放" }),
+    ]);
+    const toasts = [JSON.stringify(one.toast), JSON.stringify(two.toast)];
+    expect(toasts.filter((x) => x.includes("已冲正"))).toHaveLength(1);
+    expect(toasts.filter((x) => x.includes("同一笔不能重复冲正"))).toHaveLength(1);
+    expect(await h.db.prisma.fundEntry.count({ where: { reversesId: entry.id } })).toBe(1);
+    expect(await balance("PARTY_FEE")).toBe(before + 10_000);
+    const rec = await storesOn(h.db).aidFund.reconciliation(a.orgId);
+    for (const r of rec) expect(r.ledgerFen, r.source).toBe(r.balanceFen);
+  });
+});
