@@ -36,9 +36,7 @@ export async function messagesAfterDeparture(h: Harness, all: readonly Delivered
   const out: string[] = [];
   const branchA = openIdsOf(cast.a);
   for (const d of departures) {
-    const change = await h.db.prisma.membershipChange.findFirst({ where: { personId: d.person.id, status: "APPLIED" }, orderBy: { id: "desc" } });
-    // Without a recorded change (the feature missing), the story's own moment stands in for it.
-    const from = change ? change.recordedAt.getTime() : new Date(`${d.effectiveOn}T02:30:00Z`).getTime();
+    const from = d.at;
     const helpers = await h.db.prisma.pairing.findMany({ where: { memberId: d.person.id, helperPersonId: { not: null } }, select: { helperPersonId: true } });
     const helperIds = new Set(helpers.map((x) => x.helperPersonId));
     const helperOpenIds = new Set(cast.everyone.filter((p) => helperIds.has(p.id)).map((p) => p.openId));

@@ -25,6 +25,8 @@ export interface Departure {
   person: Person;
   kind: "TRANSFER_INSIDE" | "TRANSFER_OUT" | "DEATH";
   effectiveOn: Day;
+  /** The moment the secretary confirmed it (ms, the movable clock): from then on the bot knows. */
+  at: number;
 }
 
 export interface Story {
@@ -101,7 +103,7 @@ export function theStory(w: World): Story {
  * The secretary of branch A says the roster command and confirms the card it answers with. A
  * refusal, or a card without 确认, is a gap: the member stays on the roll and the year goes on.
  */
-async function recordChange(w: World, st: Story, command: string, departure: Departure): Promise<void> {
+async function recordChange(w: World, st: Story, command: string, departure: Omit<Departure, "at">): Promise<void> {
   const secretary = w.cast.a.secretary;
   await w.act(`${secretary.name} 登记 ${departure.person.name} ${departure.kind}`, async () => {
     const answer = await w.say(secretary, command);
@@ -111,6 +113,6 @@ async function recordChange(w: World, st: Story, command: string, departure: Dep
       return;
     }
     await w.click(secretary, answer.message_id, confirm);
-    st.departures.push(departure);
+    st.departures.push({ ...departure, at: w.h.clock.now().getTime() });
   });
 }
