@@ -2,7 +2,8 @@
 // the cards' own buttons: a leader records a talk with every member their digest or an urgent
 // card lists, a visitor records every visit of a festival digest (春节 money from the fund), of
 // an overdue reminder or of a condolence visit to a deceased member's family, a
-// helper logs the month's contacts, a secretary keeps a hardship entry under review, a
+// helper logs the month's contacts, a leader checks in on a member looking for work, a
+// secretary keeps a hardship entry under review, a
 // secretary gives a member nobody is responsible for a leader. Anything else is read and left.
 import type { Person } from "./cast.ts";
 import { keyOf, textOf, type Delivered } from "./mailbox.ts";
@@ -15,9 +16,10 @@ export interface Doings {
   contacts: number;
   reviews: number;
   assignments: number;
+  checkIns: number;
 }
 
-export const doings: Doings = { talks: 0, urgentTalks: 0, visits: 0, contacts: 0, reviews: 0, assignments: 0 };
+export const doings: Doings = { talks: 0, urgentTalks: 0, visits: 0, contacts: 0, reviews: 0, assignments: 0, checkIns: 0 };
 
 /** Answers every message delivered since the last call, and what those answers bring, until none is left. */
 export async function answerMail(w: World): Promise<void> {
@@ -44,6 +46,7 @@ async function answer(w: World, d: Delivered): Promise<void> {
   if (key.startsWith("visit-digest-") || key.startsWith("visit-overdue-") || key.startsWith("roster-condolence-")) return w.act(`${who.name} 记录走访`, () => recordVisits(w, who, d.msg.message_id));
   if (key.startsWith("visit-contact-")) return w.act(`${who.name} 记录联系`, () => logContacts(w, who, d.msg.message_id));
   if (key.startsWith("hardship-review-") && !key.startsWith("hardship-review-escalate-")) return w.act(`${who.name} 复核困难档案`, () => keepUnderReview(w, who, d.msg.message_id));
+  if (key.startsWith("employment-checkin-")) return w.act(`${who.name} 求职回访`, () => checkIn(w, who, d.msg.message_id));
   if (key.startsWith("talk-escalation-")) return w.act(`${who.name} 分配谈心联系人`, () => assignUnassigned(w, who, d.msg.message_id));
 }
 
@@ -119,6 +122,13 @@ async function logContacts(w: World, helper: Person, messageId: string): Promise
     await w.click(helper, messageId, save, { at: w.pickedToday, how: "PHONE", note: "电话联系，近况良好" });
     doings.contacts++;
   }
+}
+
+async function checkIn(w: World, leader: Person, messageId: string): Promise<void> {
+  const [still] = buttonValues(w.mail.current(messageId).content, "job-check-in");
+  if (!still) return;
+  await w.click(leader, messageId, still, { note: "电话回访，仍在求职，已转告新岗位信息" });
+  doings.checkIns++;
 }
 
 async function keepUnderReview(w: World, secretary: Person, messageId: string): Promise<void> {

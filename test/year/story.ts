@@ -1,7 +1,8 @@
 // What happens in branch A between 2026-12-01 and 2027-11-30, day by day, besides what the bot
 // pushes on its own: the money for the year, the 2027 calendar, four aid requests (one approved
-// payment later reversed), a member who moves to branch B, three who join, a death, a member
-// who transfers out of the system. Each step is taken in a working day's morning (10:30), as a
+// payment later reversed), a member who moves to branch B, three who join, two who look for work
+// (one leaves the system still looking, one finds a job), a death, a member who transfers out of
+// the system. Each step is taken in a working day's morning (10:30), as a
 // secretary would. A step the bot refuses (no confirmation card, an import not taken) is noted
 // as a gap and the year goes on, so one missing feature does not hide what the rest of the year shows.
 import type { Day } from "../../src/domain/calendar-day.ts";
@@ -10,6 +11,7 @@ import type { Person } from "./cast.ts";
 import { joinByRoster } from "./join.ts";
 import { textOf } from "./mailbox.ts";
 import { OFFICIAL_2027_LINES } from "./official-2027.ts";
+import { postJob, reportJobFound, seekWork } from "./work-steps.ts";
 import { buttonValues, type World } from "./world.ts";
 
 export interface Step {
@@ -89,6 +91,21 @@ export function theStory(w: World): Story {
   });
   step("2027-06-15", "新党员转入（花名册重新导入）", async (w) => {
     st.joined.push(...(await joinByRoster(w, a, st.gaps)));
+  });
+  const seeker = a.members[35]!;
+  step("2027-07-06", "求职登记", async (w) => {
+    await seekWork(w, s.leavesSystem, { skills: "驾驶 C1，熟悉仓储", kinds: ["LOGISTICS"], area: "同心社区周边" });
+    await seekWork(w, seeker, { skills: "电工证", kinds: ["SKILLED_TRADE", "LOGISTICS"], area: "同心社区周边" });
+  });
+  step("2027-07-13", "岗位发布（同一周两条）", async (w) => {
+    await postJob(w, a.worker, { type: "JOB", title: "物流园仓库管理员", employer: "同心物流园", kinds: ["LOGISTICS"], area: "同心社区", pay: "4500 元/月", details: "熟悉仓储，会开叉车优先" });
+    await postJob(w, a.worker, { type: "POLICY", title: "灵活就业社保补贴申领指南", details: "携身份证到街道社保窗口申领" });
+  });
+  step("2027-09-07", "岗位发布", async (w) => {
+    await postJob(w, a.worker, { type: "JOB", title: "快递分拣员", employer: "同心快递站", kinds: ["LOGISTICS"], area: "同心社区", pay: "计件", details: "夜班可选" });
+  });
+  step("2027-10-12", "报告已就业", async (w) => {
+    await reportJobFound(w, seeker, "同心快递站分拣员");
   });
   step("2027-07-21", "党员去世", async (w) => {
     await recordChange(w, st, `去世 ${s.dies.name} 2027-07-21`, { person: s.dies, kind: "DEATH", effectiveOn: "2027-07-21" });

@@ -148,6 +148,16 @@ describe("what the year left in the rows", () => {
     expect(await p().membershipChange.findFirstOrThrow({ where: { personId: leavesSystem.id } })).toMatchObject({ kind: "TRANSFER_OUT", otherOrgId: null, otherOrgName: "外省某市某党支部", status: "APPLIED" });
   });
 
+  it("helped the two members looking for work until one found a job and the other left", async () => {
+    const cases = await p().employmentCase.findMany({ include: { events: true } });
+    const of = (id: number) => cases.find((c) => c.personId === id);
+    expect(of(w.cast.a.members[35]!.id)).toMatchObject({ status: "EMPLOYED", outcome: "同心快递站分拣员" });
+    expect(of(w.cast.story.leavesSystem.id)).toMatchObject({ status: "CLOSED" });
+    // The second posting of a week waited for the next weekly card, which a task pushed.
+    expect(mail.all.filter((m) => m.cause.kind === "task" && m.key.startsWith("job-push-") && textOf(m.msg.content).includes("灵活就业社保补贴申领指南")).length).toBeGreaterThan(0);
+    expect(doings.checkIns).toBeGreaterThan(0);
+  });
+
   it("took the newcomers from the re-imported roster, bound to Lark, with their last talk elsewhere", async () => {
     expect(story.joined).toHaveLength(3);
     for (const j of story.joined) {
