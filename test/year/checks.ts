@@ -36,19 +36,18 @@ export async function messagesAfterDeparture(h: Harness, all: readonly Delivered
   const out: string[] = [];
   const branchA = openIdsOf(cast.a);
   for (const d of departures) {
-    const from = d.at;
     const helpers = await h.db.prisma.pairing.findMany({ where: { memberId: d.person.id, helperPersonId: { not: null } }, select: { helperPersonId: true } });
     const helperIds = new Set(helpers.map((x) => x.helperPersonId));
     const helperOpenIds = new Set(cast.everyone.filter((p) => helperIds.has(p.id)).map((p) => p.openId));
     for (const m of all) {
-      if (m.msg.create_time <= from) continue;
+      if (m.msg.create_time <= d.at) continue;
       if (m.cause.kind === "action" && m.cause.label.includes(d.person.name) && m.cause.label.includes("登记")) continue;
       const to = recipientOf(m.msg);
       const text = textOf(m.msg.content);
       const names = text.includes(d.person.name) && !(d.kind === "DEATH" && text.includes("家属"));
       const when = `${dayIn(new Date(m.msg.create_time), TZ)} ${keyOf(m) || m.msg.message_id}`;
       if (d.kind === "TRANSFER_INSIDE") {
-        if (names && to && branchA.has(to) && !helperOpenIds.has(to)) out.push(`${d.person.name} 已转到第二支部，${when} 仍向第一支部的 ${nameOf(cast, to)} 提到他`);
+        if (names && to && to !== d.person.openId && branchA.has(to) && !helperOpenIds.has(to)) out.push(`${d.person.name} 已转到第二支部，${when} 仍向第一支部的 ${nameOf(cast, to)} 提到他`);
         continue;
       }
       if (to === d.person.openId) out.push(`${d.person.name}（${d.kind}）${when} 仍收到消息`);

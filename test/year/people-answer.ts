@@ -1,25 +1,13 @@
 // What people do with the cards the bot pushes to them, as conscientious staff would, through
 // the cards' own buttons: a leader records a talk with every member their digest or an urgent
-// card lists, a visitor records every visit of a festival digest (春节 money from the fund), of
-// an overdue reminder or of a condolence visit to a deceased member's family, a
-// helper logs the month's contacts, a leader checks in on a member looking for work, a
-// secretary keeps a hardship entry under review, a
-// secretary gives a member nobody is responsible for a leader. Anything else is read and left.
+// card lists; a visitor records every visit of a festival digest (春节 money from the fund), of
+// an overdue reminder or of a condolence visit to a deceased member's family; a helper logs the
+// month's contacts; a leader checks in on a member looking for work; a secretary keeps a
+// hardship entry under review and gives a member nobody is responsible for a leader. Anything
+// else is read and left. What they did is counted in `w.doings`.
 import type { Person } from "./cast.ts";
 import { keyOf, textOf, type Delivered } from "./mailbox.ts";
 import { buttonValues, type World } from "./world.ts";
-
-export interface Doings {
-  talks: number;
-  urgentTalks: number;
-  visits: number;
-  contacts: number;
-  reviews: number;
-  assignments: number;
-  checkIns: number;
-}
-
-export const doings: Doings = { talks: 0, urgentTalks: 0, visits: 0, contacts: 0, reviews: 0, assignments: 0, checkIns: 0 };
 
 /** Answers every message delivered since the last call, and what those answers bring, until none is left. */
 export async function answerMail(w: World): Promise<void> {
@@ -64,8 +52,8 @@ async function recordTalks(w: World, leader: Person, messageId: string): Promise
     const [save] = buttonValues(opened.card, "talk-record");
     if (!save) throw new Error(`${leader.name}: no save button on the talk form (${w.today})`);
     card = (await w.click(leader, messageId, save, talkForm(w))).card;
-    if (next.k !== undefined) doings.urgentTalks++;
-    else doings.talks++;
+    if (next.k !== undefined) w.doings.urgentTalks++;
+    else w.doings.talks++;
   }
 }
 
@@ -80,7 +68,7 @@ async function recordUrgentTalk(w: World, leader: Person, messageId: string): Pr
   const [save] = buttonValues(opened.card, "talk-record");
   if (!save) throw new Error(`${leader.name}: no save button on the urgent talk form (${w.today})`);
   await w.click(leader, messageId, save, talkForm(w));
-  doings.urgentTalks++;
+  w.doings.urgentTalks++;
 }
 
 /**
@@ -110,7 +98,7 @@ async function recordVisits(w: World, visitor: Person, messageId: string): Promi
       notes: condolence ? "慰问家属，转达组织哀悼" : "身体尚可，感谢组织关心",
       ...(source ? { amount: "300", source } : {}),
     });
-    doings.visits++;
+    w.doings.visits++;
   }
 }
 
@@ -120,7 +108,7 @@ async function logContacts(w: World, helper: Person, messageId: string): Promise
     const [save] = buttonValues(form.card, "visit-contact-save");
     if (!save) throw new Error(`${helper.name}: no save button on the contact form (${w.today})`);
     await w.click(helper, messageId, save, { at: w.pickedToday, how: "PHONE", note: "电话联系，近况良好" });
-    doings.contacts++;
+    w.doings.contacts++;
   }
 }
 
@@ -128,14 +116,14 @@ async function checkIn(w: World, leader: Person, messageId: string): Promise<voi
   const [still] = buttonValues(w.mail.current(messageId).content, "job-check-in");
   if (!still) return;
   await w.click(leader, messageId, still, { note: "电话回访，仍在求职，已转告新岗位信息" });
-  doings.checkIns++;
+  w.doings.checkIns++;
 }
 
 async function keepUnderReview(w: World, secretary: Person, messageId: string): Promise<void> {
   const keep = buttonValues(w.mail.current(messageId).content, "hardship-review").find((v) => v.d === "keep");
   if (!keep) return;
   await w.click(secretary, messageId, keep, { notes: "困难仍在，继续帮扶" });
-  doings.reviews++;
+  w.doings.reviews++;
 }
 
 /** Members nobody is responsible for go to the secretary themself, from the assignment card. */
@@ -152,7 +140,7 @@ async function assignUnassigned(w: World, secretary: Person, messageId: string):
   if (!assign || !me) throw new Error(`${secretary.name}: the assignment card has no leader to choose (${w.today})`);
   for (const member of members) {
     await w.click(secretary, card.message_id, assign, { member, leader: me });
-    doings.assignments++;
+    w.doings.assignments++;
   }
 }
 

@@ -25,10 +25,22 @@ export async function startWorld(start: Day): Promise<{ h: Harness; mail: Mailbo
   return { h, mail: new Mailbox(h) };
 }
 
+/** What people did in answer to the bot's pushes over the year. */
+export interface Doings {
+  talks: number;
+  urgentTalks: number;
+  visits: number;
+  contacts: number;
+  reviews: number;
+  assignments: number;
+  checkIns: number;
+}
+
 export class World {
   today: Day = "";
   minute = 0;
   readonly byOpenId: Map<string, Person>;
+  readonly doings: Doings = { talks: 0, urgentTalks: 0, visits: 0, contacts: 0, reviews: 0, assignments: 0, checkIns: 0 };
 
   constructor(
     readonly h: Harness,
