@@ -4,10 +4,11 @@
 // so a "before and after" is only worth reading as medians of interleaved rounds.
 //
 // The earlier commit is checked out as a git worktree in a temporary folder and runs with this
-// checkout's node_modules and generated Prisma client (a refactor does not change either).
+// checkout's node_modules (a refactor does not change them) and a Prisma client generated from
+// its own schema.
 // BENCH_COMPARE_ROUNDS sets the rounds (default 3).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +25,8 @@ function worktree(at: string): string {
   const dir = mkdtempSync(join(tmpdir(), "tongxin-bench-"));
   execFileSync("git", ["worktree", "add", "--detach", dir, at], { cwd: HERE, stdio: "ignore" });
   symlinkSync(join(HERE, "node_modules"), join(dir, "node_modules"));
-  if (!existsSync(join(dir, "src", "generated"))) symlinkSync(join(HERE, "src", "generated"), join(dir, "src", "generated"));
+  // The Prisma client is generated from that commit's own schema (the schema may have changed since).
+  execFileSync("npm", ["run", "--silent", "db:generate"], { cwd: dir, stdio: "ignore" });
   return dir;
 }
 
