@@ -59,7 +59,11 @@ try {
     const order: ("old" | "now")[] = r % 2 === 0 ? ["old", "now"] : ["now", "old"];
     for (const side of order) {
       process.stderr.write(`round ${r + 1}/${rounds}: ${side === "old" ? ref : "this checkout"}\n`);
-      for (const [k, v] of figures(side === "old" ? old : HERE)) samples[side].set(k, [...(samples[side].get(k) ?? []), v]);
+      for (const [k, v] of figures(side === "old" ? old : HERE)) {
+        samples[side].set(k, [...(samples[side].get(k) ?? []), v]);
+        // Each round's figures as they come, so a failure later in the run loses none of them.
+        process.stderr.write(`  ${k}: ${v}\n`);
+      }
     }
   }
 } finally {
