@@ -1,6 +1,5 @@
 // Filing a request: the year's readable number (2026-0007) and the FILED event, in one statement.
 import { requestColumns, requestOf, type AidRequestRow, type TimelineEvent } from "./aid-request-row.ts";
-import type { AidCategory, AidUrgency } from "../domain/aid-rules.ts";
 import type { Tx } from "./tx.ts";
 
 /** Taken only to create a year's number sequence (pg_advisory_xact_lock(class, year)). */
@@ -26,19 +25,12 @@ async function numberSequence(tx: Tx, year: number): Promise<string> {
   return name;
 }
 
-export interface NewRequest {
+/** What a filing writes: the row's own fields as the member gave them, and where and when it was filed. */
+export type NewRequest = Pick<AidRequestRow, "orgId" | "personId" | "filedById" | "onBehalf" | "category" | "description" | "requestedFen" | "urgency"> & {
   year: number;
-  orgId: number;
-  personId: number;
-  filedById: number;
-  onBehalf: boolean;
-  category: AidCategory;
-  description: string;
-  requestedFen: number | null;
-  urgency: AidUrgency;
   formMessageId: string | null;
   at: Date;
-}
+};
 
 /**
  * Files a request with the year's next readable number, and its FILED event; null when this form
