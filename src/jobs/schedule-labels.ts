@@ -1,0 +1,212 @@
+// Every recurring task of schedules.ts in words: its name, when it runs, and what a run did,
+// for people watching the sandbox page or its terminal (task ids and cron strings say nothing to
+// a branch secretary at a demo). Pure: a task's name and the object its run returned in, a Text
+// out. test/jobs/schedule-labels.test.ts fails for a schedule without a label here.
+import { BUILTIN_FESTIVALS } from "../domain/festivals.ts";
+import type { Text } from "../domain/text.ts";
+import type { runBranchReports } from "./branch-report.ts";
+import type { CalendarCheckResult } from "./calendar-check.ts";
+import type { runEmploymentCheckIns } from "./employment-checkin.ts";
+import type { runHardshipReviews } from "./hardship-review.ts";
+import type { runWeeklyJobPush } from "./job-weekly.ts";
+import type { recoverPending } from "./recovery.ts";
+import type { TalkSweepResult } from "./talk-sweep.ts";
+import type { runUrgentTalks } from "./talk-urgent.ts";
+import type { ContactResult } from "./visit-contacts.ts";
+import type { OverdueResult } from "./visit-overdue.ts";
+import type { PlanResult } from "./visit-planner.ts";
+
+const t = (zh: string, en: string): Text => ({ zh, en });
+
+export interface ScheduleLabel<R = never> {
+  name: Text;
+  /** When it runs, in words; the times agree with the schedule's cron pattern (the test checks). */
+  when: Text;
+  /** What one run did, as a sentence. */
+  said(result: R): Text;
+}
+
+/** Why a run sent nothing at all, as the tasks report it. */
+type Skip = "rest-day" | "night" | "not-yet" | "official";
+
+const SKIPPED: Record<Skip, Text> = {
+  "rest-day": t("今天是休息日，不发送", "a day off: nothing sent"),
+  night: t("各支部都在夜间免打扰时段，不发送", "night hours in every branch: nothing sent"),
+  "not-yet": t("11 月起才提醒录入明年的节假日安排", "next year's holidays are asked for from November"),
+  official: t("明年的节假日安排已录入，不用提醒", "next year's official holidays are entered: no reminder"),
+};
+
+/** A run's sentence, or why it was skipped. */
+function unlessSkipped(r: { skipped?: Skip }, said: () => Text): Text {
+  return r.skipped ? SKIPPED[r.skipped] : said();
+}
+
+function festivalName(occurrence: string): Text {
+  // The planner names an occurrence CODE-YEAR (MID_AUTUMN-2027); a branch's own festival keeps its code.
+  const code = occurrence.replace(/-\d{4}$/, "");
+  const name = (BUILTIN_FESTIVALS as Record<string, { name: Text } | undefined>)[code]?.name;
+  if (!name) return t(code, code);
+  // 中秋节, 重阳节; 春节 and 七一 as they are.
+  return { zh: /[节一]$/.test(name.zh) ? name.zh : `${name.zh}节`, en: name.en };
+}
+
+type ResultOf<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+
+const recover: ScheduleLabel<ResultOf<typeof recoverPending>> = {
+  name: t("补发积压", "Recovery sweep"),
+  when: t("每 15 秒", "every 15 seconds"),
+  said: (r) =>
+    r.inbound + r.outbox === 0
+      ? t("没有积压的事件或消息", "nothing was stuck")
+      : t(`重新排队 ${r.inbound} 个收到的事件、${r.outbox} 条待发消息`, `queued again ${r.inbound} received events and ${r.outbox} messages to send`),
+};
+
+const talkSweep: ScheduleLabel<TalkSweepResult> = {
+  name: t("谈心提醒", "Talk reminders"),
+  when: t("每个工作日 9:00（11:00、15:00 补发）", "working days at 9:00 (catch-up at 11:00 and 15:00)"),
+  said: (r) =>
+    unlessSkipped(r, () => {
+      if (r.staged === 0) return r.leaders + r.secretaries > 0 ? t("今天的提醒已经发过，没有新的", "today's reminders went out already") : t("没有需要发送的提醒", "no reminders to send");
+      const secretaries = r.secretaries > 0 ? { zh: `，给 ${r.secretaries} 位书记发出督办`, en: `, and ${r.secretaries} secretaries a follow-up` } : { zh: "", en: "" };
+      return t(`给 ${r.leaders} 位领导发出提醒${secretaries.zh}`, `reminded ${r.leaders} leaders${secretaries.en}`);
+    }),
+};
+
+const talkUrgent: ScheduleLabel<ResultOf<typeof runUrgentTalks>> = {
+  name: t("紧急谈心", "Urgent talks"),
+  when: t("每 10 分钟（夜间不发）", "every 10 minutes (not at night)"),
+  said: (r) => {
+    if (r.open === 0) return t("没有待办的紧急谈心", "no urgent talks open");
+    if (r.staged === 0) return t(`${r.open} 项紧急谈心待办，提醒都已发过`, `${r.open} urgent talks open, all reminded already`);
+    return t(`${r.open} 项紧急谈心待办，发出 ${r.staged} 条提醒`, `${r.open} urgent talks open: ${r.staged} reminders sent`);
+  },
+};
+
+const hardshipReview: ScheduleLabel<ResultOf<typeof runHardshipReviews>> = {
+  name: t("困难档案复核", "Hardship reviews"),
+  when: t("每个工作日 9:00（15:00 补发）", "working days at 9:00 (catch-up at 15:00)"),
+  said: (r) =>
+    unlessSkipped(r, () => {
+      if (r.due === 0) return t("没有到期的复核", "no reviews due");
+      const up = r.escalated > 0 ? { zh: `，${r.escalated} 户报上级`, en: `, ${r.escalated} escalated` } : { zh: "", en: "" };
+      return t(`${r.due} 户到期复核，发出 ${r.staged} 条提醒${up.zh}`, `${r.due} reviews due: ${r.staged} reminders sent${up.en}`);
+    }),
+};
+
+const branchReport: ScheduleLabel<ResultOf<typeof runBranchReports>> = {
+  name: t("季度支部分析", "Quarterly branch report"),
+  when: t("每季度第一个工作日 9:30（15:30 补发）", "first working day of a quarter at 9:30 (catch-up at 15:30)"),
+  said: (r) =>
+    unlessSkipped(r, () =>
+      r.staged === 0
+        ? t(`${r.quarter} 的分析报告已发过，没有新的`, `the ${r.quarter} report went out already`)
+        : t(`${r.quarter} 分析报告：${r.reports} 个支部，发给 ${r.staged} 位书记`, `${r.quarter} report: ${r.reports} branches, sent to ${r.staged} secretaries`),
+    ),
+};
+
+const visitPlan: ScheduleLabel<PlanResult> = {
+  name: t("节日走访规划", "Festival visit planning"),
+  when: t("每个工作日 8:30（15:30 补发）", "working days at 8:30 (catch-up at 15:30)"),
+  said: (r) =>
+    unlessSkipped(r, () => {
+      if (r.festivals.length === 0) return t("近 14 天内没有需要走访的节日", "no festival within the planning window");
+      const names = r.festivals.map(festivalName);
+      if (r.created + r.digests === 0) return t(`${names.map((n) => n.zh).join("、")}的走访已经安排过，没有新的`, `${names.map((n) => n.en).join(", ")}: planned already`);
+      const unassigned = r.unassigned > 0 ? { zh: `，${r.unassigned} 人没有走访人`, en: `, ${r.unassigned} without a visitor` } : { zh: "", en: "" };
+      return t(
+        `${names.map((n) => n.zh).join("、")}，新建 ${r.created} 项走访任务，给 ${r.digests} 位走访人发出安排${unassigned.zh}`,
+        `${names.map((n) => n.en).join(", ")}: ${r.created} new visit tasks, ${r.digests} visitors told${unassigned.en}`,
+      );
+    }),
+};
+
+const visitOverdue: ScheduleLabel<OverdueResult> = {
+  name: t("走访逾期提醒", "Overdue visits"),
+  when: t("每个工作日 9:30（15:30 补发）", "working days at 9:30 (catch-up at 15:30)"),
+  said: (r) =>
+    unlessSkipped(r, () =>
+      r.late === 0
+        ? t("没有逾期的走访", "no visits overdue")
+        : t(`${r.late} 项走访逾期：提醒 ${r.reminded} 人，报书记 ${r.escalated} 项`, `${r.late} visits overdue: ${r.reminded} reminded, ${r.escalated} escalated`),
+    ),
+};
+
+const visitContacts: ScheduleLabel<ContactResult> = {
+  name: t("日常联系提醒", "Contact reminders"),
+  when: t("每个工作日 10:00（15:00 补发）", "working days at 10:00 (catch-up at 15:00)"),
+  said: (r) =>
+    unlessSkipped(r, () =>
+      r.reminders + r.lost === 0
+        ? t("没有需要发送的联系提醒", "no contact reminders to send")
+        : t(`发出 ${r.reminders} 条联系提醒、${r.lost} 条失联提醒`, `${r.reminders} contact reminders and ${r.lost} lost-contact alerts sent`),
+    ),
+};
+
+const jobPush: ScheduleLabel<ResultOf<typeof runWeeklyJobPush>> = {
+  name: t("每周岗位推送", "Weekly job card"),
+  when: t("每个工作日 9:45（15:45 补发）", "working days at 9:45 (catch-up at 15:45)"),
+  said: (r) => unlessSkipped(r, () => (r.cards === 0 ? t("没有待推送的岗位信息", "no held job information") : t(`给 ${r.cards} 位党员发出本周岗位信息`, `this week's jobs sent to ${r.cards} members`))),
+};
+
+const employmentCheckin: ScheduleLabel<ResultOf<typeof runEmploymentCheckIns>> = {
+  name: t("就业情况回访", "Employment check-in"),
+  when: t("每个工作日 10:15", "working days at 10:15"),
+  said: (r) =>
+    unlessSkipped(r, () =>
+      r.due === 0 ? t("本月没有需要回访的求职党员", "no check-ins due this month") : t(`${r.due} 位求职党员到期回访，发出 ${r.staged} 条提醒`, `${r.due} check-ins due: ${r.staged} reminders sent`),
+    ),
+};
+
+const calendar: ScheduleLabel<CalendarCheckResult> = {
+  name: t("节假日安排检查", "Holiday calendar check"),
+  when: t("每天 10:20（15:20 补发）", "daily at 10:20 (catch-up at 15:20)"),
+  said: (r) => {
+    const seeded = r.seeded.length > 0 ? { zh: `载入 ${r.seeded.join("、")} 年节假日；`, en: `loaded the holidays of ${r.seeded.join(", ")}; ` } : { zh: "", en: "" };
+    const rest = r.skipped
+      ? SKIPPED[r.skipped]
+      : r.staged === 0
+        ? t("本周已提醒过录入明年节假日", "reminded this week already to enter next year's holidays")
+        : t(`提醒 ${r.staged} 位书记录入明年的节假日安排`, `asked ${r.staged} secretaries to enter next year's holidays`);
+    return t(seeded.zh + rest.zh, seeded.en + rest.en);
+  },
+};
+
+/** Each task's words, by the task's id in SCHEDULES. */
+export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
+  recover,
+  "talk-sweep": talkSweep,
+  "talk-urgent": talkUrgent,
+  "hardship-review": hardshipReview,
+  "branch-report": branchReport,
+  "visit-plan": visitPlan,
+  "visit-overdue": visitOverdue,
+  "visit-contacts": visitContacts,
+  "job-push-weekly": jobPush,
+  "employment-checkin": employmentCheckin,
+  calendar,
+};
+
+/** A task's name and when it runs; a task without a label is named by its id. */
+export function scheduleLabel(task: string): { name: Text; when: Text } {
+  const l = Object.hasOwn(SCHEDULE_LABELS, task) ? SCHEDULE_LABELS[task] : undefined;
+  return l ? { name: l.name, when: l.when } : { name: t(task, task), when: t("", "") };
+}
+
+/** What a run of `task` did, in a sentence without the task's name ("给 3 位领导发出提醒"). */
+export function describeResult(task: string, result: unknown): Text {
+  const l = Object.hasOwn(SCHEDULE_LABELS, task) ? SCHEDULE_LABELS[task] : undefined;
+  if (!l || !result || typeof result !== "object") return t("已完成", "done");
+  try {
+    // The result is what this task's run returned, whose type the label was written against.
+    return l.said(result as never);
+  } catch {
+    return t("已完成（结果见详情）", "done (see the details)");
+  }
+}
+
+/** The whole line: "谈心提醒：给 3 位领导发出提醒". */
+export function describeRun(task: string, result: unknown): Text {
+  const { name } = scheduleLabel(task);
+  const said = describeResult(task, result);
+  return { zh: `${name.zh}：${said.zh}`, en: `${name.en}: ${said.en}` };
+}
