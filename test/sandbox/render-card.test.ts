@@ -104,8 +104,10 @@ describe("renderCard", () => {
     const inputs = byTag(formEl, "input");
     expect(inputs.find((i) => i.attrs.name === "amount")!.attrs.value).toBe("2000");
     const date = inputs.find((i) => i.attrs.name === "on")!;
-    expect(date.attrs.type).toBe("date");
-    expect(date.attrs.value).toBe("2026-09-25");
+    // A text field in ISO order, as Lark sends the value: a date input would follow the browser's locale (12/03/2026).
+    expect(date.attrs).toMatchObject({ type: "text", placeholder: "YYYY-MM-DD", value: "2026-09-25", "data-picker": "date_picker" });
+    expect(new RegExp(`^(?:${String(date.attrs.pattern)})$`).test("2026-09-25")).toBe(true);
+    expect(new RegExp(`^(?:${String(date.attrs.pattern)})$`).test("09/25/2026")).toBe(false);
     const options = byTag(formEl, "option");
     expect(options.find((o) => o.attrs.selected === true)!.attrs.value).toBe("MEDICAL");
     const submit = byTag(formEl, "button")[0]!;

@@ -11,9 +11,13 @@ import { state } from "./state.ts";
 const OFFSET = "+0800";
 
 function pickerValue(input: HTMLInputElement): string {
-  if (!input.value) return "";
-  if (input.type === "datetime-local") return `${input.value.replace("T", " ")} ${OFFSET}`;
-  return `${input.value} ${OFFSET}`;
+  const v = input.value.trim();
+  return v ? `${v} ${OFFSET}` : "";
+}
+
+/** A picker is a text field written as Lark sends it (2026-03-10); anything else is not sent. */
+function malformed(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement): boolean {
+  return el instanceof HTMLInputElement && Boolean(el.dataset.picker) && el.value.trim() !== "" && !new RegExp(`^(?:${el.pattern})$`).test(el.value.trim());
 }
 
 /** What a form holds, as Lark sends it in form_value (fields left empty are not sent). */
@@ -27,8 +31,9 @@ function formValues(form: HTMLFormElement): { values: Record<string, unknown>; m
     else if (el instanceof HTMLInputElement && el.dataset.picker) v = pickerValue(el);
     else v = el.value;
     const empty = v === "" || (Array.isArray(v) && v.length === 0);
-    el.classList.toggle("invalid", empty && el.dataset.required === "true");
-    if (empty && el.dataset.required === "true") missing.push(el);
+    const bad = (empty && el.dataset.required === "true") || malformed(el);
+    el.classList.toggle("invalid", bad);
+    if (bad) missing.push(el);
     if (!empty) values[el.name] = v;
   }
   return { values, missing };
@@ -82,7 +87,9 @@ function onClick(e: Event): void {
     const { values, missing } = formValues(form);
     if (missing.length > 0) {
       missing[0]?.focus();
-      toast("warning", "有必填项未填写", "Please fill in the required fields");
+      const wrong = missing.find((el) => el instanceof HTMLInputElement && malformed(el)) as HTMLInputElement | undefined;
+      if (wrong) toast("warning", `请按 ${wrong.placeholder} 的格式填写`, `Write it as ${wrong.placeholder}`);
+      else toast("warning", "有必填项未填写", "Please fill in the required fields");
       return;
     }
     void callback(row, control, { formValue: values });
@@ -102,7 +109,11 @@ function onChange(e: Event): void {
   if (!row || !el.dataset.cb || el.closest("form")) return;
   if (el instanceof HTMLSelectElement && el.multiple) return void callback(row, el, { option: Array.from(el.selectedOptions).map((o) => o.value).join(",") });
   if (el instanceof HTMLSelectElement) return void callback(row, el, { option: el.value });
-  if (el instanceof HTMLInputElement && el.dataset.picker) return void callback(row, el, { option: pickerValue(el) });
+  if (el instanceof HTMLInputElement && el.dataset.picker) {
+    el.classList.toggle("invalid", malformed(el));
+    if (malformed(el)) return void toast("warning", `请按 ${el.placeholder} 的格式填写`, `Write it as ${el.placeholder}`);
+    return void callback(row, el, { option: pickerValue(el) });
+  }
   if (el instanceof HTMLInputElement && el.type === "checkbox") return void callback(row, el, { option: String(el.checked) });
 }
 

@@ -307,7 +307,7 @@ const RENDERERS: Record<string, ElementRenderer> = {
     return pickerOf(el, ctx, "time", str(el.initial_time));
   },
   picker_datetime(el, ctx) {
-    return pickerOf(el, ctx, "datetime-local", str(el.initial_datetime)?.replace(" ", "T"));
+    return pickerOf(el, ctx, "datetime-local", str(el.initial_datetime));
   },
   checker(el, ctx) {
     return h(
@@ -378,14 +378,27 @@ function selectOf(el: Obj, ctx: Ctx, multiple: boolean): VNode {
   );
 }
 
-function pickerOf(el: Obj, ctx: Ctx, type: "date" | "time" | "datetime-local", initial: string | undefined): VNode {
-  const tag = type === "date" ? "date_picker" : type === "time" ? "picker_time" : "picker_datetime";
+/**
+ * Pickers are text fields written as Lark sends their values (2026-03-10, 09:30,
+ * 2026-03-10 09:30): the browser's own date inputs follow its locale (12/03/2026).
+ */
+const PICKER_FORMATS = {
+  date: { tag: "date_picker", pattern: "\\d{4}-\\d{2}-\\d{2}", hint: "YYYY-MM-DD" },
+  time: { tag: "picker_time", pattern: "\\d{2}:\\d{2}", hint: "HH:MM" },
+  "datetime-local": { tag: "picker_datetime", pattern: "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}", hint: "YYYY-MM-DD HH:MM" },
+} as const;
+
+function pickerOf(el: Obj, ctx: Ctx, type: keyof typeof PICKER_FORMATS, initial: string | undefined): VNode {
+  const { tag, pattern, hint } = PICKER_FORMATS[type];
   return h(
     "label",
     { class: "el-picker" },
     h("span", { class: "picker-placeholder" }, textContent(el.placeholder, ctx)),
     h("input", {
-      type,
+      type: "text",
+      inputmode: "numeric",
+      pattern,
+      placeholder: hint,
       name: str(el.name),
       class: "field-control",
       value: initial,
