@@ -17,6 +17,9 @@ export interface DoubleControl {
   setBotUrls(urls: BotUrlsInput): void;
   botUrls(): unknown;
   say(input: unknown): Promise<unknown>;
+  sendFile(input: unknown): Promise<unknown>;
+  sendPost(input: unknown): Promise<unknown>;
+  resource(key: string): { bytes: Buffer; contentType: string; fileName?: string } | undefined;
   openP2p(input: unknown): Promise<unknown>;
   clickMenu(input: unknown): Promise<unknown>;
   click(input: unknown): Promise<unknown>;
@@ -44,6 +47,17 @@ export function controlApiRouter(double: DoubleControl): express.Router {
       return;
     }
     next();
+  });
+  // Files come base64-encoded: room for a person's 30 MB file (a 12 MB photo is 16 MB of base64).
+  const files = express.json({ limit: "45mb" });
+  r.post("/send-file", files, async (req, res) => void res.json(await double.sendFile(req.body)));
+  r.post("/send-post", files, async (req, res) => void res.json(await double.sendPost(req.body)));
+  r.get("/resources/:key", (req, res) => {
+    const found = double.resource(req.params.key);
+    if (!found) throw new DoubleError(404, `no image or file ${req.params.key}`);
+    res.setHeader("content-type", found.contentType);
+    res.setHeader("cache-control", "private, max-age=3600");
+    res.send(found.bytes);
   });
   r.use(express.json({ limit: "2mb" }));
 

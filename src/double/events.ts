@@ -49,7 +49,18 @@ export interface Mention {
 
 export function messageReceiveEvent(
   ctx: EnvelopeContext,
-  p: { sender: DoubleUser; messageId: string; chatId: string; chatType: "p2p" | "group"; text: string; mentions: Mention[]; createTime: number },
+  p: {
+    sender: DoubleUser;
+    messageId: string;
+    chatId: string;
+    chatType: "p2p" | "group";
+    /** A text message's text, or (msgType and content) any other message as Lark words it. */
+    text?: string;
+    msgType?: string;
+    content?: string;
+    mentions: Mention[];
+    createTime: number;
+  },
 ): Record<string, unknown> {
   return {
     sender: { sender_id: userIds(p.sender), sender_type: "user", tenant_key: ctx.tenantKey },
@@ -59,8 +70,8 @@ export function messageReceiveEvent(
       update_time: String(p.createTime),
       chat_id: p.chatId,
       chat_type: p.chatType,
-      message_type: "text",
-      content: JSON.stringify({ text: p.text }),
+      message_type: p.msgType ?? "text",
+      content: p.content ?? JSON.stringify({ text: p.text ?? "" }),
       ...(p.mentions.length > 0 ? { mentions: p.mentions } : {}),
     },
   };

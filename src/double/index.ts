@@ -32,6 +32,8 @@ import { DoubleStore, viewOf } from "./store.ts";
 import { TenantTokens } from "./tokens.ts";
 import type { DoubleChat, DoubleUser, LarkDoubleOptions, SendEvent, SentMessage } from "./types.ts";
 import * as actions from "./user-actions.ts";
+import { sendFile, sendFileInput, sendPost, sendPostInput, type SendFileInput, type SendPostInput } from "./user-files.ts";
+import type { StoredResource } from "./resources.ts";
 import type { ActionContext, ClickOutcome, DeliveryOutcome, RawDeliveryOptions, SayOutcome, VerifyOutcome } from "./user-actions.ts";
 import type { DeliveryResult } from "./deliver.ts";
 import type { OpenApiContext } from "./open-api-context.ts";
@@ -42,6 +44,8 @@ export type { LongConnectionInfo, LongConnectionOptions, LongConnectionResult } 
 export type { ClickOutcome, DeliveryOutcome, RawDeliveryOptions, SayOutcome, VerifyOutcome } from "./user-actions.ts";
 export type { AppInput, ChatInput, ClickInput, FaultInput, MenuInput, MessagesQuery, OpenP2pInput, SayInput, UserInput } from "./schemas.ts";
 export type { AppSettingsView } from "./scopes.ts";
+export type { SendFileInput, SendPostInput } from "./user-files.ts";
+export type { StoredResource } from "./resources.ts";
 export { DoubleError } from "./schemas.ts";
 export { buildSignedRequest, buildUnsignedRequest, deliver, type DeliveryResult, type SignedRequest, type SignOptions } from "./deliver.ts";
 export { buildEnvelope, type Envelope } from "./events.ts";
@@ -170,6 +174,18 @@ export class LarkDouble {
   }
   openP2p(input: OpenP2pInput): Promise<DeliveryOutcome> {
     return actions.openP2p(this.actions, parseOrThrow(openP2pInput, input));
+  }
+  /** A picture, file, voice message, video or sticker (user-files.ts). */
+  sendFile(input: SendFileInput): Promise<SayOutcome & { fileKey: string }> {
+    return sendFile(this.actions, parseOrThrow(sendFileInput, input));
+  }
+  /** Rich text (post), with pictures in it. */
+  sendPost(input: SendPostInput): Promise<SayOutcome & { imageKeys: string[] }> {
+    return sendPost(this.actions, parseOrThrow(sendPostInput, input));
+  }
+  /** An image or file the app uploaded or a person sent, by key (the sandbox page shows them). */
+  resource(key: string): StoredResource | undefined {
+    return this.store.resources.get(key);
   }
   clickMenu(input: MenuInput): Promise<DeliveryOutcome> {
     return actions.clickMenu(this.actions, parseOrThrow(menuInput, input));

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { inboundItem, messageItem, ok, parseBody } from "./api-shapes.ts";
 import { validateCardUpdate, validateContent } from "./cards.ts";
 import { newMessageId } from "./ids.ts";
+import { checkSendableKeys } from "./resources.ts";
 import { larkErrors } from "./lark-errors.ts";
 import type { OpenApiContext } from "./open-api-context.ts";
 import { viewOf } from "./store.ts";
@@ -107,6 +108,7 @@ function send(ctx: OpenApiContext, p: SendParams): StoredMessage {
     if (earlier) return earlier;
   }
   validateContent(p.msg_type, p.content);
+  checkSendableKeys(ctx.store.resources, p.msg_type, p.content);
   const msg: StoredMessage = {
     message_id: newMessageId(),
     chat_id: p.chat.chat_id,

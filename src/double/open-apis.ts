@@ -5,10 +5,12 @@
 import express from "express";
 import { contactRoutes } from "./contact-apis.ts";
 import { answerLarkError, logIdAndFaults, requireToken, tenantTokenRoute } from "./gateway.ts";
+import { fileRoutes } from "./files.ts";
 import { imageRoutes } from "./images.ts";
 import { larkErrors } from "./lark-errors.ts";
 import { listingRoutes } from "./listing-apis.ts";
 import { messageRoutes } from "./message-apis.ts";
+import { messageResourceRoutes } from "./resources.ts";
 import type { OpenApiContext } from "./open-api-context.ts";
 import { appGate } from "./scopes.ts";
 
@@ -30,7 +32,9 @@ export function openApiRouter(ctx: OpenApiContext): express.Router {
   messageRoutes(r, ctx);
   contactRoutes(r, ctx);
   listingRoutes(r, ctx);
-  imageRoutes(r);
+  imageRoutes(r, ctx.store.resources);
+  fileRoutes(r, ctx.store.resources);
+  messageResourceRoutes(r, ctx);
 
   r.use(() => {
     throw larkErrors.notFound();

@@ -56,6 +56,9 @@ const RULES: readonly ApiRule[] = [
   { method: "GET", path: /^\/im\/v1\/chats$/, scopes: ["im:chat", "im:chat:readonly"], botOff: larkErrors.chatBotNotActivated },
   { method: "POST", path: /^\/im\/v1\/images$/, scopes: ["im:resource", "im:resource:upload"], botOff: larkErrors.resourceBotNotActivated },
   { method: "GET", path: /^\/im\/v1\/images\/[^/]+$/, scopes: [], botOff: larkErrors.resourceBotNotActivated },
+  { method: "POST", path: /^\/im\/v1\/files$/, scopes: ["im:resource", "im:resource:upload"], botOff: larkErrors.resourceBotNotActivated },
+  // 获取消息中的资源文件: the message read scopes; the bot ability, as for images (234007).
+  { method: "GET", path: /^\/im\/v1\/messages\/[^/]+\/resources\/[^/]+$/, scopes: READ, botOff: larkErrors.resourceBotNotActivated },
   { method: "POST", path: /^\/contact\/v3\/users\/batch_get_id$/, scopes: ["contact:user.id:readonly"] },
 ];
 

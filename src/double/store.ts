@@ -2,6 +2,7 @@
 // happened (messages the bot sent, messages users said, uuids seen, deliveries made).
 // reset() forgets what happened and keeps the directory.
 import { newChatId, newOpenId, newUnionId, newUserId, p2pChatId } from "./ids.ts";
+import { ResourceStore } from "./resources.ts";
 import type { ChatInput, UserInput } from "./schemas.ts";
 import { DoubleError } from "./schemas.ts";
 import type { DoubleChat, DoubleUser, InboundMessage, SentMessage, StoredMessage } from "./types.ts";
@@ -20,6 +21,8 @@ export class DoubleStore {
   readonly messages = new Map<string, StoredMessage>();
   readonly inbound = new Map<string, InboundMessage>();
   readonly deliveries = new Map<string, Delivery>();
+  /** Images and files: the app's uploads and what people sent in messages (resources.ts). */
+  readonly resources = new ResourceStore();
   private uuids = new Map<string, { message_id: string; at: number }>();
 
   /** Adds a user, or updates the one with the same open_id. */
@@ -107,6 +110,7 @@ export class DoubleStore {
     this.inbound.clear();
     this.deliveries.clear();
     this.uuids.clear();
+    this.resources.clear();
   }
 }
 

@@ -75,7 +75,27 @@ async function post(ctx: ActionContext, target: Target, envelope: { header: { ev
   return { ...result, eventId: envelope.header.event_id, url };
 }
 
-export async function say(ctx: ActionContext, input: SayInput): Promise<SayOutcome> {
+/** Where a person sends: their p2p chat with the bot, or a group they are in. */
+export interface SendFrom {
+  from: string;
+  chatId?: string | undefined;
+  chatType?: "p2p" | "group" | undefined;
+  mentionBot?: boolean | undefined;
+  messageId?: string | undefined;
+}
+
+/**
+ * A message a person sends, of any type: kept (the bot may reply to it, GET it, or download its
+ * resources) and delivered as im.message.receive_v1 when Lark would deliver it. `build` writes
+ * the content, told the @-mention of the bot when there is one.
+ */
+export async function sendAsUser(
+  ctx: ActionContext,
+  input: SendFrom,
+  msgType: string,
+  build: (botMention: Mention | undefined) => string,
+  opts: { canMention: boolean } = { canMention: true },
+): Promise<SayOutcome> {
   const user = ctx.store.requireUser(input.from);
   const chat = input.chatId ? ctx.store.findChat(input.chatId) : ctx.store.p2pChat(user.open_id);
   if (!chat) throw new DoubleError(404, `unknown chat ${input.chatId}: add it first (addChat / POST /_double/chats)`);
@@ -84,29 +104,33 @@ export async function say(ctx: ActionContext, input: SayInput): Promise<SayOutco
   if (chat.chat_type === "p2p" && chat.members[0] !== user.open_id) throw new DoubleError(400, `${chat.chat_id} is another user's p2p chat`);
   if (chat.chat_type === "group" && !chat.members.includes(user.open_id)) throw new DoubleError(400, `${user.open_id} is not a member of ${chat.chat_id}`);
 
-  const mentionBot = input.mentionBot ?? chat.chat_type === "group";
-  const mentions: Mention[] = mentionBot
-    ? [{ key: "@_user_1", id: { open_id: ctx.botOpenId, union_id: "", user_id: "" }, name: ctx.botName, tenant_key: ctx.tenantKey }]
-    : [];
-  const text = mentionBot ? `@_user_1 ${input.text}` : input.text;
+  // An image, a file or a sticker cannot carry an @-mention; text and rich text can.
+  const mentionBot = opts.canMention && (input.mentionBot ?? chat.chat_type === "group");
+  const mention: Mention | undefined = mentionBot
+    ? { key: "@_user_1", id: { open_id: ctx.botOpenId, union_id: "", user_id: "" }, name: ctx.botName, tenant_key: ctx.tenantKey }
+    : undefined;
   const messageId = input.messageId ?? newMessageId();
   const createTime = ctx.now();
-  const content = JSON.stringify({ text });
+  const content = build(mention);
   ctx.store.inbound.set(messageId, {
     message_id: messageId,
     chat_id: chat.chat_id,
     chat_type: chat.chat_type,
     sender_open_id: user.open_id,
-    msg_type: "text",
+    msg_type: msgType,
     content,
     create_time: createTime,
   });
   if (chat.chat_type === "group" && !mentionBot) return { skipped: "group message without @bot: Lark does not deliver it", messageId, chatId: chat.chat_id };
   if (!chat.bot_is_member) return { skipped: "the bot is not in this chat", messageId, chatId: chat.chat_id };
 
-  const event = messageReceiveEvent(ctx, { sender: user, messageId, chatId: chat.chat_id, chatType: chat.chat_type, text, mentions, createTime });
+  const event = messageReceiveEvent(ctx, { sender: user, messageId, chatId: chat.chat_id, chatType: chat.chat_type, msgType, content, mentions: mention ? [mention] : [], createTime });
   const outcome = await post(ctx, "events", buildEnvelope(ctx, "im.message.receive_v1", event));
   return { ...outcome, messageId, chatId: chat.chat_id };
+}
+
+export async function say(ctx: ActionContext, input: SayInput): Promise<SayOutcome> {
+  return sendAsUser(ctx, input, "text", (mention) => JSON.stringify({ text: mention ? `${mention.key} ${input.text}` : input.text }));
 }
 
 export async function openP2p(ctx: ActionContext, input: OpenP2pInput): Promise<DeliveryOutcome> {
