@@ -33,10 +33,15 @@ const schema = z
     TZ_NAME: z.string().default("Asia/Shanghai"),
     ROLE: z.enum(ROLES).default("all"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // json: one JSON object a line (production); text: one readable Chinese line (the sandbox's
+    // default when a person watches the terminal, see src/sandbox/log-lines.ts).
+    LOG_FORMAT: z.enum(["json", "text"]).optional(),
     SEND_RATE_APP_PER_SEC: positiveInt.default(50),
     SEND_RATE_TARGET_PER_SEC: positiveInt.default(5),
     SEND_MAX_ATTEMPTS: positiveInt.default(8),
     AID_MAX_YUAN: positiveInt.default(50_000),
+    /** The largest picture or PDF a member may attach to a request (said in the refusal). */
+    ATTACHMENT_MAX_MB: z.coerce.number().positive().max(30).default(10),
     SANDBOX: bool.optional(),
     SANDBOX_SEED: bool.default(true),
     LARK_DOUBLE_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
@@ -84,8 +89,12 @@ export interface Config {
   readonly timezone: string;
   readonly role: ProcessRole;
   readonly logLevel: string;
+  /** Unset: JSON, except in the sandbox on a terminal. */
+  readonly logFormat: "json" | "text" | undefined;
   readonly send: { readonly appPerSec: number; readonly targetPerSec: number; readonly maxAttempts: number };
   readonly aidMaxFen: number;
+  /** The largest picture or PDF attached to an aid request, in bytes (ATTACHMENT_MAX_MB). */
+  readonly attachmentMaxBytes: number;
   readonly publicUrl: string | undefined;
   /** Whom a stranger is told to contact to be added to the roster. */
   readonly rosterContact: string;
@@ -154,12 +163,14 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     timezone: e.TZ_NAME,
     role: e.ROLE,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     send: Object.freeze({
       appPerSec: e.SEND_RATE_APP_PER_SEC,
       targetPerSec: e.SEND_RATE_TARGET_PER_SEC,
       maxAttempts: e.SEND_MAX_ATTEMPTS,
     }),
     aidMaxFen: e.AID_MAX_YUAN * 100,
+    attachmentMaxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
     publicUrl: e.PUBLIC_URL,
     rosterContact: e.ROSTER_CONTACT,
     schedulerRefreshMs: e.SCHEDULER_REFRESH_MS,

@@ -8,6 +8,7 @@ import { ConfigError, parseConfig, SANDBOX_LARK, type Config } from "./config.ts
 import { startLarkDouble, type LarkDouble } from "./double/index.ts";
 import { connectRedis, RedisUnavailableError } from "./jobs/redis.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { chooseLogFormat, readableLogStream } from "./sandbox/log-lines.ts";
 import { printBotMessages } from "./sandbox/printer.ts";
 import { seedDemo } from "./sandbox/seed.ts";
 import { sandboxRoutes } from "./sandbox/routes.ts";
@@ -34,7 +35,12 @@ async function main(): Promise<void> {
   // Before anything is opened: a refused start must leave the database untouched.
   const verdict = checkStartup(config, process.env);
   if (verdict.refusal) fail(verdict.refusal);
-  const log = createLogger(config.logLevel);
+  // JSON lines for machines; in the sandbox on a terminal (or LOG_FORMAT=text), one readable line each.
+  const readable = chooseLogFormat({ sandbox: config.sandbox, logFormat: config.logFormat, isTTY: Boolean(process.stdout.isTTY) }) === "text";
+  const log = createLogger(
+    config.logLevel,
+    readable ? readableLogStream({ write: (s) => process.stdout.write(s), colour: Boolean(process.stdout.isTTY), lark: config.sandbox ? "飞书替身" : "飞书" }) : undefined,
+  );
   for (const warning of verdict.warnings) {
     // On stderr as well as in the log: JSON log lines scroll past, this must be seen.
     process.stderr.write(`\n\x1b[1;33m${warning}\x1b[0m\n\n`);
@@ -70,7 +76,7 @@ async function main(): Promise<void> {
     redis,
     clock,
     log,
-    ...(double ? { extraRoutes: (web, ctx) => sandboxRoutes(web, { app: ctx.app, double: double!, clock: clock as MovableClock }) } : {}),
+    ...(double ? { extraRoutes: (web, ctx) => sandboxRoutes(web, { app: ctx.app, double: double!, clock: clock as MovableClock, log }) } : {}),
   });
 
   if (double && app.url) {

@@ -17,6 +17,8 @@ import type { OverdueResult } from "./visit-overdue.ts";
 import type { PlanResult } from "./visit-planner.ts";
 
 const t = (zh: string, en: string): Text => ({ zh, en });
+/** "1 leader", "3 leaders". */
+const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 export interface ScheduleLabel<R = never> {
   name: Text;
@@ -67,8 +69,8 @@ const talkSweep: ScheduleLabel<TalkSweepResult> = {
   said: (r) =>
     unlessSkipped(r, () => {
       if (r.staged === 0) return r.leaders + r.secretaries > 0 ? t("今天的提醒已经发过，没有新的", "today's reminders went out already") : t("没有需要发送的提醒", "no reminders to send");
-      const secretaries = r.secretaries > 0 ? { zh: `，给 ${r.secretaries} 位书记发出督办`, en: `, and ${r.secretaries} secretaries a follow-up` } : { zh: "", en: "" };
-      return t(`给 ${r.leaders} 位领导发出提醒${secretaries.zh}`, `reminded ${r.leaders} leaders${secretaries.en}`);
+      const secretaries = r.secretaries > 0 ? { zh: `，给 ${r.secretaries} 位书记发出督办`, en: `; ${n(r.secretaries, "secretary", "secretaries")} told` } : { zh: "", en: "" };
+      return t(`给 ${r.leaders} 位领导发出提醒${secretaries.zh}`, `reminded ${n(r.leaders, "leader")}${secretaries.en}`);
     }),
 };
 
@@ -111,11 +113,11 @@ const visitPlan: ScheduleLabel<PlanResult> = {
     unlessSkipped(r, () => {
       if (r.festivals.length === 0) return t("近 14 天内没有需要走访的节日", "no festival within the planning window");
       const names = r.festivals.map(festivalName);
-      if (r.created + r.digests === 0) return t(`${names.map((n) => n.zh).join("、")}的走访已经安排过，没有新的`, `${names.map((n) => n.en).join(", ")}: planned already`);
+      if (r.created + r.digests === 0) return t(`${names.map((x) => x.zh).join("、")}的走访已经安排过，没有新的`, `${names.map((x) => x.en).join(", ")}: planned already`);
       const unassigned = r.unassigned > 0 ? { zh: `，${r.unassigned} 人没有走访人`, en: `, ${r.unassigned} without a visitor` } : { zh: "", en: "" };
       return t(
-        `${names.map((n) => n.zh).join("、")}，新建 ${r.created} 项走访任务，给 ${r.digests} 位走访人发出安排${unassigned.zh}`,
-        `${names.map((n) => n.en).join(", ")}: ${r.created} new visit tasks, ${r.digests} visitors told${unassigned.en}`,
+        `${names.map((x) => x.zh).join("、")}，新建 ${r.created} 项走访任务，给 ${r.digests} 位走访人发出安排${unassigned.zh}`,
+        `${names.map((x) => x.en).join(", ")}: ${n(r.created, "new visit task")}, ${n(r.digests, "visitor")} told${unassigned.en}`,
       );
     }),
 };

@@ -1,31 +1,24 @@
 // The festivals the clock panel can jump to, and when each next falls after a given instant,
-// in Beijing time. Lunar festivals come from lunar-javascript (a lunar month/day of lunar year
-// Y always falls in solar year Y for these four), the rest are fixed solar dates.
-import { createRequire } from "node:module";
+// in Beijing time, in date order: the first is the next festival, which the page offers first.
+// Dates come from the visit rules' own calendar (src/domain/festivals.ts, lunar days through
+// lunar-javascript), so a jump lands where the visit planner sees the festival; 端午 is added
+// here as a demo point although no branch visits at it by default.
+import { BUILTIN_FESTIVALS, festivalDate, type FestivalDef } from "../domain/festivals.ts";
 
-interface LunarLib {
-  Lunar: { fromYmd(y: number, m: number, d: number): { getSolar(): { toYmd(): string } } };
-}
-// lunar-javascript is CommonJS without types; this is the one call used.
-const { Lunar } = createRequire(import.meta.url)("lunar-javascript") as LunarLib;
-
-export interface Festival {
+interface Festival {
   key: string;
   zh: string;
   en: string;
-  /** Solar date (YYYY-MM-DD) in a given year. */
-  dateIn(year: number): string;
+  def: Pick<FestivalDef, "calendar" | "month" | "day">;
 }
 
-const lunar = (m: number, d: number) => (year: number) => Lunar.fromYmd(year, m, d).getSolar().toYmd();
-const solar = (m: number, d: number) => (year: number) => `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-
+const { SPRING_FESTIVAL, JULY_FIRST, MID_AUTUMN, DOUBLE_NINTH } = BUILTIN_FESTIVALS;
 const FESTIVALS: readonly Festival[] = [
-  { key: "spring", zh: "春节", en: "Spring Festival", dateIn: lunar(1, 1) },
-  { key: "dragon-boat", zh: "端午", en: "Dragon Boat Festival", dateIn: lunar(5, 5) },
-  { key: "july-first", zh: "七一建党节", en: "Party Founding Day (1 July)", dateIn: solar(7, 1) },
-  { key: "mid-autumn", zh: "中秋", en: "Mid-Autumn Festival", dateIn: lunar(8, 15) },
-  { key: "double-ninth", zh: "重阳（敬老）", en: "Double Ninth (elders' day)", dateIn: lunar(9, 9) },
+  { key: "spring", zh: "春节", en: "Spring Festival", def: SPRING_FESTIVAL },
+  { key: "dragon-boat", zh: "端午", en: "Dragon Boat Festival", def: { calendar: "LUNAR", month: 5, day: 5 } },
+  { key: "july-first", zh: "七一建党节", en: "Party Founding Day (1 July)", def: JULY_FIRST },
+  { key: "mid-autumn", zh: "中秋", en: "Mid-Autumn Festival", def: MID_AUTUMN },
+  { key: "double-ninth", zh: "重阳（敬老）", en: "Double Ninth (elders' day)", def: DOUBLE_NINTH },
 ];
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -49,16 +42,18 @@ export interface UpcomingFestival {
 
 /**
  * The next occurrence of each festival whose jump target is still ahead of `now` (jumping
- * never moves the clock back), with the instant `daysBefore` days before it at 09:00 Beijing.
+ * never moves the clock back), with the instant `daysBefore` days before it at 09:00 Beijing,
+ * in date order (the same as jump order: every jump is the same days before its festival).
  */
 export function upcomingFestivals(now: Date, daysBefore = 14): UpcomingFestival[] {
   const year = Number(beijingDate(now).slice(0, 4));
   return FESTIVALS.map((f) => {
     for (const y of [year, year + 1, year + 2]) {
-      const date = f.dateIn(y);
+      const date = festivalDate(f.def, y);
+      if (!date) continue;
       const jump = new Date(Date.parse(`${date}T09:00:00+08:00`) - daysBefore * DAY_MS);
       if (jump.getTime() > now.getTime()) return { key: f.key, zh: f.zh, en: f.en, date, jumpTo: jump.toISOString(), daysBefore };
     }
     throw new Error(`no ${f.key} within two years of ${now.toISOString()}`);
-  }).sort((a, b) => a.jumpTo.localeCompare(b.jumpTo));
+  }).sort((a, b) => a.date.localeCompare(b.date));
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { App } from "../app.ts";
 import type { MovableClock } from "../clock.ts";
 import { DoubleError, type LarkDouble } from "../double/index.ts";
+import type { Logger } from "../log.ts";
 import { storesOn } from "../store/stores.ts";
 import { chatRoutes } from "./chat-routes.ts";
 import { clockRoutes } from "./clock-routes.ts";
@@ -19,6 +20,8 @@ export interface SandboxDeps {
   app: App;
   double: LarkDouble;
   clock: MovableClock;
+  /** The bot's logger: clock moves and task runs from the page are told in the terminal. */
+  log?: Logger;
 }
 
 export function sandboxRoutes(web: express.Express, deps: SandboxDeps): void {
@@ -46,7 +49,7 @@ export function sandboxRoutes(web: express.Express, deps: SandboxDeps): void {
 
   const events = new PageEvents();
   chatRoutes(r, { double, clock, store: storesOn(app.db), events });
-  clockRoutes(r, { app, clock, events });
+  clockRoutes(r, { app, clock, events, log: deps.log });
   r.get("/api/double", (_req, res) => void res.json({ url: double.url, botName: double.botName, botOpenId: double.botOpenId }));
 
   r.use("/api", (_req, res) => void res.status(404).json({ error: "no such sandbox API route" }));

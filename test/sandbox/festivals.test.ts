@@ -27,6 +27,13 @@ describe("upcomingFestivals", () => {
     expect(all.map((f) => f.jumpTo)).toEqual([...all.map((f) => f.jumpTo)].sort());
   });
 
+  it("lists in date order, so the first is the next festival from today (the page's default)", () => {
+    const all = upcomingFestivals(new Date("2026-12-03T21:00:00+08:00"));
+    expect(all.map((f) => `${f.zh} ${f.date}`)).toEqual(["春节 2027-02-06", "端午 2027-06-09", "七一建党节 2027-07-01", "中秋 2027-09-15", "重阳（敬老） 2027-10-08"]);
+    // Three days before 春节 its jump point has passed: the next one to jump to is 端午.
+    expect(upcomingFestivals(new Date("2027-02-03T09:00:00+08:00"))[0]).toMatchObject({ key: "dragon-boat", date: "2027-06-09" });
+  });
+
   it("reads the date in Beijing, not UTC", () => {
     expect(beijingDate(new Date("2026-09-24T16:30:00Z"))).toBe("2026-09-25");
   });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEDULES } from "../../src/jobs/schedules.ts";
 import { DEMO_GROUP_CHAT, DEMO_PEOPLE } from "../../src/sandbox/demo-branch.ts";
-import type { ChatMessage, ChatSummary, PersonSummary } from "../../src/sandbox/page/protocol.ts";
+import type { ChatMessage, ChatSummary, PersonSummary, TaskInfo, TaskRun } from "../../src/sandbox/page/protocol.ts";
 import { eventually } from "../support/harness.ts";
 import { openIdOf, p2pOf } from "./support/page.ts";
 import { startSandbox, type Sandbox } from "./support/sandbox.ts";
@@ -74,8 +74,13 @@ describe("sandbox routes", () => {
   });
 
   it("lists every scheduler and the festivals to jump to", async () => {
-    const tasks = await call<{ task: string }[]>("/api/tasks");
+    const tasks = await call<TaskInfo[]>("/api/tasks");
     expect(tasks.json.map((t) => t.task)).toEqual(SCHEDULES.map((s) => s.task));
+    expect(tasks.json.find((t) => t.task === "talk-sweep")).toMatchObject({ name: { zh: "谈心提醒" }, when: { zh: "每个工作日 9:00（11:00、15:00 补发）" }, pattern: "0 9,11,15 * * *" });
+    // A run is told in words, and the list remembers it with the sandbox time it ran at.
+    const run = await call<{ run: TaskRun }>("/api/run/talk-urgent", {});
+    expect(run.json.run).toMatchObject({ task: "talk-urgent", ok: true, at: expect.stringMatching(/^2026-03-0\d/), said: { zh: expect.stringMatching(/紧急谈心/) } });
+    expect((await call<TaskInfo[]>("/api/tasks")).json.find((t) => t.task === "talk-urgent")?.lastRun).toEqual(run.json.run);
     const festivals = await call<{ key: string; date: string; jumpTo: string }[]>("/api/festivals");
     expect(festivals.json.find((f) => f.key === "mid-autumn")).toMatchObject({ date: "2026-09-25", jumpTo: "2026-09-11T01:00:00.000Z" });
   });

@@ -50,8 +50,29 @@ export interface FestivalJump {
   daysBefore: number;
 }
 
+/** A text in both languages; the page shows the side of its card language. */
+export interface Words {
+  zh: string;
+  en: string;
+}
+
+/** One run of a task from the page: when (sandbox time), and what it did in a sentence. */
+export interface TaskRun {
+  task: string;
+  at: string;
+  ok: boolean;
+  /** "给 3 位领导发出提醒", or why it failed. */
+  said: Words;
+  /** The task's own result object (or the error), shown behind 详情. */
+  detail: unknown;
+}
+
 export interface TaskInfo {
   task: string;
+  name: Words;
+  /** When it runs, in words ("每个工作日 9:00"). */
+  when: Words;
   everyMs?: number;
   pattern?: string;
+  lastRun?: TaskRun;
 }
