@@ -4,13 +4,13 @@
 // server-sent-event stream. Bundled by bundle.ts from this entry; no framework. The parts:
 // chat-list (who, which chat), message-pane, composer, card-actions, clock-panel.
 import { wireCards } from "./card-actions.ts";
-import { onLiveMessage, selectChat, selectPerson, updateUrl } from "./chat-list.ts";
-import { showClock, showTasks, wireClock } from "./clock-panel.ts";
+import { onLiveMessage, selectChat, selectPerson, updateUrl, wireChatSelect } from "./chat-list.ts";
+import { onTaskRun, redrawTasks, showClock, showTasks, wireClock } from "./clock-panel.ts";
 import { wireComposer } from "./composer.ts";
 import { $, api, STREAM_URL, toDom } from "./dom.ts";
 import { upsertMessage } from "./message-pane.ts";
 import { toast } from "./notices.ts";
-import type { ChatMessage, PersonSummary } from "./protocol.ts";
+import type { ChatMessage, PersonSummary, TaskRun } from "./protocol.ts";
 import { state } from "./state.ts";
 
 function connect(): void {
@@ -28,6 +28,7 @@ function connect(): void {
   });
   es.addEventListener("message", (e) => onLiveMessage(JSON.parse((e as MessageEvent<string>).data) as ChatMessage));
   es.addEventListener("clock", (e) => void showClock((JSON.parse((e as MessageEvent<string>).data) as { now: string }).now));
+  es.addEventListener("task", (e) => onTaskRun(JSON.parse((e as MessageEvent<string>).data) as TaskRun));
 }
 
 /** 中文 / English: cards are drawn again in the chosen language, as Lark does for its user. */
@@ -40,6 +41,7 @@ function wireLocale(): void {
       for (const x of buttons) x.classList.toggle("on", x === b);
       updateUrl();
       for (const m of [...state.messages.values()]) if (m.msgType === "interactive") upsertMessage(m);
+      redrawTasks();
     });
   }
 }
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
   wireCards();
   wireClock();
   wireComposer();
+  wireChatSelect();
   $<HTMLSelectElement>("who").addEventListener("change", (e) => void selectPerson((e.target as HTMLSelectElement).value));
   connect();
   await Promise.all([showClock(), showTasks()]);

@@ -1,5 +1,5 @@
-// Who you are acting as and your chats: the person picker, the chat list with unread counts,
-// opening a chat (its messages loaded, the bot told of a private chat opened), and where a live
+// Who you are acting as and your chats: the person picker, the chat list with unread counts
+// (on a phone, a selector instead of the list), opening a chat (its messages loaded, the bot told of a private chat opened), and where a live
 // message goes.
 import { $, api, toDom } from "./dom.ts";
 import { atBottom, scrollDown, upsertMessage } from "./message-pane.ts";
@@ -33,7 +33,31 @@ function renderWho(): void {
   if (me.orgs.length > 0) info.append(toDom({ tag: "div", attrs: {}, children: [me.orgs.join("、")] }));
 }
 
+function chatName(c: ChatSummary): string {
+  return c.type === "p2p" ? `${c.name}（机器人）` : `${c.name}（群聊 ${c.members} 人）`;
+}
+
+/** The chat list as a selector, for a screen too narrow for the list (shell.ts shows one or the other). */
+function renderChatSelect(): void {
+  const sel = $<HTMLSelectElement>("chat-select");
+  sel.replaceChildren(
+    ...state.chats.map((c) => {
+      const o = document.createElement("option");
+      o.value = c.chatId;
+      const unread = state.unread.get(c.chatId) ?? 0;
+      o.textContent = unread > 0 ? `${chatName(c)} · ${unread} 条未读` : chatName(c);
+      return o;
+    }),
+  );
+  sel.value = state.chatId;
+}
+
+export function wireChatSelect(): void {
+  $<HTMLSelectElement>("chat-select").addEventListener("change", (e) => void selectChat((e.target as HTMLSelectElement).value));
+}
+
 function renderChats(): void {
+  renderChatSelect();
   $("chats").replaceChildren(
     ...state.chats.map((c) => {
       const li = document.createElement("li");

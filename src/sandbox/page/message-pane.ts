@@ -4,12 +4,12 @@ import { $, toDom } from "./dom.ts";
 import type { ChatMessage } from "./protocol.ts";
 import { renderCard, renderText } from "./render-card.ts";
 import { state } from "./state.ts";
+import { beijingDateTime } from "./time-format.ts";
 
 function nameOf(openId: string): string | undefined {
   return state.people.find((p) => p.openId === openId)?.name;
 }
 
-const timeFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false });
 
 function messageBody(m: ChatMessage): Node {
   if (m.msgType === "interactive") {
@@ -45,7 +45,7 @@ export function upsertMessage(m: ChatMessage): void {
   const avatarText = m.sender === "bot" ? state.botName.slice(0, 1) : m.senderName.slice(-2);
   const main = document.createElement("div");
   main.className = "msg-main";
-  main.append(toDom({ tag: "div", attrs: { class: "msg-meta" }, children: [`${mine ? "我 Me" : m.senderName} · ${timeFmt.format(m.createTime)}${m.updateTime > m.createTime && m.msgType === "interactive" ? " · 已更新 updated" : ""}`] }));
+  main.append(toDom({ tag: "div", attrs: { class: "msg-meta" }, children: [`${mine ? "我 Me" : m.senderName} · ${beijingDateTime(m.createTime)}${m.updateTime > m.createTime && m.msgType === "interactive" ? " · 已更新 updated" : ""}`] }));
   const parent = m.parentId ? state.messages.get(m.parentId) : undefined;
   if (parent) main.append(toDom({ tag: "div", attrs: { class: "reply-quote" }, children: [`回复 ${parent.sender === state.me ? "我" : parent.senderName}：${quoteOf(parent)}`] }));
   const body = messageBody(m);

@@ -21,8 +21,9 @@ export function pageHtml(opts: { scriptUrl: string; botName: string }): string {
       <select id="who" data-testid="who"></select>
     </label>
     <div id="who-info" class="who-info"></div>
-    <div class="side-label">会话 Chats</div>
+    <div class="side-label chats-label">会话 Chats</div>
     <ul id="chats" class="chats" data-testid="chats"></ul>
+    <label class="chat-pick"><span class="side-label">会话 Chat</span><select id="chat-select" data-testid="chat-select"></select></label>
     <div class="side-foot">
       <span class="side-label">卡片语言 Card language</span>
       <div class="seg" id="locale">
@@ -51,17 +52,17 @@ export function pageHtml(opts: { scriptUrl: string; botName: string }): string {
         <button type="button" class="pbtn" data-advance-days="1" data-testid="advance-1">+1 天 day</button>
         <button type="button" class="pbtn" data-advance-days="7" data-testid="advance-7">+7 天 days</button>
       </div>
-      <label class="field-label-side">跳到节日前 14 天 <small>Jump to 14 days before</small></label>
+      <label class="field-label-side" for="festival">跳到节日前 14 天 <small>Jump to 14 days before</small></label>
       <select id="festival" class="wide-select" data-testid="festival"></select>
+      <div id="festival-jump" class="festival-jump" data-testid="festival-jump"></div>
       <div class="row">
         <button type="button" class="pbtn primary" id="jump" data-testid="jump">跳转 Jump</button>
       </div>
     </section>
     <section class="box">
       <h3>定时任务 <small>Schedulers</small></h3>
-      <p class="hint">立即运行一次，按当前沙盒时间 · Run once now, at sandbox time</p>
+      <p class="hint">「立即运行」按当前沙盒时间运行一次 · Run once now, at sandbox time</p>
       <ul id="tasks" class="tasks" data-testid="tasks"></ul>
-      <pre id="task-result" class="task-result" data-testid="task-result" hidden></pre>
     </section>
     <section class="box hint">
       点击卡片按钮会经飞书替身发送加密签名的 card.action.trigger 回调给机器人。<br>
@@ -242,15 +243,25 @@ textarea.field-control{resize:vertical}
 .row select{flex:1;min-width:0;border:1px solid #d0d3d6;border-radius:6px;padding:4px 6px;background:#fff}
 .wide-select{width:100%;margin-top:4px;border:1px solid #d0d3d6;border-radius:6px;padding:4px 6px;background:#fff}
 .field-label-side{display:block;font-size:12px;color:#646a73;margin-top:8px}
+.festival-jump{font-size:12px;color:#646a73;margin-top:2px}
 .pbtn{border:1px solid #d0d3d6;background:#fff;border-radius:6px;padding:4px 10px}
 .pbtn.primary{background:#3370ff;border-color:#3370ff;color:#fff}
 .pbtn:disabled{opacity:.5}
 .hint{font-size:12px;color:#8f959e;margin:0 0 6px}
 .tasks{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:6px}
-.tasks li{display:flex;justify-content:space-between;align-items:center;gap:6px}
-.tasks code{font-size:12px}
-.tasks .sched{font-size:11px;color:#8f959e;display:block}
-.task-result{background:#f5f6f7;border-radius:6px;padding:6px 8px;font-size:12px;white-space:pre-wrap;margin:8px 0 0;max-height:160px;overflow:auto}
+.tasks li{display:flex;flex-direction:column;gap:2px;padding-bottom:6px;border-bottom:1px solid #eff0f1}
+.tasks li:last-child{border-bottom:0}
+.task-head{display:flex;justify-content:space-between;align-items:center;gap:6px}
+.task-name{font-weight:500}
+.task-when{font-size:12px;color:#8f959e}
+.task-last{font-size:12px;color:#1f2329;display:flex;flex-direction:column}
+.task-last.none{color:#bbbfc4}
+.task-last.failed .task-said{color:#d83931}
+.task-at{color:#646a73}
+.task-detail summary{font-size:12px;color:#245bdb;cursor:pointer}
+.task-detail pre{background:#f5f6f7;border-radius:6px;padding:6px 8px;font-size:11px;white-space:pre-wrap;margin:4px 0 0;max-height:160px;overflow:auto}
+.chat-pick{display:none}
+.chat-pick select{width:100%;padding:6px 8px;border:1px solid #d0d3d6;border-radius:6px;background:#fff}
 .toasts{position:fixed;top:16px;left:50%;transform:translateX(-50%);display:flex;flex-direction:column;gap:8px;z-index:20;pointer-events:none}
 .toast{background:#fff;border-radius:8px;box-shadow:0 6px 24px rgba(31,35,41,.18);padding:8px 16px 8px 12px;display:flex;gap:8px;align-items:flex-start;min-width:220px;max-width:480px;animation:slide .2s ease}
 .toast .ticon{font-weight:700}
@@ -264,4 +275,24 @@ textarea.field-control{resize:vertical}
 .modal-text{color:#646a73;margin-bottom:16px}
 .modal-buttons{display:flex;justify-content:flex-end;gap:8px}
 @media (max-width:1000px){.layout{grid-template-columns:220px 1fr}.panel{display:none}}
+/* A phone: one column. Who and which chat as two selectors on top, the chat, then the clock and
+   the schedulers below it; cards as wide as the screen. */
+@media (max-width:600px){
+.layout{display:flex;flex-direction:column;height:auto;min-height:100vh}
+.sidebar{border-right:0;border-bottom:1px solid #dee0e3;padding:10px 12px;gap:6px}
+.brand{padding-bottom:6px}.brand-sub{display:none}
+.chats,.chats-label{display:none}
+.chat-pick{display:block}
+.side-foot{border-top:0;padding-top:0}
+.chat{height:78vh;min-height:420px}
+.chat-header{padding:8px 12px}
+.messages{padding:12px 10px 16px}
+.msg-main{max-width:calc(100% - 44px)}
+.msg.bot .msg-main{flex:1}
+.lark-card{width:100%}
+.composer{padding:8px 10px 10px}
+.panel{display:flex;border-left:0;border-top:1px solid #dee0e3;overflow:visible}
+.modal{width:calc(100vw - 32px)}
+.toast{max-width:calc(100vw - 32px)}
+}
 `;
