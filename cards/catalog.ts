@@ -4,6 +4,7 @@ import type { Card } from "./kit.ts";
 import { helpCard } from "./help.ts";
 import { welcomeCard } from "./welcome.ts";
 import { whoamiCard } from "./whoami.ts";
+import { languageCard } from "./language.ts";
 import { AID_CARDS } from "./aid-catalog.ts";
 import { VISIT_CARDS } from "./visit-catalog.ts";
 import { TALK_CARDS } from "./talk-catalog.ts";
@@ -20,6 +21,8 @@ export const CARD_CATALOG: Record<string, () => Card> = {
     }),
   welcome: () => welcomeCard({ name: "张三", orgNames: ["磐东居委第一党支部"] }),
   whoami: () => whoamiCard({ name: "张三", grants: [{ orgName: "磐东居委第一党支部", role: { zh: "党员", en: "member" } }] }),
+  language: () => languageCard({ current: "ZH" }),
+  "language-en": () => languageCard({ current: "EN" }),
   ...AID_CARDS,
   ...VISIT_CARDS,
   ...TALK_CARDS,

@@ -1,5 +1,6 @@
-// Small builders for Lark card JSON 2.0. Every text is bilingual: Chinese is the content
-// shown by default, English goes in i18n_content for users whose Lark runs in English.
+// Small builders for Lark card JSON 2.0. Every text carries both sides: Chinese as the content,
+// English in i18n_content; at delivery the card is drawn in the reader's language only
+// (cards/localise.ts), since the person's stored choice wins over their Lark client's locale.
 // Templates in this folder are typed functions from data to a card; nothing here does I/O.
 
 // Text has one home (src/domain/text.ts); the templates import it from here with the builders.
@@ -108,9 +109,4 @@ export function datePicker(opts: { name: string; placeholder: Text; required?: b
     required: opts.required ?? false,
     ...(opts.initial ? { initial_date: opts.initial } : {}),
   };
-}
-
-/** Bilingual plain text for text messages: Chinese line(s) first, English after. */
-export function bilingual(text: Text): string {
-  return `${text.zh}\n${text.en}`;
 }

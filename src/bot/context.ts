@@ -6,6 +6,7 @@ import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Day } from "../domain/calendar-day.ts";
 import type { Actor, RoleName } from "../domain/roles.ts";
+import type { Lang } from "../domain/text.ts";
 import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
 import type { AuditEntry } from "../store/audit.ts";
@@ -18,6 +19,11 @@ import { dayIn } from "../domain/zoned-time.ts";
 export interface Outgoing {
   card?: Card;
   text?: Text;
+  /**
+   * The language to draw it in, when the handler knows better than the router (an answer to a
+   * language switch is in the new one). Else: a reply in the sender's, a send in the recipient's.
+   */
+  lang?: Lang;
 }
 
 export interface BaseContext {
@@ -61,6 +67,8 @@ export type Toast = { type: "success" | "error" | "info" | "warning"; text: Text
 export interface ActionResult {
   toast?: Toast;
   card?: Card;
+  /** The language the toast and card are drawn in, when not the clicker's stored one (a language switch). */
+  lang?: Lang;
 }
 
 export interface ActionContext extends BaseContext {

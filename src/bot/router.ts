@@ -2,11 +2,13 @@
 // transaction, the role check, the turn of a UserError into a toast or reply, and the hand-off
 // of staged messages to the delivery queue once the transaction has committed.
 import { z } from "zod";
-import { bilingual, type Text } from "../../cards/kit.ts";
+import type { Text } from "../../cards/kit.ts";
+import { localise } from "../../cards/localise.ts";
 import { welcomeCard } from "../../cards/welcome.ts";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Actor } from "../domain/roles.ts";
+import { pick, type Lang } from "../domain/text.ts";
 import type { CardResponse } from "../lark/card-response.ts";
 import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
@@ -56,8 +58,9 @@ const nestedTooDeepText: Text = {
   en: "The card's data is nested too deeply to handle; refresh the card and try again.",
 };
 
-function toastOf(type: "success" | "error" | "info" | "warning", text: Text): CardResponse["toast"] {
-  return { type, content: text.zh, i18n: { zh_cn: text.zh, en_us: text.en } };
+/** A toast in the clicker's language only: no i18n, so Lark shows it whatever the client's locale. */
+function toastOf(type: "success" | "error" | "info" | "warning", text: Text, lang: Lang): CardResponse["toast"] {
+  return { type, content: pick(text, lang) };
 }
 
 export class Router {
@@ -109,12 +112,15 @@ export class Router {
     Object.assign(note, { name: "(group chatter)", outcome: "ignored" });
     if (ev.kind === "message" && ev.chatType === "group" && !ev.mentionsBot) return;
     let n = 0;
+    // Answers are drawn in the sender's language (strangers read Chinese).
+    let lang: Lang = "ZH";
     const answer = (msg: Outgoing) => {
       const key = `${ev.key}#${n++}`;
-      if (ev.kind === "message") w.messages.push({ kind: "REPLY", messageId: ev.messageId, chatId: ev.chatId, key, ...render(msg) });
-      else w.messages.push({ kind: "SEND", to: { openId: ev.openId }, key, ...render(msg) });
+      if (ev.kind === "message") w.messages.push({ kind: "REPLY", messageId: ev.messageId, chatId: ev.chatId, key, ...render(msg, lang) });
+      else w.messages.push({ kind: "SEND", to: { openId: ev.openId }, key, ...render(msg, lang) });
     };
     const actor = await findActor(tx, ev.openId);
+    if (actor) lang = actor.language;
     if (!actor) {
       // A stranger gets one polite answer and nothing else is written about them.
       Object.assign(note, { name: "(stranger)", outcome: "stranger" });
@@ -164,20 +170,23 @@ export class Router {
     if (ev.refusal) {
       note.outcome = "refused_input";
       log.warn({ refusal: ev.refusal }, "card action refused before handling");
-      return { toast: toastOf("error", nestedTooDeepText) };
+      return { toast: toastOf("error", nestedTooDeepText, "ZH") };
     }
     const head = actionValue.safeParse(ev.value);
     const def = head.success ? actionsById.get(head.data.a) : undefined;
     if (!def) {
       note.outcome = "unknown_action";
       log.warn({ value: ev.value }, "card action with an unknown id");
-      return { toast: toastOf("error", badActionText) };
+      return { toast: toastOf("error", badActionText, "ZH") };
     }
     note.name = def.id;
     const staged: number[] = [];
+    // The toast and the returned card are drawn in the clicker's language (strangers read Chinese).
+    let lang: Lang = "ZH";
     try {
       const result = await this.deps.prisma.$transaction(async (tx) => {
         const { fresh, actor } = await claimClick(tx, { key: ev.key, openId: ev.openId, payload: ev, at: this.deps.clock.now() });
+        if (actor) lang = actor.language;
         if (!fresh) {
           note.outcome = "duplicate";
           return { toast: { type: "info", text: duplicateClickText } } satisfies ActionResult;
@@ -196,19 +205,20 @@ export class Router {
         return r;
       });
       await this.deps.deliver(staged);
+      const drawnIn = result.lang ?? lang;
       return {
-        ...(result.toast ? { toast: toastOf(result.toast.type, result.toast.text) } : {}),
-        ...(result.card ? { card: { type: "raw" as const, data: result.card } } : {}),
+        ...(result.toast ? { toast: toastOf(result.toast.type, result.toast.text, drawnIn) } : {}),
+        ...(result.card ? { card: { type: "raw" as const, data: localise(result.card, "interactive", drawnIn) as object } } : {}),
       };
     } catch (err) {
       if (err instanceof UserError) {
         note.outcome = "refused";
         log.info({ code: err.code, action: def.id }, "card action refused");
-        return { toast: toastOf("error", err.text) };
+        return { toast: toastOf("error", err.text, lang) };
       }
       note.outcome = "error";
       log.error({ err, action: def.id }, "card action failed");
-      return { toast: toastOf("error", internalErrorText) };
+      return { toast: toastOf("error", internalErrorText, lang) };
     }
   }
 
@@ -222,6 +232,7 @@ export class Router {
       clock,
       config,
       log,
+      // To anyone: drawn at delivery in the recipient's language (or as msg.lang says).
       send: (to, msg, key) => void w.messages.push({ kind: "SEND", to, key, ...render(msg) }),
       patch: (messageId, card, key) => void w.messages.push({ kind: "PATCH", messageId, chatId, card, key }),
       audit: async (entry) => void w.audits.push({ ...entry, actorId: actor.personId, actorOpenId: actor.openId, eventKey: ev.key }),
@@ -240,8 +251,10 @@ interface Writes {
 
 const newWrites = (): Writes => ({ messages: [], audits: [] });
 
-function render(msg: Outgoing): { card?: object; text?: string } {
-  return msg.card ? { card: msg.card } : { text: msg.text ? bilingual(msg.text) : "" };
+/** Both sides staged; the delivery draws one (cards/localise.ts), in `msg.lang ?? lang` when either is known. */
+function render(msg: Outgoing, lang?: Lang): { card?: object; text?: Text; lang?: Lang } {
+  const drawnIn = msg.lang ?? lang;
+  return { ...(msg.card ? { card: msg.card } : { text: msg.text ?? { zh: "", en: "" } }), ...(drawnIn ? { lang: drawnIn } : {}) };
 }
 
 /** The first problem zod found in a form, said in the form's own words (schemas carry Chinese messages). */

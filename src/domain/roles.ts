@@ -1,5 +1,7 @@
 // Who may do what, as data. Commands and card actions name the roles they need; the router
 // checks them against the actor's roles in the branch concerned.
+import type { Lang } from "./text.ts";
+
 export const ROLE_VALUES = ["MEMBER", "LEADER", "SECRETARY", "AFFAIRS_WORKER", "AID_DELEGATE"] as const;
 export type RoleName = (typeof ROLE_VALUES)[number];
 
@@ -21,6 +23,8 @@ export interface Actor {
   personId: number;
   name: string;
   openId: string;
+  /** The language they read the bot in: replies, the card a click returns and its toast are drawn in it. */
+  language: Lang;
   grants: readonly RoleGrant[];
 }
 

@@ -8,13 +8,13 @@ import type { LedgerEntry } from "../store/talk-ledger.ts";
 import { sheet, yuan } from "./sheet.ts";
 
 export function addArchiveSheet(wb: ExcelJS.Workbook, archive: LedgerEntry[]): void {
-  const hs = sheet(wb, "困难档案 Archive", [
-    { header: "党员 Member", key: "member", width: 12 },
-    { header: "状态 Status", key: "status", width: 10 },
-    { header: "级别 Level", key: "level", width: 10 },
-    { header: "困难原因 Causes", key: "causes", width: 24 },
-    { header: "下次复核 Next review", key: "next", width: 14 },
-    { header: "解困日期 Resolved", key: "resolved", width: 14 },
+  const hs = sheet(wb, "困难档案", [
+    { header: "党员", key: "member", width: 12 },
+    { header: "状态", key: "status", width: 10 },
+    { header: "级别", key: "level", width: 10 },
+    { header: "困难原因", key: "causes", width: 24 },
+    { header: "下次复核", key: "next", width: 14 },
+    { header: "解困日期", key: "resolved", width: 14 },
   ]);
   for (const e of archive) {
     hs.addRow({
@@ -29,10 +29,10 @@ export function addArchiveSheet(wb: ExcelJS.Workbook, archive: LedgerEntry[]): v
 }
 
 export function addAidPaidSheet(wb: ExcelJS.Workbook, paid: BranchAnalysis["aidPaid"]): void {
-  const ms = sheet(wb, "帮扶资金 Aid paid", [
-    { header: "来源 Source", key: "source", width: 20 },
-    { header: `${paid.year}年累计支出（元） Paid (CNY)`, key: "yuan", width: 24 },
+  const ms = sheet(wb, "帮扶资金", [
+    { header: "来源", key: "source", width: 20 },
+    { header: `${paid.year}年累计支出（元）`, key: "yuan", width: 24 },
   ]);
   for (const s of ["LOCAL_FINANCE", "PARTY_FEE", "DONATION"] as const) ms.addRow({ source: SOURCE_LABEL[s].zh, yuan: yuan(paid.bySource[s]) });
-  ms.addRow({ source: "合计 Total", yuan: yuan(paid.totalFen) });
+  ms.addRow({ source: "合计", yuan: yuan(paid.totalFen) });
 }

@@ -9,25 +9,25 @@ import type { FundLedgerLine, Reconciled } from "../store/aid-fund.ts";
 import { sheet, yuan } from "./sheet.ts";
 
 function kindLabel(l: FundLedgerLine): string {
-  if (l.kind === "INCOME") return l.reason ? "收入（更正） Income (corrected)" : "收入 Income";
-  if (l.kind === "DISBURSEMENT") return "支出 Paid";
-  return l.reverses?.kind === "INCOME" ? "冲正·冲减收入 Reversal of income" : "冲正·退回支出 Reversal of payment";
+  if (l.kind === "INCOME") return l.reason ? "收入（更正）" : "收入";
+  if (l.kind === "DISBURSEMENT") return "支出";
+  return l.reverses?.kind === "INCOME" ? "冲正·冲减收入" : "冲正·退回支出";
 }
 
 export function addFundLedgerSheet(wb: ExcelJS.Workbook, lines: readonly FundLedgerLine[], timeZone: string): void {
-  const ws = sheet(wb, "资金流水 Fund ledger", [
-    { header: "流水号 Entry", key: "id", width: 10 },
-    { header: "时间 Time", key: "at", width: 18 },
-    { header: "来源 Source", key: "source", width: 16 },
-    { header: "类型 Kind", key: "kind", width: 28 },
-    { header: "金额（元，收正支负） Amount (CNY)", key: "yuan", width: 20 },
-    { header: "拨付单位/受助人 Payer/payee", key: "party", width: 18 },
-    { header: "事项 For", key: "for", width: 16 },
-    { header: "冲正的流水 Reverses", key: "reverses", width: 12 },
-    { header: "已被冲正 Reversed by", key: "reversedBy", width: 12 },
-    { header: "原因 Reason", key: "reason", width: 30 },
-    { header: "备注 Note", key: "note", width: 24 },
-    { header: "经办人 Recorded by", key: "by", width: 12 },
+  const ws = sheet(wb, "资金流水", [
+    { header: "流水号", key: "id", width: 10 },
+    { header: "时间", key: "at", width: 18 },
+    { header: "来源", key: "source", width: 16 },
+    { header: "类型", key: "kind", width: 28 },
+    { header: "金额（元，收正支负）", key: "yuan", width: 20 },
+    { header: "拨付单位/受助人", key: "party", width: 18 },
+    { header: "事项", key: "for", width: 16 },
+    { header: "冲正的流水", key: "reverses", width: 12 },
+    { header: "已被冲正", key: "reversedBy", width: 12 },
+    { header: "原因", key: "reason", width: 30 },
+    { header: "备注", key: "note", width: 24 },
+    { header: "经办人", key: "by", width: 12 },
   ]);
   for (const l of lines) {
     ws.addRow({
@@ -48,11 +48,11 @@ export function addFundLedgerSheet(wb: ExcelJS.Workbook, lines: readonly FundLed
 }
 
 export function addReconciliationSheet(wb: ExcelJS.Workbook, rows: readonly Reconciled[]): void {
-  const ws = sheet(wb, "资金核对 Reconciliation", [
-    { header: "来源 Source", key: "source", width: 16 },
-    { header: "台账合计（元） Ledger (CNY)", key: "ledger", width: 22 },
-    { header: "账面余额（元） Balance (CNY)", key: "balance", width: 22 },
-    { header: "一致 Agrees", key: "agrees", width: 10 },
+  const ws = sheet(wb, "资金核对", [
+    { header: "来源", key: "source", width: 16 },
+    { header: "台账合计（元）", key: "ledger", width: 22 },
+    { header: "账面余额（元）", key: "balance", width: 22 },
+    { header: "一致", key: "agrees", width: 10 },
   ]);
-  for (const r of rows) ws.addRow({ source: SOURCE_LABEL[r.source].zh, ledger: yuan(r.ledgerFen), balance: yuan(r.balanceFen), agrees: r.ledgerFen === r.balanceFen ? "是 yes" : "否 NO" });
+  for (const r of rows) ws.addRow({ source: SOURCE_LABEL[r.source].zh, ledger: yuan(r.ledgerFen), balance: yuan(r.balanceFen), agrees: r.ledgerFen === r.balanceFen ? "是" : "否" });
 }

@@ -27,13 +27,13 @@ export interface VisitReportRequest {
   timeZone: string;
 }
 
-const STATUS: Record<string, string> = { OPEN: "未完成 open", DONE: "已完成 done", CANCELLED: "已取消 cancelled" };
+const STATUS: Record<string, string> = { OPEN: "未完成", DONE: "已完成", CANCELLED: "已取消" };
 
 type WorkbookOptions = { title: string; today: string; names: (festival: string, year: number) => string };
 
 export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts: WorkbookOptions): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "同心 Tongxin";
+  wb.creator = "同心";
   addCoverageSheet(wb, rows, opts);
   addVisitsSheet(wb, tasks);
   return neutraliseWorkbook(wb);
@@ -41,18 +41,18 @@ export function buildVisitWorkbook(rows: CoverageRow[], tasks: TaskLine[], opts:
 
 /** Per branch and festival: planned, done, overdue, money by fund source. */
 function addCoverageSheet(wb: ExcelJS.Workbook, rows: CoverageRow[], opts: WorkbookOptions): void {
-  const cov = sheet(wb, "覆盖情况 Coverage", [
-    { header: "支部 Branch", key: "org", width: 24 },
-    { header: "走访 Visits", key: "what", width: 24 },
-    { header: "计划 Planned", key: "planned", width: 12 },
-    { header: "已完成 Done", key: "done", width: 12 },
-    { header: "完成率 Done (%)", key: "rate", width: 14 },
-    { header: "未完成 Open", key: "open", width: 12 },
-    { header: "逾期 Overdue", key: "overdue", width: 12 },
-    { header: "已报告书记 Escalated", key: "escalated", width: 18 },
-    ...FUND_SOURCES.map((s) => ({ header: `${SOURCE_LABEL[s].zh}（元）${SOURCE_LABEL[s].en}`, key: s, width: 22 })),
-    { header: "慰问金合计（元）Money total", key: "total", width: 20 },
-    { header: "送慰问品户数 Goods", key: "goods", width: 16 },
+  const cov = sheet(wb, "覆盖情况", [
+    { header: "支部", key: "org", width: 24 },
+    { header: "走访", key: "what", width: 24 },
+    { header: "计划", key: "planned", width: 12 },
+    { header: "已完成", key: "done", width: 12 },
+    { header: "完成率", key: "rate", width: 14 },
+    { header: "未完成", key: "open", width: 12 },
+    { header: "逾期", key: "overdue", width: 12 },
+    { header: "已报告书记", key: "escalated", width: 18 },
+    ...FUND_SOURCES.map((s) => ({ header: `${SOURCE_LABEL[s].zh}（元）`, key: s, width: 22 })),
+    { header: "慰问金合计（元）", key: "total", width: 20 },
+    { header: "送慰问品户数", key: "goods", width: 16 },
   ]);
   for (const r of rows) {
     const total = FUND_SOURCES.reduce((n, s) => n + (r.moneyFen[s] ?? 0), 0);
@@ -71,26 +71,26 @@ function addCoverageSheet(wb: ExcelJS.Workbook, rows: CoverageRow[], opts: Workb
     });
   }
   cov.addRow({});
-  cov.addRow({ org: `统计截至 As of ${opts.today}`, what: opts.title });
+  cov.addRow({ org: `统计截至 ${opts.today}`, what: opts.title });
 }
 
 /** Every visit behind the figures, with what the visitor reported. */
 function addVisitsSheet(wb: ExcelJS.Workbook, tasks: TaskLine[]): void {
-  const list = sheet(wb, "走访明细 Visits", [
-    { header: "支部 Branch", key: "org", width: 22 },
-    { header: "走访 Visit", key: "what", width: 24 },
-    { header: "党员 Member", key: "member", width: 12 },
-    { header: "原因 Why", key: "reason", width: 24 },
-    { header: "走访人 Visitor", key: "visitor", width: 12 },
-    { header: "截止 Due", key: "due", width: 12 },
-    { header: "状态 Status", key: "status", width: 14 },
-    { header: "走访日期 Visited", key: "visited", width: 12 },
-    { header: "方式 How", key: "how", width: 12 },
-    { header: "慰问金（元）Money", key: "money", width: 14 },
-    { header: "资金来源 Source", key: "source", width: 16 },
-    { header: "慰问品 Goods", key: "goods", width: 24 },
-    { header: "走访情况 Notes", key: "notes", width: 40 },
-    { header: "已报告书记 Escalated", key: "escalated", width: 14 },
+  const list = sheet(wb, "走访明细", [
+    { header: "支部", key: "org", width: 22 },
+    { header: "走访", key: "what", width: 24 },
+    { header: "党员", key: "member", width: 12 },
+    { header: "原因", key: "reason", width: 24 },
+    { header: "走访人", key: "visitor", width: 12 },
+    { header: "截止", key: "due", width: 12 },
+    { header: "状态", key: "status", width: 14 },
+    { header: "走访日期", key: "visited", width: 12 },
+    { header: "方式", key: "how", width: 12 },
+    { header: "慰问金（元）", key: "money", width: 14 },
+    { header: "资金来源", key: "source", width: 16 },
+    { header: "慰问品", key: "goods", width: 24 },
+    { header: "走访情况", key: "notes", width: 40 },
+    { header: "已报告书记", key: "escalated", width: 14 },
   ]);
   for (const t of tasks) {
     list.addRow({

@@ -7,34 +7,34 @@ import { sheet } from "./sheet.ts";
 
 export function addWorkSheets(wb: ExcelJS.Workbook, w: WorkFigures): void {
   const tr = w.training;
-  const ts = sheet(wb, "培训覆盖 Training", [
-    { header: "项目 Item", key: "item", width: 36 },
-    { header: "数值 Value", key: "value", width: 24 },
+  const ts = sheet(wb, "培训覆盖", [
+    { header: "项目", key: "item", width: 36 },
+    { header: "数值", key: "value", width: 24 },
   ]);
   const rows: [string, string | number][] = [
-    [`${tr.year}年党员人数 Members`, tr.members],
-    ["已参加培训党员 Members trained", tr.trained],
-    ["培训覆盖率 Coverage (%)", percent(tr.trained, tr.members)],
-    ["党务工作者人数 Affairs workers", tr.workers],
-    ["已参加培训党务工作者 Affairs workers trained", tr.workersTrained],
-    ...TRAINING_TOPICS.map((x): [string, number] => [`${TOPIC_LABEL[x].zh} ${TOPIC_LABEL[x].en}（人）`, tr.byTopic[x]]),
-    ["本期培训场次 Trainings this period", tr.sessionsInPeriod],
-    ["本期培训支持申请 Applications", tr.applications.filed],
-    ["其中批准 Approved", tr.applications.approved],
-    ["培训补贴（元） Subsidies (CNY)", tr.applications.subsidyFen / 100],
+    [`${tr.year}年党员人数`, tr.members],
+    ["已参加培训党员", tr.trained],
+    ["培训覆盖率", percent(tr.trained, tr.members)],
+    ["党务工作者人数", tr.workers],
+    ["已参加培训党务工作者", tr.workersTrained],
+    ...TRAINING_TOPICS.map((x): [string, number] => [`${TOPIC_LABEL[x].zh}（人）`, tr.byTopic[x]]),
+    ["本期培训场次", tr.sessionsInPeriod],
+    ["本期培训支持申请", tr.applications.filed],
+    ["其中批准", tr.applications.approved],
+    ["培训补贴（元）", tr.applications.subsidyFen / 100],
   ];
   for (const [item, value] of rows) ts.addRow({ item, value });
   ts.addRow({});
-  ts.addRow({ item: "本年未参加培训的党员 Members untrained this year", value: tr.untrained.length });
+  ts.addRow({ item: "本年未参加培训的党员", value: tr.untrained.length });
   for (const name of tr.untrained) ts.addRow({ item: name });
 
-  const es = sheet(wb, "就业帮扶 Employment", [
-    { header: "党员 Member", key: "member", width: 12 },
-    { header: "联系人 Leader", key: "leader", width: 12 },
-    { header: "登记日期 Since", key: "openedOn", width: 14 },
-    { header: "登记天数 Days", key: "days", width: 10 },
-    { header: "上次回访 Last check-in", key: "checkIn", width: 14 },
-    { header: "已推送岗位 Postings", key: "pushes", width: 12 },
+  const es = sheet(wb, "就业帮扶", [
+    { header: "党员", key: "member", width: 12 },
+    { header: "联系人", key: "leader", width: 12 },
+    { header: "登记日期", key: "openedOn", width: 14 },
+    { header: "登记天数", key: "days", width: 10 },
+    { header: "上次回访", key: "checkIn", width: 14 },
+    { header: "已推送岗位", key: "pushes", width: 12 },
   ]);
   for (const c of w.employment.open) es.addRow({ member: c.memberName, leader: c.leaderName ?? "未分配", openedOn: c.openedOn, days: c.daysOpen, checkIn: c.lastCheckInOn ?? "", pushes: c.pushes });
 }

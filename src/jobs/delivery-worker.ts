@@ -4,10 +4,12 @@
 // limit or a reset header delays the job without spending one of its attempts.
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
+import { localise } from "../../cards/localise.ts";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { failureFields } from "../lark/send-errors.ts";
+import type { Lang } from "../domain/text.ts";
 import type { OutboxRow } from "../store/outbox.ts";
 import { storesFor } from "../store/stores.ts";
 import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender.ts";
@@ -37,18 +39,23 @@ export interface DeliveryDeps {
  */
 const QUOTA_MARGIN_MS = 200;
 
-function toOutgoing(row: OutboxRow): Outgoing {
+/**
+ * The row as Lark is sent it, drawn in one language: the language is decided here, at delivery,
+ * and not when the row was staged, so a person who switched meanwhile reads the new one.
+ */
+function toOutgoing(row: OutboxRow, lang: Lang): Outgoing {
+  const content = localise(row.content, row.kind === "PATCH" ? "interactive" : row.msgType, lang);
   if (row.kind === "SEND")
     return {
       kind: "SEND",
       receiveIdType: row.receiveIdType === "chat_id" ? "chat_id" : "open_id",
       receiveId: row.receiveId ?? "",
       msgType: row.msgType,
-      content: row.content,
+      content,
       idempotencyKey: row.idempotencyKey,
     };
-  if (row.kind === "REPLY") return { kind: "REPLY", targetMessageId: row.targetMessageId ?? "", msgType: row.msgType, content: row.content, idempotencyKey: row.idempotencyKey };
-  return { kind: "PATCH", targetMessageId: row.targetMessageId ?? "", content: row.content, idempotencyKey: row.idempotencyKey };
+  if (row.kind === "REPLY") return { kind: "REPLY", targetMessageId: row.targetMessageId ?? "", msgType: row.msgType, content, idempotencyKey: row.idempotencyKey };
+  return { kind: "PATCH", targetMessageId: row.targetMessageId ?? "", content, idempotencyKey: row.idempotencyKey };
 }
 
 export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: number } = {}): Worker {
@@ -79,8 +86,9 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
     }
 
     try {
-      const { messageId } = await sender.deliver(toOutgoing(row));
-      await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now() });
+      const lang = await outbox.deliveryLang(row);
+      const { messageId } = await sender.deliver(toOutgoing(row, lang));
+      await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now(), lang });
       deps.onSent?.({ id: row.id, receiveId: row.receiveId, larkMessageId: messageId });
     } catch (err) {
       const failure = err instanceof SendFailureError ? err.failure : { kind: "transient" as const, detail: String(err) };

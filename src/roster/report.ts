@@ -1,5 +1,5 @@
-// What an import did, as data (RosterReport) and as text for the secretary: Chinese first,
-// then one English summary line for logs and for colleagues who do not read Chinese.
+// What an import did, as data (RosterReport) and as text for the secretary, in Chinese, ending
+// in one summary line (结果：…) that a log keeps whole.
 import { itemText, type ReviewItem } from "../domain/roster-review.ts";
 import type { BoundPerson, UnboundPerson } from "./bind-lark.ts";
 import { formatProblem, type RosterProblem } from "./problems.ts";
@@ -44,7 +44,6 @@ const byPlace = (a: RosterProblem, b: RosterProblem) => (a.sheet ?? "").localeCo
 export const sortProblems = (ps: readonly RosterProblem[]): RosterProblem[] => [...ps].sort(byPlace);
 
 const counts = (c: Counts) => `新建 ${c.created}，更新 ${c.updated}，未变 ${c.unchanged}`;
-const countsEn = (c: Counts) => `${c.created} created/${c.updated} updated/${c.unchanged} unchanged`;
 
 function contact(p: UnboundPerson): string {
   return [p.mobile, p.email].filter(Boolean).join("，");
@@ -105,13 +104,13 @@ function reviewLines(review: RosterReport["review"]): string[] {
 function summaryLine(r: RosterReport): string {
   const lark =
     r.lark.status === "skipped"
-      ? "Lark binding skipped"
-      : `Lark ${r.lark.bound.length} bound, ${r.lark.unbound.length} unbound${r.lark.error ? `, failed: ${r.lark.error}` : ""}`;
+      ? "未连接飞书"
+      : `飞书绑定 ${r.lark.bound.length} 人，未绑定 ${r.lark.unbound.length} 人${r.lark.error ? `，接口出错：${r.lark.error}` : ""}`;
   const pending = r.review.reviews.reduce((n, x) => n + x.items.length, 0);
-  const review = r.review.status === "proposed" ? `; ${pending} removals await the secretary's confirmation` : r.review.status === "skipped" ? "; removals not checked (rows with errors)" : "";
+  const review = r.review.status === "proposed" ? `；${pending} 项名册移除待支部书记确认` : r.review.status === "skipped" ? "；有错误的行，未核对名册移除" : "";
   return (
-    `Summary: ${r.ok ? "OK" : "FAILED"}; ${r.rowsRead} rows read, ${r.rowsImported} imported, ${r.rowsRejected} rejected` +
-    `${r.orgRowsRejected > 0 ? `, ${r.orgRowsRejected} org rows rejected` : ""}; ` +
-    `organizations ${countsEn(r.organizations)}; people ${countsEn(r.people)}; ${lark}${review}.`
+    `结果：${r.ok ? "成功" : "有错误"}；读取 ${r.rowsRead} 行，导入 ${r.rowsImported} 行，${r.rowsRejected} 行未导入` +
+    `${r.orgRowsRejected > 0 ? `，组织表 ${r.orgRowsRejected} 行有错误` : ""}；` +
+    `党组织${counts(r.organizations)}；党员${counts(r.people)}；${lark}${review}。`
   );
 }

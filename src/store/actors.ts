@@ -1,4 +1,5 @@
 import type { Actor, RoleName } from "../domain/roles.ts";
+import type { Lang } from "../domain/text.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./tx.ts";
 
@@ -23,7 +24,7 @@ export async function findActor(tx: Tx, openId: string): Promise<Actor | null> {
  */
 export function actorQuery(openId: string, also: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
-    SELECT p."id", p."name", m."orgId", m."role"::text AS "role", o."name" AS "orgName" ${also}
+    SELECT p."id", p."name", p."language"::text AS "language", m."orgId", m."role"::text AS "role", o."name" AS "orgName" ${also}
     FROM (SELECT 1) AS one
     LEFT JOIN "Person" p ON p."larkOpenId" = ${openId}
     LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."status" = 'ACTIVE' AND p."deceasedOn" IS NULL
@@ -35,6 +36,7 @@ export function actorQuery(openId: string, also: Prisma.Sql = Prisma.empty): Pri
 export interface ActorRow {
   id: number | null;
   name: string | null;
+  language: Lang | null;
   orgId: number | null;
   role: RoleName | null;
   orgName: string | null;
@@ -47,6 +49,7 @@ export function actorFromRows(openId: string, rows: ActorRow[]): Actor | null {
     personId: first.id,
     name: first.name,
     openId,
+    language: first.language ?? "ZH",
     grants: rows.flatMap((r) => (r.orgId !== null && r.role !== null && r.orgName !== null ? [{ orgId: r.orgId, orgName: r.orgName, role: r.role }] : [])),
   };
 }

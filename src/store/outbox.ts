@@ -6,16 +6,23 @@
 // the transaction (stageWrites). Plain SQL over jsonb_to_recordset: Prisma's createMany spent
 // about 2.5 ms of CPU on three cards and its create 1.4 ms on one audit line, on the card-click
 // path that every approval takes.
+import type { Lang, Text } from "../domain/text.ts";
 import type { OutboxMessage } from "../generated/prisma/client.ts";
 import { auditInsert, type AuditEntry } from "./audit.ts";
 import type { SqlExecutor } from "./db.ts";
 import type { Tx } from "./tx.ts";
 
-export type NewOutgoing =
-  | { kind: "SEND"; to: { openId: string } | { chatId: string }; card?: object; text?: string; key: string }
-  | { kind: "REPLY"; messageId: string; chatId: string; card?: object; text?: string; key: string }
+/**
+ * `text` is a Text (both sides, one chosen at delivery); a bare string is sent as it is, for the
+ * rare text that reads the same in either language. `lang`, when the producer knows the reader's language (a reply to the person who wrote), is
+ * the language the message is drawn in; else the delivery resolves it from the recipient.
+ */
+export type NewOutgoing = (
+  | { kind: "SEND"; to: { openId: string } | { chatId: string }; card?: object; text?: Text | string; key: string }
+  | { kind: "REPLY"; messageId: string; chatId: string; card?: object; text?: Text | string; key: string }
   /** chatId, when known, lets the patch share the chat's quota; else the message's own. */
-  | { kind: "PATCH"; messageId: string; chatId?: string | undefined; card: object; key: string };
+  | { kind: "PATCH"; messageId: string; chatId?: string | undefined; card: object; key: string }
+) & { lang?: Lang | undefined };
 
 /** An outbox row as the statement reads it from JSON (short names keep the parameter small). */
 interface OutboxJson {
@@ -27,11 +34,21 @@ interface OutboxJson {
   rk: string;
   mt: string;
   c: object;
+  l: Lang | null;
 }
 
-function body(m: { card?: object; text?: string }): { mt: string; c: object } {
-  if (m.card) return { mt: "interactive", c: m.card };
-  return { mt: "text", c: { text: m.text ?? "" } };
+/**
+ * A text message's content as staged: both sides until delivery, where cards/localise.ts keeps
+ * the reader's (`{text}` is all Lark's text message takes).
+ */
+function stagedText(text: Text): { text: string; i18n: { en_us: string } } {
+  return { text: text.zh, i18n: { en_us: text.en } };
+}
+
+function body(m: { card?: object; text?: Text | string; lang?: Lang | undefined }): { mt: string; c: object; l: Lang | null } {
+  const l = m.lang ?? null;
+  if (m.card) return { mt: "interactive", c: m.card, l };
+  return { mt: "text", c: typeof m.text === "object" ? stagedText(m.text) : { text: m.text ?? "" }, l };
 }
 
 function row(m: NewOutgoing): OutboxJson {
@@ -54,9 +71,9 @@ export async function stageWrites(tx: Tx, w: { audits?: AuditEntry[]; messages?:
   if (audits.length === 0 && messages.length === 0) return [];
   const rows = await tx.$queryRaw<{ id: number }[]>`
     WITH a AS (${auditInsert(audits)}), o AS (
-      INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "targetMessageId", "rateKey", "msgType", "content", "updatedAt")
-      SELECT r.k, r.kind::"OutboxKind", r.rit, r.rid, r.tmid, r.rk, r.mt, r.c, now()
-      FROM jsonb_to_recordset(${JSON.stringify(messages.map(row))}::jsonb) AS r(k text, kind text, rit text, rid text, tmid text, rk text, mt text, c jsonb)
+      INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "targetMessageId", "rateKey", "msgType", "content", "lang", "updatedAt")
+      SELECT r.k, r.kind::"OutboxKind", r.rit, r.rid, r.tmid, r.rk, r.mt, r.c, r.l::"Language", now()
+      FROM jsonb_to_recordset(${JSON.stringify(messages.map(row))}::jsonb) AS r(k text, kind text, rit text, rid text, tmid text, rk text, mt text, c jsonb, l text)
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING "id"
     )
@@ -102,9 +119,31 @@ export async function outboxRow(tx: Tx, id: number): Promise<OutboxRow | null> {
   return tx.outboxMessage.findUnique({ where: { id } });
 }
 
-/** Lark took the message: the row is SENT, with the message id a later PATCH needs. */
-export async function markSent(tx: Tx, id: number, sent: { larkMessageId: string | null; at: Date }): Promise<void> {
-  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", larkMessageId: sent.larkMessageId, sentAt: sent.at, attempts: { increment: 1 }, lastError: null } });
+/**
+ * Lark took the message: the row is SENT, with the message id a later PATCH needs and the
+ * language it was drawn in (a patch of it is drawn in the same one).
+ */
+export async function markSent(tx: Tx, id: number, sent: { larkMessageId: string | null; at: Date; lang: Lang }): Promise<void> {
+  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", larkMessageId: sent.larkMessageId, sentAt: sent.at, lang: sent.lang, attempts: { increment: 1 }, lastError: null } });
+}
+
+/**
+ * The language a row is drawn in at delivery: the producer's, else the recipient person's for a
+ * message to an open_id, else the language the patched message went out in (its SEND or REPLY
+ * row, found by Lark's message id), else Chinese (group chats, people not in the roster).
+ * One round trip: it runs before every delivery.
+ */
+export async function deliveryLang(tx: Tx, row: Pick<OutboxRow, "lang" | "kind" | "receiveIdType" | "receiveId" | "targetMessageId">): Promise<Lang> {
+  if (row.lang) return row.lang;
+  if (row.kind === "SEND" && row.receiveIdType === "open_id" && row.receiveId) {
+    const p = await tx.person.findUnique({ where: { larkOpenId: row.receiveId }, select: { language: true } });
+    return p?.language ?? "ZH";
+  }
+  if (row.kind === "PATCH" && row.targetMessageId) {
+    const drawn = await tx.outboxMessage.findFirst({ where: { larkMessageId: row.targetMessageId, kind: { not: "PATCH" } }, select: { lang: true }, orderBy: { id: "asc" } });
+    return drawn?.lang ?? "ZH";
+  }
+  return "ZH";
 }
 
 /** One attempt failed, and why; a terminal failure leaves the row FAILED (kept, never dropped). */

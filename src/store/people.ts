@@ -1,5 +1,6 @@
 // Person lookups every care area needs: a name for a card, a Lark open_id to send to. One
 // function each, so the same `select` is not written again in every handler.
+import type { Lang } from "../domain/text.ts";
 import type { Role } from "../generated/prisma/enums.ts";
 import type { Tx } from "./tx.ts";
 
@@ -59,4 +60,15 @@ export async function holderOfOpenId(tx: Tx, openId: string): Promise<{ id: numb
 export async function markWelcomed(tx: Tx, personId: number, at: Date): Promise<boolean> {
   const updated = await tx.person.updateMany({ where: { id: personId, welcomedAt: null }, data: { welcomedAt: at } });
   return updated.count > 0;
+}
+
+/**
+ * Sets the language the person reads the bot in; returns the one they had, so the caller can
+ * tell a switch from a repeat. Messages still waiting in the outbox follow the new one, since
+ * delivery reads it.
+ */
+export async function setLanguage(tx: Tx, personId: number, language: Lang): Promise<Lang> {
+  const before = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { language: true } });
+  if (before.language !== language) await tx.person.update({ where: { id: personId }, data: { language } });
+  return before.language;
 }

@@ -19,6 +19,7 @@ const actor = (personId: number, grants: [number, Actor["grants"][number]["role"
   personId,
   name: "x",
   openId: `ou_${personId}`,
+  language: "ZH",
   grants: grants.map(([orgId, role]) => ({ orgId, orgName: `o${orgId}`, role })),
 });
 

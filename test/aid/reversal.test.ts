@@ -284,17 +284,17 @@ describe("the books after reversals", () => {
     await exportBranchLedger(h.db, { branchCode: "rv", quarter, out, now, timeZone: "Asia/Shanghai" });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const lines = wb.getWorksheet("资金流水 Fund ledger")!;
+    const lines = wb.getWorksheet("资金流水")!;
     const values = JSON.stringify(lines.getSheetValues());
-    expect(values).toContain("冲正·退回支出 Reversal of payment");
-    expect(values).toContain("冲正·冲减收入 Reversal of income");
-    expect(values).toContain("收入（更正） Income (corrected)");
+    expect(values).toContain("冲正·退回支出");
+    expect(values).toContain("冲正·冲减收入");
+    expect(values).toContain("收入（更正）");
     expect(values).toContain("重复发放，款项已退回");
-    const rec = wb.getWorksheet("资金核对 Reconciliation")!;
+    const rec = wb.getWorksheet("资金核对")!;
     const rows = rec.getSheetValues().slice(2) as unknown[][];
-    expect(rows.map((r) => r[4])).toEqual(["是 yes", "是 yes", "是 yes"]);
+    expect(rows.map((r) => r[4])).toEqual(["是", "是", "是"]);
     // Paid this year, net: 900 (the 1,000 and the 200 were reversed).
-    const summary = new Map(wb.getWorksheet("概览 Summary")!.getSheetValues().slice(2).map((row) => [String((row as unknown[])[1]), (row as unknown[])[2]]));
+    const summary = new Map(wb.getWorksheet("概览")!.getSheetValues().slice(2).map((row) => [String((row as unknown[])[1]), (row as unknown[])[2]]));
     expect([...summary.entries()].find(([k]) => k.includes("帮扶支出合计"))?.[1]).toBe(900);
   });
 });

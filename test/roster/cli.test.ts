@@ -56,7 +56,7 @@ describe("roster:import", () => {
     expect(r.stdout).toContain("待确认的名册变动（尚未生效，人员和角色暂时保持不变）：");
     expect(r.stdout).toContain("张老（13800138003）：名册中没有此人，将移出本组织（党员）");
     expect(r.stdout).toContain("没有可以确认的支部书记");
-    expect(r.stdout).toMatch(/^Summary: OK;.*1 removals await the secretary's confirmation\.$/m);
+    expect(r.stdout).toMatch(/^结果：成功；.*；1 项名册移除待支部书记确认。$/m);
     expect(await db.prisma.membership.count({ where: { status: "ENDED" } })).toBe(0);
   });
 
@@ -65,7 +65,7 @@ describe("roster:import", () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain("  第4行：手机号“1380013”不是11位手机号\n");
     expect(bad.stdout).toContain("读取党员 16 行，导入 2 行，14 行有错误未导入。");
-    expect(bad.stdout).toMatch(/^Summary: FAILED; 16 rows read, 2 imported, 14 rejected;/m);
+    expect(bad.stdout).toMatch(/^结果：有错误；读取 16 行，导入 2 行，14 行未导入；/m);
   });
 
   it("exits 2 for a missing file", { timeout: 120_000 }, async () => {

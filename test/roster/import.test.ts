@@ -149,7 +149,7 @@ describe("a roster with bad rows", () => {
       expect(text).toContain(`  ${line}\n`);
     }
     expect(report.errors).toHaveLength(15);
-    expect(text).toMatch(/^Summary: FAILED; 16 rows read, 2 imported, 14 rejected;/m);
+    expect(text).toMatch(/^结果：有错误；读取 16 行，导入 2 行，14 行未导入；/m);
 
     const people = await db.prisma.person.findMany({ orderBy: { id: "asc" }, include: { responsibleLeader: true } });
     expect(people.map((p) => [p.name, p.responsibleLeader?.name ?? null])).toEqual([

@@ -67,7 +67,8 @@ describe("sandbox page", () => {
     await formRow.locator("input[name=amount]").fill("1500");
     await screenshot(page, "aid-03-member-form-filled", formRow);
     await formRow.getByRole("button", { name: "提交申请" }).click();
-    expect(await toastText(page, "申请已提交")).toMatch(/申请已提交[\s\S]*Filed/);
+    // The toast in his language only (Chinese): no English line under it.
+    expect(await toastText(page, "申请已提交")).not.toMatch(/Filed/);
     const receipt = page.locator(`[data-message-id="${formMessageId}"]`);
     await receipt.locator(".card-title", { hasText: "帮扶申请已提交" }).waitFor();
     await expect(receipt.innerText()).resolves.toContain("1,500.00 元");
@@ -235,7 +236,8 @@ describe("sandbox page", () => {
       await row.locator("select[name=kind]").selectOption("b");
       await row.getByRole("button", { name: "提交" }).click();
       // The bot does not know this action and says so, as it would to a stale card in Lark.
-      expect(await toastText(page, "无效的操作")).toContain("Invalid action");
+      // Drawn in the clicker's language only (李四 reads Chinese): no English beside it.
+      expect(await toastText(page, "无效的操作")).not.toContain("Invalid action");
       expect(seen).toEqual([
         expect.objectContaining({ kind: "card_action", openId: openIdOf("李四"), messageId: id, name: "go", value: { a: "sandbox.probe", n: 1 }, formValue: { reason: "走访慰问", day: "2026-03-10 +0800", kind: "b" } }),
       ]);

@@ -94,21 +94,21 @@ describe("the ledger (台账)", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     // The talk and care sheets come first (work care adds its own after them).
-    expect(wb.worksheets.map((w) => w.name).slice(0, 6)).toEqual(["概览 Summary", "谈心谈话 Talks", "逾期未谈 Overdue", "跟进事项 Follow-ups", "困难档案 Archive", "帮扶资金 Aid paid"]);
-    const summary = new Map(wb.getWorksheet("概览 Summary")!.getSheetValues().slice(2).map((row) => [String((row as unknown[])[1]), (row as unknown[])[2]]));
-    expect(summary.get("谈心谈话覆盖率 Coverage (%)")).toBe(85.7);
-    expect(summary.get("本期谈话次数 Talks")).toBe(5);
-    expect(summary.get("2027年帮扶支出合计（元） Aid paid (CNY)")).toBe(700);
-    const talks = wb.getWorksheet("谈心谈话 Talks")!;
+    expect(wb.worksheets.map((w) => w.name).slice(0, 6)).toEqual(["概览", "谈心谈话", "逾期未谈", "跟进事项", "困难档案", "帮扶资金"]);
+    const summary = new Map(wb.getWorksheet("概览")!.getSheetValues().slice(2).map((row) => [String((row as unknown[])[1]), (row as unknown[])[2]]));
+    expect(summary.get("谈心谈话覆盖率")).toBe(85.7);
+    expect(summary.get("本期谈话次数")).toBe(5);
+    expect(summary.get("2027年帮扶支出合计（元）")).toBe(700);
+    const talks = wb.getWorksheet("谈心谈话")!;
     expect(talks.rowCount).toBe(6);
     expect(JSON.stringify(talks.getSheetValues())).not.toContain("母亲住院");
-    expect(wb.getWorksheet("逾期未谈 Overdue")!.getRow(2).getCell(1).value).toBe("王五");
+    expect(wb.getWorksheet("逾期未谈")!.getRow(2).getCell(1).value).toBe("王五");
 
     const withNotes = join(dir, "q1-notes.xlsx");
     await exportBranchLedger(h.db, { branchCode: "an", quarter: "2027Q1", out: withNotes, withNotes: true, now: h.clock.now(), timeZone: "Asia/Shanghai" });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(withNotes);
-    expect(JSON.stringify(wb2.getWorksheet("谈心谈话 Talks")!.getSheetValues())).toContain("母亲住院");
+    expect(JSON.stringify(wb2.getWorksheet("谈心谈话")!.getSheetValues())).toContain("母亲住院");
     expect(await h.db.prisma.auditLog.count({ where: { action: "talk.export" } })).toBe(1);
     expect(await h.db.prisma.auditLog.count({ where: { action: "talk.export-notes" } })).toBe(1);
   });

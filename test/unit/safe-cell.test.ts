@@ -59,7 +59,7 @@ describe("safe cells", () => {
       escalated: false,
     };
     const wb = buildVisitWorkbook([], [task], { title: "t", today: "2026-09-30", names: () => "中秋走访（2026）" });
-    const sheet = (await roundTrip(wb)).getWorksheet("走访明细 Visits")!;
+    const sheet = (await roundTrip(wb)).getWorksheet("走访明细")!;
     const row = sheet.getRow(2);
     const cells = (row.values as unknown[]).slice(1);
     expect(cells).toContain("'@张三");

@@ -190,14 +190,14 @@ describe("coverage", () => {
       expect(r).toMatchObject({ rows: 1, tasks: 2 });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
-      const cov = wb.getWorksheet("覆盖情况 Coverage")!;
+      const cov = wb.getWorksheet("覆盖情况")!;
       const header = (cov.getRow(1).values as unknown[]).map(String);
       const row = cov.getRow(2).values as unknown[];
       const col = (name: string) => header.findIndex((x) => (x ?? "").startsWith(name));
       expect(row[col("计划")]).toBe(2);
       expect(row[col("已完成")]).toBe(2);
       expect(row[col("党费补助")]).toBe(500);
-      const list = wb.getWorksheet("走访明细 Visits")!;
+      const list = wb.getWorksheet("走访明细")!;
       expect(list.rowCount).toBe(3);
       const rowsText = JSON.stringify([list.getRow(2).values, list.getRow(3).values]);
       expect(rowsText).toContain("老党员甲");
