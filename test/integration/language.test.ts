@@ -4,6 +4,7 @@
 // drawn in; switching back gives Chinese; no text message ever carries both languages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "../../src/double/index.ts";
+import { stageOutgoing } from "../../src/store/outbox.ts";
 import { eventually, type Harness } from "../support/harness.ts";
 import { approvalCardFor, askForForm, buttonValue, clickCard, command, fund, seedBranch, startAidHarness, submitForm, text, type Branch } from "../aid/support.ts";
 
@@ -146,6 +147,27 @@ describe("one language per person", () => {
     const zh = await answerTo(a.member, "切换中文");
     expect((zh.content as { text: string }).text).toMatch(/^已切换为中文/);
     expect((zh.content as { text: string }).text).not.toContain("Switched");
+  });
+
+  it("decides the language at delivery: a message waiting when the person switched goes out in the new one", async () => {
+    const note = { zh: "这是一条等待发送的消息。", en: "This message was waiting to be sent." };
+    const [toMember] = await stageOutgoing(h.db.prisma, [{ kind: "SEND", to: { openId: a.member2.openId }, text: note, key: "lang-waiting-member2" }]);
+    const [toGroup] = await stageOutgoing(h.db.prisma, [{ kind: "SEND", to: { chatId: a.chatId }, text: note, key: "lang-waiting-group" }]);
+    // Staged with both sides; nothing decided yet.
+    expect(await h.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: toMember! } })).toMatchObject({ lang: null, content: { text: note.zh, i18n: { en_us: note.en } } });
+    await answerTo(a.member2, "English");
+    await h.app.enqueue.delivery([toMember!, toGroup!]);
+    const got = await h.double.waitForMessage({ to: a.member2.openId, where: (m) => m.msg_type === "text" && text(m).includes("waiting") });
+    expect(got.content).toEqual({ text: note.en });
+    // A group chat reads Chinese, whoever is in it.
+    const inGroup = await h.double.waitForMessage({ where: (m) => m.chat_id === a.chatId && m.msg_type === "text" && text(m).includes("等待发送") });
+    expect(inGroup.content).toEqual({ text: note.zh });
+    const rows = await eventually(async () => {
+      const r = await h.db.prisma.outboxMessage.findMany({ where: { id: { in: [toMember!, toGroup!] }, status: "SENT" }, orderBy: { id: "asc" } });
+      return r.length === 2 && r;
+    });
+    expect(rows.map((r) => r.lang)).toEqual(["EN", "ZH"]);
+    await answerTo(a.member2, "中文");
   });
 
   it("never sends a text message that carries both languages", async () => {
