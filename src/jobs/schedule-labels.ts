@@ -4,6 +4,7 @@
 // out. test/jobs/schedule-labels.test.ts fails for a schedule without a label here.
 import { BUILTIN_FESTIVALS } from "../domain/festivals.ts";
 import type { Text } from "../domain/text.ts";
+import type { AidReminderResult } from "./aid-reminders.ts";
 import type { runBranchReports } from "./branch-report.ts";
 import type { CalendarCheckResult } from "./calendar-check.ts";
 import type { runEmploymentCheckIns } from "./employment-checkin.ts";
@@ -173,6 +174,21 @@ const calendar: ScheduleLabel<CalendarCheckResult> = {
   },
 };
 
+const aidReminders: ScheduleLabel<AidReminderResult> = {
+  name: t("帮扶催办", "Aid request reminders"),
+  when: t("每个工作日 9:40（15:40 补发）", "working days at 9:40 (catch-up at 15:40)"),
+  said: (r) =>
+    unlessSkipped(r, () => {
+      if (r.waiting === 0) return t("没有等待审批的帮扶申请", "no aid requests waiting");
+      if (r.reminded + r.escalated + r.noCommittee === 0) return t(`${r.waiting} 件申请等待审批，还不到催办的时候`, `${n(r.waiting, "request")} waiting, none due a reminder yet`);
+      const none = r.noCommittee > 0 ? { zh: `，${r.noCommittee} 件上级组织没有书记在飞书上`, en: `, ${r.noCommittee} with no secretary above on Lark` } : { zh: "", en: "" };
+      return t(
+        `${r.waiting} 件申请等待审批：催审批人 ${r.reminded} 件，报上级 ${r.escalated} 件${none.zh}`,
+        `${n(r.waiting, "request")} waiting: ${r.reminded} reminded, ${r.escalated} escalated${none.en}`,
+      );
+    }),
+};
+
 /** Each task's words, by the task's id in SCHEDULES. */
 export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   recover,
@@ -186,6 +202,7 @@ export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   "job-push-weekly": jobPush,
   "employment-checkin": employmentCheckin,
   calendar,
+  "aid-reminders": aidReminders,
 };
 
 /** A task's name and when it runs; a task without a label is named by its id. */

@@ -134,7 +134,8 @@ export function readableLogLine(e: Entry, opts: { lark?: string } = {}): string 
   if (worded) text = worded(e, lark);
   else if (e.mod === "lark-sdk") text = sdkLine(e, lark);
   else if (msg.startsWith("applying ")) text = `数据库：应用迁移 ${msg.slice("applying ".length)}`;
-  else if (/^applied \d+ migration\(s\)$/.test(msg)) text = `数据库：${msg.replace(/\D+/g, "")} 个迁移已完成`;
+  // Said again with the list of migrations ("migrations applied").
+  else if (/^applied \d+ migration\(s\)$/.test(msg)) return undefined;
   else {
     const err = e.err ?? e.error;
     const rest = [err !== undefined ? errorText(err) : "", fieldsOf(e)].filter(Boolean).join(" ");

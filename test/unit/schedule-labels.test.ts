@@ -69,6 +69,13 @@ const SAMPLES: Record<string, [unknown, string][]> = {
     [{ today, seeded: [], staged: 2 }, "提醒 2 位书记录入明年的节假日安排"],
     [{ today, seeded: [], staged: 0 }, "本周已提醒过录入明年节假日"],
   ],
+  "aid-reminders": [
+    [{ today, waiting: 0, reminded: 0, escalated: 0, noCommittee: 0 }, "没有等待审批的帮扶申请"],
+    [{ today, waiting: 3, reminded: 0, escalated: 0, noCommittee: 0 }, "3 件申请等待审批，还不到催办的时候"],
+    [{ today, waiting: 3, reminded: 2, escalated: 1, noCommittee: 0 }, "3 件申请等待审批：催审批人 2 件，报上级 1 件"],
+    [{ today, waiting: 1, reminded: 0, escalated: 0, noCommittee: 1 }, "1 件申请等待审批：催审批人 0 件，报上级 0 件，1 件上级组织没有书记在飞书上"],
+    [{ today, skipped: "night", waiting: 0, reminded: 0, escalated: 0, noCommittee: 0 }, "各支部都在夜间免打扰时段，不发送"],
+  ],
 };
 
 /** The clock times a cron pattern "M H1,H2 * * *" fires at, as the labels write them (9:00, 15:30). */
