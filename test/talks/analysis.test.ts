@@ -95,6 +95,12 @@ describe("the ledger (台账)", () => {
     await wb.xlsx.readFile(out);
     // The talk and care sheets come first (work care adds its own after them).
     expect(wb.worksheets.map((w) => w.name).slice(0, 6)).toEqual(["概览", "谈心谈话", "逾期未谈", "跟进事项", "困难档案", "帮扶资金"]);
+    // Chinese only: no sheet name, heading or summary label has English beside it.
+    for (const ws of wb.worksheets) {
+      expect(ws.name).not.toMatch(/[A-Za-z]/);
+      const labels = [...(ws.getRow(1).values as unknown[]), ...(ws.name === "概览" ? ws.getColumn(1).values : [])];
+      expect(labels.filter((v) => typeof v === "string" && /[A-Za-z]/.test(v)), ws.name).toEqual([]);
+    }
     const summary = new Map(wb.getWorksheet("概览")!.getSheetValues().slice(2).map((row) => [String((row as unknown[])[1]), (row as unknown[])[2]]));
     expect(summary.get("谈心谈话覆盖率")).toBe(85.7);
     expect(summary.get("本期谈话次数")).toBe(5);
