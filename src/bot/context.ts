@@ -39,8 +39,13 @@ export interface BaseContext {
   send(to: { openId: string } | { chatId: string }, msg: Outgoing, key: string): void;
   /** Stage an update of a card the bot sent earlier. */
   patch(messageId: string, card: Card, key: string): void;
+  /** Queue work for the attachment worker once the transaction has committed (src/jobs/attachment-worker.ts). */
+  queueAttachmentWork(work: AttachmentWork): void;
   audit(entry: Omit<AuditEntry, "actorId" | "actorOpenId" | "eventKey">): Promise<void>;
 }
+
+/** A member's picture or file to download and check, or a kept PDF to send a decider as a file message. */
+export type AttachmentWork = { fetch: number } | { sendFile: { attachmentId: number; openId: string; key: string } };
 
 export interface CommandContext extends BaseContext {
   inbound: InboundEvent;
@@ -60,7 +65,19 @@ export interface Command {
   roles: readonly RoleName[] | "anyone";
   /** A command with personal details answers only in a private chat. */
   privateOnly?: boolean;
+  /** What someone whose roles do not allow it can do instead: the refusal offers it (src/bot/refusal.ts). */
+  instead?: Instead;
   run(ctx: CommandContext): Promise<void>;
+}
+
+/**
+ * Where a refusal points. `commands` are offered in this order, each only if the person may run
+ * it (visible-commands.ts insteadFor); `ask` names whom to ask when no command of theirs does it
+ * (the branch's secretary by name when the roster knows one).
+ */
+export interface Instead {
+  commands?: readonly string[];
+  ask?: "SECRETARY";
 }
 
 export type Toast = { type: "success" | "error" | "info" | "warning"; text: Text };
@@ -80,6 +97,12 @@ export interface ActionContext extends BaseContext {
    * A UserError thrown by the step rolls everything back and becomes the toast, as from run.
    */
   last(step: (tx: Tx) => Promise<void>): void;
+  /**
+   * Runs a command for the clicker as if they had typed it (a button of the suggestion or help
+   * card): the router checks the role, answers a private-only command in the private chat and
+   * anything else in the card's chat, and turns the command's UserError into that answer.
+   */
+  runCommand(name: string, args: string, where: { group: boolean }): Promise<ActionResult>;
 }
 
 /** A card action: the button value carries `a: id`; `value` and `form` are checked by zod. */

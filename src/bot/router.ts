@@ -23,12 +23,15 @@ import type { AuditEntry } from "../store/audit.ts";
 import { stageWrites, type NewOutgoing } from "../store/outbox.ts";
 import { storesFor } from "../store/stores.ts";
 import type { Tx } from "../store/tx.ts";
-import type { ActionContext, ActionResult, BaseContext, CommandContext, Outgoing } from "./context.ts";
+import { ATTACHMENTS_HANDLER, isAttachmentMessage } from "./aid/attachments.ts";
+import type { ActionContext, ActionResult, AttachmentWork, BaseContext, CommandContext, Outgoing } from "./context.ts";
 import { UserError, notAllowed } from "./errors.ts";
-import { buildParser } from "./parse-command.ts";
+import { greetingText, thanksText, unsureAnswer } from "./understand/answers.ts";
+import { buildUnderstanding } from "./understand/understand.ts";
 import { ACTIONS, COMMANDS } from "./registry.ts";
+import { guidedText, privateChatAnswer, refusalOf } from "./refusal.ts";
 import { mayRun } from "./visible-commands.ts";
-import { strangerText, unknownCommandText, privateOnlyText, duplicateClickText, internalErrorText, badActionText } from "./texts.ts";
+import { strangerText, duplicateClickText, internalErrorText, badActionText, staleCommandText, answeredPrivatelyText } from "./texts.ts";
 
 export interface RouterDeps {
   prisma: PrismaClient;
@@ -37,6 +40,8 @@ export interface RouterDeps {
   log: Logger;
   /** Hands committed outbox rows to the delivery queue. */
   deliver(outboxIds: number[]): Promise<void>;
+  /** Hands committed attachment work (a download, a file to send) to its worker. */
+  attachmentWork?(work: AttachmentWork[]): Promise<void>;
   /** Told how each event and card action went, and how long it took (metrics). */
   observe?(run: HandlerRun): void;
 }
@@ -48,7 +53,8 @@ interface Handled {
 }
 
 
-const parseCommand = buildParser(COMMANDS);
+const understand = buildUnderstanding(COMMANDS);
+const commandsByName = new Map(COMMANDS.map((c) => [c.name, c]));
 const actionsById = new Map(ACTIONS.map((a) => [a.id, a]));
 const actionValue = z.object({ a: z.string().min(1) }).loose();
 
@@ -94,6 +100,7 @@ export class Router {
   private async processRow(key: string, note: Handled): Promise<"done" | "skipped"> {
     const log = this.deps.log.child({ evt: key });
     const staged: number[] = [];
+    const work: AttachmentWork[] = [];
     const outcome = await this.deps.prisma.$transaction(async (tx) => {
       // The webhook stored the normalised event (src/lark/events.ts) as the row's payload.
       const payload = (await lockPendingEvent(tx, key)) as InboundEvent | null;
@@ -101,10 +108,12 @@ export class Router {
       const w = newWrites();
       await this.dispatchEvent(tx, payload, w, log, note);
       staged.push(...(await stageWrites(tx, w)));
+      work.push(...w.work);
       await markEventDone(tx, key, this.deps.clock.now());
       return "done" as const;
     });
     await this.deps.deliver(staged);
+    await this.deps.attachmentWork?.(work);
     return outcome;
   }
 
@@ -132,25 +141,38 @@ export class Router {
       if (await markWelcomed(tx, actor.personId, this.deps.clock.now())) answer({ card: welcomeCard({ name: actor.name, orgNames: [...new Set(actor.grants.map((g) => g.orgName))] }) });
       return;
     }
-    const parsed = parseCommand(ev.kind === "menu" ? ev.eventKey : ev.text);
-    if (!parsed) {
-      Object.assign(note, { name: "(unknown)", outcome: "unknown_command" });
-      answer({ text: unknownCommandText(ev.kind === "message" ? ev.text : ev.eventKey) });
+    // Pictures, files, stickers and voice, and the outcome of an attachment's check, are not
+    // command words: they have their own handler (src/bot/aid/attachments.ts).
+    if (ev.kind === "attachment_checked" || isAttachmentMessage(ev)) {
+      Object.assign(note, { name: ATTACHMENTS_HANDLER.name, outcome: "ok" });
+      await ATTACHMENTS_HANDLER.run({ ...this.base(tx, actor, ev, w, log), inbound: ev, args: "", commands: COMMANDS, reply: answer });
       return;
     }
-    const { command, args } = parsed;
+    // What they meant (src/bot/understand/): a command, or the suggestion card, never a bare "not understood".
+    const heard = understand(ev.kind === "menu" ? ev.eventKey : ev.text);
+    if (heard.kind !== "command") {
+      Object.assign(note, { name: "(unknown)", outcome: heard.kind === "thanks" ? "thanks" : "unknown_command" });
+      answer(heard.kind === "thanks" ? { text: thanksText } : unsureAnswer(actor, heard, COMMANDS, ev.kind === "message" && ev.chatType === "group"));
+      return;
+    }
+    const { command, args } = heard;
+    if (heard.greeting) answer({ text: greetingText(actor.name) });
     Object.assign(note, { name: command.name, outcome: "ok" });
-    if (command.privateOnly && ev.kind === "message" && ev.chatType === "group") {
-      note.outcome = "private_only";
-      answer({ text: privateOnlyText(command.name) });
-      return;
-    }
+    // A refusal says what the person can do instead (src/bot/refusal.ts); the role comes first,
+    // so a group is never told to go private for a command that would be refused there too.
     if (!mayRun(actor, command)) {
       note.outcome = "not_allowed";
-      answer({ text: notAllowed().text });
+      answer(await refusalOf(storesFor(tx), actor, command, COMMANDS, ev.kind === "message" && ev.chatType === "group"));
       return;
     }
-    const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound: ev, args, commands: COMMANDS, reply: answer };
+    if (command.privateOnly && ev.kind === "message" && ev.chatType === "group") {
+      note.outcome = "private_only";
+      answer(privateChatAnswer(this.deps.config, command));
+      return;
+    }
+    // The command reads the words it was understood as ("我想切换成英文" → "english").
+    const inbound = ev.kind === "message" ? { ...ev, text: heard.said } : ev;
+    const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound, args, commands: COMMANDS, reply: answer };
     try {
       // Undo whatever a refused handler wrote, keep only the answer that says what to fix.
       await underSavepoint(tx, () => command.run(ctx));
@@ -161,7 +183,7 @@ export class Router {
       n = 0;
       note.outcome = "refused";
       log.info({ code: err.code, cmd: command.name }, "command refused");
-      answer({ text: err.text });
+      answer({ text: await guidedText(err, ctx.store, actor, COMMANDS, command) });
     }
   }
 
@@ -181,6 +203,7 @@ export class Router {
     }
     note.name = def.id;
     const staged: number[] = [];
+    const work: AttachmentWork[] = [];
     // The toast and the returned card are drawn in the clicker's language (strangers read Chinese).
     let lang: Lang = "ZH";
     try {
@@ -198,13 +221,21 @@ export class Router {
         if (!form.success) throw new UserError("bad_form", formProblem(form.error));
         const w = newWrites();
         const lastSteps: ((tx: Tx) => Promise<void>)[] = [];
-        const ctx: ActionContext = { ...this.base(tx, actor, ev, w, log), inbound: ev, last: (step) => void lastSteps.push(step) };
-        const r = await def.run(ctx, { value: value.data, form: form.data });
+        const ctx: ActionContext = {
+          ...this.base(tx, actor, ev, w, log),
+          inbound: ev,
+          last: (step) => void lastSteps.push(step),
+          runCommand: (name, args, where) => this.clickedCommand(tx, actor, ev, w, log, { name, args, ...where }),
+        };
+        // A role refusal from the handler says, in words, what the clicker can do instead.
+        const r = await def.run(ctx, { value: value.data, form: form.data }).catch(async (e: unknown) => Promise.reject(e instanceof UserError ? new UserError(e.code, await guidedText(e, ctx.store, actor, COMMANDS)) : e));
         staged.push(...(await stageWrites(tx, w)));
+        work.push(...w.work);
         for (const step of lastSteps) await step(tx);
         return r;
       });
       await this.deps.deliver(staged);
+      await this.deps.attachmentWork?.(work);
       const drawnIn = result.lang ?? lang;
       return {
         ...(result.toast ? { toast: toastOf(result.toast.type, result.toast.text, drawnIn) } : {}),
@@ -222,6 +253,39 @@ export class Router {
     }
   }
 
+  /**
+   * A command run from a button (cmd.run), as if the clicker had typed its word: the same role
+   * check, savepoint and UserError answer. Its answer goes to the card's chat, or to the private
+   * chat when the command shows personal details (the card may sit in a group). A name no
+   * command has (a stale card, a forged value) is refused with a toast.
+   */
+  private async clickedCommand(tx: Tx, actor: Actor, ev: InboundCardAction, w: Writes, log: Logger, click: { name: string; args: string; group: boolean }): Promise<ActionResult> {
+    const command = commandsByName.get(click.name);
+    if (!command) throw new UserError("stale_command", staleCommandText);
+    if (!mayRun(actor, command)) throw notAllowed(command.instead?.commands);
+    const privately = command.privateOnly === true || !ev.chatId;
+    const said = click.args ? `${command.name} ${click.args}` : command.name;
+    const inbound: InboundEvent = privately
+      ? { kind: "menu", key: ev.key, eventId: ev.eventId, openId: ev.openId, eventKey: said }
+      : { kind: "message", key: ev.key, eventId: ev.eventId, messageId: ev.messageId ?? "", chatId: ev.chatId!, chatType: click.group ? "group" : "p2p", openId: ev.openId, text: said, mentionsBot: true };
+    const to = privately ? { openId: actor.openId } : { chatId: ev.chatId! };
+    let n = 0;
+    const reply = (msg: Outgoing) => void w.messages.push({ kind: "SEND", to, key: `${ev.key}#${n++}`, ...render(msg, actor.language) });
+    const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound, args: click.args, commands: COMMANDS, reply };
+    const before = { messages: w.messages.length, audits: w.audits.length, work: w.work.length };
+    try {
+      await underSavepoint(tx, () => command.run(ctx));
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      w.messages.length = before.messages;
+      w.audits.length = before.audits;
+      w.work.length = before.work;
+      log.info({ code: err.code, cmd: command.name }, "command refused");
+      reply({ text: await guidedText(err, ctx.store, actor, COMMANDS, command) });
+    }
+    return privately && click.group ? { toast: { type: "info", text: answeredPrivatelyText } } : {};
+  }
+
   private base(tx: Tx, actor: Actor, ev: InboundEvent | InboundCardAction, w: Writes, log: Logger): BaseContext {
     const { clock, config } = this.deps;
     const chatId = "chatId" in ev ? ev.chatId : undefined;
@@ -235,6 +299,7 @@ export class Router {
       // To anyone: drawn at delivery in the recipient's language (or as msg.lang says).
       send: (to, msg, key) => void w.messages.push({ kind: "SEND", to, key, ...render(msg) }),
       patch: (messageId, card, key) => void w.messages.push({ kind: "PATCH", messageId, chatId, card, key }),
+      queueAttachmentWork: (job) => void w.work.push(job),
       audit: async (entry) => void w.audits.push({ ...entry, actorId: actor.personId, actorOpenId: actor.openId, eventKey: ev.key }),
     };
   }
@@ -247,9 +312,11 @@ export class Router {
 interface Writes {
   messages: NewOutgoing[];
   audits: AuditEntry[];
+  /** Attachment work, queued only after the commit (the rows it reads must be there). */
+  work: AttachmentWork[];
 }
 
-const newWrites = (): Writes => ({ messages: [], audits: [] });
+const newWrites = (): Writes => ({ messages: [], audits: [], work: [] });
 
 /** Both sides staged; the delivery draws one (cards/localise.ts), in `msg.lang ?? lang` when either is known. */
 function render(msg: Outgoing, lang?: Lang): { card?: object; text?: Text; lang?: Lang } {
@@ -257,10 +324,25 @@ function render(msg: Outgoing, lang?: Lang): { card?: object; text?: Text; lang?
   return { ...(msg.card ? { card: msg.card } : { text: msg.text ?? { zh: "", en: "" } }), ...(drawnIn ? { lang: drawnIn } : {}) };
 }
 
-/** The first problem zod found in a form, said in the form's own words (schemas carry Chinese messages). */
+/**
+ * Every problem zod found in a form at once, in the form's own words (schemas carry Chinese
+ * messages): one problem is said as it is; several are joined, the fields left empty ("请填写X" /
+ * "请选择X") listed together: "请填写以下内容：困难类别；情况说明（至少 10 个字）".
+ */
 function formProblem(error: z.ZodError): Text {
-  const issue = error.issues[0];
-  const msg = issue?.message ?? "";
-  const zh = /[\u4e00-\u9fa5]/.test(msg) ? msg : `表单填写有误：${issue?.path.join(".") ?? ""}`;
-  return { zh, en: `The form has a problem: ${issue?.path.join(".") ?? ""} ${/[\u4e00-\u9fa5]/.test(msg) ? "" : msg}`.trim() };
+  const chinese = (m: string) => /[\u4e00-\u9fa5]/.test(m);
+  const paths = [...new Set(error.issues.map((i) => i.path.join(".")))].filter((p) => p !== "");
+  const en = `Please check the form: ${paths.join(", ")}`.trim();
+  const said = [...new Set(error.issues.map((i) => (chinese(i.message) ? i.message : `表单填写有误：${i.path.join(".")}`)))];
+  if (said.length === 1) return { zh: said[0]!, en };
+  const missing: string[] = [];
+  const other: string[] = [];
+  for (const m of said) {
+    const bare = m.replace(/[。.]$/, "");
+    const field = /^请(?:填写|选择)(.+)$/.exec(bare)?.[1];
+    if (field) missing.push(field);
+    else other.push(bare);
+  }
+  const parts = [...(missing.length > 0 ? [`请填写以下内容：${missing.join("；")}`] : []), ...other];
+  return { zh: `${parts.join("。")}。`, en };
 }

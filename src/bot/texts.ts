@@ -6,16 +6,9 @@ export const strangerText = (contact: string): Text => ({
   en: `Hello! You are not in Tongxin's roster yet. Please ask ${contact} to add you.`,
 });
 
-export const unknownCommandText = (text: string): Text => ({
-  zh: `没有听懂「${text.slice(0, 20)}」。发送「帮助」查看可以使用的功能。`,
-  en: `I did not understand "${text.slice(0, 20)}". Send "help" to see what you can do.`,
-});
-
-export const privateOnlyText = (name: string): Text => ({
-  zh: `「${name}」涉及个人信息，请在与同心的私聊中使用。`,
-  en: `"${name}" involves personal details; please use it in a private chat with Tongxin.`,
-});
-
 export const duplicateClickText: Text = { zh: "该操作已处理。", en: "This action was already handled." };
 export const badActionText: Text = { zh: "无效的操作，请刷新卡片后重试。", en: "Invalid action; refresh the card and try again." };
 export const internalErrorText: Text = { zh: "系统繁忙，请稍后重试。", en: "Something went wrong; please try again shortly." };
+/** A command button whose command no longer exists (a stale card) or never did (a forged value). */
+export const staleCommandText: Text = { zh: "这个按钮对应的功能已不存在，请发送「帮助」查看可用的功能。", en: "That button's command no longer exists; send “帮助” (help) to see what you can use." };
+export const answeredPrivatelyText: Text = { zh: "涉及个人信息，已在与同心的私聊中回复您。", en: "It involves personal details: the answer is in your private chat with Tongxin." };

@@ -1,23 +1,27 @@
 import { describe, expect, it } from "vitest";
 import type { Command } from "../../src/bot/context.ts";
-import { buildParser } from "../../src/bot/parse-command.ts";
+import { buildUnderstanding } from "../../src/bot/understand/understand.ts";
 import { normaliseEvent } from "../../src/lark/events.ts";
 
 const cmd = (name: string, aliases: string[]): Command => ({ name, aliases, summary: { zh: "", en: "" }, roles: "anyone", run: async () => undefined });
 const help = cmd("帮助", ["help"]);
 const ask = cmd("求助", ["申请帮扶", "help me"]);
 const talk = cmd("谈心", ["talk"]);
-const parse = buildParser([help, ask, talk]);
+const understand = buildUnderstanding([help, ask, talk]);
+const parse = (text: string) => {
+  const h = understand(text);
+  return h.kind === "command" && !h.greeting ? h : null;
+};
 
 describe("command parsing", () => {
   it("finds Chinese names and English aliases, any case", () => {
     expect(parse("帮助")?.command).toBe(help);
     expect(parse("HELP")?.command).toBe(help);
   });
-  it("prefers the longest alias (help me over help)", () => expect(parse("help me please")).toMatchObject({ command: ask, args: "please" }));
+  it("prefers the longest alias (help me over help)", () => expect(parse("help me now")).toMatchObject({ command: ask, args: "now" }));
   it("takes Chinese arguments without a space", () => expect(parse("谈心张三")).toMatchObject({ command: talk, args: "张三" }));
   it("does not take a Latin word that merely starts with an alias", () => expect(parse("helpful")).toBeNull());
-  it("returns null for chatter", () => expect(parse("大家好")).toBeNull());
+  it("runs nothing for chatter", () => expect(parse("今天天气不错")).toBeNull());
 });
 
 describe("message normalisation", () => {

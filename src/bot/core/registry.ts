@@ -4,7 +4,8 @@ import { help } from "./commands/help.ts";
 import { whoami } from "./commands/whoami.ts";
 import { language } from "./commands/language.ts";
 import { languageSet } from "./actions/language-set.ts";
+import { runCommand } from "./actions/run-command.ts";
 
 export const CORE_COMMANDS: readonly Command[] = [help, whoami, language];
 
-export const CORE_ACTIONS: readonly CardAction<any, any>[] = [languageSet];
+export const CORE_ACTIONS: readonly CardAction<any, any>[] = [languageSet, runCommand];
