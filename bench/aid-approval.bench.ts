@@ -70,7 +70,7 @@ async function fileRound(url: string, db: BenchDatabase, b: Branch, round: numbe
   for (let from = 0; from < b.members.length; from += FILING_BATCH) {
     const answers = await Promise.all(
       b.members.slice(from, from + FILING_BATCH).map((m, j) =>
-        post(url, signedClick({ openId: m.openId, messageId: `om_form_${round}_${from + j}`, value: { a: "aid-submit" }, formValue: { category: "LIVING", description: `压测申请 ${round}-${from + j}`, amount: "100", urgency: "NORMAL" } })),
+        post(url, signedClick({ openId: m.openId, messageId: `om_form_${round}_${from + j}`, value: { a: "aid-submit" }, formValue: { category: "LIVING", description: `压测申请：住院费用负担较重 ${round}-${from + j}`, amount: "100", urgency: "NORMAL" } })),
       ),
     );
     const bad = answers.find((a) => a.answer.toast?.type !== "success");
@@ -121,7 +121,7 @@ export async function run(): Promise<Record<string, number | string>> {
 
     // Warm the server (first queries of each shape are compiled) with one member's request, one at a time.
     for (let i = 0; i < 3; i++) {
-      const one = await post(server.url, signedClick({ openId: branch.members[0]!.openId, messageId: `om_warm_${i}`, value: { a: "aid-submit" }, formValue: { category: "LIVING", description: "预热", amount: "100", urgency: "NORMAL" } }));
+      const one = await post(server.url, signedClick({ openId: branch.members[0]!.openId, messageId: `om_warm_${i}`, value: { a: "aid-submit" }, formValue: { category: "LIVING", description: "预热：住院费用负担较重", amount: "100", urgency: "NORMAL" } }));
       const id = (await db.prisma.aidRequest.findUniqueOrThrow({ where: { formMessageId: `om_warm_${i}` } })).id;
       if (one.answer.toast?.type !== "success") throw new Error(`warm-up failed: ${JSON.stringify(one.answer.toast)}`);
       await cardsDelivered(db, [id]);

@@ -35,6 +35,8 @@ export interface ApprovalView {
   balances: Record<FundSource, number>;
   conversation: TimelineLine[];
   decision: DecisionView | null;
+  /** Withdrawn by the member (撤回) before anyone decided: by whom and when. */
+  withdrawn?: { by: string; at: string } | null;
   ceilingFen: number;
 }
 
@@ -87,6 +89,8 @@ export function approvalCard(v: ApprovalView): Card {
     if (v.status === "APPROVED") buttons.push([button({ text: t("冲正（款项退回或有误）", "Reverse the payment"), action: AID_ACTION.aidReverseOpen, value: { r: v.requestId } })]);
     if (buttons.length === 1) elements.push(buttons[0]![0]!);
     else if (buttons.length > 1) elements.push(columns(buttons));
+  } else if (v.status === "CANCELLED" && v.withdrawn) {
+    elements.push(md({ zh: `**↩ 已撤回**：${v.withdrawn.by} 于 ${v.withdrawn.at} 撤回了该申请，无需审批。`, en: `**↩ Withdrawn** by ${v.withdrawn.by} at ${v.withdrawn.at}; nothing to decide.` }));
   } else if (v.status === "CANCELLED") {
     elements.push(md(t("该申请已关闭（未作决定），无需审批。", "This request was closed without a decision.")));
   } else {
@@ -112,9 +116,10 @@ export function approvalCard(v: ApprovalView): Card {
       note(t("批准即从所选来源支出并记账；决定不能修改，款项退回或有误时由书记整笔冲正（须说明原因）。不批准须填写理由。", "Approving pays from the chosen source and books it; a decision is not edited, but the secretary can reverse a payment whole, with a reason. A rejection needs a reason.")),
     );
   }
+  const status = v.status === "CANCELLED" && v.withdrawn ? t("已撤回", "withdrawn") : STATUS_LABEL[v.status];
   return card({
     title: { zh: `帮扶申请审批 · ${v.basics.number}`, en: `Aid request · ${v.basics.number}` },
-    subtitle: { zh: `${STATUS_LABEL[v.status].zh} · ${CATEGORY_LABEL[v.basics.category].zh} · ${URGENCY_LABEL[v.basics.urgency].zh}`, en: `${STATUS_LABEL[v.status].en} · ${CATEGORY_LABEL[v.basics.category].en} · ${URGENCY_LABEL[v.basics.urgency].en}` },
+    subtitle: { zh: `${status.zh} · ${CATEGORY_LABEL[v.basics.category].zh} · ${URGENCY_LABEL[v.basics.urgency].zh}`, en: `${status.en} · ${CATEGORY_LABEL[v.basics.category].en} · ${URGENCY_LABEL[v.basics.urgency].en}` },
     template: COLOUR[v.status],
     elements,
   });

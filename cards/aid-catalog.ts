@@ -2,7 +2,8 @@
 import { approvalCard, openRequestsCard, type ApprovalView } from "./aid-approval.ts";
 import { disclosureCard, fundCard } from "./aid-fund.ts";
 import { hardshipEntryCard, hardshipListCard, hardshipOpenFormCard } from "./aid-hardship.ts";
-import { aidInfoAnsweredCard, aidInfoClosedCard, aidInfoRequestCard, aidMineCard, aidReceiptCard, aidRequestFormCard, aidResultCard } from "./aid-request.ts";
+import { aidReceiptCard, type ReceiptView } from "./aid-receipt.ts";
+import { aidInfoAnsweredCard, aidInfoClosedCard, aidInfoRequestCard, aidMineCard, aidRequestFormCard, aidResultCard } from "./aid-request.ts";
 import { aidReversedCard, reversalFormCard } from "./aid-reversal.ts";
 import type { Card } from "./kit.ts";
 
@@ -27,11 +28,33 @@ const noReversals = { reversedPaidFen: 0, reversedPaidCount: 0, reversedIncomeFe
 const reversal = { by: "王建国", at: "2026-03-10 10:00", reason: "重复发放，款项已退回" };
 const decision = { status: "APPROVED" as const, amountFen: 200000, source: "PARTY_FEE" as const, note: "按标准补助", by: "王建国", at: "2026-03-05 15:10" };
 
+const receipt: ReceiptView = {
+  ...basics,
+  requestId: 7,
+  status: "PENDING",
+  filedAt: "2026-03-05 14:07",
+  deciders: "sent",
+  timeline: [{ at: "2026-03-05 14:07", type: "FILED", actor: "张三", note: null }],
+  decision: null,
+  withdrawn: null,
+  nextUrgeDay: null,
+};
+
 export const AID_CARDS: Record<string, () => Card> = {
   "aid-request-form": () => aidRequestFormCard({ ceilingFen: 5_000_000 }),
   "aid-request-form-on-behalf": () => aidRequestFormCard({ ceilingFen: 5_000_000, forPerson: { id: 9, name: "冯兰" } }),
-  "aid-receipt": () => aidReceiptCard({ ...basics, filedAt: "2026-03-05 14:07", deciderCount: 1 }),
-  "aid-receipt-sole-decider": () => aidReceiptCard({ ...basics, filedAt: "2026-03-05 14:07", deciderCount: 0, soleDecider: true }),
+  "aid-receipt": () => aidReceiptCard(receipt),
+  "aid-receipt-sole-decider": () => aidReceiptCard({ ...receipt, deciders: "sole" }),
+  "aid-receipt-urged": () => aidReceiptCard({ ...receipt, timeline: [...receipt.timeline, { at: "2026-03-09 09:30", type: "URGED", actor: "张三", note: null }], nextUrgeDay: "2026-03-10" }),
+  "aid-receipt-needs-info": () =>
+    aidReceiptCard({ ...receipt, status: "NEEDS_INFO", forName: "冯兰", timeline: [...receipt.timeline, { at: "2026-03-05 15:00", type: "INFO_REQUESTED", actor: "王建国", note: "请提供住院证明" }] }),
+  "aid-receipt-approved": () =>
+    aidReceiptCard({ ...receipt, status: "APPROVED", decision, timeline: [...receipt.timeline, { at: "2026-03-05 15:10", type: "APPROVED", actor: "王建国", note: "按标准补助" }] }),
+  "aid-receipt-rejected": () =>
+    aidReceiptCard({ ...receipt, status: "REJECTED", decision: { ...decision, status: "REJECTED", amountFen: null, source: null, note: "不属于帮扶范围" }, timeline: [...receipt.timeline, { at: "2026-03-05 15:10", type: "REJECTED", actor: "王建国", note: "不属于帮扶范围" }] }),
+  "aid-receipt-withdrawn": () =>
+    aidReceiptCard({ ...receipt, status: "CANCELLED", withdrawn: { by: "张三", at: "2026-03-06 08:15" }, timeline: [...receipt.timeline, { at: "2026-03-06 08:15", type: "WITHDRAWN", actor: "张三", note: null }] }),
+  "aid-receipt-reversed": () => aidReceiptCard({ ...receipt, status: "REVERSED", decision: { ...decision, reversal } }),
   "aid-approval-pending": () => approvalCard(pending),
   "aid-approval-needs-info": () =>
     approvalCard({

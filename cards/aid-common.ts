@@ -9,6 +9,9 @@ export const AID_ACTION = {
   askInfo: "aid-ask-info",
   answerInfo: "aid-answer-info",
   open: "aid-open",
+  /** The member's receipt: 撤回 before the decision, and 催办 once a day. */
+  withdraw: "aid-withdraw",
+  urge: "aid-urge",
   fundIncome: "fund-income",
   fundDisclose: "fund-disclose",
   hardshipForm: "hardship-form",

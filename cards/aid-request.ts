@@ -5,6 +5,7 @@ import {
   AID_URGENCIES,
   CATEGORY_LABEL,
   DESCRIPTION_MAX,
+  REASON_MIN,
   SOURCE_LABEL,
   STATUS_LABEL,
   TIMELINE_LABEL,
@@ -73,9 +74,17 @@ export function aidRequestFormCard(data: { ceilingFen: number; forPerson?: { id:
         select({
           name: "category",
           placeholder: t("困难类别", "Kind of difficulty"),
+          required: true,
           options: AID_CATEGORIES.map((c) => ({ value: c, text: CATEGORY_LABEL[c] })),
         }),
-        input({ name: "description", label: t("情况说明", "What happened"), placeholder: t("简要说明困难情况和需要的帮助", "Briefly: the difficulty and the help you need"), multiline: true, maxLength: DESCRIPTION_MAX }),
+        input({
+          name: "description",
+          label: t("情况说明", "What happened"),
+          placeholder: t(`说明困难情况和需要的帮助（至少 ${REASON_MIN} 个字）`, `The difficulty and the help you need (a real sentence)`),
+          required: true,
+          multiline: true,
+          maxLength: DESCRIPTION_MAX,
+        }),
         input({ name: "amount", label: t("申请金额（元，可不填）", "Amount in yuan (optional)"), placeholder: t(`例如 2000，单笔不超过 ${ceiling.zh}`, `e.g. 2000; at most ${ceiling.en}`) }),
         select({
           name: "urgency",
@@ -96,34 +105,6 @@ export function aidRequestFormCard(data: { ceilingFen: number; forPerson?: { id:
   });
 }
 
-/** deciderCount: how many deciders got the card; soleDecider: the applicant is the only one there is. */
-export function aidReceiptCard(data: RequestBasics & { filedAt: string; forName?: string; deciderCount: number; soleDecider?: boolean }): Card {
-  return card({
-    title: t(`帮扶申请已提交 · ${data.number}`, `Request filed · ${data.number}`),
-    template: "orange",
-    elements: [
-      mdLines([
-        data.forName ? { zh: `**申请人**：${data.forName}（代为提交）`, en: `**For**: ${data.forName} (filed on their behalf)` } : t("您的申请已收到。", "Your request was received."),
-        ...basicsLines(data),
-        { zh: `**提交时间**：${data.filedAt}`, en: `**Filed**: ${data.filedAt}` },
-      ]),
-      hr(),
-      note(whoDecides(data)),
-    ],
-  });
-}
-
-function whoDecides(d: { number: string; deciderCount: number; soleDecider?: boolean }): Text {
-  if (d.deciderCount > 0) return t(`已通知支部书记审批。发送「我的」可随时查看进度。编号：${d.number}`, `The secretary has been told. Send "我的" to see progress. Number: ${d.number}`);
-  // Nobody decides their own request: a secretary asking for themselves needs a delegate.
-  if (d.soleDecider)
-    return t(
-      `您是本支部唯一的审批人，不能审批自己的申请。请发送「受托人 姓名」指定一名帮扶审批受托人，申请会随即发给他/她审批。编号：${d.number}`,
-      `You are the branch's only decider and cannot decide your own request. Send "受托人 <name>" to name an aid delegate; the request then goes to them. Number: ${d.number}`,
-    );
-  return t("本支部暂无可在线审批的书记，请联系支部书记。发送「我的」可查看进度。", 'No secretary of the branch can be reached in Lark; please contact them. Send "我的" to see progress.');
-}
-
 /** The secretary's question, with a place to answer. */
 export function aidInfoRequestCard(data: { requestId: number; number: string; question: string; askedBy: string; askedAt: string; forName?: string }): Card {
   return card({
@@ -135,7 +116,7 @@ export function aidInfoRequestCard(data: { requestId: number; number: string; qu
         { zh: `**${data.askedBy}**（${data.askedAt}）：${esc(data.question)}`, en: `**${data.askedBy}** (${data.askedAt}): ${esc(data.question)}` },
       ]),
       form("aid_info", [
-        input({ name: "answer", label: t("补充说明", "Your answer"), multiline: true, maxLength: DESCRIPTION_MAX, placeholder: t("请在这里回复", "Answer here") }),
+        input({ name: "answer", label: t("补充说明", "Your answer"), required: true, multiline: true, maxLength: DESCRIPTION_MAX, placeholder: t("请在这里回复", "Answer here") }),
         button({ text: t("提交补充说明", "Send"), action: AID_ACTION.answerInfo, value: { r: data.requestId }, type: "primary_filled", name: "send", submit: true }),
       ]),
     ],

@@ -39,7 +39,7 @@ export function commendFormCard(data: { person: { id: number; name: string }; or
     elements: [
       form("commend_nominate", [
         input({ name: "title", label: t("表彰名称", "Title"), required: true, maxLength: TITLE_MAX, placeholder: t("例如：优秀共产党员", "e.g. Outstanding Party member") }),
-        select({ name: "level", placeholder: t("表彰级别", "Level"), initial: "BRANCH", options: COMMEND_LEVELS.map((l) => ({ value: l, text: COMMEND_LEVEL_LABEL[l] })) }),
+        select({ name: "level", placeholder: t("表彰级别", "Level"), required: true, initial: "BRANCH", options: COMMEND_LEVELS.map((l) => ({ value: l, text: COMMEND_LEVEL_LABEL[l] })) }),
         input({ name: "deeds", label: t("主要事迹", "Deeds"), required: true, multiline: true, maxLength: DESCRIPTION_MAX }),
         button({ text: t("提交提名", "Nominate"), action: WORK_ACTION.commendSubmit, value: { p: data.person.id }, type: "primary_filled", name: "submit", submit: true }),
       ]),

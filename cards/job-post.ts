@@ -14,7 +14,7 @@ export function jobPostFormCard(data: { orgId: number; orgName: string; seekers:
     template: "turquoise",
     elements: [
       form("job_post", [
-        select({ name: "type", placeholder: t("信息类型", "Type"), initial: "JOB", options: POSTING_TYPES.map((x) => ({ value: x, text: POSTING_TYPE_LABEL[x] })) }),
+        select({ name: "type", placeholder: t("信息类型", "Type"), required: true, initial: "JOB", options: POSTING_TYPES.map((x) => ({ value: x, text: POSTING_TYPE_LABEL[x] })) }),
         input({ name: "title", label: t("标题", "Title"), required: true, maxLength: 100, placeholder: t("例如：物业维修电工 2 名", "e.g. 2 maintenance electricians") }),
         columns([[input({ name: "employer", label: t("用人单位（可不填）", "Employer (optional)"), maxLength: 100 })], [input({ name: "area", label: t("工作地点（可不填）", "Where (optional)"), maxLength: 50 })]]),
         multiSelect({ name: "kinds", placeholder: t("岗位类别（岗位信息必选）", "Kind of work (for a job)"), options: JOB_KINDS.map((k) => ({ value: k, text: JOB_KIND_LABEL[k] })) }),

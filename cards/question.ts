@@ -34,7 +34,7 @@ export function questionForSecretaryCard(data: { id: number; asker: string; bran
       mdLines([{ zh: `**${data.asker}**（${data.branch}）问：`, en: `**${data.asker}** (${data.branch}) asks:` }, ...threadLines(data.thread)]),
       hr(),
       form("question_answer", [
-        input({ name: "answer", label: data.answered ? t("补充回复", "Add to your answer") : t("回复", "Answer"), multiline: true, maxLength: QUESTION_MAX }),
+        input({ name: "answer", label: data.answered ? t("补充回复", "Add to your answer") : t("回复", "Answer"), required: true, multiline: true, maxLength: QUESTION_MAX }),
         button({ text: t("发送回复", "Send"), action: WORK_ACTION.questionAnswer, value: { q: data.id, n: data.thread.length }, type: "primary_filled", name: "send", submit: true }),
       ]),
       note(t("回复会发给提问的党员，并保存在问答记录中。", "The member gets your answer; the thread is kept.")),

@@ -14,8 +14,8 @@ export function trainingRecordFormCard(data: { orgId: number; orgName: string; t
     elements: [
       form("training_record", [
         columns([
-          [select({ name: "topic", placeholder: t("培训类别", "Topic"), options: TRAINING_TOPICS.map((x) => ({ value: x, text: TOPIC_LABEL[x] })) })],
-          [datePicker({ name: "held_on", placeholder: t("培训日期", "Day"), initial: data.today })],
+          [select({ name: "topic", placeholder: t("培训类别", "Topic"), required: true, options: TRAINING_TOPICS.map((x) => ({ value: x, text: TOPIC_LABEL[x] })) })],
+          [datePicker({ name: "held_on", placeholder: t("培训日期", "Day"), required: true, initial: data.today })],
         ]),
         input({ name: "title", label: t("培训名称", "Title"), required: true, maxLength: 100, placeholder: t("例如：民法典专题讲座", "e.g. Civil Code lecture") }),
         input({ name: "hours", label: t("学时（可不填）", "Hours (optional)") }),

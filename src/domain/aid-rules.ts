@@ -47,7 +47,7 @@ export const SOURCE_LABEL: Record<FundSource, Text> = {
   DONATION: { zh: "社会捐赠", en: "social donations" },
 };
 
-export const TIMELINE_TYPES = ["FILED", "INFO_REQUESTED", "INFO_PROVIDED", "APPROVED", "REJECTED", "REVERSED"] as const;
+export const TIMELINE_TYPES = ["FILED", "INFO_REQUESTED", "INFO_PROVIDED", "APPROVED", "REJECTED", "REVERSED", "WITHDRAWN", "URGED", "ATTACHED"] as const;
 export type TimelineType = (typeof TIMELINE_TYPES)[number];
 export const TIMELINE_LABEL: Record<TimelineType, Text> = {
   FILED: { zh: "提交申请", en: "filed" },
@@ -56,6 +56,9 @@ export const TIMELINE_LABEL: Record<TimelineType, Text> = {
   APPROVED: { zh: "批准", en: "approved" },
   REJECTED: { zh: "未批准", en: "not approved" },
   REVERSED: { zh: "冲正", en: "payment reversed" },
+  WITHDRAWN: { zh: "撤回申请", en: "withdrew the request" },
+  URGED: { zh: "催办", en: "asked the deciders to hurry" },
+  ATTACHED: { zh: "补充附件", en: "attached a picture or file" },
 };
 
 /** Who decides aid in a branch: its secretary or a delegate the secretary named. */
@@ -131,6 +134,34 @@ export function checkText(raw: unknown, what: Text, opts: { required: boolean; m
 }
 
 export const DESCRIPTION_MAX = 1000;
+
+/** How much real content a reason needs (情况说明, 申请理由): characters, not counting spaces and punctuation. */
+export const REASON_MIN = 10;
+
+/**
+ * Whether a free-text reason says something a decider can weigh (情况说明, 申请理由): at least
+ * REASON_MIN characters of content (letters, digits, Chinese), not one character repeated, and
+ * not only Latin letters and digits ("abc", "111", "。。。", "没钱" are refused), unless it is a
+ * real English sentence of five words or more (a member who writes English is heard).
+ */
+export function describesNeed(raw: string): boolean {
+  const content = [...raw.normalize("NFKC")].filter((c) => /[\p{L}\p{N}]/u.test(c));
+  if (content.length < REASON_MIN) return false;
+  if (new Set(content.map((c) => c.toLowerCase())).size < 3) return false;
+  if (content.some((c) => /\p{Script=Han}/u.test(c))) return true;
+  const words = raw.toLowerCase().match(/[a-z]{2,}/g) ?? [];
+  return words.length >= 5 && new Set(words).size >= 4;
+}
+
+/** The same rule with the sentence the member reads; `what` names the field (情况说明). */
+export function checkReason(raw: string, what: Text): Problem | null {
+  if (describesNeed(raw)) return null;
+  return problem(
+    "reason_too_thin",
+    `${what.zh}请具体写明情况（至少 ${REASON_MIN} 个字，不能只有字母、数字或符号）。`,
+    `Please describe the ${what.en} in a real sentence (at least ${REASON_MIN} characters, or five English words).`,
+  );
+}
 export const NOTE_MAX = 500;
 
 // ───────────── 收支公开: the yearly summary a branch may post to its group ─────────────

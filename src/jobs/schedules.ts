@@ -12,6 +12,7 @@ import { planFestivalVisits } from "./visit-planner.ts";
 import { sweepOverdueVisits } from "./visit-overdue.ts";
 import { sweepContacts } from "./visit-contacts.ts";
 import { runCalendarCheck } from "./calendar-check.ts";
+import { runAidReminders } from "./aid-reminders.ts";
 
 export type Schedule = { task: string; run(deps: TaskDeps): Promise<unknown> } & ({ every: number } | { pattern: string });
 
@@ -37,4 +38,7 @@ export const SCHEDULES: readonly Schedule[] = [
   // The national calendar: library years seeded (idempotent), and from November the reminder that next year's
   // official schedule is missing (keys secretary + year + week); the 15:00 run catches a morning spent at night hours.
   { task: "calendar", pattern: "20 10,15 * * *", run: runCalendarCheck },
+  // Aid requests left waiting: the deciders after 2 working days (keys request + decider), the committee's secretary
+  // after 5 (keys request + secretary), each once (remindedAt, escalatedAt); 15:40 again for a branch whose night hours covered 09:40.
+  { task: "aid-reminders", pattern: "40 9,15 * * *", run: runAidReminders },
 ];

@@ -20,7 +20,10 @@ const OPEN: readonly AidStatus[] = ["PENDING", "NEEDS_INFO"];
 interface Move {
   requestId: number;
   from: readonly AidStatus[];
-  to: AidStatus;
+  /** The state it enters; null keeps the state (a 催办 only stamps the row). */
+  to: AidStatus | null;
+  /** A further condition on the row (催办: not already urged today). */
+  where?: Prisma.Sql;
   /** Further assignments of the UPDATE, each followed by a comma. */
   set: Prisma.Sql;
   event: TimelineType;
@@ -42,8 +45,8 @@ async function move(tx: Tx, m: Move): Promise<(Decided & { entryId: number | nul
     : Prisma.empty;
   const rows = await tx.$queryRaw<Returned[]>`
     WITH req AS (
-      UPDATE "AidRequest" SET "status" = ${m.to}::"AidStatus", ${m.set} "updatedAt" = ${m.at}
-      WHERE "id" = ${m.requestId} AND "status"::text IN (${Prisma.join([...m.from])})
+      UPDATE "AidRequest" SET "status" = ${m.to === null ? Prisma.sql`"status"` : Prisma.sql`${m.to}::"AidStatus"`}, ${m.set} "updatedAt" = ${m.at}
+      WHERE "id" = ${m.requestId} AND "status"::text IN (${Prisma.join([...m.from])}) ${m.where ?? Prisma.empty}
       RETURNING ${requestColumns()}
     ), ev AS (
       INSERT INTO "AidRequestEvent" ("requestId", "at", "actorId", "type", "note")
@@ -95,6 +98,25 @@ export async function askForInfo(tx: Tx, requestId: number, d: { byId: number; q
 /** The member's answer: the request is back with the deciders. */
 export async function provideInfo(tx: Tx, requestId: number, d: { byId: number; answer: string; at: Date }): Promise<Decided | null> {
   return move(tx, { requestId, from: ["NEEDS_INFO"], to: "PENDING", set: Prisma.empty, event: "INFO_PROVIDED", byId: d.byId, note: d.answer, at: d.at });
+}
+
+/**
+ * 撤回: the member (or the leader who filed for them) takes back a request not yet decided. The
+ * same guarded UPDATE as a decision, so a decision and a withdrawal racing each other produce
+ * exactly one of them: the second waits for the first's row lock and matches nothing.
+ */
+export async function withdraw(tx: Tx, requestId: number, d: { byId: number; at: Date }): Promise<Decided | null> {
+  return move(tx, { requestId, from: OPEN, to: "CANCELLED", set: Prisma.empty, event: "WITHDRAWN", byId: d.byId, note: null, at: d.at });
+}
+
+/**
+ * 催办: the member asks the deciders to hurry, at most once a day: the row is stamped only when
+ * it is still waiting for a decision and was not urged since `since` (the start of today), so
+ * two 催办 racing each other stamp it once.
+ */
+export async function urge(tx: Tx, requestId: number, d: { byId: number; at: Date; since: Date }): Promise<Decided | null> {
+  const where = Prisma.sql`AND ("urgedAt" IS NULL OR "urgedAt" < ${d.since})`;
+  return move(tx, { requestId, from: ["PENDING"], to: null, where, set: Prisma.sql`"urgedAt" = ${d.at},`, event: "URGED", byId: d.byId, note: null, at: d.at });
 }
 
 /**

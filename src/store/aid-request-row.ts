@@ -21,6 +21,10 @@ export interface AidRequestRow {
   decidedById: number | null;
   decidedAt: Date | null;
   decisionNote: string | null;
+  /** The form card the request was filed from: its receipt, patched as the request moves. */
+  formMessageId: string | null;
+  /** The member's last 催办 (at most one a day). */
+  urgedAt: Date | null;
   createdAt: Date;
 }
 
@@ -50,6 +54,8 @@ export const requestSelect = {
   decidedById: true,
   decidedAt: true,
   decisionNote: true,
+  formMessageId: true,
+  urgedAt: true,
   createdAt: true,
 } as const satisfies Record<keyof AidRequestRow, true>;
 

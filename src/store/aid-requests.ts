@@ -6,7 +6,8 @@ import type { Tx } from "./tx.ts";
 
 export type { AidRequestRow, TimelineEvent } from "./aid-request-row.ts";
 export { createRequest, type NewRequest } from "./aid-request-filing.ts";
-export { approve, askForInfo, markReversed, provideInfo, reject, type Decided } from "./aid-request-decisions.ts";
+export { approve, askForInfo, markReversed, provideInfo, reject, urge, withdraw, type Decided } from "./aid-request-decisions.ts";
+export { markEscalated, markReminded, waitingForDecision, type WaitingRequest } from "./aid-request-reminders.ts";
 export { filingSnapshot, requestSnapshot, type FilingSnapshot, type HardshipStatus, type MemberSnapshot, type Received, type RequestSnapshot } from "./aid-request-snapshots.ts";
 
 export async function findRequest(tx: Tx, id: number): Promise<AidRequestRow | null> {
@@ -45,6 +46,18 @@ export async function openRequests(tx: Tx, orgIds: readonly number[], limit = 20
     where: { orgId: { in: [...orgIds] }, status: { in: ["PENDING", "NEEDS_INFO"] } },
     orderBy: [{ urgency: "desc" }, { createdAt: "asc" }],
     take: limit,
+    select: requestSelect,
+  });
+}
+
+/**
+ * The requests not yet decided that `personId` may withdraw or urge: their own, and those they
+ * filed for a member without Lark; oldest first.
+ */
+export async function openRequestsFiledBy(tx: Tx, personId: number): Promise<AidRequestRow[]> {
+  return tx.aidRequest.findMany({
+    where: { status: { in: ["PENDING", "NEEDS_INFO"] }, OR: [{ personId }, { onBehalf: true, filedById: personId }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: requestSelect,
   });
 }

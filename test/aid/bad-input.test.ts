@@ -95,7 +95,7 @@ describe("approving", () => {
 
 describe("asking", () => {
   const submit = { a: "aid-submit" };
-  const ok = { category: "LIVING", description: "困难", amount: "", urgency: "NORMAL" };
+  const ok = { category: "LIVING", description: "生活困难，家中老人需要照顾", amount: "", urgency: "NORMAL" };
   it.each([
     ["no category", { ...ok, category: undefined }, "请选择困难类别"],
     ["an unknown category", { ...ok, category: "MONEY" }, "请选择困难类别"],

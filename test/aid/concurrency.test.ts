@@ -65,7 +65,7 @@ describe("concurrency", () => {
 
   it("the same click delivered twice (in turn and at once) makes one decision", async () => {
     await fund(h, a.orgId, "PARTY_FEE", 1000);
-    const { req } = await file(h, a.member, { category: "ILLNESS", description: "看病", amount: "200", urgency: "NORMAL" });
+    const { req } = await file(h, a.member, { category: "ILLNESS", description: "看病住院，医药费负担较重", amount: "200", urgency: "NORMAL" });
     const card = await approvalCardFor(h, a.secretary, req.number);
     const click = await clickCard(h, a.secretary, card, "aid-approve", { amount: "200", source: "PARTY_FEE" });
     expect(toastText(click.toast)).toContain("已批准");
@@ -74,7 +74,7 @@ describe("concurrency", () => {
     expect(toastText(again.body)).toContain("该操作已处理");
 
     // One envelope, posted twice at the same moment (Lark retrying while the first is in flight).
-    const { req: req2 } = await file(h, a.member2, { category: "ILLNESS", description: "看病", amount: "200", urgency: "NORMAL" });
+    const { req: req2 } = await file(h, a.member2, { category: "ILLNESS", description: "看病住院，医药费负担较重", amount: "200", urgency: "NORMAL" });
     const card2 = await approvalCardFor(h, a.secretary, req2.number);
     const env = buildEnvelope({ appId: TEST_LARK.appId, tenantKey: "tenant_double", verificationToken: TEST_LARK.verificationToken, now: Date.now }, "card.action.trigger", {
       operator: { open_id: a.secretary.openId },
@@ -135,9 +135,9 @@ describe("concurrency", () => {
 
   it("a form submitted twice at once files one request", async () => {
     const form = await askForForm(h, a.member2);
-    const fv = { category: "OTHER", description: "双击提交", amount: "", urgency: "NORMAL" };
+    const fv = { category: "OTHER", description: "双击提交：住院费用负担很重", amount: "", urgency: "NORMAL" };
     const [x, y] = await Promise.all([submitForm(h, a.member2, form, fv), submitForm(h, a.member2, form, fv)]);
-    expect(await h.db.prisma.aidRequest.count({ where: { description: "双击提交" } })).toBe(1);
+    expect(await h.db.prisma.aidRequest.count({ where: { description: "双击提交：住院费用负担很重" } })).toBe(1);
     expect([toastText(x.toast), toastText(y.toast)].filter((t) => t.includes("已提交过"))).toHaveLength(1);
   });
 });

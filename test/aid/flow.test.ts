@@ -80,7 +80,7 @@ describe("求助 → approval → ledger → member told", () => {
   });
 
   it("rejects with a reason the member is told", async () => {
-    const { req } = await file(h, a.member2, { category: "LIVING", description: "想换新手机", amount: "3000", urgency: "NORMAL" });
+    const { req } = await file(h, a.member2, { category: "LIVING", description: "想换一部新手机，旧的坏了不能用", amount: "3000", urgency: "NORMAL" });
     const card = await approvalCardFor(h, a.secretary, req.number);
     const r = await clickCard(h, a.secretary, card, "aid-reject", { amount: "", source: "PARTY_FEE", note: "不属于帮扶范围" });
     expect(JSON.stringify(r.toast)).toContain("不批准");
@@ -93,7 +93,7 @@ describe("求助 → approval → ledger → member told", () => {
   });
 
   it("asks for more information; the member answers; the secretary gets it in a new card and decides", async () => {
-    const { req } = await file(h, a.member2, { category: "EMPLOYMENT", description: "失业半年", amount: "", urgency: "NORMAL" });
+    const { req } = await file(h, a.member2, { category: "EMPLOYMENT", description: "失业半年，家里没有收入来源", amount: "", urgency: "NORMAL" });
     const first = await approvalCardFor(h, a.secretary, req.number);
     const asked = await clickCard(h, a.secretary, first, "aid-ask-info", { amount: "", note: "请说明目前的求职情况" });
     expect(JSON.stringify(asked.toast)).toContain("补充说明");
@@ -121,7 +121,7 @@ describe("求助 → approval → ledger → member told", () => {
   it("lets a leader file for a member without Lark, recorded as on behalf, and tells the leader", async () => {
     const form = await askForForm(h, a.leader, `代为求助 ${a.offline.name}`);
     expect(text(form)).toContain(`代 ${a.offline.name} 申请帮扶`);
-    const r = await submitForm(h, a.leader, form, { category: "DISASTER", description: "房屋漏雨受损", amount: "800", urgency: "URGENT" });
+    const r = await submitForm(h, a.leader, form, { category: "DISASTER", description: "房屋漏雨受损，需要修缮屋顶", amount: "800", urgency: "URGENT" });
     expect(text({ content: r.card })).toContain("代为提交");
     const req = await h.db.prisma.aidRequest.findFirstOrThrow({ where: { personId: a.offline.id } });
     expect(req).toMatchObject({ onBehalf: true, filedById: a.leader.id, orgId: a.orgId });

@@ -34,7 +34,7 @@ const balance = async (source: (typeof FUND_SOURCES)[number]) =>
 
 /** Files a request as `who` and approves it as the secretary; returns the request and the secretary's card. */
 async function approved(who: Branch["member"], amount: string, source: "PARTY_FEE" | "DONATION") {
-  const { req } = await file(h, who, { category: "LIVING", description: "生活困难，申请补助", amount, urgency: "NORMAL" });
+  const { req } = await file(h, who, { category: "LIVING", description: "生活困难，申请临时生活补助", amount, urgency: "NORMAL" });
   const card = await approvalCardFor(h, a.secretary, req.number);
   const r = await clickCard(h, a.secretary, card, "aid-approve", { amount, source, note: "" });
   expect(JSON.stringify(r.toast)).toContain("已批准");

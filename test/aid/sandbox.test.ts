@@ -46,7 +46,7 @@ it("seeds opening balances as income and an active hardship entry for 张三", a
 
 it("runs 求助 → approval on the embedded store", async () => {
   const zhang = person("张三");
-  const { req } = await file(h, zhang, { category: "ILLNESS", description: "复诊住院", amount: "1500", urgency: "URGENT" });
+  const { req } = await file(h, zhang, { category: "ILLNESS", description: "复诊住院，自付费用负担较重", amount: "1500", urgency: "URGENT" });
   const card = await approvalCardFor(h, person("王建国"), req.number);
   expect(text(card)).toContain("在档 · 较重困难");
   const done = await clickCard(h, person("王建国"), card, "aid-approve", { amount: "1500", source: "LOCAL_FINANCE" });

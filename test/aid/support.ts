@@ -90,7 +90,7 @@ export async function submitForm(h: Harness, who: SeededPerson, form: SentMessag
 }
 
 /** A member files 求助 through chat; returns the request row. */
-export async function file(h: Harness, who: SeededPerson, formValue: Json = { category: "ILLNESS", description: "住院手术，费用困难", amount: "1000", urgency: "URGENT" }) {
+export async function file(h: Harness, who: SeededPerson, formValue: Json = { category: "ILLNESS", description: "住院手术，自付医疗费用困难", amount: "1000", urgency: "URGENT" }) {
   const form = await askForForm(h, who);
   const click = await submitForm(h, who, form, formValue);
   const number = /帮扶申请已提交 · (\d{4}-\d{4,})/.exec(text({ content: click.card }))?.[1];

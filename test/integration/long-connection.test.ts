@@ -87,7 +87,7 @@ describe("LARK_TRANSPORT=ws", () => {
 
   it("answers card callbacks in the response frame: a form submitted, an approval paid", async () => {
     const form = await askForForm(h, a.member);
-    const submitted = await submitForm(h, a.member, form, { category: "ILLNESS", description: "住院手术，费用困难", amount: "800", urgency: "URGENT" });
+    const submitted = await submitForm(h, a.member, form, { category: "ILLNESS", description: "住院手术，自付医疗费用困难", amount: "800", urgency: "URGENT" });
     expect(submitted).toMatchObject({ status: 200, cardUpdated: true });
     expect(text({ content: submitted.card })).toContain("帮扶申请已提交");
     const req = await h.db.prisma.aidRequest.findFirstOrThrow({ where: { personId: a.member.id } });

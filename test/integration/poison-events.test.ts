@@ -82,7 +82,7 @@ describe("the inbox writer", () => {
 describe("card callbacks", () => {
   it("takes a NUL in a form value: the request is filed, no 系统繁忙", async () => {
     const form = await askForForm(h, b.member2);
-    const click = await submitForm(h, b.member2, form, { category: "ILLNESS", description: "住院\u0000手术，费用困难", amount: "800", urgency: "URGENT" });
+    const click = await submitForm(h, b.member2, form, { category: "ILLNESS", description: "住院\u0000手术，自付医疗费用困难", amount: "800", urgency: "URGENT" });
     expect(click.status).toBe(200);
     expect(toastText(click.toast)).not.toContain("系统繁忙");
     expect(JSON.stringify(click.card)).toContain("帮扶申请已提交");

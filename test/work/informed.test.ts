@@ -67,13 +67,13 @@ describe("我的", () => {
   it("shows the member's own requests, training, employment case, commendations and questions, privately", async () => {
     // A training application and a job-seeker registration of the member's own, through the bot.
     const form = await replyTo(h, a.member, "培训申请");
-    await submit(h, a.member, form, "training-submit", { course: "家政服务员培训", provider: "街道培训学校", start: "2026-12-01 +0800", end: "2026-12-20 +0800", asks: ["TIME_OFF"], reason: "提升就业技能" });
+    await submit(h, a.member, form, "training-submit", { course: "家政服务员培训", provider: "街道培训学校", start: "2026-12-01 +0800", end: "2026-12-20 +0800", asks: ["TIME_OFF"], reason: "提升家政服务就业技能，支部已同意" });
     const seek = await replyTo(h, a.member, "求职登记");
     await submit(h, a.member, seek, "job-seek-submit", { skills: "家政", kinds: ["CARE"] });
     await h.db.prisma.commendation.create({ data: { orgId: a.orgId, personId: a.member.id, nominatedById: a.leader.id, title: "优秀共产党员", level: "BRANCH", deeds: "志愿服务", status: "APPROVED", awardedOn: new Date("2026-07-01T00:00:00Z") } });
     // Someone else's records, which must not show.
     const other = await replyTo(h, a.member2, "培训申请");
-    await submit(h, a.member2, other, "training-submit", { course: "李四的课程", provider: "某机构", start: "2026-12-01 +0800", end: "2026-12-20 +0800", asks: ["POLICY"], reason: "别人的申请" });
+    await submit(h, a.member2, other, "training-submit", { course: "李四的课程", provider: "某机构", start: "2026-12-01 +0800", end: "2026-12-20 +0800", asks: ["POLICY"], reason: "这是别人的培训申请，岗位需要" });
 
     const [inGroup] = await command(h, a.member, "我的", { chatId: a.chatId });
     expect(text(inGroup!)).toContain("私聊");

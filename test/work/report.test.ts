@@ -24,7 +24,7 @@ beforeAll(async () => {
   await submit(h, a.worker, rec, "training-record-save", { topic: "THEORY", title: "党的二十大精神学习", held_on: "2027-03-10 +0800", attendees: [String(a.member.id), String(a.worker.id)] });
   // … a training subsidy approved …
   const app = await replyTo(h, a.member, "培训申请");
-  await submit(h, a.member, app, "training-submit", { course: "电工培训", provider: "技校", start: "2027-04-01 +0800", end: "2027-05-01 +0800", asks: ["SUBSIDY"], amount: "500", reason: "岗位需要" });
+  await submit(h, a.member, app, "training-submit", { course: "电工培训", provider: "技校", start: "2027-04-01 +0800", end: "2027-05-01 +0800", asks: ["SUBSIDY"], amount: "500", reason: "岗位需要持证电工，支部已同意" });
   const decide = await cardTo(h, a.secretary, "培训支持审批");
   await clickCard(h, a.secretary, decide, "training-approve", { granted: ["SUBSIDY"], amount: "500", source: "PARTY_FEE" });
   // … two members looking for work (one registered by their leader), and one posting.

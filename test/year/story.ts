@@ -68,7 +68,7 @@ export function theStory(w: World): Story {
     await decideAid(w, a.secretary, n, { approve: { yuan: 2000, source: "LOCAL_FINANCE", note: "按大病救助标准补助" } });
   });
   step("2027-03-09", "求助（批准，后冲正）", async (w) => {
-    const n = await askForAid(w, s.reversed, { category: "LIVING", description: "家中房屋漏雨需修缮", amount: "1000", urgency: "NORMAL" });
+    const n = await askForAid(w, s.reversed, { category: "LIVING", description: "家中房屋漏雨，屋顶需要修缮", amount: "1000", urgency: "NORMAL" });
     st.aid.reversed = n;
     await decideAid(w, a.secretary, n, { approve: { yuan: 800, source: "DONATION", note: "生活困难补助" } });
   });
@@ -85,7 +85,7 @@ export function theStory(w: World): Story {
     await recordChange(w, st, `转出 ${s.movesToB.name} 到 ${b.name} 2027-05-18`, { person: s.movesToB, kind: "TRANSFER_INSIDE", effectiveOn: "2027-05-18" });
   });
   step("2027-06-08", "求助（不批准）", async (w) => {
-    const n = await askForAid(w, s.refused, { category: "LIVING", description: "想换一部新手机", amount: "3000", urgency: "NORMAL" });
+    const n = await askForAid(w, s.refused, { category: "LIVING", description: "想换一部新手机，旧的用不了", amount: "3000", urgency: "NORMAL" });
     st.aid.refused = n;
     await decideAid(w, a.secretary, n, { reject: "不属于帮扶范围" });
   });

@@ -31,6 +31,13 @@ export function decisionView(req: AidRequestRow, names: Map<number, string>, tz:
   };
 }
 
+/** Who withdrew the request (撤回) and when, when that is how it was closed. */
+export function withdrawnView(req: AidRequestRow, events: readonly TimelineEvent[], names: Map<number, string>, tz: string): { by: string; at: string } | null {
+  if (req.status !== "CANCELLED") return null;
+  const e = [...events].reverse().find((x) => x.type === "WITHDRAWN");
+  return e ? { by: (e.actorId !== null ? names.get(e.actorId) : undefined) ?? "?", at: localDateTime(e.at, tz) } : null;
+}
+
 function hardshipView(h: HardshipStatus | null): HardshipStatusView {
   return h ? { status: h.status, level: h.level, nextReviewOn: h.nextReviewOn } : { status: "NONE" };
 }
@@ -51,6 +58,7 @@ function approvalView(rc: RequestContext, config: { timezone: string; aidMaxFen:
     balances: rc.balances,
     conversation: timelineView(rc.events, rc.names, tz, ["INFO_REQUESTED", "INFO_PROVIDED"]),
     decision: decisionView(req, rc.names, tz, rc.events),
+    withdrawn: withdrawnView(req, rc.events, rc.names, tz),
     ceilingFen: config.aidMaxFen,
   };
 }

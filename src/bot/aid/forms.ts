@@ -3,7 +3,8 @@
 // message says in Chinese what to fix. Amounts and free text stay strings here: the domain
 // parses them so the toast can say exactly what is wrong.
 import { z } from "zod";
-import { AID_CATEGORIES, AID_URGENCIES, FUND_SOURCES } from "../../domain/aid-rules.ts";
+import { AID_CATEGORIES, AID_URGENCIES, DESCRIPTION_MAX, FUND_SOURCES } from "../../domain/aid-rules.ts";
+import { optionalYuan, reasonText, requiredText } from "../form-fields.ts";
 import { HARDSHIP_LEVELS } from "../../domain/hardship-rules.ts";
 
 const id = z.number().int().positive().max(2_147_483_647);
@@ -14,10 +15,14 @@ export const entryRef = z.object({ a: z.string(), e: id });
 export const orgRef = z.object({ a: z.string(), o: id });
 
 export const submitValue = z.object({ a: z.string(), f: id.optional() });
+/**
+ * The 求助 form: every field is checked here, so one submit says everything to fix at once;
+ * the description must say something a decider can weigh (describesNeed).
+ */
 export const submitForm = z.object({
   category: z.enum(AID_CATEGORIES, { error: "请选择困难类别。" }),
-  description: text("情况说明"),
-  amount: text("申请金额"),
+  description: reasonText("情况说明", DESCRIPTION_MAX),
+  amount: optionalYuan("申请金额"),
   urgency: z.enum(AID_URGENCIES, { error: "请选择紧急程度。" }).optional(),
 });
 
@@ -27,7 +32,7 @@ export const decideForm = z.object({
   note: text("备注"),
 });
 
-export const answerForm = z.object({ answer: text("补充说明") });
+export const answerForm = z.object({ answer: requiredText("补充说明", DESCRIPTION_MAX) });
 
 export const incomeForm = z.object({
   source: z.enum(FUND_SOURCES, { error: "请选择资金来源。" }),

@@ -6,6 +6,8 @@ import { aidAskInfo } from "./actions/aid-ask-info.ts";
 import { aidOpen } from "./actions/aid-open.ts";
 import { aidReject } from "./actions/aid-reject.ts";
 import { aidSubmit } from "./actions/aid-submit.ts";
+import { aidUrge } from "./actions/aid-urge.ts";
+import { aidWithdraw } from "./actions/aid-withdraw.ts";
 import { fundDiscloseAction } from "./actions/fund-disclose.ts";
 import { fundIncome } from "./actions/fund-income.ts";
 import { aidReverseOpen } from "./actions/aid-reverse-open.ts";
@@ -22,12 +24,14 @@ import { aidMine } from "./commands/aid-mine.ts";
 import { aidOnBehalf } from "./commands/aid-on-behalf.ts";
 import { aidRequest } from "./commands/aid-request.ts";
 import { aidReview } from "./commands/aid-review.ts";
+import { aidUrgeCommand } from "./commands/aid-urge.ts";
+import { aidWithdrawCommand } from "./commands/aid-withdraw.ts";
 import { fund } from "./commands/fund.ts";
 import { fundDisclose } from "./commands/fund-disclose.ts";
 import { fundReverseCommand } from "./commands/fund-reverse.ts";
 import { hardshipArchive } from "./commands/hardship-archive.ts";
 
-export const AID_COMMANDS: readonly Command[] = [aidRequest, aidOnBehalf, aidMine, aidReview, aidDelegate, fund, fundDisclose, fundReverseCommand, hardshipArchive];
+export const AID_COMMANDS: readonly Command[] = [aidRequest, aidOnBehalf, aidMine, aidWithdrawCommand, aidUrgeCommand, aidReview, aidDelegate, fund, fundDisclose, fundReverseCommand, hardshipArchive];
 
 export const AID_ACTIONS: readonly CardAction<any, any>[] = [
   aidSubmit,
@@ -36,6 +40,8 @@ export const AID_ACTIONS: readonly CardAction<any, any>[] = [
   aidAskInfo,
   aidAnswerInfo,
   aidOpen,
+  aidWithdraw,
+  aidUrge,
   fundIncome,
   fundDiscloseAction,
   fundReverseOpen,

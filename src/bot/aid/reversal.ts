@@ -17,6 +17,7 @@ import { fromProblem, UserError } from "../errors.ts";
 import { afterTrainingReversal } from "../work/training-view.ts";
 import { loadRequest, tellMember } from "./approval.ts";
 import { approvalCardOf, decisionView, type RequestContext } from "./approval-view.ts";
+import { refreshReceipt } from "./receipt.ts";
 
 /** What a reversal asks: the reason, and for an income the right figures when there are any. */
 export interface ReversalInput {
@@ -161,6 +162,7 @@ async function afterAidReversal(ctx: ClickContext, e: CorrectableEntry, reason: 
   const rc: RequestContext = { ...read, balances: { ...read.balances, [e.source]: read.balances[e.source] + (pending[e.source] ?? 0) } };
   const card = approvalCardOf(rc, ctx);
   await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);
+  refreshReceipt(ctx, rc);
   const decision = decisionView(rc.req, rc.names, ctx.config.timezone, rc.events);
   const reversal = decision?.reversal ?? { by: ctx.actor.name, at: localDateTime(ctx.clock.now(), ctx.config.timezone), reason };
   tellMember(ctx, rc, (forName) => aidReversedCard({ number: request.number, category: rc.req.category, amountFen: e.amountFen, reversal, ...(forName ? { forName } : {}) }), `aid-reversed-${request.id}`);

@@ -8,6 +8,7 @@ import { must, notAllowed } from "../../errors.ts";
 import { loadRequest, requireRequest, sendApprovalCards } from "../approval.ts";
 import { approvalCardOf } from "../approval-view.ts";
 import { answerForm, requestRef } from "../forms.ts";
+import { refreshReceipt } from "../receipt.ts";
 
 const noAnswerNeeded = { zh: "该申请当前无需补充说明。", en: "This request needs no answer now." };
 
@@ -33,6 +34,7 @@ export const aidAnswerInfo = defineAction({
     const question = rc.events.filter((e) => e.type === "INFO_REQUESTED" && e.id < provided.event.id).at(-1);
     await refreshCopies(ctx, rc.copies, approvalCardOf(rc, ctx), undefined);
     await sendApprovalCards(ctx, rc, `i${provided.event.id}`);
+    refreshReceipt(ctx, rc);
     return {
       toast: { type: "success", text: { zh: "已提交补充说明，已转交支部书记。", en: "Sent to the secretary." } },
       card: aidInfoAnsweredCard({ number: req.number, question: question?.note ?? "", answer, at: localDateTime(provided.event.at, ctx.config.timezone) }),

@@ -9,6 +9,7 @@ import { loadRequest, requireDecider, tellMember, withApproval } from "../approv
 import { approvalCardOf, decisionView } from "../approval-view.ts";
 import { decidedAnswer } from "../decided.ts";
 import { decideForm, requestRef } from "../forms.ts";
+import { refreshReceipt } from "../receipt.ts";
 import { approvedText, noteLabel, sourceMissing } from "../texts.ts";
 
 /**
@@ -51,6 +52,7 @@ export const aidApprove = defineAction({
     const after = withApproval(rc, done);
     const card = approvalCardOf(after, ctx);
     await refreshCopies(ctx, after.copies, card, ctx.inbound.messageId);
+    refreshReceipt(ctx, after);
     const decision = decisionView(after.req, after.names, ctx.config.timezone)!;
     tellMember(ctx, after, (forName) => aidResultCard({ number: req.number, category: req.category, decision, ...(forName ? { forName } : {}) }), `aid-result-${req.id}`);
     return { toast: { type: "success", text: approvedText(req.number, amountFen) }, card };

@@ -9,6 +9,7 @@ import { loadRequest, requireDecider, requireRequest } from "../approval.ts";
 import { approvalCardOf } from "../approval-view.ts";
 import { decidedAnswer } from "../decided.ts";
 import { decideForm, requestRef } from "../forms.ts";
+import { refreshReceipt } from "../receipt.ts";
 import { askedText, questionLabel } from "../texts.ts";
 
 /** 请求补充说明: the member (or the leader who filed for them) gets a card to answer in. */
@@ -47,6 +48,7 @@ export const aidAskInfo = defineAction({
     );
     const card = approvalCardOf(rc, ctx);
     await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);
+    refreshReceipt(ctx, rc);
     return { toast: { type: "success", text: askedText(req.number) }, card };
   },
 });

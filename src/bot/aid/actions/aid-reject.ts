@@ -8,6 +8,7 @@ import { loadRequest, requireDecider, requireRequest, tellMember } from "../appr
 import { approvalCardOf, decisionView } from "../approval-view.ts";
 import { decidedAnswer } from "../decided.ts";
 import { decideForm, requestRef } from "../forms.ts";
+import { refreshReceipt } from "../receipt.ts";
 import { reasonLabel, rejectedText } from "../texts.ts";
 
 /** 不批准: final, with a reason the member is told. */
@@ -26,6 +27,7 @@ export const aidReject = defineAction({
     const rc = await loadRequest(ctx, req.id);
     const card = approvalCardOf(rc, ctx);
     await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);
+    refreshReceipt(ctx, rc);
     const decision = decisionView(rc.req, rc.names, ctx.config.timezone)!;
     tellMember(ctx, rc, (forName) => aidResultCard({ number: req.number, category: req.category, decision, ...(forName ? { forName } : {}) }), `aid-result-${req.id}`);
     return { toast: { type: "success", text: rejectedText(req.number) }, card };

@@ -1,14 +1,13 @@
 import { AID_ACTION } from "../../../../cards/aid-common.ts";
-import { aidReceiptCard } from "../../../../cards/aid-request.ts";
 import { CATEGORY_LABEL, checkRequestedAmount, checkText, DESCRIPTION_MAX, ON_BEHALF_ROLES } from "../../../domain/aid-rules.ts";
 import { parseYuan } from "../../../domain/money.ts";
 import { hasRole } from "../../../domain/roles.ts";
-import { localDateTime } from "../../../domain/zoned-time.ts";
 import { defineAction } from "../../context.ts";
 import { fromProblem, must, notAllowed, UserError } from "../../errors.ts";
-import { sendApprovalCards, thisYear } from "../approval.ts";
+import { loadRequest, sendApprovalCards, thisYear } from "../approval.ts";
 import { unknownPerson } from "../errors.ts";
 import { submitForm, submitValue } from "../forms.ts";
+import { receiptCardOf } from "../receipt.ts";
 import { alreadyFiledText, filedText } from "../texts.ts";
 import { sendUrgentNotice } from "../../talks/urgent-notice.ts";
 
@@ -44,10 +43,7 @@ export const aidSubmit = defineAction({
       // The same form submitted again (a double click): show what the first submit filed.
       const earlier = formMessageId === null ? null : await store.aidRequests.requestOfForm(formMessageId);
       if (!earlier) throw new Error(`form ${formMessageId} filed nothing, yet filing it again was refused`);
-      return {
-        toast: { type: "info", text: alreadyFiledText(earlier.number) },
-        card: aidReceiptCard({ ...earlier, filedAt: localDateTime(earlier.createdAt, config.timezone), ...(earlier.onBehalf ? { forName: snap.member.name } : {}), deciderCount: 1 }),
-      };
+      return { toast: { type: "info", text: alreadyFiledText(earlier.number) }, card: receiptCardOf(await loadRequest(ctx, earlier.id), ctx) };
     }
     const { req, filed } = created;
     const to = snap.deciders.filter((d) => d.id !== personId);
@@ -64,20 +60,12 @@ export const aidSubmit = defineAction({
     // The new request's card: the snapshot read before filing, and the row and event filing returned.
     const { deciders, ...about } = snap;
     const names = new Map([[actor.personId, actor.name], [snap.member.id, snap.member.name]]);
-    const deciderCount = await sendApprovalCards(ctx, { ...about, year, req, events: [filed], names, copies: [] }, "r0", to, { audit: false });
+    const rc = { ...about, year, req, events: [filed], names, copies: [] };
+    const deciderCount = await sendApprovalCards(ctx, rc, "r0", to, { audit: false });
+    const soleDecider = deciderCount === 0 && deciders.some((d) => d.id === personId);
     return {
       toast: { type: "success", text: filedText(req.number) },
-      card: aidReceiptCard({
-        number: req.number,
-        category: req.category,
-        urgency: req.urgency,
-        description: req.description,
-        requestedFen: req.requestedFen,
-        filedAt: localDateTime(req.createdAt, config.timezone),
-        ...(onBehalf ? { forName: snap.member.name } : {}),
-        deciderCount,
-        soleDecider: deciderCount === 0 && deciders.some((d) => d.id === personId),
-      }),
+      card: receiptCardOf(rc, ctx, deciderCount > 0 ? "sent" : soleDecider ? "sole" : "none"),
     };
   },
 });
