@@ -21,11 +21,12 @@ export interface Branch {
   offline: { id: number; name: string };
 }
 
-export async function startAidHarness(opts: { ceilingYuan?: number } = {}): Promise<Harness> {
+export async function startAidHarness(opts: { ceilingYuan?: number; clockStart?: Date } = {}): Promise<Harness> {
   // Many cards go to one secretary in these tests; Lark's 5/s per chat would only slow them down.
   return startHarness({
     env: { SEND_RATE_TARGET_PER_SEC: "200", SEND_RATE_APP_PER_SEC: "500", AID_MAX_YUAN: String(opts.ceilingYuan ?? 5000) },
     double: { quotas: { perTargetPerSec: 200, appPerSec: 500, appPerMin: 20_000, perMessagePatchPerSec: 50 } },
+    ...(opts.clockStart ? { clockStart: opts.clockStart } : {}),
   });
 }
 
