@@ -23,13 +23,13 @@ export interface ReversalFormView {
   party: string | null;
   note: string | null;
   /** What the disbursement paid, when it paid a request or a training subsidy. */
-  paidFor: { kind: "aid"; number: string } | { kind: "training"; id: number; course: string } | null;
+  paidFor: { kind: "aid"; number: string } | { kind: "training"; label: string; course: string } | null;
   balanceFen: number;
 }
 
 function title(v: ReversalFormView): Text {
   if (v.paidFor?.kind === "aid") return { zh: `冲正帮扶款 · ${v.paidFor.number}`, en: `Reverse aid payment · ${v.paidFor.number}` };
-  if (v.paidFor?.kind === "training") return { zh: `冲正培训补贴 · #${v.paidFor.id}`, en: `Reverse training subsidy · #${v.paidFor.id}` };
+  if (v.paidFor?.kind === "training") return { zh: `冲正培训补贴 · ${v.paidFor.label}`, en: `Reverse training subsidy · ${v.paidFor.label}` };
   return v.kind === "INCOME" ? { zh: `冲正或更正收入 · 流水 #${v.entryId}`, en: `Reverse or correct income · entry #${v.entryId}` } : { zh: `冲正支出 · 流水 #${v.entryId}`, en: `Reverse a payment · entry #${v.entryId}` };
 }
 
@@ -43,7 +43,7 @@ function originalLines(v: ReversalFormView): Text[] {
       : { zh: `**原记录**：#${v.entryId} ${v.at} 支出 **-${y.zh}**（${s.zh}）${party ? ` · ${party}` : ""}`, en: `**Entry**: #${v.entryId} ${v.at} paid **-${y.en}** (${s.en})${party ? ` · ${party}` : ""}` },
   ];
   if (v.paidFor?.kind === "aid") lines.push({ zh: `**帮扶申请**：${v.paidFor.number}`, en: `**Aid request**: ${v.paidFor.number}` });
-  if (v.paidFor?.kind === "training") lines.push({ zh: `**培训申请**：#${v.paidFor.id}「${esc(clip(v.paidFor.course, 40))}」`, en: `**Training application**: #${v.paidFor.id} "${esc(clip(v.paidFor.course, 40))}"` });
+  if (v.paidFor?.kind === "training") lines.push({ zh: `**培训申请**：${v.paidFor.label}「${esc(clip(v.paidFor.course, 40))}」`, en: `**Training application**: ${v.paidFor.label} "${esc(clip(v.paidFor.course, 40))}"` });
   if (v.note) lines.push({ zh: `**备注**：${esc(clip(v.note, 80))}`, en: `**Note**: ${esc(clip(v.note, 80))}` });
   return lines;
 }

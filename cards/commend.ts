@@ -10,6 +10,8 @@ import { WORK_ACTION } from "./work-common.ts";
 
 export interface CommendView {
   id: number;
+  /** The readable number (2026-0013), or "#id" for a nomination filed before numbering. */
+  label: string;
   member: string;
   branch: string;
   nominator: string;
@@ -104,12 +106,13 @@ export function commendDecisionCard(v: CommendView & { today: string }): Card {
       );
     }
   }
-  return card({ title: t(`表彰审批 · ${v.member}`, `Commendation · ${v.member}`), subtitle: COMMEND_STATUS_LABEL[v.status], template: COLOUR[v.status], elements });
+  return card({ title: t(`表彰审批 · ${v.member}`, `Commendation · ${v.member}`), subtitle: { zh: `${COMMEND_STATUS_LABEL[v.status].zh} · ${v.label}`, en: `${COMMEND_STATUS_LABEL[v.status].en} · ${v.label}` }, template: COLOUR[v.status], elements });
 }
 
 export function commendReceiptCard(v: CommendView & { deciderCount: number }): Card {
   return card({
     title: t(`表彰提名已提交 · ${v.member}`, `Nomination filed · ${v.member}`),
+    subtitle: t(`编号 ${v.label}`, `No. ${v.label}`),
     template: "orange",
     elements: [
       mdLines(commendLines(v)),
@@ -147,6 +150,7 @@ export function commendResultCard(v: CommendView & { asNominator?: boolean }): C
   const head: Text = v.asNominator ? { zh: `您对 ${v.member} 的表彰提名：`, en: `Your nomination of ${v.member}:` } : { zh: "您的表彰情况：", en: "Your commendation:" };
   return card({
     title: { zh: `${RESULT_TITLE[v.status].zh} · ${v.member}`, en: `${RESULT_TITLE[v.status].en} · ${v.member}` },
+    subtitle: t(`编号 ${v.label}`, `No. ${v.label}`),
     template: COLOUR[v.status],
     elements: [mdLines([head, { zh: `**表彰**：${commendHeadline(v).zh}`, en: `**Commendation**: ${commendHeadline(v).en}` }, ...commendDecisionLines(v)])],
   });
@@ -154,6 +158,7 @@ export function commendResultCard(v: CommendView & { asNominator?: boolean }): C
 
 export interface CommendListItem {
   id: number;
+  label: string;
   member: string;
   title: string;
   level: CommendLevel;
@@ -165,7 +170,7 @@ export interface CommendListItem {
 export function commendListCard(data: { orgName: string; items: CommendListItem[]; canOpen: boolean }): Card {
   const elements: Element[] = data.items.length === 0 ? [md(t("本支部还没有表彰记录。", "No commendations yet."))] : [];
   for (const i of data.items) {
-    const line = md({ zh: `**${i.member}** · ${commendHeadline(i).zh} · ${COMMEND_STATUS_LABEL[i.status].zh}${i.awardedOn ? ` · ${dateWords(i.awardedOn).zh}` : ""}`, en: `**${i.member}** · ${commendHeadline(i).en} · ${COMMEND_STATUS_LABEL[i.status].en}${i.awardedOn ? ` · ${dateWords(i.awardedOn).en}` : ""}` });
+    const line = md({ zh: `**${i.member}** · ${commendHeadline(i).zh} · ${COMMEND_STATUS_LABEL[i.status].zh}${i.awardedOn ? ` · ${dateWords(i.awardedOn).zh}` : ""} · ${i.label}`, en: `**${i.member}** · ${commendHeadline(i).en} · ${COMMEND_STATUS_LABEL[i.status].en}${i.awardedOn ? ` · ${dateWords(i.awardedOn).en}` : ""} · ${i.label}` });
     elements.push(data.canOpen ? columns([[line], [button({ text: t("打开", "Open"), action: WORK_ACTION.commendOpen, value: { m: i.id } })]]) : line);
   }
   return card({ title: { zh: `表彰记录 · ${data.orgName}`, en: `Commendations · ${data.orgName}` }, template: "red", elements });

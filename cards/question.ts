@@ -25,10 +25,10 @@ export function threadLines(lines: readonly ThreadLine[], max = 10): Text[] {
   return out;
 }
 
-export function questionForSecretaryCard(data: { id: number; asker: string; branch: string; thread: ThreadLine[]; answered: boolean }): Card {
+export function questionForSecretaryCard(data: { id: number; label: string; asker: string; branch: string; thread: ThreadLine[]; answered: boolean }): Card {
   return card({
     title: t(`党员提问 · ${data.asker}`, `A question from ${data.asker}`),
-    subtitle: data.answered ? t("已回复", "answered") : t("待回复", "waiting for an answer"),
+    subtitle: data.answered ? t(`已回复 · ${data.label}`, `answered · ${data.label}`) : t(`待回复 · ${data.label}`, `waiting for an answer · ${data.label}`),
     template: data.answered ? "green" : "orange",
     elements: [
       mdLines([{ zh: `**${data.asker}**（${data.branch}）问：`, en: `**${data.asker}** (${data.branch}) asks:` }, ...threadLines(data.thread)]),
@@ -42,9 +42,10 @@ export function questionForSecretaryCard(data: { id: number; asker: string; bran
   });
 }
 
-export function questionForAskerCard(data: { id: number; thread: ThreadLine[]; answered: boolean }): Card {
+export function questionForAskerCard(data: { id: number; label: string; thread: ThreadLine[]; answered: boolean }): Card {
   return card({
     title: data.answered ? t("支部书记回复了您的提问", "The secretary answered") : t("您的提问", "Your question"),
+    subtitle: t(`编号 ${data.label}`, `No. ${data.label}`),
     template: data.answered ? "green" : "orange",
     elements: [
       mdLines(threadLines(data.thread)),

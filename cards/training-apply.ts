@@ -25,6 +25,8 @@ export interface TrainingDecision {
 
 export interface TrainingView extends TrainingInput {
   id: number;
+  /** The readable number (2026-0012), or "#id" for an application filed before numbering. */
+  label: string;
   member: string;
   branch: string;
   filedAt: string;
@@ -86,7 +88,7 @@ export function trainingFormCard(data: { ceilingFen: number; today: string }): C
 
 export function trainingReceiptCard(v: TrainingView & { deciderCount: number }): Card {
   return card({
-    title: t(`培训支持申请已提交 · #${v.id}`, `Training application filed · #${v.id}`),
+    title: t(`培训支持申请已提交 · ${v.label}`, `Training application filed · ${v.label}`),
     template: "orange",
     elements: [
       mdLines([...trainingLines(v), { zh: `**提交时间**：${v.filedAt}`, en: `**Filed**: ${v.filedAt}` }]),
@@ -148,7 +150,7 @@ export function trainingDecisionCard(v: TrainingDecisionView): Card {
     );
   }
   return card({
-    title: t(`培训支持审批 · #${v.id}`, `Training support · #${v.id}`),
+    title: t(`培训支持审批 · ${v.label}`, `Training support · ${v.label}`),
     subtitle: { zh: `${STATUS_LABEL[v.status].zh} · ${v.member}`, en: `${STATUS_LABEL[v.status].en} · ${v.member}` },
     template: COLOUR[v.status],
     elements,
@@ -158,7 +160,7 @@ export function trainingDecisionCard(v: TrainingDecisionView): Card {
 export function trainingResultCard(v: TrainingView & { decision: TrainingDecision }): Card {
   const ok = v.decision.status === "APPROVED";
   return card({
-    title: ok ? t(`培训支持已批准 · #${v.id}`, `Training support approved · #${v.id}`) : t(`培训支持未获批准 · #${v.id}`, `Training support not approved · #${v.id}`),
+    title: ok ? t(`培训支持已批准 · ${v.label}`, `Training support approved · ${v.label}`) : t(`培训支持未获批准 · ${v.label}`, `Training support not approved · ${v.label}`),
     template: ok ? "green" : "grey",
     elements: [
       mdLines([{ zh: `您申请的「${esc(v.course)}」培训支持已有结果：`, en: `Your application for "${esc(v.course)}" has been decided:` }, ...trainingDecisionLines(v.decision)]),

@@ -8,9 +8,9 @@ import { card, note, t, type Card } from "./kit.ts";
 /** Opens the reversal form for an application's subsidy (src/bot/work/actions/training-reverse-open.ts). */
 export const TRAINING_REVERSE_OPEN = "training-reverse-open";
 
-export function trainingReversedCard(data: { id: number; course: string; amountFen: number; reversal: ReversalView }): Card {
+export function trainingReversedCard(data: { label: string; course: string; amountFen: number; reversal: ReversalView }): Card {
   return card({
-    title: t(`培训补贴已冲正 · #${data.id}`, `Training subsidy reversed · #${data.id}`),
+    title: t(`培训补贴已冲正 · ${data.label}`, `Training subsidy reversed · ${data.label}`),
     template: "grey",
     elements: [
       mdLines([

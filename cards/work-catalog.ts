@@ -35,6 +35,7 @@ export const WORK_FIGURES_SAMPLE: WorkFigures = {
 
 const training: TrainingView = {
   id: 12,
+  label: "2027-0012",
   member: "张三",
   branch: "磐东居委第一党支部",
   course: "电工职业资格（中级）",
@@ -65,6 +66,7 @@ const posting: PostingView = {
 const wishes = { skills: "电工证，会开车（C1）", kinds: ["SKILLED_TRADE" as const, "LOGISTICS" as const], area: "榕城区", wishes: "希望离家近" };
 const commend: CommendView = {
   id: 3,
+  label: "2027-0031",
   member: "李四",
   branch: "磐东居委第一党支部",
   nominator: "陈芳",
@@ -94,7 +96,7 @@ export const WORK_CARDS: Record<string, () => Card> = {
   "training-decided": () => trainingDecisionCard({ ...approved, ...fund }),
   "training-result": () => trainingResultCard({ ...approved, decision: approved.decision! }),
   "training-reversed": () => trainingDecisionCard({ ...approved, ...fund, status: "REVERSED", decision: { ...approved.decision!, reversal: { by: "王建国", at: "2027-03-01 10:00", reason: "课程取消，补贴已退回" } } }),
-  "training-reversed-notice": () => trainingReversedCard({ id: 3, course: "电工职业资格（中级）", amountFen: 80000, reversal: { by: "王建国", at: "2027-03-01 10:00", reason: "课程取消，补贴已退回" } }),
+  "training-reversed-notice": () => trainingReversedCard({ label: "2027-0012", course: "电工职业资格（中级）", amountFen: 80000, reversal: { by: "王建国", at: "2027-03-01 10:00", reason: "课程取消，补贴已退回" } }),
   "training-record-form": () => trainingRecordFormCard({ orgId: 3, orgName: "磐东居委第一党支部", today: "2027-03-15", people: [{ id: 1, name: "张三", worker: false }, { id: 2, name: "陈芳", worker: true }] }),
   "training-recorded": () => trainingRecordedCard({ title: "民法典专题讲座", topic: "LAW", heldOn: "2027-03-15", hours: 2, names: ["张三", "陈芳"] }),
   "job-seek-form": () => jobSeekFormCard({ forPerson: { id: 4, name: "李四" }, current: wishes }),
@@ -112,19 +114,19 @@ export const WORK_CARDS: Record<string, () => Card> = {
   "commend-announcement": () => commendAnnouncementCard({ member: "李四", branch: "磐东居委第一党支部", title: "优秀共产党员", level: "BRANCH", deeds: commend.deeds, awardedOn: "2027-07-01" }),
   "commend-announcement-revoked": () => commendAnnouncementCard({ member: "李四", branch: "磐东居委第一党支部", title: "优秀共产党员", level: "BRANCH", deeds: commend.deeds, awardedOn: "2027-07-01", revoked: true }),
   "commend-result": () => commendResultCard(commended),
-  "commend-list": () => commendListCard({ orgName: "磐东居委第一党支部", canOpen: true, items: [{ id: 3, member: "李四", title: "优秀共产党员", level: "BRANCH", status: "APPROVED", awardedOn: "2027-07-01" }] }),
-  "question-secretary": () => questionForSecretaryCard({ id: 7, asker: "张三", branch: "磐东居委第一党支部", thread: thread.slice(0, 1), answered: false }),
-  "question-asker": () => questionForAskerCard({ id: 7, thread, answered: true }),
+  "commend-list": () => commendListCard({ orgName: "磐东居委第一党支部", canOpen: true, items: [{ id: 3, label: "2027-0031", member: "李四", title: "优秀共产党员", level: "BRANCH", status: "APPROVED", awardedOn: "2027-07-01" }] }),
+  "question-secretary": () => questionForSecretaryCard({ id: 7, label: "2027-0025", asker: "张三", branch: "磐东居委第一党支部", thread: thread.slice(0, 1), answered: false }),
+  "question-asker": () => questionForAskerCard({ id: 7, label: "2027-0025", thread, answered: true }),
   // 我的: the aid engineer's card with the work-care sections appended, as the command sends it.
   "work-mine": () => {
     const c = aidMineCard({ name: "张三", items: [] });
     c.body.elements.push(
       ...workMineSections({
       commendations: [{ title: "优秀共产党员", level: "BRANCH", status: "APPROVED", awardedOn: "2027-07-01", revokeReason: null }],
-      applications: [{ id: 12, course: training.course, status: "APPROVED", asks: ["TIME_OFF", "SUBSIDY"], granted: ["TIME_OFF", "SUBSIDY"], subsidyFen: 80000, filedAt: "2027-02-20 10:15", note: null }],
+      applications: [{ label: "2027-0012", course: training.course, status: "APPROVED", asks: ["TIME_OFF", "SUBSIDY"], granted: ["TIME_OFF", "SUBSIDY"], subsidyFen: 80000, filedAt: "2027-02-20 10:15", note: null }],
       attended: [{ title: "民法典专题讲座", topic: "LAW", heldOn: "2027-03-15" }],
       employment: { status: "OPEN", openedOn: "2027-01-10", kinds: ["SKILLED_TRADE"], area: "榕城区", pushes: 3, lastCheckInOn: "2027-02-12", employedOn: null, outcome: null },
-      questions: [{ asked: "今年的党费标准有变化吗？", at: "2027-03-01 20:00", status: "ANSWERED", lastAnswer: "没有变化。", messages: 2 }],
+      questions: [{ label: "#4", asked: "今年的党费标准有变化吗？", at: "2027-03-01 20:00", status: "ANSWERED", lastAnswer: "没有变化。", messages: 2 }],
       }),
     );
     return c;

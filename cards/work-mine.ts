@@ -13,10 +13,10 @@ import { hr, md, note, t, type Element, type Text } from "./kit.ts";
 
 export interface WorkMine {
   commendations: { title: string; level: CommendLevel; status: CommendStatus; awardedOn: string | null; revokeReason: string | null }[];
-  applications: { id: number; course: string; status: AidStatus; asks: TrainingAsk[]; granted: TrainingAsk[]; subsidyFen: number | null; filedAt: string; note: string | null }[];
+  applications: { label: string; course: string; status: AidStatus; asks: TrainingAsk[]; granted: TrainingAsk[]; subsidyFen: number | null; filedAt: string; note: string | null }[];
   attended: { title: string; topic: TrainingTopic; heldOn: string }[];
   employment: { status: "OPEN" | "EMPLOYED" | "CLOSED"; openedOn: string; kinds: JobKind[]; area: string | null; pushes: number; lastCheckInOn: string | null; employedOn: string | null; outcome: string | null } | null;
-  questions: { asked: string; at: string; status: "OPEN" | "ANSWERED"; lastAnswer: string | null; messages: number }[];
+  questions: { label: string; asked: string; at: string; status: "OPEN" | "ANSWERED"; lastAnswer: string | null; messages: number }[];
 }
 
 function section(title: Text, lines: Text[], empty: Text): Element[] {
@@ -35,7 +35,7 @@ export function workMineSections(d: WorkMine): Element[] {
     ...d.applications.map((a) => {
       const granted = a.status === "APPROVED" ? { zh: `：${joinText(a.granted.map((g) => ASK_LABEL[g])).zh}${a.subsidyFen ? `，补贴 ${yuanText(a.subsidyFen).zh}` : ""}`, en: `: ${joinText(a.granted.map((g) => ASK_LABEL[g])).en}${a.subsidyFen ? `, subsidy ${yuanText(a.subsidyFen).en}` : ""}` } : { zh: "", en: "" };
       const why = a.status === "REJECTED" && a.note ? { zh: `（${esc(clip(a.note, 100))}）`, en: ` (${esc(clip(a.note, 100))})` } : { zh: "", en: "" };
-      return { zh: `申请 #${a.id}「${esc(a.course)}」· **${STATUS_LABEL[a.status].zh}**${granted.zh}${why.zh} · ${a.filedAt}`, en: `Application #${a.id} "${esc(a.course)}" · **${STATUS_LABEL[a.status].en}**${granted.en}${why.en} · ${a.filedAt}` };
+      return { zh: `申请 ${a.label}「${esc(a.course)}」· **${STATUS_LABEL[a.status].zh}**${granted.zh}${why.zh} · ${a.filedAt}`, en: `Application ${a.label} "${esc(a.course)}" · **${STATUS_LABEL[a.status].en}**${granted.en}${why.en} · ${a.filedAt}` };
     }),
     ...d.attended.map((x) => ({ zh: `参加培训：${esc(x.title)}（${TOPIC_LABEL[x.topic].zh}）· ${on(x.heldOn).zh}`, en: `Attended: ${esc(x.title)} (${TOPIC_LABEL[x.topic].en}) · ${on(x.heldOn).en}` })),
   ];
@@ -47,8 +47,8 @@ export function workMineSections(d: WorkMine): Element[] {
       ]
     : [];
   const questions = d.questions.map((q) => ({
-    zh: `「${esc(clip(q.asked, 60))}」· ${q.at} · **${q.status === "ANSWERED" ? "已回复" : "待回复"}**${q.lastAnswer ? `：${esc(clip(q.lastAnswer, 120))}` : ""}`,
-    en: `"${esc(clip(q.asked, 60))}" · ${q.at} · **${q.status === "ANSWERED" ? "answered" : "waiting"}**${q.lastAnswer ? `: ${esc(clip(q.lastAnswer, 120))}` : ""}`,
+    zh: `${q.label}「${esc(clip(q.asked, 60))}」· ${q.at} · **${q.status === "ANSWERED" ? "已回复" : "待回复"}**${q.lastAnswer ? `：${esc(clip(q.lastAnswer, 120))}` : ""}`,
+    en: `${q.label} "${esc(clip(q.asked, 60))}" · ${q.at} · **${q.status === "ANSWERED" ? "answered" : "waiting"}**${q.lastAnswer ? `: ${esc(clip(q.lastAnswer, 120))}` : ""}`,
   }));
   return [
     ...section(t("表彰", "Commendations"), honours, t("暂无表彰记录。", "None yet.")),

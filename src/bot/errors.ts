@@ -13,11 +13,19 @@ export class UserError extends Error {
   }
 }
 
-export const notAllowed = () =>
-  new UserError("forbidden", {
-    zh: "您在该支部没有进行此操作的权限。",
-    en: "Your role in this branch does not allow this.",
-  });
+/**
+ * A role check failed. `instead` names commands to point to (those the person may run are
+ * offered); without it the router points to the refused command's own `instead`, or to 帮助
+ * (src/bot/refusal.ts), so a refusal always says what the person can do.
+ */
+export class NotAllowed extends UserError {
+  constructor(readonly instead: readonly string[] = []) {
+    super("forbidden", { zh: "您在该支部没有进行此操作的权限。", en: "Your role in this branch does not allow this." });
+    this.name = "NotAllowed";
+  }
+}
+
+export const notAllowed = (instead?: readonly string[]) => new NotAllowed(instead);
 
 /** A domain check's problem, as the refusal the router shows (and rolls back for). */
 export const fromProblem = (p: Problem): UserError => new UserError(p.code, { zh: p.zh, en: p.en });

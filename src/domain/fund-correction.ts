@@ -132,8 +132,12 @@ export function entryDirection(l: Pick<LedgerLine, "kind" | "reverses">): "in" |
   return signedFen({ ...l, source: "LOCAL_FINANCE", amountFen: 1 }) > 0 ? "in" : "out";
 }
 
-/** What 冲正 typed in chat names: an aid request by its number, or a ledger line by its # number. */
-export type ReversalTarget = { kind: "request"; number: string } | { kind: "entry"; id: number };
+/**
+ * What 冲正 typed in chat names: a request by its number (aid or training: one sequence numbers
+ * both), a ledger line by its # number, or a training application filed before numbering by the
+ * "培训#7" its member was told ("#7" alone is a ledger line, as it always was).
+ */
+export type ReversalTarget = { kind: "request"; number: string } | { kind: "entry"; id: number } | { kind: "training"; id: number };
 
 export interface ReversalCommand {
   target: ReversalTarget;
@@ -144,22 +148,25 @@ export interface ReversalCommand {
 }
 
 export const REVERSAL_USAGE: Text = {
-  zh: "用法：「冲正 申请编号 原因」，例如「冲正 2026-0001 重复发放」；或「冲正 #流水号 原因」（流水号见「资金」卡片）。不写原因则发送冲正表单。",
+  zh: "用法：「冲正 申请编号 原因」，例如「冲正 2026-0001 重复发放」（帮扶申请或培训申请的编号；编号前的培训申请写「培训#7」）；或「冲正 #流水号 原因」（流水号见「资金」卡片）。不写原因则发送冲正表单。",
   en: 'Usage: "冲正 <request number> <reason>", e.g. 冲正 2026-0001 paid twice; or "冲正 #<entry> <reason>" (entry numbers are on the fund card).',
 };
 
 /** "冲正 2026-0001 重复发放", "冲正 #12 金额录错", "冲正 2026-1 500 原因": the target, an amount if typed, the reason. */
 export function parseReversalCommand(args: string): Parsed<ReversalCommand> {
-  const words = args.trim().split(/\s+/).filter(Boolean);
+  // "培训申请 #7" typed with a space is the same word as "培训申请#7".
+  const words = args.trim().replace(/^(培训(?:申请)?)\s+(?=[#＃])/, "$1").split(/\s+/).filter(Boolean);
   const first = words[0] ?? "";
   const usage = { ok: false as const, problem: problem("usage", REVERSAL_USAGE.zh, REVERSAL_USAGE.en) };
   if (!first) return usage;
   const entry = /^(?:[#＃]|流水[#＃]?)([0-9０-９]{1,9})$/.exec(first);
-  const number = entry ? null : parseRequestNumber(first);
-  if (!entry && !number) {
+  const training = /^培训(?:申请)?[#＃]([0-9０-９]{1,9})$/.exec(first);
+  const number = entry || training ? null : parseRequestNumber(first);
+  if (!entry && !training && !number) {
     return { ok: false, problem: problem("bad_target", `「${first.slice(0, 20)}」不是申请编号或流水号。${REVERSAL_USAGE.zh}`, `"${first.slice(0, 20)}" is neither a request number nor an entry number.`) };
   }
-  const target: ReversalTarget = entry ? { kind: "entry", id: Number(entry[1]!.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))) } : { kind: "request", number: number! };
+  const digits = (d: string) => Number(d.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  const target: ReversalTarget = entry ? { kind: "entry", id: digits(entry[1]!) } : training ? { kind: "training", id: digits(training[1]!) } : { kind: "request", number: number! };
   let rest = words.slice(1);
   let amountFen: number | null = null;
   const amount = rest[0] !== undefined && /^[¥￥]?[0-9０-９][0-9０-９,，.．]*(?:元)?$/.test(rest[0]) ? parseYuan(rest[0]) : null;

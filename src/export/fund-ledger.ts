@@ -4,6 +4,7 @@
 import type ExcelJS from "exceljs";
 import { SOURCE_LABEL } from "../domain/aid-rules.ts";
 import { signedFen } from "../domain/fund-correction.ts";
+import { requestLabel } from "../domain/request-label.ts";
 import { localDateTime } from "../domain/zoned-time.ts";
 import type { FundLedgerLine, Reconciled } from "../store/aid-fund.ts";
 import { sheet, yuan } from "./sheet.ts";
@@ -37,7 +38,7 @@ export function addFundLedgerSheet(wb: ExcelJS.Workbook, lines: readonly FundLed
       kind: kindLabel(l),
       yuan: yuan(signedFen({ source: l.source, kind: l.kind, amountFen: l.amountFen, reverses: l.reverses?.kind ?? null })),
       party: l.payer ?? l.payeeName ?? "",
-      for: l.requestNumber ?? (l.trainingId !== null ? `培训申请 #${l.trainingId}` : ""),
+      for: l.requestNumber ?? (l.trainingId !== null ? `培训申请 ${requestLabel({ number: l.trainingNumber, id: l.trainingId })}` : ""),
       reverses: l.reverses ? `#${l.reverses.id}` : "",
       reversedBy: l.reversedById !== null ? `#${l.reversedById}` : "",
       reason: l.reason ?? "",

@@ -21,7 +21,7 @@ export interface CorrectableEntry {
   /** The aid request this entry paid, if any. */
   request: { id: number; number: string; status: AidStatus } | null;
   /** The training application whose subsidy this entry paid, if any. */
-  training: { id: number; course: string; status: AidStatus } | null;
+  training: { id: number; number: string | null; course: string; status: AidStatus } | null;
   visitTaskId: number | null;
   /** For a REVERSAL: the entry it undid. */
   reversesId: number | null;
@@ -37,7 +37,7 @@ export async function entryToCorrect(tx: Tx, entryId: number): Promise<Correctab
   const [payee, request, training, reversal, balance] = await Promise.all([
     e.payeeId === null ? null : tx.person.findUnique({ where: { id: e.payeeId }, select: { name: true } }),
     e.aidRequestId === null ? null : tx.aidRequest.findUnique({ where: { id: e.aidRequestId }, select: { id: true, number: true, status: true } }),
-    tx.trainingApplication.findUnique({ where: { fundEntryId: e.id }, select: { id: true, course: true, status: true } }),
+    tx.trainingApplication.findUnique({ where: { fundEntryId: e.id }, select: { id: true, number: true, course: true, status: true } }),
     tx.fundEntry.findUnique({ where: { reversesId: e.id }, select: { id: true, createdAt: true, recordedById: true, reason: true } }),
     tx.fundBalance.findUnique({ where: { orgId_source: { orgId: e.orgId, source: e.source } }, select: { balanceFen: true } }),
   ]);
@@ -124,6 +124,8 @@ export interface FundLedgerLine {
   payeeName: string | null;
   requestNumber: string | null;
   trainingId: number | null;
+  /** The application's request number; null for one filed before numbering (named by its #id). */
+  trainingNumber: string | null;
   note: string | null;
   reason: string | null;
   reverses: { id: number; kind: FundEntryKind } | null;
@@ -135,7 +137,7 @@ export interface FundLedgerLine {
 export async function fundLedger(tx: Tx, orgId: number, start: Date, end: Date): Promise<FundLedgerLine[]> {
   const rows = await tx.$queryRaw<(Omit<FundLedgerLine, "reverses"> & { reversesId: number | null; reversesKind: FundEntryKind | null })[]>`
     SELECT e."id", e."createdAt" AS "at", e."source"::text AS "source", e."kind"::text AS "kind", e."amountFen", e."payer",
-           pp."name" AS "payeeName", r."number" AS "requestNumber", t."id" AS "trainingId", e."note", e."reason",
+           pp."name" AS "payeeName", r."number" AS "requestNumber", t."id" AS "trainingId", t."number" AS "trainingNumber", e."note", e."reason",
            e."reversesId", o."kind"::text AS "reversesKind", x."id" AS "reversedById", rb."name" AS "recordedByName"
     FROM "FundEntry" e
     LEFT JOIN "Person" pp ON pp."id" = e."payeeId"

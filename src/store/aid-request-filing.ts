@@ -1,29 +1,8 @@
-// Filing a request: the year's readable number (2026-0007) and the FILED event, in one statement.
+// Filing a request: the year's readable number (2026-0007, from the sequence every kind of
+// request shares: request-numbers.ts) and the FILED event, in one statement.
 import { requestColumns, requestOf, type AidRequestRow, type TimelineEvent } from "./aid-request-row.ts";
+import { numberSequence } from "./request-numbers.ts";
 import type { Tx } from "./tx.ts";
-
-/** Taken only to create a year's number sequence (pg_advisory_xact_lock(class, year)). */
-const NUMBER_LOCK_CLASS = 72707370;
-
-/**
- * The year's number sequence, created by the first filing of the year. Numbers come from a
- * sequence rather than max()+1 under a lock so that filings never wait for each other (a lock
- * held to commit made a burst of filings queue for pool connections). The price: a filing
- * rolled back after taking its number leaves a gap, which a readable number can afford.
- */
-async function numberSequence(tx: Tx, year: number): Promise<string> {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`not a year: ${year}`);
-  const name = `"AidRequestNumber_${year}"`;
-  const found = await tx.$queryRaw<{ ok: boolean }[]>`SELECT to_regclass(${name}) IS NOT NULL AS "ok"`;
-  if (found[0]?.ok) return name;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NUMBER_LOCK_CLASS}::int, ${year}::int)`;
-  // Start after numbers already given that year (a store that numbered before the sequence existed).
-  const rows = await tx.$queryRaw<{ max: number | null }[]>`
-    SELECT max(split_part("number", '-', 2)::int) AS "max" FROM "AidRequest" WHERE "number" LIKE ${`${year}-%`}`;
-  const start = (rows[0]?.max ?? 0) + 1;
-  await tx.$executeRawUnsafe(`CREATE SEQUENCE IF NOT EXISTS ${name} START WITH ${Math.trunc(start)}`);
-  return name;
-}
 
 /** What a filing writes: the row's own fields as the member gave them, and where and when it was filed. */
 export type NewRequest = Pick<AidRequestRow, "orgId" | "personId" | "filedById" | "onBehalf" | "category" | "description" | "requestedFen" | "urgency"> & {

@@ -2,10 +2,13 @@
 // UPDATE from PENDING), kept on the member's record; an approved one may be revoked once.
 import type { CommendLevel, CommendStatus } from "../domain/commend-rules.ts";
 import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
+import { nextRequestNumber } from "./request-numbers.ts";
 import type { Tx } from "./tx.ts";
 
 export interface CommendRow {
   id: number;
+  /** From the yearly request sequence (2026-0013); null for one nominated before numbering (shown as #id). */
+  number: string | null;
   orgId: number;
   personId: number;
   nominatedById: number;
@@ -26,12 +29,14 @@ export interface CommendRow {
 type Db = Awaited<ReturnType<Tx["commendation"]["findUniqueOrThrow"]>>;
 const toRow = ({ formMessageId: _f, updatedAt: _u, awardedOn, ...c }: Db): CommendRow => ({ ...c, awardedOn: awardedOn ? dateToDay(awardedOn) : null });
 
+/** Files a nomination with the year's next request number; null when this form card filed one already. */
 export async function createCommendation(
   tx: Tx,
-  c: { orgId: number; personId: number; nominatedById: number; title: string; level: CommendLevel; deeds: string; formMessageId: string | null; at: Date },
+  c: { orgId: number; personId: number; nominatedById: number; title: string; level: CommendLevel; deeds: string; formMessageId: string | null; year: number; at: Date },
 ): Promise<CommendRow | null> {
-  const { at, ...data } = c;
-  const rows = await tx.commendation.createManyAndReturn({ data: [{ ...data, createdAt: at }], skipDuplicates: true });
+  const { at, year, ...data } = c;
+  if (data.formMessageId && (await tx.commendation.findUnique({ where: { formMessageId: data.formMessageId }, select: { id: true } }))) return null;
+  const rows = await tx.commendation.createManyAndReturn({ data: [{ ...data, number: await nextRequestNumber(tx, year), createdAt: at }], skipDuplicates: true });
   return rows[0] ? toRow(rows[0]) : null;
 }
 

@@ -1,10 +1,13 @@
 // Members' questions to the branch secretary (提问) and the kept thread. A reply is taken only
 // from a card drawn at the thread's current length (messageCount), so a double click, or two
 // secretaries answering the same card, adds one message.
+import { nextRequestNumber } from "./request-numbers.ts";
 import type { Tx } from "./tx.ts";
 
 export interface QuestionRow {
   id: number;
+  /** From the yearly request sequence (2026-0014); null for one asked before numbering (shown as #id). */
+  number: string | null;
   orgId: number;
   askerId: number;
   status: "OPEN" | "ANSWERED";
@@ -20,11 +23,12 @@ export interface ThreadMessage {
   at: Date;
 }
 
-const select = { id: true, orgId: true, askerId: true, status: true, messageCount: true, createdAt: true } as const;
+const select = { id: true, number: true, orgId: true, askerId: true, status: true, messageCount: true, createdAt: true } as const;
 
-export async function askQuestion(tx: Tx, q: { orgId: number; askerId: number; body: string; at: Date }): Promise<QuestionRow> {
+/** Opens a question with the year's next request number and its first message. */
+export async function askQuestion(tx: Tx, q: { orgId: number; askerId: number; body: string; year: number; at: Date }): Promise<QuestionRow> {
   return tx.question.create({
-    data: { orgId: q.orgId, askerId: q.askerId, messageCount: 1, createdAt: q.at, messages: { create: { authorId: q.askerId, fromAsker: true, body: q.body, at: q.at } } },
+    data: { number: await nextRequestNumber(tx, q.year), orgId: q.orgId, askerId: q.askerId, messageCount: 1, createdAt: q.at, messages: { create: { authorId: q.askerId, fromAsker: true, body: q.body, at: q.at } } },
     select,
   });
 }

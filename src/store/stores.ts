@@ -40,6 +40,7 @@ import * as orgs from "./orgs.ts";
 import * as outbox from "./outbox.ts";
 import * as people from "./people.ts";
 import * as questions from "./questions.ts";
+import * as requestNumbers from "./request-numbers.ts";
 import * as responsibleLeader from "./responsible-leader.ts";
 import * as roster from "./roster.ts";
 import * as rosterHistory from "./roster-history.ts";
@@ -90,6 +91,7 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     outbox: bound(outbox, tx),
     people: bound(people, tx),
     questions: bound(questions, tx),
+    requestNumbers: bound(requestNumbers, tx),
     responsibleLeader: bound(responsibleLeader, tx),
     roster: bound(roster, tx),
     rosterHistory: bound(rosterHistory, tx),

@@ -6,10 +6,13 @@ import type { AidStatus, FundSource } from "../domain/aid-rules.ts";
 import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { TrainingAsk, TrainingInput } from "../domain/training-rules.ts";
 import { withdraw } from "./aid-fund.ts";
+import { nextRequestNumber } from "./request-numbers.ts";
 import type { Tx } from "./tx.ts";
 
 export interface TrainingRow extends TrainingInput {
   id: number;
+  /** From the yearly request sequence (2026-0012); null for one filed before numbering (shown as #id). */
+  number: string | null;
   orgId: number;
   personId: number;
   status: AidStatus;
@@ -28,6 +31,7 @@ type Db = Awaited<ReturnType<Tx["trainingApplication"]["findUniqueOrThrow"]>>;
 
 const toRow = (r: Db): TrainingRow => ({
   id: r.id,
+  number: r.number,
   orgId: r.orgId,
   personId: r.personId,
   course: r.course,
@@ -49,11 +53,16 @@ const toRow = (r: Db): TrainingRow => ({
   createdAt: r.createdAt,
 });
 
-/** Files an application; null when this form card filed one already (a second click on submit). */
-export async function createTraining(tx: Tx, a: TrainingInput & { orgId: number; personId: number; formMessageId: string | null; at: Date }): Promise<TrainingRow | null> {
+/**
+ * Files an application with the year's next request number; null when this form card filed one
+ * already (a second click on submit).
+ */
+export async function createTraining(tx: Tx, a: TrainingInput & { orgId: number; personId: number; formMessageId: string | null; year: number; at: Date }): Promise<TrainingRow | null> {
+  if (a.formMessageId && (await tx.trainingApplication.findUnique({ where: { formMessageId: a.formMessageId }, select: { id: true } }))) return null;
   const rows = await tx.trainingApplication.createManyAndReturn({
     data: [
       {
+        number: await nextRequestNumber(tx, a.year),
         orgId: a.orgId,
         personId: a.personId,
         course: a.course,
@@ -123,7 +132,7 @@ export async function approveTraining(tx: Tx, app: TrainingRow, d: Approval): Pr
       kind: "DISBURSEMENT",
       amountFen: d.subsidy.amountFen,
       payeeId: app.personId,
-      note: `培训补贴：${app.course}（培训申请 #${app.id}）`,
+      note: `培训补贴：${app.course}（培训申请 ${app.number ?? `#${app.id}`}）`,
       recordedById: d.byId,
       createdAt: d.at,
     },

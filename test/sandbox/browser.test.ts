@@ -7,7 +7,7 @@ import { button, card, datePicker, form, input, select, t } from "../../cards/ki
 import { SCHEDULES } from "../../src/jobs/schedules.ts";
 import { DEMO_BRANCH, DEMO_GROUP_CHAT } from "../../src/sandbox/demo-branch.ts";
 import { launchChromium, screenshot, watchErrors } from "./support/browser.ts";
-import { botCard, openAs, openChat, openIdOf, say, switchTo, toastText } from "./support/page.ts";
+import { botCard, openAs, openChat, openIdOf, p2pOf, say, switchTo, toastText } from "./support/page.ts";
 import { startSandbox, type Sandbox } from "./support/sandbox.ts";
 
 // A Monday morning in Beijing, so dates on the page are predictable.
@@ -141,13 +141,16 @@ describe("sandbox page", () => {
     const helpId = await help.getAttribute("data-message-id");
     expect(s.double.message(helpId!)).toMatchObject({ chat_id: DEMO_GROUP_CHAT, chat_type: "group" });
 
-    // A private command in the group is refused with a text message.
+    // A private command in the group answers a card whose button opens the private chat.
     await say(page, "求助");
-    const refusal = page.locator(".msg.bot", { has: page.locator(".bubble", { hasText: "私聊" }) }).last();
+    const refusal = botCard(page, "请在私聊中使用");
     await refusal.waitFor();
     // It is a reply to his message, quoted above the bubble as Lark does.
     await expect(refusal.locator(".reply-quote").innerText()).resolves.toBe("回复 我：@同心 求助");
     await screenshot(page, "group-01-secretary");
+    // The button is Lark's AppLink to the bot's chat: the page opens his private chat with the bot.
+    await refusal.getByRole("button", { name: "打开与同心的私聊" }).click();
+    await page.locator(`body[data-chat="${p2pOf("王建国")}"]`).waitFor();
 
     // Another member sees the secretary's message (by name, on the left) and the bot's card.
     await switchTo(page, "李四");

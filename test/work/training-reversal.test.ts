@@ -12,6 +12,7 @@ let h: Harness;
 let a: Branch;
 let b: Branch;
 let id: number;
+let no: string;
 let card: SentMessage;
 let entryId: number;
 
@@ -26,8 +27,9 @@ beforeAll(async () => {
   await fund(h, a.orgId, "PARTY_FEE", 2000);
   const form = await replyTo(h, a.member, "培训申请");
   const filed = await submit(h, a.member, form, "training-submit", apply);
-  id = Number(/培训支持申请已提交 · #(\d+)/.exec(cardText(filed))?.[1]);
-  card = await cardTo(h, a.secretary, `培训支持审批 · #${id}`);
+  no = /培训支持申请已提交 · (\d{4}-\d{4})/.exec(cardText(filed))?.[1] ?? "";
+  id = (await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { number: no } })).id;
+  card = await cardTo(h, a.secretary, `培训支持审批 · ${no}`);
   const ok = await clickCard(h, a.secretary, card, "training-approve", { granted: ["TIME_OFF", "SUBSIDY"], amount: "600", source: "PARTY_FEE" });
   expect(toastOf(ok)).toContain("已批准");
   entryId = (await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id } })).fundEntryId!;
@@ -51,22 +53,22 @@ describe("冲正 of a training subsidy", () => {
   it("opens the form in place, refuses a missing reason, and goes back unchanged", async () => {
     const opened = await clickCard(h, a.secretary, card, "training-reverse-open");
     expect(opened.cardUpdated).toBe(true);
-    for (const piece of [`冲正培训补贴 · #${id}`, "焊工职业资格（初级）", "整笔 600.00 元", "1,400.00 元 → 2,000.00 元", "培训申请状态将改为「已冲正」"]) expect(cardText(opened)).toContain(piece);
+    for (const piece of [`冲正培训补贴 · ${no}`, "焊工职业资格（初级）", "整笔 600.00 元", "1,400.00 元 → 2,000.00 元", "培训申请状态将改为「已冲正」"]) expect(cardText(opened)).toContain(piece);
     const before = await workState(h);
     const bare = await clickCard(h, a.secretary, card, "fund-reverse", { reason: "" });
     expect(toastOf(bare)).toContain("请填写冲正原因");
     expect(await workState(h)).toEqual(before);
     const back = await clickCard(h, a.secretary, card, "fund-reverse-cancel");
-    expect(cardText(back)).toContain(`培训支持审批 · #${id}`);
+    expect(cardText(back)).toContain(`培训支持审批 · ${no}`);
     expect(await workState(h)).toEqual(before);
   });
 
   it("reverses the subsidy: linked entry, balance restored, application REVERSED, member told, audited", async () => {
     await clickCard(h, a.secretary, card, "training-reverse-open");
     const done = await clickCard(h, a.secretary, card, "fund-reverse", { reason: "课程取消，补贴已退回" });
-    expect(toastOf(done)).toContain(`已冲正培训申请 #${id} 的补贴 600.00 元`);
+    expect(toastOf(done)).toContain(`已冲正培训申请 ${no} 的补贴 600.00 元`);
     const after = cardText(done);
-    expect(after).toContain(`培训支持审批 · #${id}`);
+    expect(after).toContain(`培训支持审批 · ${no}`);
     expect(after).toContain("↩ 已冲正");
     expect(after).toContain("600.00 元已整笔冲回「党费补助」");
     expect(after).toContain("党费补助 2,000.00 元");
@@ -77,7 +79,7 @@ describe("冲正 of a training subsidy", () => {
     expect(await balance()).toBe(200_000);
     expect(await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "REVERSED", subsidyFen: 60_000, grantedAsks: ["TIME_OFF", "SUBSIDY"], fundEntryId: entryId });
 
-    const told = await cardTo(h, a.member, `培训补贴已冲正 · #${id}`);
+    const told = await cardTo(h, a.member, `培训补贴已冲正 · ${no}`);
     expect(text(told)).toContain("课程取消，补贴已退回");
     const audits = await h.db.prisma.auditLog.findMany({ where: { action: { in: ["fund.reverse", "training.application.reverse"] } } });
     expect(audits.map((x) => x.action).sort()).toEqual(["fund.reverse", "training.application.reverse"]);

@@ -23,8 +23,10 @@ afterAll(async () => h?.close());
 async function applyAs(who: Branch["member"], form: Record<string, unknown> = apply) {
   const card = await replyTo(h, who, "培训申请");
   const r = await submit(h, who, card, "training-submit", form);
-  const id = Number(/培训支持申请已提交 · #(\d+)/.exec(cardText(r))?.[1]);
-  return { r, id, card };
+  // Applications take the year's request number (the sequence aid requests use).
+  const no = /培训支持申请已提交 · (\d{4}-\d{4})/.exec(cardText(r))?.[1] ?? "";
+  const { id } = await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { number: no } });
+  return { r, id, no, card };
 }
 
 describe("培训申请 → decision card → fund → member told", () => {
@@ -44,16 +46,16 @@ describe("培训申请 → decision card → fund → member told", () => {
   });
 
   it("pays a granted subsidy from the chosen source in the same transaction, once", async () => {
-    const { r, id } = await applyAs(a.member);
+    const { r, id, no } = await applyAs(a.member);
     expect(toastOf(r)).toContain("已提交");
     const row = await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ orgId: a.orgId, personId: a.member.id, status: "PENDING", asks: ["TIME_OFF", "SUBSIDY"], requestedFen: 80000, costFen: 180000 });
     expect(row.startOn.toISOString().slice(0, 10)).toBe("2026-12-01");
 
-    const card = await cardTo(h, a.secretary, `培训支持审批 · #${id}`);
+    const card = await cardTo(h, a.secretary, `培训支持审批 · ${no}`);
     for (const piece of ["庚张三", "电工职业资格（中级）", "揭阳市职业技能培训中心", "保障学习时间、经费补贴", "补贴 800.00 元", "党费补助 3,000.00 元", "社会捐赠 100.00 元"]) expect(text(card)).toContain(piece);
     // The secretary decides training support; the aid delegate and the leader get nothing.
-    for (const other of [a.delegate, a.leader]) expect(h.double.messages({ to: other.openId }).some((m) => text(m).includes(`#${id}`))).toBe(false);
+    for (const other of [a.delegate, a.leader]) expect(h.double.messages({ to: other.openId }).some((m) => text(m).includes(no))).toBe(false);
 
     // Bad decisions change nothing: a source that cannot pay, an item not asked for, no source.
     const before = await workState(h);
@@ -87,11 +89,11 @@ describe("培训申请 → decision card → fund → member told", () => {
 
     // A later click (approve or reject) on the decided card: nothing changes, it says who decided.
     const again = await clickWith(h, a.secretary, card, { a: "training-reject", t: id }, { note: "改主意" });
-    expect(toastOf(again)).toContain("已由 庚书记 处理");
+    expect(toastOf(again)).toContain("已由庚书记处理");
     expect(await h.db.prisma.fundEntry.count({ where: { payeeId: a.member.id } })).toBe(1);
     expect((await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
 
-    const told = await cardTo(h, a.member, `培训支持已批准 · #${id}`);
+    const told = await cardTo(h, a.member, `培训支持已批准 · ${no}`);
     expect(text(told)).toContain("800.00 元（党费补助）");
     const audits = await h.db.prisma.auditLog.findMany({ where: { subjectType: "TrainingApplication", subjectId: String(id) } });
     expect(audits.map((x) => x.action)).toEqual(expect.arrayContaining(["training.application.file", "training.application.notify", "training.application.approve"]));
@@ -103,14 +105,14 @@ describe("培训申请 → decision card → fund → member told", () => {
   it("approves time off without touching the fund, and rejects only with a reason", async () => {
     const entries = await h.db.prisma.fundEntry.count();
     const first = await applyAs(a.member2, { ...apply, course: "民法典学习班", asks: ["TIME_OFF", "POLICY"], amount: "", cost: "" });
-    const card = await cardTo(h, a.secretary, `培训支持审批 · #${first.id}`);
+    const card = await cardTo(h, a.secretary, `培训支持审批 · ${first.no}`);
     const ok = await clickCard(h, a.secretary, card, "training-approve", { granted: ["TIME_OFF"] });
     expect(toastOf(ok)).toContain("已批准");
     expect(await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "APPROVED", grantedAsks: ["TIME_OFF"], subsidyFen: null, fundEntryId: null });
     expect(await h.db.prisma.fundEntry.count()).toBe(entries);
 
     const second = await applyAs(a.member2, { ...apply, course: "驾驶培训", asks: ["SUBSIDY"], amount: "500" });
-    const card2 = await cardTo(h, a.secretary, `培训支持审批 · #${second.id}`);
+    const card2 = await cardTo(h, a.secretary, `培训支持审批 · ${second.no}`);
     const before = await workState(h);
     const bare = await clickCard(h, a.secretary, card2, "training-reject", { note: " " });
     expect(toastOf(bare)).toContain("请填写不批准理由");
@@ -118,7 +120,7 @@ describe("培训申请 → decision card → fund → member told", () => {
     const no = await clickCard(h, a.secretary, card2, "training-reject", { note: "与本职工作无关" });
     expect(toastOf(no)).toContain("不批准");
     expect(await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REJECTED", decisionNote: "与本职工作无关" });
-    const told = await cardTo(h, a.member2, `培训支持未获批准 · #${second.id}`);
+    const told = await cardTo(h, a.member2, `培训支持未获批准 · ${second.no}`);
     expect(text(told)).toContain("与本职工作无关");
   });
 

@@ -3,6 +3,7 @@
 import { reversalFormCard, type ReversalBack } from "../../../cards/aid-reversal.ts";
 import type { Card } from "../../../cards/kit.ts";
 import type { FundSource } from "../../domain/aid-rules.ts";
+import { requestLabel } from "../../domain/request-label.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import type { CorrectableEntry } from "../../store/aid-fund.ts";
 import type { BaseContext } from "../context.ts";
@@ -22,7 +23,7 @@ export async function reversalFormOf(ctx: BaseContext, e: CorrectableEntry, back
     orgName: (await ctx.store.orgs.orgName(e.orgId)) ?? "?",
     party: e.payer ?? e.payeeName,
     note: e.note,
-    paidFor: e.request ? { kind: "aid", number: e.request.number } : e.training ? { kind: "training", id: e.training.id, course: e.training.course } : null,
+    paidFor: e.request ? { kind: "aid", number: e.request.number } : e.training ? { kind: "training", label: requestLabel(e.training), course: e.training.course } : null,
     balanceFen: e.balanceFen,
   });
 }

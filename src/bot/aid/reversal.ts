@@ -76,10 +76,18 @@ export async function entryOfRequest(ctx: KeyedContext, requestId: number): Prom
   return id;
 }
 
-/** The entry that paid a training subsidy, for its card's 冲正. */
+/** A number that names a commendation or a question: nothing was paid on it. */
+export const nothingToReverse = (number: string, kind: "commendation" | "question") =>
+  new UserError("nothing_paid", {
+    zh: `编号 ${number} 是${kind === "commendation" ? "一项表彰提名" : "一条提问"}，没有款项可以冲正。冲正用于帮扶申请、培训申请的款项或资金流水。`,
+    en: `${number} is a ${kind === "commendation" ? "commendation" : "question"}; nothing was paid on it to reverse.`,
+  });
+
+/** The entry that paid a training subsidy, for its card's 冲正 and the 冲正 command. */
 export async function entryOfTraining(ctx: KeyedContext, appId: number): Promise<number> {
   const app = await ctx.store.training.findTraining(appId);
   if (!app) throw new UserError("unknown_record", { zh: "找不到该培训申请，请刷新卡片后重试。", en: "That application does not exist; refresh the card." });
+  requireCorrector(ctx.actor, app.orgId);
   if (app.fundEntryId === null || app.status !== "APPROVED") throw notPaid("training");
   return app.fundEntryId;
 }

@@ -16,6 +16,8 @@ export function memberDayCommand(d: { name: string; aliases: readonly string[]; 
     aliases: d.aliases,
     summary: d.summary,
     roles: ["SECRETARY"],
+    // Roster changes are the secretary's: a member is pointed to them by name.
+    instead: { ask: "SECRETARY" },
     privateOnly: true,
     async run(ctx) {
       const words = must(parseMemberDay(ctx.args, usage));

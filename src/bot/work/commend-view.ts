@@ -3,6 +3,7 @@
 // branch group, and telling the member and the nominator.
 import { commendAnnouncementCard, commendDecisionCard, commendResultCard, type CommendView } from "../../../cards/commend.ts";
 import type { Card } from "../../../cards/kit.ts";
+import { requestLabel } from "../../domain/request-label.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import { mayDecideCommendation } from "../../domain/commend-rules.ts";
 import type { Actor } from "../../domain/roles.ts";
@@ -27,7 +28,7 @@ export async function requireCommendation(ctx: Pick<BaseContext, "store">, id: n
 export function requireCommendDecider(actor: Actor, c: CommendRow): void {
   if (mayDecideCommendation(actor, c)) return;
   if (actor.personId === c.personId) throw ownRecord();
-  throw notAllowed();
+  throw notAllowed(["表彰记录"]);
 }
 
 export async function commendViewOf(ctx: BaseContext, c: CommendRow): Promise<CommendView> {
@@ -37,6 +38,7 @@ export async function commendViewOf(ctx: BaseContext, c: CommendRow): Promise<Co
   const name = (id: number | null) => (id === null ? null : (names.get(id) ?? "?"));
   return {
     id: c.id,
+    label: requestLabel(c),
     member: name(c.personId) ?? "?",
     branch: branch ?? "?",
     nominator: name(c.nominatedById) ?? "?",

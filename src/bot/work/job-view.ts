@@ -17,7 +17,7 @@ export async function requireCase(ctx: Pick<BaseContext, "store">, id: number): 
 /** The member themself, or a leader, secretary or affairs worker of the case's branch. */
 export function requireCaseActor(actor: Actor, c: CaseRow, opts: { memberToo: boolean }): void {
   if (opts.memberToo && actor.personId === c.personId) return;
-  if (!hasRole(actor, SEEKER_HELPER_ROLES, c.orgId)) throw notAllowed();
+  if (!hasRole(actor, SEEKER_HELPER_ROLES, c.orgId)) throw notAllowed(["求职登记"]);
 }
 
 /**

@@ -3,6 +3,7 @@
 // sender's own records; the view is audited like theirs.
 import { workMineSections as sections } from "../../../cards/work-mine.ts";
 import type { Element } from "../../../cards/kit.ts";
+import { requestLabel } from "../../domain/request-label.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import type { BaseContext } from "../context.ts";
 
@@ -25,10 +26,11 @@ export async function workMineSections(ctx: BaseContext): Promise<Element[]> {
   });
   return sections({
     commendations: commendations.map((c) => ({ title: c.title, level: c.level, status: c.status, awardedOn: c.awardedOn, revokeReason: c.revokeReason })),
-    applications: applications.map((a) => ({ id: a.id, course: a.course, status: a.status, asks: a.asks, granted: a.grantedAsks, subsidyFen: a.subsidyFen, filedAt: localDateTime(a.createdAt, tz), note: a.decisionNote })),
+    applications: applications.map((a) => ({ label: requestLabel(a), course: a.course, status: a.status, asks: a.asks, granted: a.grantedAsks, subsidyFen: a.subsidyFen, filedAt: localDateTime(a.createdAt, tz), note: a.decisionNote })),
     attended,
     employment: job ? { status: job.status, openedOn: job.openedOn, kinds: job.kinds, area: job.area, pushes, lastCheckInOn: job.lastCheckInOn, employedOn: job.employedOn, outcome: job.outcome } : null,
     questions: questions.map((q) => ({
+      label: requestLabel(q),
       asked: q.messages[0]?.body ?? "",
       at: localDateTime(q.createdAt, tz),
       status: q.status,

@@ -3,6 +3,7 @@
 // and every copy is redrawn to the whole thread when a message is added.
 import { questionForAskerCard, questionForSecretaryCard, type ThreadLine } from "../../../cards/question.ts";
 import type { Card } from "../../../cards/kit.ts";
+import { requestLabel } from "../../domain/request-label.ts";
 import { localDateTime } from "../../domain/zoned-time.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
 import type { QuestionRow } from "../../store/questions.ts";
@@ -23,7 +24,7 @@ export async function requireQuestion(ctx: Pick<BaseContext, "store">, id: numbe
 
 /** A secretary of the question's branch answers; never their own question. */
 export function requireAnswerer(actor: Actor, q: QuestionRow): void {
-  if (actor.personId === q.askerId || !hasRole(actor, ["SECRETARY"], q.orgId)) throw notAllowed();
+  if (actor.personId === q.askerId || !hasRole(actor, ["SECRETARY"], q.orgId)) throw notAllowed(["提问", "我的"]);
 }
 
 async function threadView(ctx: BaseContext, q: QuestionRow): Promise<ThreadLine[]> {
@@ -37,7 +38,8 @@ export async function cardsOf(ctx: BaseContext, q: QuestionRow): Promise<{ secre
   const asker = lines.find((l) => l.fromAsker)?.who ?? "?";
   const branch = await ctx.store.orgs.orgName(q.orgId);
   const answered = q.status === "ANSWERED";
-  return { secretary: questionForSecretaryCard({ id: q.id, asker, branch: branch ?? "?", thread: lines, answered }), asker: questionForAskerCard({ id: q.id, thread: lines, answered }) };
+  const label = requestLabel(q);
+  return { secretary: questionForSecretaryCard({ id: q.id, label, asker, branch: branch ?? "?", thread: lines, answered }), asker: questionForAskerCard({ id: q.id, label, thread: lines, answered }) };
 }
 
 /**

@@ -7,6 +7,7 @@ import { FUND_SOURCES, type FundSource } from "../../domain/aid-rules.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
+import { requestLabel } from "../../domain/request-label.ts";
 import { TRAINING_DECIDER_ROLES } from "../../domain/training-rules.ts";
 import type { TrainingRow } from "../../store/training.ts";
 import type { KeyedContext } from "../card-copies.ts";
@@ -25,7 +26,7 @@ export async function requireTraining(ctx: Pick<BaseContext, "store">, id: numbe
 }
 
 export function requireTrainingDecider(actor: Actor, app: { orgId: number; personId: number }): void {
-  if (!hasRole(actor, TRAINING_DECIDER_ROLES, app.orgId)) throw notAllowed();
+  if (!hasRole(actor, TRAINING_DECIDER_ROLES, app.orgId)) throw notAllowed(["培训申请", "我的"]);
   if (actor.personId === app.personId) throw ownRecord();
 }
 
@@ -37,6 +38,7 @@ export async function trainingViewOf(ctx: BaseContext, r: TrainingRow): Promise<
   const decided = r.status === "APPROVED" || r.status === "REJECTED" || r.status === "REVERSED";
   return {
     id: r.id,
+    label: requestLabel(r),
     member: names.get(r.personId) ?? "?",
     branch: branch ?? "?",
     course: r.course,
@@ -102,7 +104,7 @@ export async function afterTrainingReversal(ctx: ClickContext, id: number, r: { 
   const member = await ctx.store.people.personContact(row.personId);
   const reversal = view.decision?.reversal;
   if (member?.openId && reversal && row.subsidyFen !== null) {
-    ctx.send({ openId: member.openId }, { card: trainingReversedCard({ id: row.id, course: row.course, amountFen: row.subsidyFen, reversal }) }, `training-reversed-${row.id}`);
+    ctx.send({ openId: member.openId }, { card: trainingReversedCard({ label: requestLabel(row), course: row.course, amountFen: row.subsidyFen, reversal }) }, `training-reversed-${row.id}`);
   }
   return card;
 }

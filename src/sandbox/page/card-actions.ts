@@ -2,6 +2,7 @@
 // select's or picker's option, an input's text; the bot's answer may replace the card and
 // show a toast. A button that asks for confirmation asks first.
 import { $, api } from "./dom.ts";
+import { selectChat } from "./chat-list.ts";
 import { upsertMessage } from "./message-pane.ts";
 import { botToast, confirmDialog, toast } from "./notices.ts";
 import type { ClickAnswer } from "./protocol.ts";
@@ -99,7 +100,25 @@ function onClick(e: Event): void {
     void callback(row, control);
     return;
   }
-  if (link?.dataset.url) window.open(link.dataset.url, "_blank", "noopener");
+  if (link?.dataset.url) openLink(link.dataset.url);
+}
+
+/**
+ * Lark's AppLink to a bot's private chat (the button a group refusal carries) opens that chat in
+ * the client; here, the person's private chat with the bot in the page. Other links open a tab.
+ */
+function openLink(url: string): void {
+  let botChat = false;
+  try {
+    const u = new URL(url);
+    botChat = /^applink\.(feishu\.cn|larksuite\.com)$/.test(u.hostname) && u.pathname === "/client/bot/open";
+  } catch {
+    botChat = false;
+  }
+  if (!botChat) return void window.open(url, "_blank", "noopener");
+  const p2p = state.chats.find((c) => c.type === "p2p");
+  if (p2p) void selectChat(p2p.chatId);
+  else toast("warning", "没有找到与机器人的私聊", "No private chat with the bot");
 }
 
 /** A select, picker or checkbox outside a form sends its option as soon as it changes. */

@@ -2,6 +2,7 @@ import { AID_ACTION } from "../../../../cards/aid-common.ts";
 import { checkText, SOURCE_LABEL } from "../../../domain/aid-rules.ts";
 import { checkReason, replacementRefusal, wholeEntryRefusal } from "../../../domain/fund-correction.ts";
 import { parseYuan, yuanText } from "../../../domain/money.ts";
+import { requestLabel } from "../../../domain/request-label.ts";
 import type { Text } from "../../../domain/text.ts";
 import type { CorrectableEntry } from "../../../store/aid-fund.ts";
 import { defineAction } from "../../context.ts";
@@ -54,6 +55,6 @@ export function reversedText(e: CorrectableEntry, input: ReversalInput, done: Re
     ? { zh: `，并按正确金额登记「${SOURCE_LABEL[input.correction.source].zh}」收入 ${yuanText(input.correction.amountFen).zh}（流水 #${done.correctingId}）`, en: `, and booked the right income of ${yuanText(input.correction.amountFen).en} (#${done.correctingId})` }
     : { zh: "", en: "" };
   const told = e.request || e.training ? { zh: "，已通知申请人", en: "; the member was told" } : { zh: "", en: "" };
-  const what = e.request ? `${e.request.number} 的帮扶款` : e.training ? `培训申请 #${e.training.id} 的补贴` : `流水 #${e.id}`;
+  const what = e.request ? `${e.request.number} 的帮扶款` : e.training ? `培训申请 ${requestLabel(e.training)} 的补贴` : `流水 #${e.id}`;
   return { zh: `已冲正${what} ${y.zh}（冲正流水 #${done.reversalId}）${fix.zh}${told.zh}。`, en: `Reversed entry #${e.id} of ${y.en} (reversal #${done.reversalId})${fix.en}${told.en}.` };
 }

@@ -20,6 +20,7 @@ export const aidDelegate: Command = {
   aliases: ["帮扶受托人", "delegate"],
   summary: { zh: "指定或取消帮扶审批受托人（受托人 姓名）", en: "name or remove an aid delegate (delegate <name>)" },
   roles: ["SECRETARY"],
+  instead: { commands: ["审批", "我的"], ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {
     const words = ctx.args.split(/\s+/).filter(Boolean);

@@ -9,6 +9,7 @@ export const aidOnBehalf: Command = {
   aliases: ["代为申请", "help for"],
   summary: { zh: "为不使用飞书的党员代为申请帮扶（代为求助 姓名）", en: "file a request for a member without Lark (help for <name>)" },
   roles: ON_BEHALF_ROLES,
+  instead: { commands: ["求助"], ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {
     const p = await memberNamedInArgs(ctx.store, ctx.actor, ctx.args, ON_BEHALF_ROLES, "代为求助", {

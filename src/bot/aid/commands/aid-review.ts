@@ -14,6 +14,7 @@ export const aidReview: Command = {
   aliases: ["待审批", "review aid"],
   summary: { zh: "查看待审批的帮扶申请，或「审批 编号」重新打开审批卡片", en: "requests waiting for you, or \"审批 <number>\" to reopen one" },
   roles: DECIDER_ROLES,
+  instead: { commands: ["我的"] },
   privateOnly: true,
   async run(ctx) {
     const tz = ctx.config.timezone;

@@ -11,6 +11,7 @@ export const fundDisclose: Command = {
   aliases: ["资金公开", "disclose fund"],
   summary: { zh: "在支部群发布年度帮扶资金收支公开（收支公开 2026）", en: "post the year's fund summary to the branch group" },
   roles: FUND_ROLES,
+  instead: { ask: "SECRETARY" },
   async run(ctx) {
     const year = must(parseDisclosureYear(ctx.args, localYear(ctx.clock.now(), ctx.config.timezone)));
     for (const orgId of orgsWhere(ctx.actor, FUND_ROLES)) {

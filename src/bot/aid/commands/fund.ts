@@ -9,6 +9,7 @@ export const fund: Command = {
   aliases: ["帮扶资金", "fund"],
   summary: { zh: "查看帮扶资金余额与收支，登记收入", en: "aid fund balances and entries; record income" },
   roles: FUND_ROLES,
+  instead: { commands: ["收支公开"], ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {
     for (const orgId of orgsWhere(ctx.actor, FUND_ROLES)) {

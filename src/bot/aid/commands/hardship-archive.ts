@@ -13,6 +13,7 @@ export const hardshipArchive: Command = {
   aliases: ["困难党员档案", "困难档案", "hardship"],
   summary: { zh: "困难党员档案：列表，或「档案 姓名」查看、建档", en: "hardship archive: the list, or \"档案 <name>\" to view or open an entry" },
   roles: ARCHIVE_ROLES,
+  instead: { commands: ["我的"] },
   privateOnly: true,
   async run(ctx) {
     const orgIds = orgsWhere(ctx.actor, ARCHIVE_ROLES);

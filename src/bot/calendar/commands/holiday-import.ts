@@ -18,6 +18,7 @@ export const holidayImport: Command = {
   aliases: ["导入节假日", "import holidays"],
   summary: { zh: "粘贴全年放假和调休安排（节假日导入 2027，后面每行：2027-02-05 休 春节）", en: "paste the year's holiday schedule (import holidays 2027, then lines)" },
   roles: CALENDAR_ROLES,
+  instead: { ask: "SECRETARY" },
   async run(ctx) {
     const org = await mustKeep(ctx);
     const today = todayOf(ctx);

@@ -13,6 +13,7 @@ export const holidaySchedule: Command = {
   aliases: ["节假日", "放假安排", "holidays"],
   summary: { zh: "查看或录入全年放假和调休安排（节假日安排 2027）", en: "see or enter the year's holiday schedule (holidays 2027)" },
   roles: CALENDAR_ROLES,
+  instead: { ask: "SECRETARY" },
   async run(ctx) {
     mustRead(ctx);
     const today = todayOf(ctx);

@@ -18,6 +18,7 @@ export const transferIn: Command = {
   aliases: ["组织关系转入", "transfer in"],
   summary: { zh: "办理系统外党员组织关系转入本支部", en: "record a member transferring in from outside this system" },
   roles: ["SECRETARY"],
+  instead: { ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {
     const words = must(parseTransferIn(ctx.args, usage));

@@ -20,6 +20,7 @@ export const transferOut: Command = {
   aliases: ["组织关系转出", "transfer out"],
   summary: { zh: "办理党员组织关系转出（系统内支部或系统外组织）", en: "transfer a member out (to a branch here or an organisation outside)" },
   roles: ["SECRETARY"],
+  instead: { ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {
     const words = must(parseTransferOut(ctx.args, usage));

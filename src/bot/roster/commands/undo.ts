@@ -11,6 +11,7 @@ export const undoCommand: Command = {
   aliases: ["撤销组织变动", "undo change"],
   summary: { zh: "撤销登记有误的组织关系变动（撤销期限内）", en: "undo a membership change recorded by mistake (within the undo period)" },
   roles: ["SECRETARY"],
+  instead: { ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {
     const who = ctx.args.trim().split(/\s+/)[0];

@@ -12,6 +12,7 @@ export const branchAnalysis: Command = {
   aliases: ["analysis", "定期分析"],
   summary: { zh: "支部谈心谈话、困难帮扶情况的季度分析（支部书记）", en: "the branch's quarterly analysis (secretary)" },
   roles: ["SECRETARY"],
+  instead: { commands: ["谈心", "我的谈心", "走访"] },
   privateOnly: true,
   async run(ctx) {
     const today = todayOf(ctx);

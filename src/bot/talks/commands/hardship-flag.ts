@@ -12,6 +12,7 @@ export const hardshipFlag: Command = {
   aliases: ["flag"],
   summary: { zh: "上报党员遇到的重大问题或困难，安排紧急谈心", en: "flag a member's major difficulty for an urgent talk" },
   roles: ["LEADER", "SECRETARY"],
+  instead: { commands: ["求助"], ask: "SECRETARY" },
   // Names a member and their difficulty: never in a group chat.
   privateOnly: true,
   async run(ctx) {

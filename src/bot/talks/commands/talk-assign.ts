@@ -12,6 +12,7 @@ export const talkAssignCommand: Command = {
   aliases: ["assign talks"],
   summary: { zh: "为党员分配谈心谈话联系人（支部书记）", en: "assign each member's talk leader (secretary)" },
   roles: ["SECRETARY"],
+  instead: { commands: ["谈心", "我的谈心"], ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {
     const orgIds = orgsWhere(ctx.actor, ["SECRETARY"]);

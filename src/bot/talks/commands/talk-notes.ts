@@ -11,6 +11,7 @@ export const talkNotes: Command = {
   aliases: ["talk notes"],
   summary: { zh: "查看某位党员的谈心谈话记录（谈话人和支部书记可见）", en: "read a member's talk notes (leader and secretary only)" },
   roles: ["LEADER", "SECRETARY"],
+  instead: { commands: ["我的谈心"] },
   privateOnly: true,
   async run(ctx) {
     const name = ctx.args.trim();

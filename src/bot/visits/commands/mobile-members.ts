@@ -18,6 +18,7 @@ export const mobileMembersCommand: Command = {
   aliases: ["mobile members"],
   summary: { zh: "查看、登记流动党员（去向、联系人、失联情况）", en: "see and mark mobile members (whereabouts, contact, lost touch)" },
   roles: ["SECRETARY"],
+  instead: { commands: ["走访"] },
   privateOnly: true,
   async run(ctx) {
     const branches = orgsWhere(ctx.actor, ["SECRETARY"]);

@@ -9,6 +9,7 @@ export const pairing: Command = {
   aliases: ["pairing", "结对帮扶"],
   summary: { zh: "管理结对帮扶：部门挂钩、领导干部联系、党员结对", en: "manage pairings: department links, leader contacts, member pairs" },
   roles: ["SECRETARY"],
+  instead: { commands: ["走访"] },
   privateOnly: true,
   async run(ctx) {
     const orgId = pickBranch(ctx, orgsWhere(ctx.actor, ["SECRETARY"]), ctx.args.trim());

@@ -18,6 +18,7 @@ export const visitReassign: Command = {
   aliases: ["reassign visit"],
   summary: { zh: "把党员的未完成走访改派给其他走访人", en: "hand a member's open visits to another visitor" },
   roles: ["SECRETARY"],
+  instead: { commands: ["走访"], ask: "SECRETARY" },
   async run(ctx) {
     const m = /^(\S+)\s+(\S+)$/.exec(ctx.args.trim());
     if (!m) throw usage;

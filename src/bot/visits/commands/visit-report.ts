@@ -18,6 +18,7 @@ export const visitReport: Command = {
   aliases: ["report visit"],
   summary: { zh: "上报需走访的党员（生病住院、遭灾、亲人去世、家庭困难等）", en: "report a member who needs a visit (illness, disaster, bereavement, hardship…)" },
   roles: ["LEADER", "SECRETARY"],
+  instead: { commands: ["求助"], ask: "SECRETARY" },
   async run(ctx) {
     const m = /^(\S+)\s+([\s\S]+)$/.exec(ctx.args.trim());
     if (!m) throw usage;

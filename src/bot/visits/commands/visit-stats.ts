@@ -29,6 +29,7 @@ export const visitStats: Command = {
   aliases: ["visit stats"],
   summary: { zh: "查看走访覆盖情况：计划、完成、逾期、慰问金（可加节日和年份，如「走访统计 中秋 2027」）", en: "visit coverage: planned, done, overdue, money (e.g. “visit stats 中秋 2027”)" },
   roles: STATS_ROLES,
+  instead: { commands: ["走访", "我的谈心"] },
   async run(ctx) {
     const day = todayOf(ctx);
     let festival: string | undefined;

@@ -20,7 +20,7 @@ export const jobPostSubmit = defineAction({
   value: orgRef,
   form: jobPostForm,
   async run(ctx, { value, form }) {
-    if (!hasRole(ctx.actor, POSTING_ROLES, value.o)) throw notAllowed();
+    if (!hasRole(ctx.actor, POSTING_ROLES, value.o)) throw notAllowed(["求职登记"]);
     const input = must(checkPosting(form));
     const now = ctx.clock.now();
     const tz = ctx.config.timezone;

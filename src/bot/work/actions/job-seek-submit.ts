@@ -24,7 +24,7 @@ export const jobSeekSubmit = defineAction({
     if (!member) throw unknownPerson();
     const branch = await store.aidPeople.memberBranch(personId);
     if (!branch) throw noBranch();
-    if (onBehalf && !hasRole(actor, SEEKER_HELPER_ROLES, branch.orgId)) throw notAllowed();
+    if (onBehalf && !hasRole(actor, SEEKER_HELPER_ROLES, branch.orgId)) throw notAllowed(["求职登记"]);
     const wishes = must(checkWishes(form));
     const today = todayOf(ctx);
     const { row, created, before } = await store.employment.registerCase({ ...wishes, orgId: branch.orgId, personId, byId: actor.personId, today, at: ctx.clock.now() });

@@ -13,7 +13,7 @@ export const questionFollowUp = defineAction({
   form: followUpForm,
   async run(ctx, { value, form }) {
     const q = await requireQuestion(ctx, value.q);
-    if (ctx.actor.personId !== q.askerId) throw notAllowed();
+    if (ctx.actor.personId !== q.askerId) throw notAllowed(["提问", "我的"]);
     const body = must(checkText(form.text, { zh: "追问内容", en: "follow-up" }, { required: true, max: QUESTION_MAX }));
     if (!(await ctx.store.questions.addMessage(q, value.n, { authorId: ctx.actor.personId, fromAsker: true, body, at: ctx.clock.now() }))) {
       return { toast: { type: "info", text: { zh: "问答已有新内容，卡片已更新。", en: "The thread has moved on; the card shows it now." } }, card: (await cardsOf(ctx, await requireQuestion(ctx, q.id))).asker };

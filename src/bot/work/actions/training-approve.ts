@@ -3,6 +3,7 @@ import { checkApproval, overBalance } from "../../../domain/aid-rules.ts";
 import { checkGrant } from "../../../domain/training-rules.ts";
 import { fromProblem, must, UserError } from "../../errors.ts";
 import { sourceMissing } from "../../aid/texts.ts";
+import { requestLabel } from "../../../domain/request-label.ts";
 import { defineAction } from "../../context.ts";
 import { trainingDecideForm, trainingRef } from "../forms.ts";
 import { afterDecision, requireTraining, requireTrainingDecider, trainingDecidedAnswer } from "../training-view.ts";
@@ -40,6 +41,6 @@ export const trainingApprove = defineAction({
       changes: { status: ["PENDING", "APPROVED"], granted: grant.granted, subsidyFen: subsidy?.amountFen ?? null, fundSource: subsidy?.source ?? null, fundEntryId: done.entryId, note: grant.note },
     });
     const card = await afterDecision(ctx, app.id);
-    return { toast: { type: "success", text: { zh: `已批准培训申请 #${app.id}，已通知申请人。`, en: `Approved #${app.id}; the member was told.` } }, card };
+    return { toast: { type: "success", text: { zh: `已批准培训申请 ${requestLabel(app)}，已通知申请人。`, en: `Approved ${requestLabel(app)}; the member was told.` } }, card };
   },
 });

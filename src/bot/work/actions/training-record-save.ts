@@ -16,7 +16,7 @@ export const trainingRecordSave = defineAction({
   value: orgRef,
   form: trainingRecordForm,
   async run(ctx, { value, form }) {
-    if (!hasRole(ctx.actor, TRAINING_RECORD_ROLES, value.o)) throw notAllowed();
+    if (!hasRole(ctx.actor, TRAINING_RECORD_ROLES, value.o)) throw notAllowed(["培训申请", "我的"]);
     const today = todayOf(ctx);
     const title = must(checkText(form.title, { zh: "培训名称", en: "title" }, { required: true, max: COURSE_MAX }));
     const heldOn = must(checkDay(form.held_on, { zh: "培训日期", en: "day" }));

@@ -2,6 +2,7 @@ import { WORK_ACTION } from "../../../../cards/work-common.ts";
 import { checkText, NOTE_MAX } from "../../../domain/aid-rules.ts";
 import { must } from "../../errors.ts";
 import { reasonLabel } from "../../aid/texts.ts";
+import { requestLabel } from "../../../domain/request-label.ts";
 import { defineAction } from "../../context.ts";
 import { trainingDecideForm, trainingRef } from "../forms.ts";
 import { afterDecision, requireTraining, requireTrainingDecider, trainingDecidedAnswer } from "../training-view.ts";
@@ -19,6 +20,6 @@ export const trainingReject = defineAction({
     if (!(await ctx.store.training.rejectTraining(app, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return trainingDecidedAnswer(ctx, app.id);
     await ctx.audit({ action: "training.application.reject", subjectType: "TrainingApplication", subjectId: app.id, orgId: app.orgId, changes: { status: ["PENDING", "REJECTED"], reason } });
     const card = await afterDecision(ctx, app.id);
-    return { toast: { type: "success", text: { zh: `已作出不批准决定（#${app.id}），并通知申请人。`, en: `Rejected #${app.id}; the member was told.` } }, card };
+    return { toast: { type: "success", text: { zh: `已作出不批准决定（${requestLabel(app)}），并通知申请人。`, en: `Rejected ${requestLabel(app)}; the member was told.` } }, card };
   },
 });

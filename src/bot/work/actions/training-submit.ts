@@ -1,6 +1,8 @@
 import { trainingReceiptCard } from "../../../../cards/training-apply.ts";
 import { WORK_ACTION } from "../../../../cards/work-common.ts";
+import { requestLabel } from "../../../domain/request-label.ts";
 import { checkTrainingForm } from "../../../domain/training-rules.ts";
+import { localYear } from "../../../domain/zoned-time.ts";
 import { must } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
 import { trainingForm } from "../forms.ts";
@@ -19,7 +21,7 @@ export const trainingSubmit = defineAction({
     const input = must(checkTrainingForm(form, ctx.config.aidMaxFen));
     const branch = await store.aidPeople.memberBranch(actor.personId);
     if (!branch) throw noBranch();
-    const row = await store.training.createTraining({ ...input, orgId: branch.orgId, personId: actor.personId, formMessageId: ctx.inbound.messageId ?? null, at: ctx.clock.now() });
+    const row = await store.training.createTraining({ ...input, orgId: branch.orgId, personId: actor.personId, formMessageId: ctx.inbound.messageId ?? null, year: localYear(ctx.clock.now(), ctx.config.timezone), at: ctx.clock.now() });
     if (!row) {
       const earlier = await store.training.trainingByForm(ctx.inbound.messageId ?? "");
       const deciders = earlier ? (await reachableSecretaries(ctx, earlier.orgId, earlier.personId)).length : 0;
@@ -34,7 +36,7 @@ export const trainingSubmit = defineAction({
     });
     const deciderCount = await sendTrainingCards(ctx, row);
     return {
-      toast: { type: "success", text: { zh: `培训支持申请已提交（#${row.id}）。`, en: `Filed as #${row.id}.` } },
+      toast: { type: "success", text: { zh: `培训支持申请已提交，编号 ${requestLabel(row)}。`, en: `Filed as ${requestLabel(row)}.` } },
       card: trainingReceiptCard({ ...(await trainingViewOf(ctx, row)), deciderCount }),
     };
   },

@@ -1,5 +1,6 @@
 import { commendListCard } from "../../../../cards/commend.ts";
 import { COMMEND_DECIDER_ROLES } from "../../../domain/commend-rules.ts";
+import { requestLabel } from "../../../domain/request-label.ts";
 import { hasRole } from "../../../domain/roles.ts";
 import type { Command } from "../../context.ts";
 
@@ -21,7 +22,7 @@ export const commendList: Command = {
       const rows = (await ctx.store.commendations.commendationsIn([orgId])).filter((c) => secretary || c.status === "APPROVED");
       const names = await ctx.store.people.personNames(rows.map((c) => c.personId));
       const orgName = ctx.actor.grants.find((g) => g.orgId === orgId)?.orgName ?? "?";
-      ctx.reply({ card: commendListCard({ orgName, canOpen: secretary, items: rows.map((c) => ({ id: c.id, member: names.get(c.personId) ?? "?", title: c.title, level: c.level, status: c.status, awardedOn: c.awardedOn })) }) });
+      ctx.reply({ card: commendListCard({ orgName, canOpen: secretary, items: rows.map((c) => ({ id: c.id, label: requestLabel(c), member: names.get(c.personId) ?? "?", title: c.title, level: c.level, status: c.status, awardedOn: c.awardedOn })) }) });
     }
   },
 };

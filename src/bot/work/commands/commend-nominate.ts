@@ -9,6 +9,7 @@ export const commendNominate: Command = {
   aliases: ["提名表彰", "nominate"],
   summary: { zh: "提名表彰优秀党员（表彰提名 姓名），由支部书记审批", en: "nominate a member for commendation (nominate <name>)" },
   roles: NOMINATOR_ROLES,
+  instead: { commands: ["表彰记录"] },
   privateOnly: true,
   async run(ctx) {
     const p = await memberNamedInArgs(ctx.store, ctx.actor, ctx.args, NOMINATOR_ROLES, "表彰提名");

@@ -9,6 +9,7 @@ export const jobPost: Command = {
   aliases: ["发布岗位", "post job"],
   summary: { zh: "发布岗位信息或就业政策，推送给意向匹配的求职党员", en: "post a job or a policy note to members looking for work" },
   roles: POSTING_ROLES,
+  instead: { commands: ["求职登记"] },
   privateOnly: true,
   async run(ctx) {
     for (const orgId of orgsWhere(ctx.actor, POSTING_ROLES)) {

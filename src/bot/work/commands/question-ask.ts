@@ -1,4 +1,6 @@
 import { checkText } from "../../../domain/aid-rules.ts";
+import { requestLabel } from "../../../domain/request-label.ts";
+import { localYear } from "../../../domain/zoned-time.ts";
 import { QUESTION_MAX } from "../../../../cards/question.ts";
 import { must, UserError } from "../../errors.ts";
 import type { Command } from "../../context.ts";
@@ -21,9 +23,9 @@ export const questionAsk: Command = {
     if ((await reachableSecretaries(ctx, branch.orgId, ctx.actor.personId)).length === 0) {
       throw new UserError("no_secretary", { zh: "本支部暂无可在线回复的书记，请直接联系支部书记。", en: "No secretary of your branch can be reached in Lark; please contact them directly." });
     }
-    const q = await ctx.store.questions.askQuestion({ orgId: branch.orgId, askerId: ctx.actor.personId, body, at: ctx.clock.now() });
+    const q = await ctx.store.questions.askQuestion({ orgId: branch.orgId, askerId: ctx.actor.personId, body, year: localYear(ctx.clock.now(), ctx.config.timezone), at: ctx.clock.now() });
     await ctx.audit({ action: "question.ask", subjectType: "Question", subjectId: q.id, orgId: q.orgId, changes: { body } });
     const { notified } = await afterMessage(ctx, q.id, null);
-    ctx.reply({ text: { zh: `您的问题已发送给支部书记（${notified} 人），回复会在这里通知您。发送「我的」可查看提问记录。`, en: `Sent to the secretary (${notified}); the answer will come here. Send "我的" to see your questions.` } });
+    ctx.reply({ text: { zh: `您的问题（编号 ${requestLabel(q)}）已发送给支部书记（${notified} 人），回复会在这里通知您。发送「我的」可查看提问记录。`, en: `Your question ${requestLabel(q)} was sent to the secretary (${notified}); the answer will come here. Send "我的" to see your questions.` } });
   },
 };

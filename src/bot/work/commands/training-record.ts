@@ -10,6 +10,7 @@ export const trainingRecord: Command = {
   aliases: ["登记培训", "record training"],
   summary: { zh: "登记支部培训及参加人员（含党务工作者培训）", en: "record a training and who attended (affairs workers too)" },
   roles: TRAINING_RECORD_ROLES,
+  instead: { commands: ["培训申请", "我的"] },
   privateOnly: true,
   async run(ctx) {
     const today = todayOf(ctx);
