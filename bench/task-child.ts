@@ -28,7 +28,7 @@ export function openTaskChild(databaseUrl: string, at: Date): TaskChild {
   const db = openPostgres(databaseUrl, { poolSize: 4 });
   let queued = 0;
   const real = createEnqueuer(queues, 3, log);
-  const enqueue = { inbound: real.inbound, delivery: async (ids: number[]) => ((queued += ids.length), real.delivery(ids)) };
+  const enqueue = { inbound: real.inbound, attachments: real.attachments, delivery: async (ids: number[]) => ((queued += ids.length), real.delivery(ids)) };
   return {
     deps: taskDeps({ db, enqueue, clock: new MovableClock(at), log, config }),
     queues,

@@ -16,6 +16,7 @@ import {
 } from "../src/domain/aid-rules.ts";
 import { LEVEL_LABEL, type HardshipLevel } from "../src/domain/hardship-rules.ts";
 import { fenToInput, yuanText } from "../src/domain/money.ts";
+import { attachmentElements, type AttachmentView } from "./aid-attachments.ts";
 import { AID_ACTION, joinText, mdLines } from "./aid-common.ts";
 import { basicsLines, decisionLines, timelineLines, type DecisionView, type RequestBasics, type TimelineLine } from "./aid-request.ts";
 import { button, card, columns, form, hr, input, md, note, select, t, type Card, type Colour, type Element, type Text } from "./kit.ts";
@@ -34,6 +35,8 @@ export interface ApprovalView {
   hardship: HardshipStatusView;
   balances: Record<FundSource, number>;
   conversation: TimelineLine[];
+  /** Pictures and PDFs the member attached (cards/aid-attachments.ts). */
+  attachments?: AttachmentView[];
   decision: DecisionView | null;
   /** Withdrawn by the member (撤回) before anyone decided: by whom and when. */
   withdrawn?: { by: string; at: string } | null;
@@ -77,6 +80,7 @@ export function approvalCard(v: ApprovalView): Card {
   if (v.conversation.length > 0) {
     elements.push(hr(), mdLines([t("**沟通记录**", "**Conversation**"), ...timelineLines(v.conversation)]));
   }
+  if (v.attachments?.length) elements.push(hr(), ...attachmentElements(v.attachments));
   elements.push(hr());
   if (v.decision) {
     elements.push(mdLines(decisionLines(v.decision)));

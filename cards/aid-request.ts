@@ -205,6 +205,8 @@ export interface MineItem extends RequestBasics {
   approvedFen: number | null;
   forOther?: string;
   events: TimelineLine[];
+  /** "附件：图片 2 张，PDF 1 份" (cards/aid-attachments.ts), when anything was attached. */
+  attachments?: Text | null;
 }
 
 export function aidMineCard(data: { name: string; items: MineItem[] }): Card {
@@ -221,6 +223,7 @@ export function aidMineCard(data: { name: string; items: MineItem[] }): Card {
           zh: `**${r.number}** ${CATEGORY_LABEL[r.category].zh} · 申请 ${amountText(r.requestedFen).zh} · **${STATUS_LABEL[r.status].zh}${approved.zh}**`,
           en: `**${r.number}** ${CATEGORY_LABEL[r.category].en} · asked ${amountText(r.requestedFen).en} · **${STATUS_LABEL[r.status].en}${approved.en}**`,
         },
+        ...(r.attachments ? [r.attachments] : []),
         ...timelineLines(r.events),
       ]),
     );

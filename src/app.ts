@@ -10,11 +10,13 @@ import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { tickBatcher } from "./lib/tick-batcher.ts";
 import { createEnqueuer, type Enqueuer } from "./jobs/enqueue.ts";
+import { startAttachmentWorker } from "./jobs/attachment-worker.ts";
 import { startDeliveryWorker } from "./jobs/delivery-worker.ts";
 import { startInboundWorker } from "./jobs/inbound-worker.ts";
 import { startMaintenance, type Maintenance } from "./jobs/maintenance.ts";
 import { openQueues, type Queues } from "./jobs/queues.ts";
 import { createLarkClient, type LarkClient } from "./lark/client.ts";
+import { createLarkResources } from "./lark/resources.ts";
 import { createLarkSender } from "./lark/sender.ts";
 import { mountLarkWebhook } from "./lark/webhook.ts";
 import { startLongConnection, type LongConnection } from "./lark/ws.ts";
@@ -64,8 +66,8 @@ export async function startApp(deps: AppDeps): Promise<App> {
   const lark = createLarkClient({ appId: config.lark.appId, appSecret: config.lark.appSecret, baseUrl: config.lark.baseUrl, log });
   const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
   const metrics = createMetrics({ processMetrics: served });
-  metrics.watchQueues({ inbound: queues.inbound, delivery: queues.delivery, maintenance: queues.maintenance });
-  const router = new Router({ prisma: db.prisma, clock, config, log, deliver: (ids) => enqueue.delivery(ids), observe: (run) => metrics.handler(run) });
+  metrics.watchQueues({ inbound: queues.inbound, delivery: queues.delivery, maintenance: queues.maintenance, attachments: queues.attachments });
+  const router = new Router({ prisma: db.prisma, clock, config, log, deliver: (ids) => enqueue.delivery(ids), attachmentWork: (work) => enqueue.attachments(work), observe: (run) => metrics.handler(run) });
   let metricsServer: MetricsServer | undefined;
   const workers: Worker[] = [];
   let server: Server | undefined;
@@ -102,6 +104,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
 
   if (runs.worker) {
     workers.push(startInboundWorker({ connection: redis, prefix: config.queuePrefix, router, prisma: db.prisma, log }));
+    workers.push(startAttachmentWorker({ connection: redis, prefix: config.queuePrefix, db, resources: createLarkResources(lark, { log }), enqueue, config, clock, log }));
     workers.push(startDeliveryWorker({ connection: redis, prefix: config.queuePrefix, prisma: db.prisma, sender: createLarkSender(lark, { log, observe: (op, code) => metrics.larkCall(op, code) }), config, clock, log, metrics }));
   }
   maintenance = await startMaintenance({ queues, connection: redis, db, enqueue, clock, log, config, metrics }, { schedule: runs.scheduler, work: runs.worker });

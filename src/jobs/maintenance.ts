@@ -47,6 +47,7 @@ export async function startMaintenance(
     let staged = 0;
     const enqueue: Enqueuer = {
       inbound: (keys) => deps.enqueue.inbound(keys),
+      attachments: (jobs) => deps.enqueue.attachments(jobs),
       delivery: (ids) => {
         staged += ids.length;
         return deps.enqueue.delivery(ids);

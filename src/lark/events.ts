@@ -1,7 +1,7 @@
 // Lark payloads at the edge: zod schemas for the envelopes we accept, normalised into the
 // few shapes the router understands. Anything else is acknowledged and ignored.
 import { z } from "zod";
-import { storableFields, storableJson } from "./storable.ts";
+import { storableFields, storableJson, storableText } from "./storable.ts";
 
 const header = z.object({
   event_id: z.string().min(1),
@@ -47,6 +47,11 @@ const cardEvent = z.object({
   context: z.object({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
 });
 
+/** What a message is, as far as the bot answers it: rich text (post) is read as its plain text. */
+export type MessageKind = "text" | "image" | "file" | "sticker" | "audio" | "media" | "other";
+/** A picture or file in a message, downloadable through it (GET …/messages/:id/resources/:key?type=). */
+export type InboundResource = { type: "image" | "file"; key: string; fileName: string | null };
+
 export type InboundMessage = {
   kind: "message";
   key: string;
@@ -55,9 +60,27 @@ export type InboundMessage = {
   chatId: string;
   chatType: "p2p" | "group";
   openId: string;
-  /** The text with @-mention placeholders removed; empty for non-text messages. */
+  /** The text with @-mention placeholders removed (a post's plain text); empty for other messages. */
   text: string;
   mentionsBot: boolean;
+  /** Absent on rows stored before pictures were read: those were text. */
+  messageKind?: MessageKind;
+  /** The pictures and files it carries (an image, a file, pictures inside rich text). */
+  resources?: InboundResource[];
+};
+/**
+ * Not from Lark: the attachment worker's word that a member's picture or file was checked (kept
+ * or refused). Written to the inbox like an event, so the answer to the member and the redrawn
+ * approval cards are staged once, by the router, as any handler's are.
+ */
+export type InboundAttachmentChecked = {
+  kind: "attachment_checked";
+  key: string;
+  eventId: string;
+  openId: string;
+  attachmentId: number;
+  /** Why it was refused, in both languages (the row keeps the Chinese). */
+  refusal?: { zh: string; en: string };
 };
 export type InboundP2pEntered = { kind: "p2p_entered"; key: string; eventId: string; openId: string };
 export type InboundMenu = { kind: "menu"; key: string; eventId: string; openId: string; eventKey: string };
@@ -75,20 +98,64 @@ export type InboundCardAction = {
   refusal?: "nested_too_deep";
 };
 /** What the event worker processes (card actions are answered synchronously instead). */
-export type InboundEvent = InboundMessage | InboundP2pEntered | InboundMenu;
+export type InboundEvent = InboundMessage | InboundP2pEntered | InboundMenu | InboundAttachmentChecked;
 
 export const MESSAGE_EVENT = "im.message.receive_v1";
 export const P2P_ENTERED_EVENT = "im.chat.access_event.bot_p2p_chat_entered_v1";
 export const MENU_EVENT = "application.bot.menu_v6";
 export const CARD_ACTION_EVENT = "card.action.trigger";
 
-function textOf(messageType: string, content: string): string {
-  if (messageType !== "text") return "";
+type PostNode = { tag?: unknown; text?: unknown; user_name?: unknown; user_id?: unknown; image_key?: unknown; href?: unknown };
+
+/**
+ * A message's text and resources. Rich text (post) becomes its plain text, so a command pasted
+ * with formatting still reads as one: text and links as written, an @ as its placeholder (removed
+ * with the others), paragraphs joined by a space; its pictures are resources. Lark delivers a
+ * post's content without the locale level it takes on sending; both shapes are read.
+ */
+function readContent(messageType: string, content: string): { kind: MessageKind; text: string; resources: InboundResource[] } {
+  let body: Record<string, unknown> = {};
   try {
-    const parsed = JSON.parse(content) as { text?: unknown };
-    return typeof parsed.text === "string" ? parsed.text : "";
+    const parsed = JSON.parse(content) as unknown;
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
   } catch {
-    return "";
+    // Not JSON: nothing to read.
+  }
+  // Nested strings too are made storable here (storableFields sees only the top level).
+  const str = (v: unknown) => (typeof v === "string" && v !== "" ? storableText(v) : null);
+  switch (messageType) {
+    case "text":
+      return { kind: "text", text: str(body.text) ?? "", resources: [] };
+    case "image": {
+      const key = str(body.image_key);
+      return { kind: "image", text: "", resources: key ? [{ type: "image", key, fileName: null }] : [] };
+    }
+    case "file": {
+      const key = str(body.file_key);
+      return { kind: "file", text: "", resources: key ? [{ type: "file", key, fileName: str(body.file_name) }] : [] };
+    }
+    case "post": {
+      const post = Array.isArray(body.content) ? body : (Object.values(body).find((v) => v && typeof v === "object" && Array.isArray((v as { content?: unknown }).content)) as Record<string, unknown> | undefined) ?? {};
+      const lines: string[] = [];
+      const resources: InboundResource[] = [];
+      for (const para of Array.isArray(post.content) ? post.content : []) {
+        if (!Array.isArray(para)) continue;
+        const words: string[] = [];
+        for (const node of para as PostNode[]) {
+          if (node?.tag === "text" || node?.tag === "a" || node?.tag === "code_block") words.push(str(node.text) ?? "");
+          else if (node?.tag === "at") words.push(str(node.user_id) ?? "");
+          else if (node?.tag === "img" && str(node.image_key)) resources.push({ type: "image", key: node.image_key as string, fileName: null });
+        }
+        lines.push(words.join(""));
+      }
+      return { kind: "text", text: lines.join(" "), resources };
+    }
+    case "sticker":
+    case "audio":
+    case "media":
+      return { kind: messageType, text: "", resources: [] };
+    default:
+      return { kind: "other", text: "", resources: [] };
   }
 }
 
@@ -110,7 +177,8 @@ function readEvent(env: z.infer<typeof envelopeSchema>, botOpenId: string | unde
     const m = e.data.message;
     const mentions = m.mentions ?? [];
     const mentionsBot = mentions.some((x) => (botOpenId ? x.id.open_id === botOpenId : false));
-    const text = textOf(m.message_type, m.content).replace(/@_user_\d+/g, " ").replace(/\s+/g, " ").trim();
+    const read = readContent(m.message_type, m.content);
+    const text = read.text.replace(/@_user_\d+/g, " ").replace(/\s+/g, " ").trim();
     return {
       kind: "message",
       key: `msg:${m.message_id}`,
@@ -121,6 +189,8 @@ function readEvent(env: z.infer<typeof envelopeSchema>, botOpenId: string | unde
       openId: e.data.sender.sender_id.open_id,
       text,
       mentionsBot,
+      messageKind: read.kind,
+      resources: read.resources,
     };
   }
   if (type === P2P_ENTERED_EVENT) {

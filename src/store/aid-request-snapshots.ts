@@ -43,6 +43,18 @@ export interface RequestSnapshot extends MemberSnapshot {
   names: Map<number, string>;
   /** The approval card's copies sent so far (outbox rows). */
   copies: CardCopy[];
+  /** The pictures and PDFs kept for it, oldest first (absent where none were read: a new request). */
+  attachments?: KeptAttachment[];
+}
+
+/** A kept attachment as the approval card lists it (never its bytes). */
+export interface KeptAttachment {
+  id: number;
+  kind: "IMAGE" | "FILE";
+  fileName: string | null;
+  sizeBytes: number | null;
+  cardImageKey: string | null;
+  createdAt: Date;
 }
 
 export interface FilingSnapshot extends MemberSnapshot {
@@ -104,6 +116,7 @@ interface RequestRow extends AidRequestRow, Omit<MemberRow, "orgId"> {
   events: JsonEvent[] | string | null;
   names: Record<string, string> | string | null;
   copies: CardCopy[] | string | null;
+  attachments: (Omit<KeptAttachment, "createdAt"> & { createdAt: string })[] | string | null;
 }
 
 /** Everything about one request the approval card needs, or null when there is no such request. */
@@ -122,7 +135,9 @@ export async function requestSnapshot(tx: Tx, id: number, opts: YearBounds & { c
              WHERE p."id" IN (r."personId", r."filedById", r."decidedById")
                 OR p."id" IN (SELECT e."actorId" FROM "AidRequestEvent" e WHERE e."requestId" = r."id")) AS "names",
            (SELECT json_agg(json_build_object('id', m."id", 'larkMessageId', m."larkMessageId", 'status', m."status") ORDER BY m."id")
-              FROM "OutboxMessage" m WHERE m."idempotencyKey" LIKE ${`${opts.copyPrefix}%`} AND m."kind" = 'SEND') AS "copies"
+              FROM "OutboxMessage" m WHERE m."idempotencyKey" LIKE ${`${opts.copyPrefix}%`} AND m."kind" = 'SEND') AS "copies",
+           (SELECT json_agg(json_build_object('id', a."id", 'kind', a."kind", 'fileName', a."fileName", 'sizeBytes', a."sizeBytes", 'cardImageKey', a."cardImageKey", 'createdAt', a."createdAt") ORDER BY a."id")
+              FROM "AidAttachment" a WHERE a."requestId" = r."id" AND a."status" = 'KEPT') AS "attachments"
     FROM "AidRequest" r WHERE r."id" = ${id}`;
   const r = rows[0];
   if (!r) return null;
@@ -135,6 +150,7 @@ export async function requestSnapshot(tx: Tx, id: number, opts: YearBounds & { c
     events: (json<JsonEvent[] | null>(r.events) ?? []).map((e) => eventOf({ ...e, at: utc(e.at) })),
     names: new Map(Object.entries(names).map(([k, v]) => [Number(k), v])),
     copies: json<CardCopy[] | null>(r.copies) ?? [],
+    attachments: (json<(Omit<KeptAttachment, "createdAt"> & { createdAt: string })[] | null>(r.attachments) ?? []).map((a) => ({ ...a, createdAt: utc(a.createdAt) })),
   };
 }
 

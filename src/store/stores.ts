@@ -18,6 +18,7 @@ import type { Database } from "./db.ts";
 import { viaSql, viaTx, type Rows } from "./rows.ts";
 import type { Tx } from "./tx.ts";
 import * as actors from "./actors.ts";
+import * as aidAttachments from "./aid-attachments.ts";
 import * as aidFund from "./aid-fund.ts";
 import * as aidHardship from "./aid-hardship.ts";
 import * as aidPeople from "./aid-people.ts";
@@ -69,6 +70,7 @@ import * as workReport from "./work-report.ts";
 export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
   return {
     actors: bound(actors, tx),
+    aidAttachments: bound(aidAttachments, tx),
     aidFund: bound(aidFund, tx),
     aidHardship: bound(aidHardship, tx),
     aidPeople: bound(aidPeople, tx),

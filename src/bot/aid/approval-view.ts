@@ -57,6 +57,7 @@ function approvalView(rc: RequestContext, config: { timezone: string; aidMaxFen:
     hardship: hardshipView(rc.hardship),
     balances: rc.balances,
     conversation: timelineView(rc.events, rc.names, tz, ["INFO_REQUESTED", "INFO_PROVIDED"]),
+    attachments: (rc.attachments ?? []).map(({ createdAt, ...a }) => ({ ...a, at: localDateTime(createdAt, tz) })),
     decision: decisionView(req, rc.names, tz, rc.events),
     withdrawn: withdrawnView(req, rc.events, rc.names, tz),
     ceilingFen: config.aidMaxFen,

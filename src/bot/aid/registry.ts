@@ -3,6 +3,7 @@ import type { CardAction, Command } from "../context.ts";
 import { aidAnswerInfo } from "./actions/aid-answer-info.ts";
 import { aidApprove } from "./actions/aid-approve.ts";
 import { aidAskInfo } from "./actions/aid-ask-info.ts";
+import { aidAttachmentFile } from "./actions/aid-attachment-file.ts";
 import { aidOpen } from "./actions/aid-open.ts";
 import { aidReject } from "./actions/aid-reject.ts";
 import { aidSubmit } from "./actions/aid-submit.ts";
@@ -38,6 +39,7 @@ export const AID_ACTIONS: readonly CardAction<any, any>[] = [
   aidApprove,
   aidReject,
   aidAskInfo,
+  aidAttachmentFile,
   aidAnswerInfo,
   aidOpen,
   aidWithdraw,

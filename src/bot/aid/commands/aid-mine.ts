@@ -1,3 +1,4 @@
+import { attachmentCountLine } from "../../../../cards/aid-attachments.ts";
 import { aidMineCard } from "../../../../cards/aid-request.ts";
 import { timelineView } from "../approval-view.ts";
 import type { Command } from "../../context.ts";
@@ -14,6 +15,7 @@ export const aidMine: Command = {
     const rows = await ctx.store.aidRequests.requestsOf(ctx.actor.personId);
     const names = await ctx.store.people.personNames(rows.flatMap((r) => r.events.map((e) => e.actorId)));
     const tz = ctx.config.timezone;
+    const attached = await ctx.store.aidAttachments.keptCounts(rows.map((r) => r.id));
     await ctx.audit({ action: "aid.request.view_own", subjectType: "Person", subjectId: ctx.actor.personId, changes: { requests: rows.map((r) => r.number) } });
     const card = aidMineCard({
       name: ctx.actor.name,
@@ -26,6 +28,7 @@ export const aidMine: Command = {
         status: r.status,
         approvedFen: r.approvedFen,
         events: timelineView(r.events, names, tz),
+        attachments: attachmentCountLine(attached.get(r.id)),
       })),
     });
     // 知情权 beyond aid, in the same card: commendations, training, employment case and questions (src/bot/work/mine.ts).
