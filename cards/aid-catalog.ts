@@ -56,6 +56,14 @@ export const AID_CARDS: Record<string, () => Card> = {
     aidReceiptCard({ ...receipt, status: "CANCELLED", withdrawn: { by: "张三", at: "2026-03-06 08:15" }, timeline: [...receipt.timeline, { at: "2026-03-06 08:15", type: "WITHDRAWN", actor: "张三", note: null }] }),
   "aid-receipt-reversed": () => aidReceiptCard({ ...receipt, status: "REVERSED", decision: { ...decision, reversal } }),
   "aid-approval-pending": () => approvalCard(pending),
+  "aid-approval-attachments": () =>
+    approvalCard({
+      ...pending,
+      attachments: [
+        { id: 31, kind: "IMAGE", fileName: null, sizeBytes: 356_000, cardImageKey: "img_v3_sample_bill", at: "2026-03-05 14:20" },
+        { id: 32, kind: "FILE", fileName: "住院费用清单.pdf", sizeBytes: 1_250_000, cardImageKey: null, at: "2026-03-05 14:22" },
+      ],
+    }),
   "aid-approval-needs-info": () =>
     approvalCard({
       ...pending,
