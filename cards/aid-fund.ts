@@ -1,9 +1,9 @@
 // The aid fund (帮扶资金): balances by source, the latest ledger lines, the income form, and the
 // yearly 收支公开 posted to the branch group, which carries sums and counts only, no names.
 import { FUND_SOURCES, NOTE_MAX, SOURCE_LABEL, type FundEntryKind, type FundSource, type SummaryRow } from "../src/domain/aid-rules.ts";
-import { yuanText } from "../src/domain/money.ts";
-import { AID_ACTION, clip, esc, lineWithButton, mdLines } from "./aid-common.ts";
-import { button, card, columns, form, hr, input, md, note, select, t, type Card, type Element, type Text } from "./kit.ts";
+import { formatFen, yuanText } from "../src/domain/money.ts";
+import { AID_ACTION, clip, esc, joinText, lineWithButton, mdLines } from "./aid-common.ts";
+import { button, card, columns, form, hr, input, md, note, select, t, table, type Card, type Element, type Text } from "./kit.ts";
 
 export interface EntryView {
   id: number;
@@ -93,30 +93,58 @@ export function fundCard(data: { orgId: number; orgName: string; year: number; b
   return card({ title: { zh: `帮扶资金 · ${data.orgName}`, en: `Aid fund · ${data.orgName}` }, template: "indigo", elements });
 }
 
-/** 收支公开: per source, opening balance, income, payments, reversals (冲正) when any, closing balance. No names. */
+/** ¥1,234.00: money as a table cell shows it, the sign before the symbol. */
+export function moneyCell(fen: number): Text {
+  const s = `${fen < 0 ? "-" : ""}¥${formatFen(Math.abs(fen))}`;
+  return { zh: s, en: s };
+}
+
+/**
+ * 收支公开: a small table, one row per source (收入, 支出, 余额 of the year, money right-aligned),
+ * the totals under it, then what the table leaves out: last year's balances, the counts and any
+ * 冲正. Sums and counts only, no names.
+ */
 export function disclosureCard(data: { orgName: string; year: number; rows: SummaryRow[]; total: Omit<SummaryRow, "source">; asOf: string }): Card {
-  const reversals = (r: Omit<SummaryRow, "source">): Text => {
-    const parts: Text[] = [];
-    if (r.reversedPaidCount > 0) parts.push({ zh: `支出冲正退回 +${yuanText(r.reversedPaidFen).zh}（${r.reversedPaidCount} 笔）`, en: `payments reversed +${yuanText(r.reversedPaidFen).en} (${r.reversedPaidCount})` });
-    if (r.reversedIncomeCount > 0) parts.push({ zh: `收入冲正 -${yuanText(r.reversedIncomeFen).zh}（${r.reversedIncomeCount} 笔）`, en: `income reversed -${yuanText(r.reversedIncomeFen).en} (${r.reversedIncomeCount})` });
-    return parts.length ? { zh: `，${parts.map((p) => p.zh).join("，")}`, en: `, ${parts.map((p) => p.en).join(", ")}` } : t("", "");
-  };
-  const row = (label: Text, r: Omit<SummaryRow, "source">): Text => ({
-    zh: `**${label.zh}**：上年结余 ${yuanText(r.openingFen).zh}，收入 ${yuanText(r.incomeFen).zh}（${r.incomeCount} 笔），帮扶支出 ${yuanText(r.disbursedFen).zh}（${r.disbursedCount} 笔）${reversals(r).zh}，结余 ${yuanText(r.closingFen).zh}`,
-    en: `**${label.en}**: opening ${yuanText(r.openingFen).en}, income ${yuanText(r.incomeFen).en} (${r.incomeCount}), aid paid ${yuanText(r.disbursedFen).en} (${r.disbursedCount})${reversals(r).en}, closing ${yuanText(r.closingFen).en}`,
+  const money = (fen: number) => moneyCell(fen);
+  const reversals = data.rows.flatMap((r): Text[] => {
+    const s = SOURCE_LABEL[r.source];
+    return [
+      ...(r.reversedPaidCount > 0 ? [{ zh: `${s.zh}支出冲正退回 +${money(r.reversedPaidFen).zh}（${r.reversedPaidCount} 笔）`, en: `${s.en}: payments reversed +${money(r.reversedPaidFen).en} (${r.reversedPaidCount})` }] : []),
+      ...(r.reversedIncomeCount > 0 ? [{ zh: `${s.zh}收入冲正 -${money(r.reversedIncomeFen).zh}（${r.reversedIncomeCount} 笔）`, en: `${s.en}: income reversed -${money(r.reversedIncomeFen).en} (${r.reversedIncomeCount})` }] : []),
+    ];
   });
-  const anyReversal = data.total.reversedPaidCount + data.total.reversedIncomeCount > 0;
+  const tot = data.total;
+  const opening = joinText(data.rows.map((r) => ({ zh: `${SOURCE_LABEL[r.source].zh} ${money(r.openingFen).zh}`, en: `${SOURCE_LABEL[r.source].en} ${money(r.openingFen).en}` })), "，", "; ");
   return card({
     title: { zh: `${data.year} 年帮扶资金收支公开`, en: `Aid fund ${data.year}: income and spending` },
     subtitle: { zh: data.orgName, en: data.orgName },
     template: "red",
     elements: [
-      mdLines(data.rows.map((r) => row(SOURCE_LABEL[r.source], r))),
-      hr(),
-      mdLines([row(t("合计", "Total"), data.total)]),
-      ...(anyReversal
-        ? [note(t("冲正：录入有误或款项退回的流水，以一笔反向流水整笔冲销，原记录保留，结余已按冲正计算。", "Reversals undo a wrong or returned entry with an opposite one; the original stays, and the closing balance counts them."))]
-        : []),
+      table({
+        columns: [
+          { name: "source", title: t("资金来源", "Source") },
+          { name: "income", title: t("收入", "Income"), align: "right" },
+          { name: "paid", title: t("支出", "Aid paid"), align: "right" },
+          { name: "closing", title: t("余额", "Balance"), align: "right" },
+        ],
+        rows: data.rows.map((r) => ({ source: SOURCE_LABEL[r.source], income: money(r.incomeFen), paid: money(r.disbursedFen), closing: money(r.closingFen) })),
+      }),
+      md({
+        zh: `**合计**　收入 ${money(tot.incomeFen).zh}　支出 ${money(tot.disbursedFen).zh}　余额 **${money(tot.closingFen).zh}**`,
+        en: `**Total**　income ${money(tot.incomeFen).en}　paid ${money(tot.disbursedFen).en}　balance **${money(tot.closingFen).en}**`,
+      }),
+      note({
+        zh: [
+          `上年结余：${opening.zh}（合计 ${money(tot.openingFen).zh}）`,
+          `本年收入 ${tot.incomeCount} 笔，帮扶支出 ${tot.disbursedCount} 笔`,
+          ...(reversals.length ? [`冲正：${reversals.map((x) => x.zh).join("；")}。录入有误或款项退回的流水以一笔反向流水整笔冲销，原记录保留，余额已按冲正计算`] : []),
+        ].join("\n"),
+        en: [
+          `Carried over: ${opening.en} (total ${money(tot.openingFen).en})`,
+          `${tot.incomeCount} income entries, ${tot.disbursedCount} aid payments this year`,
+          ...(reversals.length ? [`Reversals: ${reversals.map((x) => x.en).join("; ")}. A wrong or returned entry is undone whole by an opposite one; the original stays, and the balance counts it`] : []),
+        ].join("\n"),
+      }),
       note({ zh: `统计截至 ${data.asOf}。帮扶资金专款专用，欢迎党员监督（党费使用公开）。`, en: `As of ${data.asOf}. The fund is used only for aid; members are welcome to oversee it.` }),
     ],
   });

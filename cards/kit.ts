@@ -72,6 +72,41 @@ export function columns(cols: Element[][], opts: { flex?: "none" | "bisect" | "t
   };
 }
 
+export interface TableColumn {
+  name: string;
+  title: Text;
+  align?: "left" | "center" | "right";
+  /** "auto", a pixel width ("96px") or a share ("30%"). */
+  width?: string;
+}
+
+/**
+ * A JSON 2.0 table: text cells, one row object per line. Lark allows it only at the card's root
+ * (not in a column or form), at most five to a card and ten rows to a page. Its column names and
+ * cells have no i18n of their own, so the English side travels as `i18n_display_name` and
+ * `i18n_<column>` siblings, which cards/localise.ts turns into the reader's side before Lark
+ * sees the card.
+ */
+export function table(opts: { columns: TableColumn[]; rows: Record<string, Text>[]; pageSize?: number }): Element {
+  const locale = (x: Text) => ({ zh_cn: x.zh, en_us: x.en });
+  return {
+    tag: "table",
+    page_size: Math.min(10, Math.max(1, opts.pageSize ?? opts.rows.length)),
+    row_height: "low",
+    freeze_first_column: true,
+    header_style: { text_align: "left", text_size: "normal", background_style: "grey", bold: true, lines: 1 },
+    columns: opts.columns.map((c) => ({
+      name: c.name,
+      display_name: c.title.zh,
+      i18n_display_name: locale(c.title),
+      data_type: "text",
+      width: c.width ?? "auto",
+      horizontal_align: c.align ?? "left",
+    })),
+    rows: opts.rows.map((r) => Object.fromEntries(Object.entries(r).flatMap(([k, v]) => [[k, v.zh], [`i18n_${k}`, locale(v)]]))),
+  };
+}
+
 export function form(name: string, elements: Element[]): Element {
   return { tag: "form", name, elements };
 }

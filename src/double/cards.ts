@@ -63,6 +63,7 @@ function validateCard(card: Json): void {
     if (isObject(card.config) && card.config.update_multi === false) throw larkErrors.badCard("JSON 2.0 cards only support config.update_multi: true");
     if (!isObject(card.body) || !Array.isArray(card.body.elements)) throw larkErrors.badCard("JSON 2.0 card needs body.elements");
     walk(card.body.elements, "body.elements", { v2: true, formName: undefined, names: undefined });
+    if (card.body.elements.filter((e) => isObject(e) && e.tag === "table").length > 5) throw larkErrors.badCard("a card holds at most five tables");
     return;
   }
   if (card.schema !== undefined) throw larkErrors.badCard(`unknown card schema ${JSON.stringify(card.schema)}`);
@@ -87,6 +88,10 @@ function walk(elements: unknown[], path: string, state: WalkState): void {
       if (state.names.has(el.name)) throw larkErrors.badCard(`${at}: name "${el.name}" is used twice in form "${state.formName}"`);
       state.names.add(el.name);
     }
+    if (tag === "table") {
+      checkTable(el, at, path);
+      return;
+    }
     let inner = state;
     if (tag === "form") {
       if (state.names) throw larkErrors.badCard(`${at}: forms cannot be nested`);
@@ -97,6 +102,31 @@ function walk(elements: unknown[], path: string, state: WalkState): void {
     if (Array.isArray(el.columns)) walk(el.columns, `${at}.columns`, inner);
     if (Array.isArray(el.actions)) walk(el.actions, `${at}.actions`, inner);
   });
+}
+
+/** Column data types a table cell may hold. */
+const TABLE_TYPES = new Set(["text", "lark_md", "markdown", "number", "options", "persons", "date"]);
+
+/**
+ * Lark's table: only at the card's root (not in a column, form or panel), columns that each name
+ * the row key they show (not components, so not walked as elements), rows as objects, a page of
+ * 1–10 rows. The five-tables-a-card limit is checked with the body.
+ */
+function checkTable(el: Json, at: string, path: string): void {
+  if (path !== "body.elements" && path !== "elements") throw larkErrors.badCard(`${at}: a table can only be placed at the card's root`);
+  if (!Array.isArray(el.columns) || el.columns.length === 0) throw larkErrors.badCard(`${at}: table needs columns`);
+  if (el.columns.length > 50) throw larkErrors.badCard(`${at}: a table has at most 50 columns`);
+  const names = new Set<string>();
+  el.columns.forEach((c, i) => {
+    if (!isObject(c) || typeof c.name !== "string" || c.name === "") throw larkErrors.badCard(`${at}.columns[${i}] needs a name`);
+    if (names.has(c.name)) throw larkErrors.badCard(`${at}.columns[${i}]: column name "${c.name}" is used twice`);
+    names.add(c.name);
+    if (c.data_type !== undefined && !TABLE_TYPES.has(String(c.data_type))) throw larkErrors.badCard(`${at}.columns[${i}]: unknown data_type ${JSON.stringify(c.data_type)}`);
+  });
+  if (!Array.isArray(el.rows) || el.rows.some((r) => !isObject(r))) throw larkErrors.badCard(`${at}: table rows must be objects`);
+  if (el.page_size !== undefined && !(Number.isInteger(el.page_size) && (el.page_size as number) >= 1 && (el.page_size as number) <= 10)) {
+    throw larkErrors.badCard(`${at}: page_size must be an integer from 1 to 10`);
+  }
 }
 
 /**

@@ -213,8 +213,9 @@ describe("求助 → approval → ledger → member told", () => {
     expect(pub).toContain("合计");
     for (const name of ["甲张三", "甲李四", "甲王婆婆", "母亲住院", "爱心企业"]) expect(pub).not.toContain(name);
     // Totals are right: income 3000 + 500 + 2000 yuan; paid 1200.50 + 300 + 800.
-    expect(pub).toContain("收入 5,500.00 元");
-    expect(pub).toContain("帮扶支出 2,300.50 元（3 笔）");
+    expect(pub).toContain("收入 ¥5,500.00");
+    expect(pub).toContain("支出 ¥2,300.50");
+    expect(pub).toContain("帮扶支出 3 笔");
     expect(await h.db.prisma.auditLog.count({ where: { action: "fund.disclose" } })).toBe(1);
     expect(await h.db.prisma.auditLog.count({ where: { action: "fund.view" } })).toBeGreaterThan(0);
   });

@@ -268,11 +268,12 @@ describe("the books after reversals", () => {
     expect(text(reply!)).toContain("已在");
     const posted = await h.double.waitForMessage({ where: (m) => m.chat_id === a.chatId && text(m).includes("帮扶资金收支公开") });
     const body = text(posted);
-    expect(body).toContain("支出冲正退回 +1,100.00 元（2 笔）");
-    expect(body).toContain("收入冲正 -540.00 元（1 笔）");
-    expect(body).toContain("**社会捐赠**：上年结余 0.00 元");
-    expect(body).toContain("结余 50.00 元");
-    expect(body).toContain("结余 3,000.00 元");
+    expect(body).toMatch(/支出冲正退回 \+¥1,100\.00（2 笔）/);
+    expect(body).toContain("社会捐赠收入冲正 -¥540.00（1 笔）");
+    expect(body).toContain("社会捐赠 ¥0.00");
+    // The table's 余额 column closes on the balances.
+    expect(body).toContain('"closing":"¥50.00"');
+    expect(body).toContain('"closing":"¥3,000.00"');
     expect(body).not.toContain("戊张三");
   });
 

@@ -328,8 +328,13 @@ const RENDERERS: Record<string, ElementRenderer> = {
   table(el, ctx) {
     const columns = list(el.columns).filter(isObj);
     const rows = list(el.rows).filter(isObj);
+    // A card not yet drawn in one language carries the English side as i18n_ siblings (cards/kit.ts table).
+    const side = (obj: Obj, key: string): unknown => {
+      const i18n = obj[`i18n_${key}`];
+      return ctx.opts.locale === "en_us" && isObj(i18n) && i18n.en_us !== undefined ? i18n.en_us : obj[key];
+    };
     const cell = (col: Obj, row: Obj): VNode[] => {
-      const v = row[str(col.name) ?? ""];
+      const v = side(row, str(col.name) ?? "");
       if (v === undefined || v === null) return [];
       if (col.data_type === "lark_md" || col.data_type === "markdown") return inline(String(v));
       if (col.data_type === "options")
@@ -344,7 +349,7 @@ const RENDERERS: Record<string, ElementRenderer> = {
       h(
         "table",
         {},
-        h("thead", {}, h("tr", {}, columns.map((c) => h("th", { class: alignClass(c.horizontal_align) }, str(c.display_name) ?? str(c.name) ?? "")))),
+        h("thead", {}, h("tr", {}, columns.map((c) => h("th", { class: alignClass(c.horizontal_align) }, str(side(c, "display_name")) ?? str(c.name) ?? "")))),
         h("tbody", {}, rows.map((r) => h("tr", {}, columns.map((c) => h("td", { class: alignClass(c.horizontal_align) }, cell(c, r)))))),
       ),
     );
