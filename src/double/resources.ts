@@ -6,40 +6,12 @@
 // 234004 the app is not in the message's chat). A message the bot sends with an image_key or a
 // file_key must name one the app uploaded, as Lark refuses any other.
 import type express from "express";
-import { hexId } from "./ids.ts";
 import { LarkApiError, larkErrors } from "./lark-errors.ts";
 import type { OpenApiContext } from "./open-api-context.ts";
+import type { ResourceStore } from "./resource-store.ts";
 
-export type ResourceKind = "image" | "file";
-
-export interface StoredResource {
-  kind: ResourceKind;
-  bytes: Buffer;
-  contentType: string;
-  /** The app's own uploads may be sent by the bot; a person's only read through their message. */
-  owner: "app" | "user";
-  fileName?: string;
-  /** image_type of an app upload (message | avatar), file_type of a file upload. */
-  uploadType?: string;
-}
-
-export class ResourceStore {
-  private readonly byKey = new Map<string, StoredResource>();
-
-  add(r: StoredResource): string {
-    const key = r.kind === "image" ? `img_v3_${hexId(16)}` : `file_v3_${hexId(16)}`;
-    this.byKey.set(key, r);
-    return key;
-  }
-
-  get(key: string): StoredResource | undefined {
-    return this.byKey.get(key);
-  }
-
-  clear(): void {
-    this.byKey.clear();
-  }
-}
+export type { ResourceKind, StoredResource } from "./resource-store.ts";
+export { ResourceStore } from "./resource-store.ts";
 
 /** An image's type from its first bytes (JPEG, PNG, GIF, WEBP), as Lark serves it; undefined for others. */
 export function imageTypeOf(b: Buffer): string | undefined {

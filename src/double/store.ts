@@ -2,7 +2,7 @@
 // happened (messages the bot sent, messages users said, uuids seen, deliveries made).
 // reset() forgets what happened and keeps the directory.
 import { newChatId, newOpenId, newUnionId, newUserId, p2pChatId } from "./ids.ts";
-import { ResourceStore } from "./resources.ts";
+import { ResourceStore } from "./resource-store.ts";
 import type { ChatInput, UserInput } from "./schemas.ts";
 import { DoubleError } from "./schemas.ts";
 import type { DoubleChat, DoubleUser, InboundMessage, SentMessage, StoredMessage } from "./types.ts";
