@@ -6,6 +6,7 @@ import { aidReceiptCard, type ReceiptView } from "./aid-receipt.ts";
 import { aidInfoAnsweredCard, aidInfoClosedCard, aidInfoRequestCard, aidMineCard, aidRequestFormCard, aidResultCard } from "./aid-request.ts";
 import { aidReversedCard, reversalFormCard } from "./aid-reversal.ts";
 import type { Card } from "./kit.ts";
+import { talkMineSection } from "./mine.ts";
 
 const basics = { number: "2026-0007", category: "ILLNESS" as const, urgency: "URGENT" as const, description: "母亲住院手术，医疗费用困难。", requestedFen: 200000 };
 const balances = { LOCAL_FINANCE: 1_000_000, PARTY_FEE: 300_000, DONATION: 50_000 };
@@ -80,6 +81,8 @@ export const AID_CARDS: Record<string, () => Card> = {
   "aid-info-closed": () => aidInfoClosedCard({ number: "2026-0007", status: "APPROVED" }),
   "aid-result-approved": () => aidResultCard({ number: "2026-0007", category: "ILLNESS", decision }),
   "aid-result-rejected": () => aidResultCard({ number: "2026-0008", category: "LIVING", forName: "冯兰", decision: { ...decision, status: "REJECTED", amountFen: null, source: null, note: "不属于帮扶范围" } }),
+  "mine-empty": () => aidMineCard({ name: "张三", items: [], more: [] }),
+  "mine-talk-only": () => aidMineCard({ name: "张三", items: [], more: talkMineSection({ last: { heldOn: "2027-03-02", leaderName: "李明", form: "IN_PERSON" }, count: 3, today: "2027-03-10" }) }),
   "aid-mine": () =>
     aidMineCard({
       name: "张三",

@@ -19,6 +19,7 @@ import {
 import { yuanText } from "../src/domain/money.ts";
 import { AID_ACTION, clip, esc, mdLines } from "./aid-common.ts";
 import { button, card, form, hr, input, md, note, select, t, type Card, type Colour, type Element, type Text } from "./kit.ts";
+import { mineEmptyElements } from "./mine.ts";
 
 export interface RequestBasics {
   number: string;
@@ -49,10 +50,11 @@ export function basicsLines(r: RequestBasics): Text[] {
 
 export function timelineLines(events: readonly TimelineLine[], max = 8): Text[] {
   return events.slice(-max).map((e) => {
-    const who = e.actor ? `${e.actor} ` : "";
+    // "王建国批准": no space between a name and the Chinese that follows it.
+    const who = e.actor ?? "";
     const n = e.note ? `：${esc(clip(e.note, 200))}` : "";
     const nEn = e.note ? `: ${esc(clip(e.note, 200))}` : "";
-    return { zh: `${e.at}　${who}${TIMELINE_LABEL[e.type].zh}${n}`, en: `${e.at}　${who}${TIMELINE_LABEL[e.type].en}${nEn}` };
+    return { zh: `${e.at}　${who}${TIMELINE_LABEL[e.type].zh}${n}`, en: `${e.at}　${who ? `${who} ` : ""}${TIMELINE_LABEL[e.type].en}${nEn}` };
   });
 }
 
@@ -61,13 +63,13 @@ export function aidRequestFormCard(data: { ceilingFen: number; forPerson?: { id:
   const ceiling = yuanText(data.ceilingFen);
   const who = data.forPerson;
   return card({
-    title: who ? t(`代 ${who.name} 申请帮扶`, `Ask for help for ${who.name}`) : t("申请帮扶", "Ask for help"),
+    title: who ? t(`代${who.name}申请帮扶`, `Ask for help for ${who.name}`) : t("申请帮扶", "Ask for help"),
     subtitle: t("支部书记会尽快处理，结果会在这里通知您", "The branch secretary will decide soon; you will be told here"),
     template: "red",
     elements: [
       md(
         who
-          ? t(`您正在代党员 **${who.name}** 提交帮扶申请，提交记录会注明由您代为提交。`, `You are filing for **${who.name}**; the record will say you filed on their behalf.`)
+          ? t(`您正在代党员**${who.name}**提交帮扶申请，提交记录会注明由您代为提交。`, `You are filing for **${who.name}**; the record will say you filed on their behalf.`)
           : t("请说明您遇到的困难。您填写的内容只有本支部书记和受托审批人可以看到。", "Tell us about your difficulty. Only your branch secretary and aid delegates see it."),
       ),
       form("aid_request", [
@@ -209,28 +211,36 @@ export interface MineItem extends RequestBasics {
   attachments?: Text | null;
 }
 
-export function aidMineCard(data: { name: string; items: MineItem[] }): Card {
+/**
+ * 我的: the member's requests (newest first, number, state and timeline), then what other areas
+ * add (`more`: training, jobs, commendations, talks, questions; each only when it has something).
+ * Nothing at all: one friendly line with what they can start.
+ */
+export function aidMineCard(data: { name: string; items: MineItem[]; more?: Element[] }): Card {
   const elements: Element[] = [];
-  if (data.items.length === 0) {
-    elements.push(md(t("您还没有提交过帮扶申请。遇到困难时，发送「求助」即可申请。", "You have not asked for help yet. Send \"求助\" when you need it.")));
-  }
+  if (data.items.length > 0) elements.push(md(t("**帮扶申请**", "**Requests for help**")));
   data.items.forEach((r, i) => {
     if (i > 0) elements.push(hr());
     const approved = r.status === "APPROVED" && r.approvedFen !== null ? { zh: ` ${yuanText(r.approvedFen).zh}`, en: ` ${yuanText(r.approvedFen).en}` } : { zh: "", en: "" };
     elements.push(
       mdLines([
         {
-          zh: `**${r.number}** ${CATEGORY_LABEL[r.category].zh} · 申请 ${amountText(r.requestedFen).zh} · **${STATUS_LABEL[r.status].zh}${approved.zh}**`,
-          en: `**${r.number}** ${CATEGORY_LABEL[r.category].en} · asked ${amountText(r.requestedFen).en} · **${STATUS_LABEL[r.status].en}${approved.en}**`,
+          zh: `**${r.number}** ${CATEGORY_LABEL[r.category].zh} · **${STATUS_LABEL[r.status].zh}${approved.zh}**`,
+          en: `**${r.number}** ${CATEGORY_LABEL[r.category].en} · **${STATUS_LABEL[r.status].en}${approved.en}**`,
         },
         ...(r.attachments ? [r.attachments] : []),
-        ...timelineLines(r.events),
+        ...timelineLines(r.events, 4),
       ]),
     );
   });
+  // Each other section opens with a rule; the card's first one needs none.
+  const more = elements.length === 0 && data.more?.[0]?.tag === "hr" ? data.more.slice(1) : (data.more ?? []);
+  const empty = data.items.length === 0 && more.length === 0;
   return card({
-    title: t(`${data.name} 的帮扶申请`, `${data.name}'s requests for help`),
+    title: t(`${data.name}的申请与记录`, `${data.name}: requests and records`),
     template: "blue",
-    elements: [...elements, note(t("最多显示最近 10 条。", "The 10 most recent are shown."))],
+    elements: empty
+      ? mineEmptyElements()
+      : [...elements, ...more, note(t("只有您本人能看到。帮扶申请显示最近 10 条，其他各显示最近 5 条。", "Only you see this. The 10 latest requests, and up to 5 of each other kind."))],
   });
 }

@@ -119,17 +119,17 @@ export const WORK_CARDS: Record<string, () => Card> = {
   "question-asker": () => questionForAskerCard({ id: 7, label: "2027-0025", thread, answered: true }),
   // 我的: the aid engineer's card with the work-care sections appended, as the command sends it.
   "work-mine": () => {
-    const c = aidMineCard({ name: "张三", items: [] });
-    c.body.elements.push(
-      ...workMineSections({
+    return aidMineCard({
+      name: "张三",
+      items: [],
+      more: workMineSections({
       commendations: [{ title: "优秀共产党员", level: "BRANCH", status: "APPROVED", awardedOn: "2027-07-01", revokeReason: null }],
       applications: [{ label: "2027-0012", course: training.course, status: "APPROVED", asks: ["TIME_OFF", "SUBSIDY"], granted: ["TIME_OFF", "SUBSIDY"], subsidyFen: 80000, filedAt: "2027-02-20 10:15", note: null }],
       attended: [{ title: "民法典专题讲座", topic: "LAW", heldOn: "2027-03-15" }],
       employment: { status: "OPEN", openedOn: "2027-01-10", kinds: ["SKILLED_TRADE"], area: "榕城区", pushes: 3, lastCheckInOn: "2027-02-12", employedOn: null, outcome: null },
       questions: [{ label: "#4", asked: "今年的党费标准有变化吗？", at: "2027-03-01 20:00", status: "ANSWERED", lastAnswer: "没有变化。", messages: 2 }],
       }),
-    );
-    return c;
+    });
   },
   "work-analysis-part": () => card({ title: { zh: "支部定期分析（培训与就业部分）", en: "Branch analysis (training and work)" }, elements: workAnalysisElements(WORK_FIGURES_SAMPLE) }),
 };

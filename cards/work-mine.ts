@@ -6,10 +6,11 @@ import type { CommendLevel, CommendStatus } from "../src/domain/commend-rules.ts
 import { EMPLOYMENT_STATUS_LABEL, type JobKind } from "../src/domain/job-match.ts";
 import { yuanText } from "../src/domain/money.ts";
 import { ASK_LABEL, TOPIC_LABEL, type TrainingAsk, type TrainingTopic } from "../src/domain/training-rules.ts";
-import { clip, esc, joinText, mdLines } from "./aid-common.ts";
+import { clip, esc, joinText } from "./aid-common.ts";
 import { commendHeadline } from "./commend.ts";
 import { kindsText } from "./job-seek.ts";
-import { hr, md, note, t, type Element, type Text } from "./kit.ts";
+import { t, type Element, type Text } from "./kit.ts";
+import { mineSection } from "./mine.ts";
 
 export interface WorkMine {
   commendations: { title: string; level: CommendLevel; status: CommendStatus; awardedOn: string | null; revokeReason: string | null }[];
@@ -19,11 +20,7 @@ export interface WorkMine {
   questions: { label: string; asked: string; at: string; status: "OPEN" | "ANSWERED"; lastAnswer: string | null; messages: number }[];
 }
 
-function section(title: Text, lines: Text[], empty: Text): Element[] {
-  return [hr(), md({ zh: `**${title.zh}**`, en: `**${title.en}**` }), lines.length ? mdLines(lines) : md(empty)];
-}
-
-/** The sections 我的 appends to the member's card, below their aid requests. */
+/** The sections 我的 appends to the member's card, below their aid requests: only those with something in them. */
 export function workMineSections(d: WorkMine): Element[] {
   const on = (day: string | null) => (day ? dateWords(day) : { zh: "", en: "" });
   const honours = d.commendations.map((c) =>
@@ -51,11 +48,10 @@ export function workMineSections(d: WorkMine): Element[] {
     en: `${q.label} "${esc(clip(q.asked, 60))}" · ${q.at} · **${q.status === "ANSWERED" ? "answered" : "waiting"}**${q.lastAnswer ? `: ${esc(clip(q.lastAnswer, 120))}` : ""}`,
   }));
   return [
-    ...section(t("表彰", "Commendations"), honours, t("暂无表彰记录。", "None yet.")),
-    ...section(t("培训", "Training"), training, t("暂无培训记录。申请培训支持请发送「培训申请」。", "None yet. Send \"培训申请\" to apply for training support.")),
-    ...section(t("就业帮扶", "Employment help"), job, t("未登记求职。需要帮助找工作时，请发送「求职登记」。", "Not registered. Send \"求职登记\" if you need help finding work.")),
-    ...section(t("提问", "Questions"), questions, t("暂无提问。发送「提问 您的问题」可向支部书记提问。", "None yet. Send \"提问 <question>\" to ask the secretary.")),
-    note(t("表彰、培训、就业与提问各显示最近 5 条，只有您本人能看到。", "Up to 5 of each; only you see them.")),
+    ...mineSection(t("培训", "Training"), training),
+    ...mineSection(t("就业帮扶", "Employment help"), job),
+    ...mineSection(t("表彰", "Commendations"), honours),
+    ...mineSection(t("提问", "Questions"), questions),
   ];
 }
 

@@ -1,7 +1,8 @@
 import { attachmentCountLine } from "../../../../cards/aid-attachments.ts";
 import { aidMineCard } from "../../../../cards/aid-request.ts";
+import { talkMineSection } from "../../../../cards/mine.ts";
 import { timelineView } from "../approval-view.ts";
-import type { Command } from "../../context.ts";
+import { todayOf, type Command } from "../../context.ts";
 import { workMineSections } from "../../work/mine.ts";
 
 /** 我的: the sender's own requests with their state and timeline (知情权). Never anyone else's. */
@@ -17,8 +18,13 @@ export const aidMine: Command = {
     const tz = ctx.config.timezone;
     const attached = await ctx.store.aidAttachments.keptCounts(rows.map((r) => r.id));
     await ctx.audit({ action: "aid.request.view_own", subjectType: "Person", subjectId: ctx.actor.personId, changes: { requests: rows.map((r) => r.number) } });
+    // 知情权 beyond aid, in the same card: training, employment case, commendations and questions
+    // (src/bot/work/mine.ts), and the latest talk; each section only when it holds something.
+    const talks = await ctx.store.talks.recentTalksOf(ctx.actor.personId);
+    const more = [...(await workMineSections(ctx)), ...talkMineSection({ last: talks[0] ?? null, count: talks.length, today: todayOf(ctx) })];
     const card = aidMineCard({
       name: ctx.actor.name,
+      more,
       items: rows.map((r) => ({
         number: r.number,
         category: r.category,
@@ -31,8 +37,6 @@ export const aidMine: Command = {
         attachments: attachmentCountLine(attached.get(r.id)),
       })),
     });
-    // 知情权 beyond aid, in the same card: commendations, training, employment case and questions (src/bot/work/mine.ts).
-    card.body.elements.push(...(await workMineSections(ctx)));
     ctx.reply({ card });
   },
 };
