@@ -65,7 +65,7 @@ export function approvalCard(v: ApprovalView): Card {
         en: `**Member**: ${v.member.name} (${v.member.branch})${tags ? ` · ${tags.en}` : ""}`,
       },
       ...basicsLines(v.basics),
-      v.filedBy ? { zh: `**提交**：${v.filedAt} · 由 ${v.filedBy} 代为提交`, en: `**Filed**: ${v.filedAt} · by ${v.filedBy} on their behalf` } : { zh: `**提交**：${v.filedAt}`, en: `**Filed**: ${v.filedAt}` },
+      v.filedBy ? { zh: `**提交**：${v.filedAt} · 由${v.filedBy}代为提交`, en: `**Filed**: ${v.filedAt} · by ${v.filedBy} on their behalf` } : { zh: `**提交**：${v.filedAt}`, en: `**Filed**: ${v.filedAt}` },
     ]),
     hr(),
     mdLines([

@@ -103,7 +103,7 @@ export function hardshipEntryCard(v: HardshipEntryView): Card {
       ...v.history.slice(-8).map((h) => {
         const label = HISTORY_LABEL[h.action] ?? { zh: h.action, en: h.action };
         const detail = historyDetail(h.action, h.changes);
-        return { zh: `${h.at}　${h.actor ?? ""} ${label.zh}${detail ? `：${detail}` : ""}`, en: `${h.at}　${h.actor ?? ""} ${label.en}` };
+        return { zh: `${h.at}　${h.actor ?? ""}${label.zh}${detail ? `：${detail}` : ""}`, en: `${h.at}　${h.actor ?? ""} ${label.en}` };
       }),
     ]),
   ];
@@ -148,8 +148,8 @@ export function hardshipOpenFormCard(data: {
     elements: [
       md(
         data.fromRequest
-          ? { zh: `根据帮扶申请 **${data.fromRequest.number}** 为 **${data.name}** 建档。`, en: `From request **${data.fromRequest.number}**, for **${data.name}**.` }
-          : { zh: `为 **${data.name}** 建立困难党员档案。`, en: `Open an entry for **${data.name}**.` },
+          ? { zh: `根据帮扶申请 **${data.fromRequest.number}** 为**${data.name}**建档。`, en: `From request **${data.fromRequest.number}**, for **${data.name}**.` }
+          : { zh: `为**${data.name}**建立困难党员档案。`, en: `Open an entry for **${data.name}**.` },
       ),
       form("hardship_open", [
         ...entryFields({ causes: data.causes, level: data.level, household: "", nextReviewOn: data.nextReviewOn }),

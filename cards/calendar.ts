@@ -34,7 +34,7 @@ function sourceText(v: CalendarYearView): Text {
   if (v.source === "OFFICIAL") {
     const by = v.enteredBy ?? "管理员";
     const on = v.enteredOn ? dateWords(v.enteredOn, v.today) : null;
-    return { zh: `正式安排 · ${by}${on ? ` 于${on.zh}` : ""}录入`, en: `Official · entered by ${v.enteredBy ?? "an operator"}${on ? ` on ${on.en}` : ""}` };
+    return { zh: `正式安排 · ${by}${on ? `于${on.zh}` : ""}录入`, en: `Official · entered by ${v.enteredBy ?? "an operator"}${on ? ` on ${on.en}` : ""}` };
   }
   if (v.source === "LIBRARY") return t("内置节假日库 · 请对照国务院通知核对", "From the built-in library · check it against the notice");
   return t("尚未录入 · 暂按法定节假日和周末推算，调休上班日未知", "Not entered · statutory holidays and weekends assumed, make-up days unknown");

@@ -124,14 +124,14 @@ export function commendReceiptCard(v: CommendView & { deciderCount: number }): C
 /** The announcement in the branch group; a revoked one is redrawn to say so (the reason stays on the record). */
 export function commendAnnouncementCard(v: { member: string; branch: string; title: string; level: CommendLevel; deeds: string; awardedOn: string; revoked?: boolean }): Card {
   if (v.revoked) {
-    return card({ title: t("表彰公告（已撤销）", "Commendation (revoked)"), template: "grey", elements: [md({ zh: `${v.branch}对 ${v.member} 的「${esc(v.title)}」表彰已撤销。`, en: `${v.branch} revoked the commendation "${esc(v.title)}" of ${v.member}.` })] });
+    return card({ title: t("表彰公告（已撤销）", "Commendation (revoked)"), template: "grey", elements: [md({ zh: `${v.branch}对${v.member}的「${esc(v.title)}」表彰已撤销。`, en: `${v.branch} revoked the commendation "${esc(v.title)}" of ${v.member}.` })] });
   }
   return card({
     title: t("表彰公告", "Commendation"),
     subtitle: { zh: v.branch, en: v.branch },
     template: "red",
     elements: [
-      md({ zh: `🎖 经支部研究决定，授予 **${v.member}** 同志「${commendHeadline(v).zh}」称号。`, en: `🎖 ${v.branch} commends **${v.member}**: ${commendHeadline(v).en}.` }),
+      md({ zh: `🎖 经支部研究决定，授予**${v.member}**同志「${commendHeadline(v).zh}」称号。`, en: `🎖 ${v.branch} commends **${v.member}**: ${commendHeadline(v).en}.` }),
       mdLines([{ zh: `**主要事迹**：${esc(clip(v.deeds, 800))}`, en: `**Deeds**: ${esc(clip(v.deeds, 800))}` }, { zh: `表彰日期：${dateWords(v.awardedOn).zh}`, en: `Dated ${dateWords(v.awardedOn).en}` }]),
       note(t("向先进学习，立足岗位作贡献。", "Let us learn from them.")),
     ],
@@ -147,7 +147,7 @@ const RESULT_TITLE: Record<CommendStatus, Text> = {
 
 /** What the member (or the nominator, `asNominator`) is told after a decision or a revocation. */
 export function commendResultCard(v: CommendView & { asNominator?: boolean }): Card {
-  const head: Text = v.asNominator ? { zh: `您对 ${v.member} 的表彰提名：`, en: `Your nomination of ${v.member}:` } : { zh: "您的表彰情况：", en: "Your commendation:" };
+  const head: Text = v.asNominator ? { zh: `您对${v.member}的表彰提名：`, en: `Your nomination of ${v.member}:` } : { zh: "您的表彰情况：", en: "Your commendation:" };
   return card({
     title: { zh: `${RESULT_TITLE[v.status].zh} · ${v.member}`, en: `${RESULT_TITLE[v.status].en} · ${v.member}` },
     subtitle: t(`编号 ${v.label}`, `No. ${v.label}`),

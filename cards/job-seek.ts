@@ -32,7 +32,7 @@ export function jobSeekFormCard(data: { forPerson?: { id: number; name: string }
   const who = data.forPerson;
   const c = data.current;
   return card({
-    title: who ? t(`代 ${who.name} 登记求职`, `Register ${who.name} as looking for work`) : t("求职登记", "Looking for work"),
+    title: who ? t(`代${who.name}登记求职`, `Register ${who.name} as looking for work`) : t("求职登记", "Looking for work"),
     subtitle: t("登记后，支部发布的匹配岗位和就业政策会推送给您（每周最多一次）", "Matching jobs and policy notes will be sent (at most once a week)"),
     template: "turquoise",
     elements: [

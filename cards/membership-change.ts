@@ -108,7 +108,7 @@ export function changeDoneCard(d: ChangeDoneData): Card {
               type: "danger",
               confirm: {
                 title: t("撤销该变动", "Undo this change"),
-                text: { zh: `确定撤销 ${d.summary.memberName} 的「${d.summary.kind.zh}」吗？将恢复变动前的状态。`, en: `Undo "${d.summary.kind.en}" for ${d.summary.memberName}? Everything returns to how it was.` },
+                text: { zh: `确定撤销${d.summary.memberName}的「${d.summary.kind.zh}」吗？将恢复变动前的状态。`, en: `Undo "${d.summary.kind.en}" for ${d.summary.memberName}? Everything returns to how it was.` },
               },
             }),
             note({ zh: `如登记有误，可于 ${d.undoUntil} 前撤销（也可发送「撤销变动 ${d.summary.memberName}」）。`, en: `If this was a mistake, undo it by ${d.undoUntil} (or send “撤销变动 ${d.summary.memberName}”).` }),
@@ -156,8 +156,8 @@ export function changeNoticeCard(d: ChangeNoticeData): Card {
   const what = s.direction === "out" && s.otherOrgName ? `${s.kind.zh}至${esc(s.otherOrgName)}` : s.kind.zh;
   const whatEn = s.direction === "out" && s.otherOrgName ? `${s.kind.en} to ${esc(s.otherOrgName)}` : s.kind.en;
   const head: Text = d.reverted
-    ? { zh: `${esc(d.secretaryName)}同志，${esc(d.byName)}撤销了 ${esc(s.orgName)} 党员 **${esc(s.memberName)}** 的「${what}」（${s.effectiveOn}），已恢复原状。`, en: `${esc(d.secretaryName)}, ${esc(d.byName)} undid “${whatEn}” (${s.effectiveOn}) for **${esc(s.memberName)}** of ${esc(s.orgName)}; everything is restored.` }
-    : { zh: `${esc(d.secretaryName)}同志，${esc(d.byName)}登记了 ${esc(s.orgName)} 党员 **${esc(s.memberName)}** 的「${what}」，生效日期 ${s.effectiveOn}。`, en: `${esc(d.secretaryName)}, ${esc(d.byName)} recorded “${whatEn}” for **${esc(s.memberName)}** of ${esc(s.orgName)}, effective ${s.effectiveOn}.` };
+    ? { zh: `${esc(d.secretaryName)}同志，${esc(d.byName)}撤销了${esc(s.orgName)}党员**${esc(s.memberName)}**的「${what}」（${s.effectiveOn}），已恢复原状。`, en: `${esc(d.secretaryName)}, ${esc(d.byName)} undid “${whatEn}” (${s.effectiveOn}) for **${esc(s.memberName)}** of ${esc(s.orgName)}; everything is restored.` }
+    : { zh: `${esc(d.secretaryName)}同志，${esc(d.byName)}登记了${esc(s.orgName)}党员**${esc(s.memberName)}**的「${what}」，生效日期 ${s.effectiveOn}。`, en: `${esc(d.secretaryName)}, ${esc(d.byName)} recorded “${whatEn}” for **${esc(s.memberName)}** of ${esc(s.orgName)}, effective ${s.effectiveOn}.` };
   return card({
     title: d.reverted ? t("组织关系变动已撤销", "Membership change undone") : d.receiving ? t("组织关系转入通知", "A member transfers in") : t("组织关系变动通知", "Membership change"),
     subtitle: { zh: s.memberName, en: s.memberName },

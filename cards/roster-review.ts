@@ -30,7 +30,7 @@ export function rosterReviewCard(d: RosterReviewCardData): Card {
   const value = (decision: "confirm" | "discard") => ({ review: d.reviewId, d: decision });
   return card({
     title: t(`名册变动待确认 · ${d.orgName}`, `Roster changes to confirm · ${d.orgName}`),
-    subtitle: t(`${dateWords(d.importedOn).zh} 导入 ${d.file}`, `${d.file}, imported ${dateWords(d.importedOn).en}`),
+    subtitle: t(`${dateWords(d.importedOn).zh} 导入「${d.file}」`, `${d.file}, imported ${dateWords(d.importedOn).en}`),
     template: "orange",
     elements: [
       md(t(`新导入的名册与系统不一致，以下 ${d.items.length} 项尚未生效，请核对：`, `The new roster differs from the records. These ${d.items.length} changes wait for you:`)),

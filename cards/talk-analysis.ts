@@ -53,7 +53,7 @@ export function talkAnalysisCard(a: BranchAnalysis, opts: { orgCode: string }): 
   const elements: Element[] = [md({ zh: `${a.orgName} · 截至 ${dateWords(a.asOf).zh}`, en: `${a.orgName} · as of ${dateWords(a.asOf).en}` }), mdLines(lines)];
   if (a.overdue.length > 0) {
     const shown = a.overdue.slice(0, MAX_NAMES).map((o) => ({
-      zh: `· ${o.memberName}（联系人 ${o.leaderName ?? "未分配"}，逾期 ${o.daysLate} 天）`,
+      zh: `· ${o.memberName}（联系人：${o.leaderName ?? "未分配"}，逾期 ${o.daysLate} 天）`,
       en: `· ${o.memberName} (${o.leaderName ?? "unassigned"}, ${o.daysLate} days overdue)`,
     }));
     if (a.overdue.length > MAX_NAMES) shown.push(t(`……另有 ${a.overdue.length - MAX_NAMES} 人`, `… and ${a.overdue.length - MAX_NAMES} more`));

@@ -50,14 +50,14 @@ export function talkEscalationCard(e: TalkEscalation): Card {
     ...section(
       t("**紧急谈心已逾期**", "**Urgent talks overdue**"),
       e.lateTasks.map((k) => ({
-        zh: `🔴 ${k.memberName}（${reasonLabel(k.reason).zh}）· 联系人 ${k.leaderName} · 逾期 ${k.daysLate} 天`,
+        zh: `🔴 ${k.memberName}（${reasonLabel(k.reason).zh}）· 联系人：${k.leaderName} · 逾期 ${k.daysLate} 天`,
         en: `🔴 ${k.memberName} (${reasonLabel(k.reason).en}) · ${k.leaderName} · ${k.daysLate} days overdue`,
       })),
     ),
     ...section(
       t("**超过宽限期仍未谈心**", "**Talks overdue beyond the grace period**"),
       e.overdue.map((o) => ({
-        zh: `🟠 ${o.memberName} · 联系人 ${o.leaderName ?? "未分配"} · 逾期 ${o.daysLate} 天（${lastTalkText(o.lastTalkOn, e.today).zh}）`,
+        zh: `🟠 ${o.memberName} · 联系人：${o.leaderName ?? "未分配"} · 逾期 ${o.daysLate} 天（${lastTalkText(o.lastTalkOn, e.today).zh}）`,
         en: `🟠 ${o.memberName} · ${o.leaderName ?? "unassigned"} · ${o.daysLate} days overdue (${lastTalkText(o.lastTalkOn, e.today).en})`,
       })),
     ),

@@ -29,7 +29,7 @@ export function talkFormCard(d: TalkFormData): Card {
         zh: `紧急谈心：${d.memberName}${reasonLabel(d.task.reason).zh}${d.task.note ? `（${d.task.note}）` : ""}，须于 ${due!.zh} 前谈话。`,
         en: `Urgent talk: ${d.memberName} ${reasonLabel(d.task.reason).en}${d.task.note ? ` (${d.task.note})` : ""}; talk by ${due!.en}.`,
       })
-    : md({ zh: `与 **${d.memberName}** 的谈心谈话（${last.zh}）。`, en: `Talk with **${d.memberName}** (${last.en}).` });
+    : md({ zh: `与**${d.memberName}**的谈心谈话（${last.zh}）。`, en: `Talk with **${d.memberName}** (${last.en}).` });
   const followUps: Element[] = [];
   for (let i = 1; i <= FOLLOW_UP_SLOTS; i++) {
     followUps.push(
@@ -76,7 +76,7 @@ export function talkRecordedCard(d: { memberName: string; heldOn: Day; followUps
     template: "green",
     elements: [
       md({
-        zh: `✅ 已记录 ${on.zh} 与 ${d.memberName} 的谈话${d.followUps > 0 ? `，${d.followUps} 项跟进事项将按期提醒` : ""}。`,
+        zh: `✅ 已记录 ${on.zh} 与${d.memberName}的谈话${d.followUps > 0 ? `，${d.followUps} 项跟进事项将按期提醒` : ""}。`,
         en: `✅ The talk with ${d.memberName} on ${on.en} is recorded${d.followUps > 0 ? `; ${d.followUps} follow-ups will be reminded` : ""}.`,
       }),
     ],

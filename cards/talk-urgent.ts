@@ -21,8 +21,8 @@ export function urgentTalkCard(k: UrgentTalk & { kind: "new" | "reminder"; leade
   const due = dayText(k.dueOn, k.today);
   const lead =
     k.kind === "new"
-      ? { zh: `${k.leaderName}同志：党员 **${k.memberName}** ${why.zh}${k.note ? `：${k.note}` : ""}。`, en: `${k.leaderName}: **${k.memberName}** ${why.en}${k.note ? `: ${k.note}` : ""}.` }
-      : { zh: `提醒：与 **${k.memberName}** 的紧急谈心明天（${due.zh}）到期，尚未记录。`, en: `Reminder: the urgent talk with **${k.memberName}** is due tomorrow (${due.en}) and not yet recorded.` };
+      ? { zh: `${k.leaderName}同志：党员**${k.memberName}**${why.zh}${k.note ? `：${k.note}` : ""}。`, en: `${k.leaderName}: **${k.memberName}** ${why.en}${k.note ? `: ${k.note}` : ""}.` }
+      : { zh: `提醒：与**${k.memberName}**的紧急谈心明天（${due.zh}）到期，尚未记录。`, en: `Reminder: the urgent talk with **${k.memberName}** is due tomorrow (${due.en}) and not yet recorded.` };
   return card({
     title: k.kind === "new" ? t(`紧急谈心 · ${k.memberName}`, `Urgent talk · ${k.memberName}`) : t(`紧急谈心明天到期 · ${k.memberName}`, `Urgent talk due tomorrow · ${k.memberName}`),
     template: "red",
@@ -42,7 +42,7 @@ export function urgentOverdueCard(k: UrgentTalk & { leaderName: string; daysLate
     template: "carmine",
     elements: [
       md({
-        zh: `党员 **${k.memberName}** ${why.zh}${k.note ? `：${k.note}` : ""}。应由 ${k.leaderName} 于 ${dayText(k.dueOn, k.today).zh}前谈心谈话，已逾期 ${k.daysLate} 天，尚无记录。`,
+        zh: `党员**${k.memberName}**${why.zh}${k.note ? `：${k.note}` : ""}。应由${k.leaderName}于 ${dayText(k.dueOn, k.today).zh}前谈心谈话，已逾期 ${k.daysLate} 天，尚无记录。`,
         en: `**${k.memberName}** ${why.en}${k.note ? `: ${k.note}` : ""}. ${k.leaderName} was to talk with them by ${dayText(k.dueOn, k.today).en}; ${k.daysLate} days overdue, nothing recorded.`,
       }),
       button({ text: t("由我记录谈话", "I will record the talk"), action: "talk-form", value: { m: k.memberId, k: k.taskId, b: "task" } }),

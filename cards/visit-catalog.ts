@@ -1,4 +1,5 @@
 // Sample data for every visit card, spread into cards/catalog.ts (the sandbox renders them all).
+import { giftExamples } from "../src/domain/visit-gifts.ts";
 import type { Card } from "./kit.ts";
 import { contactDoneCard, contactFormCard, contactReminderCard, lostContactCard } from "./visit-contact.ts";
 import { visitAlreadyDoneCard, visitDoneCard, visitFormCard } from "./visit-complete.ts";
@@ -53,6 +54,7 @@ export const VISIT_CARDS: Record<string, () => Card> = {
         { value: "PARTY_FEE", text: { zh: "党费补助（余额 2,000.00 元）", en: "party-fee subsidy (balance CNY 2,000.00)" } },
         { value: "DONATION", text: { zh: "社会捐赠（余额 0.00 元）", en: "social donations (balance CNY 0.00)" } },
       ],
+      goodsExample: giftExamples({ festival: "MID_AUTUMN", eventKind: null }),
     }),
   "visit-done": () =>
     visitDoneCard({

@@ -21,6 +21,8 @@ export interface VisitFormData {
   today: string;
   /** Fund sources with their balance, e.g. {value: "PARTY_FEE", text: "党费补助（余额 1,000.00 元）"}. */
   sources: { value: string; text: Text }[];
+  /** What is usually brought on this occasion (src/domain/visit-gifts.ts), shown as the goods field's example. */
+  goodsExample: Text;
 }
 
 export function visitFormCard(d: VisitFormData): Card {
@@ -39,7 +41,7 @@ export function visitFormCard(d: VisitFormData): Card {
         select({ name: "how", placeholder: t("走访方式", "how"), options: VISIT_HOW_OPTIONS, required: true, initial: "HOME" }),
         input({ name: "amount", label: t("慰问金（元，可不填）", "Money given (yuan, optional)"), placeholder: t("例如 500", "e.g. 500"), maxLength: 12 }),
         select({ name: "source", placeholder: t("慰问金的资金来源", "fund source of the money"), options: d.sources }),
-        input({ name: "goods", label: t("慰问品（可不填）", "Goods given (optional)"), placeholder: t("例如 月饼两盒、食用油一桶", "e.g. two boxes of mooncakes"), maxLength: 200 }),
+        input({ name: "goods", label: t("慰问品（可不填）", "Goods given (optional)"), placeholder: { zh: `例如：${d.goodsExample.zh}`, en: `e.g. ${d.goodsExample.en}` }, maxLength: 200 }),
         input({ name: "notes", label: t("走访情况", "Notes"), placeholder: t("身体、生活情况，提出的困难和诉求", "health, living situation, needs raised"), multiline: true, maxLength: 1000 }),
         button({ text: t("提交", "Submit"), action: VISIT_ACTION.complete, value: { task: d.taskId }, type: "primary_filled", name: "submit", submit: true }),
       ]),
@@ -74,7 +76,7 @@ export function visitDoneCard(d: VisitDoneData): Card {
         ...(d.notes ? [{ zh: `**走访情况**：${esc(d.notes)}`, en: `**Notes**: ${esc(d.notes)}` }] : []),
       ]),
       hr(),
-      note({ zh: `由 ${d.recordedBy} 记录。`, en: `Recorded by ${d.recordedBy}.` }),
+      note({ zh: `由${d.recordedBy}记录。`, en: `Recorded by ${d.recordedBy}.` }),
       backToListButton(),
     ],
   });

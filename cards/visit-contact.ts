@@ -103,7 +103,7 @@ export function lostContactCard(d: LostContactData): Card {
     template: "red",
     elements: [
       md({
-        zh: `${d.secretaryName}同志，流动党员 **${esc(d.memberName)}** 已 ${d.months} 个月以上没有联系记录（${last ? `上次联系 ${last.zh}` : "从未登记联系"}），请尽快设法联系，做到“四海有家”。`,
+        zh: `${d.secretaryName}同志，流动党员**${esc(d.memberName)}**已 ${d.months} 个月以上没有联系记录（${last ? `上次联系 ${last.zh}` : "从未登记联系"}），请尽快设法联系，做到“四海有家”。`,
         en: `${d.secretaryName}, mobile member **${esc(d.memberName)}** has had no logged contact for ${d.months}+ months (${last ? `last ${last.en}` : "never logged"}). Please reach them soon.`,
       }),
       lines([

@@ -42,7 +42,7 @@ export function visitEventNoticeCard(d: EventVisitData & { secretaryName: string
     template: "orange",
     elements: [
       md({
-        zh: `${d.secretaryName}同志，${esc(d.reporterName)}上报：${esc(d.orgName)}党员 **${esc(d.memberName)}** ${esc(d.reason)}。已安排 ${esc(d.visitorName)} 于 ${due.zh} 前走访。`,
+        zh: `${d.secretaryName}同志，${esc(d.reporterName)}上报：${esc(d.orgName)}党员**${esc(d.memberName)}**${esc(d.reason)}。已安排${esc(d.visitorName)}于 ${due.zh} 前走访。`,
         en: `${d.secretaryName}, ${esc(d.reporterName)} reported for **${esc(d.memberName)}** (${esc(d.orgName)}): ${esc(d.reason)}. ${esc(d.visitorName)} will visit by ${due.en}.`,
       }),
       note(t("如需帮扶资金，可由党员或代为提交「求助」。", "If money is needed, file a help request (求助) for the member.")),

@@ -23,7 +23,7 @@ export function mobileMembersCard(d: { orgName: string; rows: MobileRow[]; total
       d.rows.length
         ? lines(
             d.rows.map((r) => ({
-              zh: `· **${esc(r.name)}**${r.lost ? " <font color='red'>失联</font>" : ""} · ${esc(r.whereabouts ?? "去向未登记")} · 联系人 ${esc(r.leaderName ?? "未指定")} · ${r.lastContact ? `上次联系 ${last(r.lastContact).zh}` : "尚无联系记录"}`,
+              zh: `· **${esc(r.name)}**${r.lost ? " <font color='red'>失联</font>" : ""} · ${esc(r.whereabouts ?? "去向未登记")} · 联系人：${esc(r.leaderName ?? "未指定")} · ${r.lastContact ? `上次联系 ${last(r.lastContact).zh}` : "尚无联系记录"}`,
               en: `· **${esc(r.name)}**${r.lost ? " <font color='red'>out of touch</font>" : ""} · ${esc(r.whereabouts ?? "whereabouts unknown")} · contact ${esc(r.leaderName ?? "none")} · ${r.lastContact ? `last ${last(r.lastContact).en}` : "no contact logged"}`,
             })),
           )

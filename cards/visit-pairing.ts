@@ -51,7 +51,7 @@ export function pairingCard(d: PairingCardData): Card {
           action: VISIT_ACTION.pairingEnd,
           value: { pairing: p.id },
           type: "danger",
-          confirm: { title: t("结束结对", "End pairing"), text: { zh: `确定结束 ${p.memberName} 的结对帮扶吗？记录会保留。`, en: `End the pairing for ${p.memberName}? Its history is kept.` } },
+          confirm: { title: t("结束结对", "End pairing"), text: { zh: `确定结束${p.memberName}的结对帮扶吗？记录会保留。`, en: `End the pairing for ${p.memberName}? Its history is kept.` } },
         }),
       ],
     ]),
@@ -89,7 +89,7 @@ export function pairingNoticeCard(d: { helperName: string; memberName: string; o
     template: "red",
     elements: [
       md({
-        zh: `${d.helperName}同志，支部安排您（${d.kind.zh}）帮扶 ${esc(d.orgName)}党员 **${esc(d.memberName)}**，自 ${from.zh} 至 ${to?.zh ?? "长期"}。请每月至少联系一次，并登记联系情况。`,
+        zh: `${d.helperName}同志，支部安排您（${d.kind.zh}）帮扶${esc(d.orgName)}党员**${esc(d.memberName)}**，自 ${from.zh} 至 ${to?.zh ?? "长期"}。请每月至少联系一次，并登记联系情况。`,
         en: `${d.helperName}, you are to help **${esc(d.memberName)}** (${esc(d.orgName)}, ${d.kind.en}) from ${from.en} to ${to?.en ?? "further notice"}. Please keep in touch at least monthly and log each contact.`,
       }),
       button({ text: t("记录联系", "Log contact"), action: VISIT_ACTION.contactOpen, value: { member: d.memberId, kind: "PAIRING", pairing: d.pairingId }, type: "primary" }),
@@ -98,6 +98,6 @@ export function pairingNoticeCard(d: { helperName: string; memberName: string; o
 }
 
 export function pairingEndedLine(d: { memberName: string; helper: string }): Text {
-  return { zh: `已结束 ${d.memberName} 与 ${d.helper} 的结对，记录已保留。`, en: `Ended the pairing of ${d.memberName} with ${d.helper}; its history is kept.` };
+  return { zh: `已结束${d.memberName}与${d.helper}的结对，记录已保留。`, en: `Ended the pairing of ${d.memberName} with ${d.helper}; its history is kept.` };
 }
 

@@ -56,7 +56,7 @@ export function visitEscalationCard(d: { name: string; orgName: string; total: n
         taskRow(
           l.taskId,
           {
-            zh: `**${esc(l.memberName)}** · ${l.what.zh}\n走访人 ${esc(l.visitorName)} · 截止 ${dateWords(l.dueOn, d.today).zh}（逾期 ${l.daysLate} 天）`,
+            zh: `**${esc(l.memberName)}** · ${l.what.zh}\n走访人：${esc(l.visitorName)} · 截止 ${dateWords(l.dueOn, d.today).zh}（逾期 ${l.daysLate} 天）`,
             en: `**${esc(l.memberName)}** · ${l.what.en}\nvisitor ${esc(l.visitorName)} · due ${dateWords(l.dueOn, d.today).en} (${l.daysLate} days late)`,
           },
           t("代为记录", "Record for them"),

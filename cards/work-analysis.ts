@@ -32,7 +32,7 @@ export function workAnalysisElements(w: WorkFigures): Element[] {
   const out: Element[] = [hr(), mdLines(lines)];
   if (w.employment.open.length > 0) {
     const shown: Text[] = w.employment.open.slice(0, MAX_NAMES).map((c) => ({
-      zh: `· ${c.memberName}（登记 ${c.daysOpen} 天，联系人 ${c.leaderName ?? "未分配"}，上次回访 ${c.lastCheckInOn ?? "无"}，已推送 ${c.pushes} 条）`,
+      zh: `· ${c.memberName}（登记 ${c.daysOpen} 天，联系人：${c.leaderName ?? "未分配"}，上次回访 ${c.lastCheckInOn ?? "无"}，已推送 ${c.pushes} 条）`,
       en: `· ${c.memberName} (${c.daysOpen} days, leader ${c.leaderName ?? "none"}, last check-in ${c.lastCheckInOn ?? "none"}, ${c.pushes} postings)`,
     }));
     if (w.employment.open.length > MAX_NAMES) shown.push(t(`……另有 ${w.employment.open.length - MAX_NAMES} 人`, `… and ${w.employment.open.length - MAX_NAMES} more`));

@@ -43,7 +43,7 @@ export function reversalRefusal(e: EntryToCorrect): Problem | null {
     );
   }
   if (e.reversedBy) {
-    const by = e.reversedBy.by ? `由 ${e.reversedBy.by} ` : "";
+    const by = e.reversedBy.by ? `由${e.reversedBy.by}` : "";
     const why = e.reversedBy.reason ? `（原因：${e.reversedBy.reason}）` : "";
     return problem(
       "already_reversed",

@@ -43,7 +43,7 @@ export function correctionRefusal(t: { leaderId: number; leaderName: string; imp
     return { zh: "这是名册导入的历史谈话（只有日期和谈话人），不能在此更正；如有误，请联系党务工作者在名册中改正后重新导入。", en: "This talk came with the roster import; correct it in the roster and import again." };
   }
   if (t.leaderId !== actorId) {
-    return { zh: `谈话记录只能由谈话人本人更正，这条记录由 ${t.leaderName} 记录。如内容有误，请联系 ${t.leaderName}。`, en: `Only the author of a talk record may correct it; this one is ${t.leaderName}'s.` };
+    return { zh: `谈话记录只能由谈话人本人更正，这条记录由${t.leaderName}记录。如内容有误，请联系${t.leaderName}。`, en: `Only the author of a talk record may correct it; this one is ${t.leaderName}'s.` };
   }
   if (now.getTime() > correctableUntil(t.createdAt).getTime()) {
     return {

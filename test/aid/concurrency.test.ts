@@ -106,7 +106,7 @@ describe("concurrency", () => {
       expect(["APPROVED", "REJECTED"]).toContain(row.status);
       const [winner, loser] = row.status === "APPROVED" ? [approve, reject] : [reject, approve];
       expect(toastText(winner.toast)).toMatch(/已批准|不批准/);
-      expect(toastText(loser.toast)).toContain(row.status === "APPROVED" ? "已由 丙书记" : "已由 丙副书记");
+      expect(toastText(loser.toast)).toContain(row.status === "APPROVED" ? "已由丙书记" : "已由丙副书记");
       // The loser's card now shows the winner's decision, not its own.
       const stamp = row.status === "APPROVED" ? "✅ 已批准 50.00 元" : "❌ 未批准";
       expect(text({ content: loser.card })).toContain(stamp);

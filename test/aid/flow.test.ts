@@ -120,13 +120,13 @@ describe("求助 → approval → ledger → member told", () => {
 
   it("lets a leader file for a member without Lark, recorded as on behalf, and tells the leader", async () => {
     const form = await askForForm(h, a.leader, `代为求助 ${a.offline.name}`);
-    expect(text(form)).toContain(`代 ${a.offline.name} 申请帮扶`);
+    expect(text(form)).toContain(`代${a.offline.name}申请帮扶`);
     const r = await submitForm(h, a.leader, form, { category: "DISASTER", description: "房屋漏雨受损，需要修缮屋顶", amount: "800", urgency: "URGENT" });
     expect(text({ content: r.card })).toContain("代为提交");
     const req = await h.db.prisma.aidRequest.findFirstOrThrow({ where: { personId: a.offline.id } });
     expect(req).toMatchObject({ onBehalf: true, filedById: a.leader.id, orgId: a.orgId });
     const card = await approvalCardFor(h, a.secretary, req.number);
-    expect(text(card)).toContain(`由 甲支委 代为提交`);
+    expect(text(card)).toContain(`由甲支委代为提交`);
     await clickCard(h, a.secretary, card, "aid-approve", { amount: "800", source: "PARTY_FEE" });
     const told = await h.double.waitForMessage({ to: a.leader.openId, where: (m) => text(m).includes(`帮扶申请已批准 · ${req.number}`) });
     expect(text(told)).toContain(a.offline.name);
@@ -153,7 +153,7 @@ describe("求助 → approval → ledger → member told", () => {
       value: buttonValue(formCard.content, "hardship-open"),
       formValue: { causes: ["ILLNESS", "OLD_AGE"], level: "SERIOUS", household: "独居，子女在外地", next_review: `${nextYear} +0800` },
     });
-    expect(JSON.stringify(opened.toast)).toContain("已为 甲张三 建立困难档案");
+    expect(JSON.stringify(opened.toast)).toContain("已为甲张三建立困难档案");
     const entry = await h.db.prisma.hardshipEntry.findFirstOrThrow({ where: { personId: a.member.id } });
     expect(entry).toMatchObject({ status: "ACTIVE", level: "SERIOUS", openedFromRequestId: req.id, orgId: a.orgId, createdById: a.secretary.id });
     expect(entry.causes.sort()).toEqual(["ILLNESS", "OLD_AGE"]);

@@ -20,7 +20,7 @@ describe("what may be reversed", () => {
   it("an entry reversed once is refused with who, when and why", () => {
     const p = reversalRefusal({ ...entry, reversedBy: { at: "2026-12-03 10:00", by: "王书记", reason: "重复发放" } });
     expect(p?.code).toBe("already_reversed");
-    expect(p?.zh).toBe("流水 #7 已于 2026-12-03 10:00 由 王书记 冲正（原因：重复发放），同一笔不能重复冲正。");
+    expect(p?.zh).toBe("流水 #7 已于 2026-12-03 10:00 由王书记冲正（原因：重复发放），同一笔不能重复冲正。");
   });
 });
 

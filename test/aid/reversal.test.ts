@@ -128,7 +128,7 @@ describe("冲正 of an approved aid payment, from its card", () => {
     const before = await aidState(h);
     // The card was redrawn without the form; a stale copy of the form sends this.
     const stale = await forgeClick(h, a.secretary.openId, { a: "fund-reverse", e: entryId, b: "aid" }, { reason: "再冲一次" });
-    expect(JSON.stringify(stale.toast)).toMatch(/已于 .* 由 戊书记 冲正（原因：重复发放，款项已退回），同一笔不能重复冲正/);
+    expect(JSON.stringify(stale.toast)).toMatch(/已于 .* 由戊书记冲正（原因：重复发放，款项已退回），同一笔不能重复冲正/);
     const [reply] = await command(h, a.secretary, `冲正 ${number} 再冲一次`);
     expect(text(reply!)).toContain("同一笔不能重复冲正");
     const reopen = await forgeClick(h, a.secretary.openId, { a: "aid-reverse-open", r: requestId });

@@ -15,7 +15,7 @@ describe("who may correct a talk record, and until when", () => {
     expect(correctableUntil(written).toISOString()).toBe("2027-03-08T08:00:00.000Z");
   });
   it("not after that, saying when it was written", () => expect(correctionRefusal(talk, 7, later(7 * DAY + 1))?.zh).toContain("这条记录于 2027-03-01 16:00 记录，已超过 7 天"));
-  it("not by anyone else, naming the author", () => expect(correctionRefusal(talk, 8, later(DAY))?.zh).toContain("这条记录由 李明 记录"));
+  it("not by anyone else, naming the author", () => expect(correctionRefusal(talk, 8, later(DAY))?.zh).toContain("这条记录由李明记录"));
   it("not an imported talk", () => expect(correctionRefusal({ ...talk, imported: true }, 7, later(DAY))?.zh).toContain("名册导入"));
 });
 

@@ -61,7 +61,7 @@ describe("更正 a talk record", () => {
 
     const before = await talkState();
     const bySecretary = await click(b.secretary, secretaryNotes, { a: "talk-correct-open", t: talkId });
-    expect(text(bySecretary.toast)).toContain(`谈话记录只能由谈话人本人更正，这条记录由 ${b.leaderA.name} 记录`);
+    expect(text(bySecretary.toast)).toContain(`谈话记录只能由谈话人本人更正，这条记录由${b.leaderA.name}记录`);
     const saveBySecretary = await click(b.secretary, secretaryNotes, { a: "talk-correct", t: talkId }, { ...original, life: "改写" });
     expect(text(saveBySecretary.toast)).toContain("只能由谈话人本人更正");
     const otherNotes = await notesOf(b.leaderB);

@@ -152,7 +152,7 @@ describe("走访上报 (event visits)", () => {
 
   it("lets the secretary hand the visit to another leader, who is told", async () => {
     const reply = await command(h, sec.openId, "走访改派 老党员甲 李明");
-    expect(text(reply)).toContain("已将老党员甲的 1 项走访改派给 李明");
+    expect(text(reply)).toContain("已将老党员甲的 1 项走访改派给李明");
     expect(await h.db.prisma.visitTask.findFirstOrThrow({ where: { memberId: oldA.id, festival: null } })).toMatchObject({ visitorId: l1.id });
     await settle(h);
     expect(cardsTo(h, l1.openId, "新的走访任务")).toHaveLength(1);

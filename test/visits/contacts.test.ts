@@ -158,7 +158,7 @@ describe("mobile members who lose touch", () => {
     expect(text(list)).toContain("流动甲");
     expect(text(list)).toContain("失联");
     const set = await command(h, sec.openId, "流动党员 帮扶人 广州市天河区，微信同号");
-    expect(text(set)).toContain("已登记 帮扶人 为流动党员");
+    expect(text(set)).toContain("已登记帮扶人为流动党员");
     expect(await h.db.prisma.person.findUniqueOrThrow({ where: { id: helper.id } })).toMatchObject({ tags: ["MOBILE"], whereabouts: "广州市天河区，微信同号" });
     await command(h, sec.openId, "流动党员 取消 帮扶人");
     expect((await h.db.prisma.person.findUniqueOrThrow({ where: { id: helper.id } })).tags).toEqual([]);

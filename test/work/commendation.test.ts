@@ -54,7 +54,7 @@ describe("表彰提名 → approval → announcement → record", () => {
     expect(approved.awardedOn).not.toBeNull();
 
     const announcement = await eventually(() => groupCards(a.chatId)[0]);
-    expect(text(announcement)).toContain(`授予 **${a.member.name}** 同志「优秀共产党员（党委级）」称号`);
+    expect(text(announcement)).toContain(`授予**${a.member.name}**同志「优秀共产党员（党委级）」称号`);
     const told = await cardTo(h, a.member, `表彰已批准 · ${a.member.name}`);
     expect(text(told)).toContain("优秀共产党员（党委级）");
     await cardTo(h, a.leader, `表彰已批准 · ${a.member.name}`);
@@ -78,7 +78,7 @@ describe("表彰提名 → approval → announcement → record", () => {
     expect(text(h.double.message(announcement.message_id)!)).not.toContain("事迹经核查不实");
     await cardTo(h, a.member, `表彰已撤销 · ${a.member.name}`);
     const twice = await clickWith(h, a.secretary, decided, { a: "commend-revoke", m: c.id }, { reason: "再撤一次" });
-    expect(toastOf(twice)).toContain("已由 癸书记 处理");
+    expect(toastOf(twice)).toContain("已由癸书记处理");
     const [after] = await command(h, a.member2, "表彰记录");
     expect(text(after!)).not.toContain(a.member.name);
     // The secretary sees the revoked one in private, never in the group chat.
@@ -104,7 +104,7 @@ describe("表彰提名 → approval → announcement → record", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(h.double.messages({ to: a.member2.openId }).some((m) => text(m).includes("表彰提名未通过"))).toBe(false);
     const approveLate = await clickWith(h, a.secretary, card, { a: "commend-approve", m: row.id }, { level: "BRANCH" });
-    expect(toastOf(approveLate)).toContain("已由 癸书记 处理");
+    expect(toastOf(approveLate)).toContain("已由癸书记处理");
     expect((await h.db.prisma.commendation.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("DECLINED");
   });
 

@@ -49,8 +49,8 @@ describe("branch analysis with work care", () => {
     expect(body).toContain("本期培训 1 场");
     expect(body).toContain("培训支持申请**：本期 1 件，批准 1 件，补贴 500.00 元");
     expect(body).toContain("在册求职 2 人；本期新登记 2 人、实现就业 0 人，发布岗位信息 1 条");
-    expect(body).toContain(`${a.member2.name}（登记 10 天，联系人 ${a.leader.name}，上次回访 无，已推送 1 条）`);
-    expect(body).toContain(`${a.offline.name}（登记 10 天，联系人 未分配`);
+    expect(body).toContain(`${a.member2.name}（登记 10 天，联系人：${a.leader.name}，上次回访 无，已推送 1 条）`);
+    expect(body).toContain(`${a.offline.name}（登记 10 天，联系人：未分配`);
   });
 
   it("the .xlsx ledger has a training sheet (with who is untrained) and an employment sheet", async () => {

@@ -5,7 +5,7 @@ import { yuanText } from "../../domain/money.ts";
 
 export const alreadyDecidedText = (status: AidStatus, by: string | null, at: string | null): Text =>
   by && at
-    ? { zh: `该申请已由 ${by} 于 ${at} 处理（${STATUS_LABEL[status].zh}），卡片已更新为最新状态。`, en: `${by} already decided this request at ${at} (${STATUS_LABEL[status].en}); the card now shows it.` }
+    ? { zh: `该申请已由${by}于 ${at} 处理（${STATUS_LABEL[status].zh}），卡片已更新为最新状态。`, en: `${by} already decided this request at ${at} (${STATUS_LABEL[status].en}); the card now shows it.` }
     : { zh: `该申请当前状态为「${STATUS_LABEL[status].zh}」，卡片已更新为最新状态。`, en: `This request is now ${STATUS_LABEL[status].en}; the card now shows it.` };
 
 export const withdrawnAlreadyText = (number: string, by: string, at: string): Text => ({

@@ -11,6 +11,8 @@ import { daysBetween } from "../../domain/calendar-day.ts";
 import { mobileDetail, pairingDetail, taskReason, taskWhat } from "../../domain/visit-labels.ts";
 import type { TaskRow } from "../../store/visit-tasks.ts";
 import { todayOf, type BaseContext } from "../context.ts";
+import { giftExamples } from "../../domain/visit-gifts.ts";
+import { festivalName } from "../../domain/visit-settings.ts";
 import { settingsCache } from "./settings.ts";
 
 /** Rows on the 走访 card: about 1.2 KB each at worst, so the card stays under Lark's 30 KB. */
@@ -45,11 +47,13 @@ export async function visitForm(ctx: BaseContext, task: TaskRow) {
     text: { zh: `${SOURCE_LABEL[s].zh}（余额 ${yuanText(bal[s]).zh}）`, en: `${SOURCE_LABEL[s].en} (balance ${yuanText(bal[s]).en})` },
   }));
   await ctx.audit({ action: "visit.task.view", subjectType: "VisitTask", subjectId: task.id, orgId: task.orgId });
+  const settings = await sOf(task.orgId);
   return visitFormCard({
     taskId: task.id,
     memberName: task.memberName,
     orgName: task.orgName,
-    what: taskWhat(task, await sOf(task.orgId)),
+    what: taskWhat(task, settings),
+    goodsExample: giftExamples({ festival: task.festival, festivalName: task.festival ? festivalName(task.festival, settings).zh : null, eventKind: task.eventKind }),
     reason: taskReason(task),
     dueOn: task.dueOn,
     today: todayOf(ctx),

@@ -6,12 +6,12 @@ import { UserError } from "../errors.ts";
 
 export const trainingDecidedText = (status: AidStatus, by: string | null): Text =>
   by
-    ? { zh: `该培训申请已由 ${by} 处理（${STATUS_LABEL[status].zh}），卡片已更新为最新状态。`, en: `${by} already decided this application (${STATUS_LABEL[status].en}); the card shows it.` }
+    ? { zh: `该培训申请已由${by}处理（${STATUS_LABEL[status].zh}），卡片已更新为最新状态。`, en: `${by} already decided this application (${STATUS_LABEL[status].en}); the card shows it.` }
     : { zh: `该培训申请当前状态为「${STATUS_LABEL[status].zh}」，卡片已更新为最新状态。`, en: `This application is now ${STATUS_LABEL[status].en}; the card shows it.` };
 
 export const commendDecidedText = (status: CommendStatus, by: string | null): Text =>
   by
-    ? { zh: `该表彰已由 ${by} 处理（${COMMEND_STATUS_LABEL[status].zh}），卡片已更新为最新状态。`, en: `${by} already handled this (${COMMEND_STATUS_LABEL[status].en}); the card shows it.` }
+    ? { zh: `该表彰已由${by}处理（${COMMEND_STATUS_LABEL[status].zh}），卡片已更新为最新状态。`, en: `${by} already handled this (${COMMEND_STATUS_LABEL[status].en}); the card shows it.` }
     : { zh: `该表彰当前状态为「${COMMEND_STATUS_LABEL[status].zh}」，卡片已更新为最新状态。`, en: `This commendation is now ${COMMEND_STATUS_LABEL[status].en}; the card shows it.` };
 
 export const alreadySubmittedText: Text = { zh: "该表单已提交过，无需重复提交。", en: "This form was already submitted." };

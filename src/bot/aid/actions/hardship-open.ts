@@ -25,13 +25,13 @@ export const hardshipOpen = defineAction({
     if (value.r !== undefined && (!req || req.personId !== person.id || req.orgId !== branch.orgId)) throw new UserError("bad_value", badActionText);
     const input = entryInput(form, todayOf(ctx));
     const entry = await store.aidHardship.openEntry({ orgId: branch.orgId, personId: person.id, ...input, openedFromRequestId: req?.id ?? null, byId: ctx.actor.personId, at: ctx.clock.now() });
-    if (!entry) throw new UserError("entry_exists", { zh: `${person.name} 已有在档的困难档案，请发送「档案 ${person.name}」查看或更新。`, en: `${person.name} already has an active entry; send "档案 ${person.name}".` });
+    if (!entry) throw new UserError("entry_exists", { zh: `${person.name}已有在档的困难档案，请发送「档案 ${person.name}」查看或更新。`, en: `${person.name} already has an active entry; send "档案 ${person.name}".` });
     await ctx.audit({ action: "hardship.open", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, changes: { personId: person.id, ...input, openedFromRequestId: req?.id ?? null } });
     if (req) {
       // The request's approval cards show the archive status: redraw them.
       const rc = await loadRequest(ctx, req.id);
       await refreshCopies(ctx, rc.copies, approvalCardOf(rc, ctx), undefined);
     }
-    return { toast: { type: "success", text: { zh: `已为 ${person.name} 建立困难档案。`, en: `Opened an entry for ${person.name}.` } }, card: await entryCardOf(ctx, entry) };
+    return { toast: { type: "success", text: { zh: `已为${person.name}建立困难档案。`, en: `Opened an entry for ${person.name}.` } }, card: await entryCardOf(ctx, entry) };
   },
 });

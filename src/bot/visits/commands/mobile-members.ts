@@ -45,7 +45,7 @@ export const mobileMembersCommand: Command = {
       const c = unset ? await ctx.store.visitMobile.unmarkMobile(found.person.id) : await ctx.store.visitMobile.markMobile(found.person.id, set![2]!.trim().slice(0, 200));
       await ctx.audit({ action: unset ? "person.mobile.unset" : "person.mobile.set", subjectType: "Person", subjectId: found.person.id, orgId: found.person.orgId, changes: diffFields(c.before, c.after) as Prisma.InputJsonValue });
       orgId = found.person.orgId;
-      done = unset ? `已取消 ${c.name} 的流动党员标记。` : `已登记 ${c.name} 为流动党员：${c.after.whereabouts}`;
+      done = unset ? `已取消${c.name}的流动党员标记。` : `已登记${c.name}为流动党员：${c.after.whereabouts}`;
     }
     const day = todayOf(ctx);
     const { settings, orgName } = await ctx.store.visitPeople.visitSettingsOf(orgId, ctx.log);

@@ -44,6 +44,6 @@ export const visitReassign: Command = {
     if (visitor.person.id !== ctx.actor.personId) {
       ctx.send({ openId: visitor.person.openId }, { card: visitReassignedCard({ name: visitor.person.name, byName: ctx.actor.name, lines, today: day }) }, `visit-reassign-${ctx.inbound.key}-${visitor.person.id}`);
     }
-    ctx.reply({ text: { zh: `已将${member.person.name}的 ${tasks.length} 项走访改派给 ${visitor.person.name}。`, en: `Handed ${tasks.length} visit(s) of ${member.person.name} to ${visitor.person.name}.` } });
+    ctx.reply({ text: { zh: `已将${member.person.name}的 ${tasks.length} 项走访改派给${visitor.person.name}。`, en: `Handed ${tasks.length} visit(s) of ${member.person.name} to ${visitor.person.name}.` } });
   },
 };

@@ -24,6 +24,6 @@ export const jobCheckIn = defineAction({
       return { toast: { type: "info", text: { zh: "今天已记录过回访。", en: "A check-in was logged today already." } }, card: jobCheckedCard({ memberName, on: today, note: null }) };
     }
     await ctx.audit({ action: "employment.case.check_in", subjectType: "EmploymentCase", subjectId: c.id, orgId: c.orgId, changes: { lastCheckInOn: [c.lastCheckInOn, today], note } });
-    return { toast: { type: "success", text: { zh: `已记录对 ${memberName} 的回访。`, en: `Check-in with ${memberName} logged.` } }, card: jobCheckedCard({ memberName, on: today, note }) };
+    return { toast: { type: "success", text: { zh: `已记录对${memberName}的回访。`, en: `Check-in with ${memberName} logged.` } }, card: jobCheckedCard({ memberName, on: today, note }) };
   },
 });

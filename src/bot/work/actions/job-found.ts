@@ -21,7 +21,7 @@ export const jobFound = defineAction({
     }
     const done = await requireCase(ctx, c.id);
     return {
-      toast: { type: "success", text: { zh: `已记录 ${memberName} 就业，求职登记结束。`, en: `${memberName} found work; the case is closed.` } },
+      toast: { type: "success", text: { zh: `已记录${memberName}就业，求职登记结束。`, en: `${memberName} found work; the case is closed.` } },
       card: jobCaseClosedCard({ memberName, status: done.status, outcome: done.outcome, on: done.employedOn, ...(ctx.actor.personId !== c.personId ? { byName: ctx.actor.name } : {}) }),
     };
   },

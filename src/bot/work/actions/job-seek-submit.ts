@@ -35,7 +35,7 @@ export const jobSeekSubmit = defineAction({
     const receipt = { ...wishes, created, openedOn: row.openedOn };
     if (onBehalf && created && member.openId) ctx.send({ openId: member.openId }, { card: jobSeekReceiptCard(receipt) }, `job-seek-registered-${row.id}`);
     return {
-      toast: { type: "success", text: created ? { zh: `已登记 ${member.name} 的求职意向。`, en: `${member.name} is registered as looking for work.` } : { zh: "求职意向已更新。", en: "Wishes updated." } },
+      toast: { type: "success", text: created ? { zh: `已登记${member.name}的求职意向。`, en: `${member.name} is registered as looking for work.` } : { zh: "求职意向已更新。", en: "Wishes updated." } },
       card: jobSeekReceiptCard({ ...receipt, ...(onBehalf ? { forName: member.name } : {}) }),
     };
   },
