@@ -228,6 +228,7 @@ export function aidMineCard(data: { name: string; items: MineItem[]; more?: Elem
           zh: `**${r.number}** ${CATEGORY_LABEL[r.category].zh} · **${STATUS_LABEL[r.status].zh}${approved.zh}**`,
           en: `**${r.number}** ${CATEGORY_LABEL[r.category].en} · **${STATUS_LABEL[r.status].en}${approved.en}**`,
         },
+        { zh: `申请 ${amountText(r.requestedFen).zh}`, en: `Asked ${amountText(r.requestedFen).en}` },
         ...(r.attachments ? [r.attachments] : []),
         ...timelineLines(r.events, 4),
       ]),

@@ -85,7 +85,7 @@ describe("我的", () => {
     // No request for help filed: that section is left out rather than drawn empty; the others follow.
     expect(all).not.toContain("**帮扶申请**");
     const elements = (replies[0]!.content as { body: { elements: unknown[] } }).body.elements.map((e) => JSON.stringify(e));
-    expect(elements.findIndex((e) => e.includes("您还没有提交过帮扶申请"))).toBeLessThan(elements.findIndex((e) => e.includes("**表彰**")));
+    expect(elements.findIndex((e) => e.includes("**培训**"))).toBeLessThan(elements.findIndex((e) => e.includes("**表彰**")));
     for (const piece of ["🎖 优秀共产党员（支部级） · 2026年7月1日", "「家政服务员培训」· **待审批**", "**求职中**", "家政护理", "今年的党费标准有变化吗？", "**已回复**"]) expect(all).toContain(piece);
     expect(all).not.toContain("李四的课程");
     const view = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: "work.view_own", actorId: a.member.id } });
