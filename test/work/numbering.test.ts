@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { file } from "../aid/support.ts";
 import { nextRequestNumber } from "../../src/store/request-numbers.ts";
 import { cardText, cardTo, clickCard, command, fund, replyTo, seedBranch, startAidHarness, submit, text, toastOf, type Branch } from "./support.ts";
-import type { Harness } from "../support/harness.ts";
+import { eventually, type Harness } from "../support/harness.ts";
 
 let h: Harness;
 let a: Branch;
@@ -100,6 +100,22 @@ describe("numbers on the cards, and 冲正 by number", () => {
     const [reversed] = await command(h, a.secretary, `冲正 培训#${row.id} 重复发放`);
     expect(text(reversed!)).toContain(`已冲正培训申请 #${row.id} 的补贴`);
     expect((await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("REVERSED");
+  });
+
+  it("reopens a training application, a nomination or a question by its number with 审批", async () => {
+    const app = await h.db.prisma.trainingApplication.findFirstOrThrow({ where: { course: "焊工职业资格（初级）" } });
+    const c = await h.db.prisma.commendation.findFirstOrThrow({ where: { personId: a.member.id, number: { not: { startsWith: "2101" } } } });
+    const q = await h.db.prisma.question.findFirstOrThrow({ where: { askerId: a.member2.id } });
+    for (const [number, title] of [[app.number!, `培训支持审批 · ${app.number}`], [c.number!, "表彰审批"], [q.number!, "党员提问"]] as const) {
+      const copies = () => h.double.messages({ to: a.secretary.openId }).filter((m) => text(m).includes(title) && text(m).includes(number));
+      const before = copies().length;
+      // The fresh copy goes to the secretary's private chat (not as a reply), like 审批 of an aid request.
+      await h.double.say({ from: a.secretary.openId, text: `审批 ${number}` });
+      await eventually(() => (copies().length === before + 1 ? true : undefined));
+    }
+    // A member holding the number is not a decider: refused, and pointed to their own records.
+    const [refused] = await command(h, a.member, `审批 ${app.number}`);
+    expect(text(refused!)).toContain("无法使用「审批」");
   });
 
   it("says a commendation's number has nothing to reverse, and an unknown number is not found", async () => {

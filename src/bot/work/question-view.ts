@@ -13,7 +13,7 @@ import { redrawCopies, type ClickContext } from "./copies.ts";
 import { reachableSecretaries } from "./people.ts";
 import { unknownRecord } from "./texts.ts";
 
-const secretaryKeyPrefix = (id: number) => `question-s-${id}-`;
+export const secretaryKeyPrefix = (id: number) => `question-s-${id}-`;
 const askerKeyPrefix = (id: number) => `question-a-${id}-`;
 
 export async function requireQuestion(ctx: Pick<BaseContext, "store">, id: number): Promise<QuestionRow> {

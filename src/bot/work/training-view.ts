@@ -17,7 +17,7 @@ import { redrawCopies, type ClickContext } from "./copies.ts";
 import { reachableSecretaries } from "./people.ts";
 import { ownRecord, trainingDecidedText, unknownRecord } from "./texts.ts";
 
-const trainingKeyPrefix = (id: number) => `training-decide-${id}-`;
+export const trainingKeyPrefix = (id: number) => `training-decide-${id}-`;
 
 export async function requireTraining(ctx: Pick<BaseContext, "store">, id: number): Promise<TrainingRow> {
   const r = await ctx.store.training.findTraining(id);

@@ -7,6 +7,7 @@ import { approvalCardOf } from "../approval-view.ts";
 import { unknownRequest } from "../errors.ts";
 import type { Command } from "../../context.ts";
 import { UserError } from "../../errors.ts";
+import { reopenByNumber } from "../../work/reopen.ts";
 
 /** 审批 [编号]: the requests waiting in the decider's branches, or a fresh approval card for one. */
 export const aidReview: Command = {
@@ -21,6 +22,9 @@ export const aidReview: Command = {
     if (ctx.args) {
       const number = parseRequestNumber(ctx.args);
       if (!number) throw new UserError("bad_number", { zh: `「${ctx.args.slice(0, 20)}」不是申请编号，编号形如 2026-0001。`, en: `"${ctx.args.slice(0, 20)}" is not a request number (like 2026-0001).` });
+      // One sequence numbers every kind of request: a training, nomination or question reopens its own card.
+      const held = await ctx.store.requestNumbers.requestHolding(number);
+      if (held && held.kind !== "aid") return reopenByNumber(ctx, { kind: held.kind, id: held.id });
       const req = await ctx.store.aidRequests.findRequestByNumber(number);
       if (!req) throw unknownRequest(number);
       requireDecider(ctx.actor, req);
