@@ -61,7 +61,7 @@ const ACTIONS: { id: string; allowed: readonly RoleName[]; click: (br: Branch) =
   { id: "aid-open", allowed: ["SECRETARY", "AID_DELEGATE"], click: async (br) => ({ value: { a: "aid-open", r: await freshRequest(br) } }) },
   // Only the member whose request it is answers; no role of the branch may answer for them.
   { id: "aid-answer-info", allowed: [], click: async (br) => ({ value: { a: "aid-answer-info", r: await freshRequest(br, "NEEDS_INFO") }, form: { answer: "补充" } }) },
-  { id: "aid-submit (on behalf)", allowed: ["LEADER", "SECRETARY", "AFFAIRS_WORKER"], click: async (br) => ({ value: { a: "aid-submit", f: br.offline.id }, form: { category: "LIVING", description: "代为申请", amount: "", urgency: "NORMAL" } }) },
+  { id: "aid-submit (on behalf)", allowed: ["LEADER", "SECRETARY", "AFFAIRS_WORKER"], click: async (br) => ({ value: { a: "aid-submit", f: br.offline.id }, form: { category: "LIVING", description: "代为申请：独居老人生活困难", amount: "", urgency: "NORMAL" } }) },
   { id: "fund-income", allowed: ["SECRETARY", "AFFAIRS_WORKER"], click: async (br) => ({ value: { a: "fund-income", o: br.orgId }, form: { source: "DONATION", amount: "10", payer: "某单位" } }) },
   { id: "fund-disclose", allowed: ["SECRETARY", "AFFAIRS_WORKER"], click: async (br) => ({ value: { a: "fund-disclose", o: br.orgId, y: year } }) },
   { id: "hardship-form", allowed: ["SECRETARY"], click: async (br) => ({ value: { a: "hardship-form", r: await freshRequest(br, "APPROVED", (await freshPerson(br)).id) } }) },

@@ -29,7 +29,7 @@ describe("concurrency", () => {
     const results = [];
     for (let from = 0; from < crowd.length; from += 10) {
       const batch = crowd.slice(from, from + 10);
-      results.push(...(await Promise.all(batch.map((m, i) => submitForm(h, m, forms[from + i]!, { category: "LIVING", description: `生活困难 ${from + i}`, amount: "100", urgency: "NORMAL" })))));
+      results.push(...(await Promise.all(batch.map((m, i) => submitForm(h, m, forms[from + i]!, { category: "LIVING", description: `生活困难，房租上涨交不起 ${from + i}`, amount: "100", urgency: "NORMAL" })))));
     }
     expect(results.filter((r) => !(r.status === 200 && toastText(r.toast).includes("申请已提交"))).map((r) => [r.status, r.toast, r.error])).toEqual([]);
     const year = localYear(h.clock.now(), "Asia/Shanghai");
@@ -96,7 +96,7 @@ describe("concurrency", () => {
 
   it("two secretaries deciding at once: one decision, the other card refreshed to it", async () => {
     for (let round = 0; round < 4; round++) {
-      const { req } = await file(h, a.member, { category: "LIVING", description: `第 ${round} 次`, amount: "50", urgency: "NORMAL" });
+      const { req } = await file(h, a.member, { category: "LIVING", description: `生活困难，房租上涨（第 ${round} 次）`, amount: "50", urgency: "NORMAL" });
       const [mine, theirs] = await Promise.all([approvalCardFor(h, a.secretary, req.number), approvalCardFor(h, secretary2, req.number)]);
       const [approve, reject] = await Promise.all([
         clickCard(h, a.secretary, mine, "aid-approve", { amount: "50", source: "PARTY_FEE" }),

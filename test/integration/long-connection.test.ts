@@ -183,7 +183,7 @@ describe("two bot processes on one database and queue", () => {
 
   it("answers a card click on whichever process gets it", async () => {
     const forms = await Promise.all([askForForm(h, a.member2), askForForm(h, a.member2)]);
-    const clicks = await Promise.all(forms.map((f, i) => submitForm(h, a.member2, f, { category: "LIVING", description: `生活困难 ${i}`, amount: "100", urgency: "NORMAL" })));
+    const clicks = await Promise.all(forms.map((f, i) => submitForm(h, a.member2, f, { category: "LIVING", description: `生活困难，房租上涨交不起 ${i}`, amount: "100", urgency: "NORMAL" })));
     expect(clicks.map((c) => c.status)).toEqual([200, 200]);
     expect(clicks.every((c) => c.cardUpdated)).toBe(true);
     expect(await h.db.prisma.aidRequest.count({ where: { personId: a.member2.id } })).toBe(2);
