@@ -87,7 +87,7 @@ describe("card callbacks", () => {
     expect(toastText(click.toast)).not.toContain("系统繁忙");
     expect(JSON.stringify(click.card)).toContain("帮扶申请已提交");
     const req = await h.db.prisma.aidRequest.findFirstOrThrow({ where: { personId: b.member2.id }, orderBy: { id: "desc" } });
-    expect(req.description).toBe("住院\ufffd手术，费用困难");
+    expect(req.description).toBe("住院\ufffd手术，自付医疗费用困难");
   });
 
   it("refuses a signed value nested 100,000 deep with a toast that says why, and stores nothing", async () => {
