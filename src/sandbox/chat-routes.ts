@@ -1,7 +1,7 @@
 // The chat half of the sandbox API: who can act, their chats, the messages in a chat, and the
 // three things a person does (say something, open the private chat, click a card). Each goes
 // through the in-process Lark double, so it reaches the bot as a real, signed Lark delivery.
-import type express from "express";
+import express from "express";
 import { z } from "zod";
 import type { MovableClock } from "../clock.ts";
 import { DoubleError, type LarkDouble, type SentMessage } from "../double/index.ts";
@@ -95,6 +95,39 @@ export function chatRoutes(r: express.Router, deps: ChatDeps): void {
     if (said.length > USER_LOG_LIMIT) said.splice(0, said.length - USER_LOG_LIMIT);
     events.broadcast("message", msg);
     res.json({ message: msg, delivery: deliveryOf(outcome) });
+  });
+
+  // A picture or file from the composer: the bytes as the body (not JSON, which the page's 1 MB
+  // JSON limit would refuse), who and where in the query. Sent through the double like a phone would.
+  const fileQuery = z.object({ from: z.string().min(1), chatId: z.string().min(1).optional(), name: z.string().min(1).max(255) });
+  r.post("/api/send-file", express.raw({ type: () => true, limit: "31mb" }), async (req, res) => {
+    const q = fileQuery.parse(req.query);
+    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const type = /\.(png|jpe?g|gif|webp)$/i.test(q.name) ? "image" : "file";
+    const outcome = await double.sendFile({ from: q.from, type, fileName: q.name, data: bytes.toString("base64"), ...(q.chatId ? { chatId: q.chatId } : {}) });
+    const msg: ChatMessage = {
+      id: outcome.messageId,
+      chatId: outcome.chatId,
+      chatType: outcome.chatId !== `oc_p2p_${q.from}` ? "group" : "p2p",
+      sender: q.from,
+      senderName: nameOf(q.from),
+      msgType: type,
+      content: type === "image" ? { image_key: outcome.fileKey } : { file_key: outcome.fileKey, file_name: q.name },
+      createTime: clock.now().getTime(),
+      updateTime: clock.now().getTime(),
+    };
+    said.push(msg);
+    if (said.length > USER_LOG_LIMIT) said.splice(0, said.length - USER_LOG_LIMIT);
+    events.broadcast("message", msg);
+    res.json({ message: msg, delivery: deliveryOf(outcome) });
+  });
+
+  r.get("/api/resource/:key", (req, res) => {
+    const found = double.resource(req.params.key);
+    if (!found) throw new DoubleError(404, `no picture or file ${req.params.key}`);
+    res.setHeader("content-type", found.contentType);
+    res.setHeader("cache-control", "private, max-age=3600");
+    res.send(found.bytes);
   });
 
   r.post("/api/open-p2p", async (req, res) => {

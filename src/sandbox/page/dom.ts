@@ -2,6 +2,10 @@
 import type { VNode } from "./vnode.ts";
 
 const API = "/sandbox/api";
+export const API_BASE = API;
+
+/** A picture or file the double keeps (what people sent, what the bot uploaded). */
+export const resourceUrl = (key: string): string => `${API}/resource/${encodeURIComponent(key)}`;
 
 /** The stream of live events (messages, clock moves) the server pushes to every open page. */
 export const STREAM_URL = `${API}/stream`;

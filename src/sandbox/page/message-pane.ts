@@ -1,6 +1,6 @@
 // The open chat's messages: each drawn once and redrawn in place when the bot updates its card,
 // in time order, with the quote of the message a reply answers.
-import { $, toDom } from "./dom.ts";
+import { $, resourceUrl, toDom } from "./dom.ts";
 import type { ChatMessage } from "./protocol.ts";
 import { renderCard, renderText } from "./render-card.ts";
 import { state } from "./state.ts";
@@ -13,12 +13,19 @@ function nameOf(openId: string): string | undefined {
 
 function messageBody(m: ChatMessage): Node {
   if (m.msgType === "interactive") {
-    const { node, unknown } = renderCard(m.content, { locale: state.locale, personName: nameOf });
+    const { node, unknown } = renderCard(m.content, { locale: state.locale, personName: nameOf, imageUrl: resourceUrl });
     const dom = toDom(node) as HTMLElement;
     if (unknown.length > 0) dom.dataset.unknown = unknown.map((u) => u.tag).join(",");
     return dom;
   }
   if (m.msgType === "text") return toDom({ tag: "div", attrs: { class: "bubble" }, children: renderText(m.content, { personName: nameOf }) });
+  // Pictures and files people sent (and the bot's file messages), read from the double.
+  const c = (m.content ?? {}) as { image_key?: unknown; file_key?: unknown; file_name?: unknown };
+  if (m.msgType === "image" && typeof c.image_key === "string") return toDom({ tag: "div", attrs: { class: "bubble pic" }, children: [{ tag: "img", attrs: { src: resourceUrl(c.image_key), alt: "图片", class: "msg-pic" }, children: [] }] });
+  if (m.msgType === "file" && typeof c.file_key === "string") {
+    const name = typeof c.file_name === "string" ? c.file_name : "文件";
+    return toDom({ tag: "div", attrs: { class: "bubble" }, children: ["📄 ", { tag: "a", attrs: { href: resourceUrl(c.file_key), download: name, target: "_blank" }, children: [name] }] });
+  }
   return toDom({ tag: "div", attrs: { class: "bubble" }, children: [`[${m.msgType}] `, { tag: "code", attrs: {}, children: [JSON.stringify(m.content)] }] });
 }
 

@@ -19,6 +19,8 @@ export interface RenderOptions {
   locale?: Locale;
   /** Names for open_ids (mentions, person components); the id is shown when absent. */
   personName?: (openId: string) => string | undefined;
+  /** Where the picture behind an img_key is read (the double's copy); a placeholder is drawn without it. */
+  imageUrl?: (imgKey: string) => string;
 }
 export interface Unknown {
   tag: string;
@@ -172,6 +174,10 @@ const RENDERERS: Record<string, ElementRenderer> = {
   img(el, ctx) {
     const alt = textContent(el.alt, ctx);
     const title = textContent(el.title, ctx);
+    const key = str(el.img_key);
+    if (key && ctx.opts.imageUrl) {
+      return h("div", { class: "el-img", role: "img", "aria-label": alt || "图片" }, h("img", { class: "el-img-pic", src: ctx.opts.imageUrl(key), alt: alt || "图片" }), title ? h("div", { class: "img-title" }, title) : null);
+    }
     return h(
       "div",
       { class: "el-img", role: "img", "aria-label": alt || "图片" },

@@ -40,6 +40,7 @@ export function pageHtml(opts: { scriptUrl: string; botName: string }): string {
     <form id="composer" class="composer" autocomplete="off">
       <span id="mention" class="mention-chip" hidden>@${bot}</span>
       <textarea id="input" data-testid="input" rows="1" placeholder="输入命令，如「帮助」，回车发送 · Type a command, e.g. help; Enter sends"></textarea>
+      <label class="attach" title="发送图片或文件 Send a picture or file">📎<input id="file-input" data-testid="file-input" type="file" accept="image/*,application/pdf,.pdf,.docx,.doc" hidden></label>
       <button type="submit" id="send" data-testid="send">发送 Send</button>
     </form>
   </main>
@@ -233,6 +234,8 @@ textarea.field-control{resize:vertical}
 .composer textarea:focus{border-color:#3370ff}
 .composer button{background:#3370ff;color:#fff;border:0;border-radius:8px;padding:8px 16px;height:38px}
 .composer button:disabled{background:#bacefd}
+.composer .attach{font-size:20px;line-height:38px;cursor:pointer;padding:0 2px}
+.msg-pic,.el-img-pic{max-width:240px;max-height:240px;border-radius:6px;display:block}.el-img-pic{max-width:100%}
 .mention-chip{background:#e1eaff;color:#245bdb;border-radius:6px;padding:0 8px;line-height:38px;height:38px}
 .panel{background:#fff;border-left:1px solid #dee0e3;padding:14px;overflow:auto;display:flex;flex-direction:column;gap:12px}
 .box{border:1px solid #eff0f1;border-radius:10px;padding:12px}
