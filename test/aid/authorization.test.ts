@@ -133,7 +133,8 @@ describe("commands: every role", () => {
         const since = Date.now();
         await h.double.say({ from: actorOf(a, role).openId, text: c.say(a) });
         await new Promise((r) => setTimeout(r, 600));
-        const leaked = h.double.messages({ since }).filter((m) => /帮扶资金|困难党员档案|待审批|代.*申请帮扶|收支公开/.test(text(m)));
+        // The refusal card names the command typed and what the person may use instead; nothing else may mention the feature.
+        const leaked = h.double.messages({ since }).filter((m) => !text(m).includes("无法使用「") && /帮扶资金|困难党员档案|待审批|代.*申请帮扶|收支公开/.test(text(m)));
         expect(leaked).toEqual([]);
         expect({ ...(await aidState(h)), outbox: 0 }).toEqual({ ...before, outbox: 0 });
       });
