@@ -10,7 +10,7 @@ import { trainingFormCard } from "../../cards/training-apply.ts";
 import { trainingRecordFormCard } from "../../cards/training-record.ts";
 import { describesNeed } from "../../src/domain/aid-rules.ts";
 import type { Harness } from "../support/harness.ts";
-import { aidState, askForForm, forgeClick, seedBranch, startAidHarness, submitForm, type Branch } from "./support.ts";
+import { aidState, askForForm, forgeClick, seedBranch, startAidHarness, submitForm, toast, type Branch } from "./support.ts";
 
 describe("describesNeed", () => {
   it.each([
@@ -80,38 +80,38 @@ describe("a submit reports every problem at once", () => {
   it("lists the category and the description together when both are missing", async () => {
     const before = await aidState(h);
     const r = await forgeClick(h, a.member.openId, { a: "aid-submit" }, { amount: "", urgency: "NORMAL" });
-    expect(r.toast?.type).toBe("error");
-    expect(r.toast?.content).toBe("请填写以下内容：困难类别；情况说明（至少 10 个字）。");
+    expect(toast(r).type).toBe("error");
+    expect(toast(r).content).toBe("请填写以下内容：困难类别；情况说明（至少 10 个字）。");
     expect((await aidState(h)).requests).toEqual(before.requests);
   });
 
   it("says what is wrong with each field in one toast", async () => {
     const r = await forgeClick(h, a.member.openId, { a: "aid-submit" }, { description: "abc", amount: "很多", urgency: "NORMAL" });
-    expect(r.toast?.content).toContain("请填写以下内容：困难类别");
-    expect(r.toast?.content).toContain("情况说明请具体写明情况");
-    expect(r.toast?.content).toContain("申请金额");
-    expect(r.toast?.content).toContain("不是数字");
+    expect(toast(r).content).toContain("请填写以下内容：困难类别");
+    expect(toast(r).content).toContain("情况说明请具体写明情况");
+    expect(toast(r).content).toContain("申请金额");
+    expect(toast(r).content).toContain("不是数字");
   });
 
   it.each(["abc", "111", "。。。", "没钱", "help me please"])("refuses the reason %s and files nothing", async (reason) => {
     const form = await askForForm(h, a.member2);
     const r = await submitForm(h, a.member2, form, { category: "LIVING", description: reason, amount: "", urgency: "NORMAL" });
-    expect(r.toast?.content).toMatch(/情况说明/);
+    expect(toast(r).content).toMatch(/情况说明/);
     expect(await h.db.prisma.aidRequest.count({ where: { personId: a.member2.id } })).toBe(0);
   });
 
   it("files a real reason, in Chinese or in an English sentence", async () => {
     const form = await askForForm(h, a.member2);
     const r = await submitForm(h, a.member2, form, { category: "LIVING", description: "I lost my job and cannot pay the rent this month", amount: "", urgency: "NORMAL" });
-    expect(r.toast?.type).toBe("success");
+    expect(toast(r).type).toBe("success");
     expect(await h.db.prisma.aidRequest.count({ where: { personId: a.member2.id } })).toBe(1);
   });
 
   it("refuses a training application with an empty course and a thin reason, naming both", async () => {
     const r = await forgeClick(h, a.member.openId, { a: "training-submit" }, { provider: "技校", start: "2026-12-10 +0800", end: "2027-01-10 +0800", asks: ["TIME_OFF"], reason: "学习" });
-    expect(r.toast?.type).toBe("error");
-    expect(r.toast?.content).toContain("请填写以下内容：课程名称");
-    expect(r.toast?.content).toContain("申请理由请具体写明情况");
+    expect(toast(r).type).toBe("error");
+    expect(toast(r).content).toContain("请填写以下内容：课程名称");
+    expect(toast(r).content).toContain("申请理由请具体写明情况");
     expect(await h.db.prisma.trainingApplication.count()).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOfDayIn } from "../../src/domain/zoned-time.ts";
 import type { Harness } from "../support/harness.ts";
 import { seedPerson, type SeededPerson } from "../support/seed.ts";
-import { approvalCardFor, clickCard, file, seedBranch, startAidHarness, text, type Branch } from "./support.ts";
+import { approvalCardFor, clickCard, file, seedBranch, startAidHarness, text, toast, type Branch } from "./support.ts";
 
 const at = (day: string, hhmm = "09:40") => {
   const [h, m] = hhmm.split(":").map(Number) as [number, number];
@@ -109,7 +109,7 @@ describe("the aid-reminders task", () => {
   it("opens the approval card from the reminder, and a decision ends the chase", async () => {
     const reminder = reminders(a.secretary, number)[0]!;
     const opened = await clickCard(h, a.secretary, reminder, "aid-open");
-    expect(opened.toast?.content).toContain(number);
+    expect(toast(opened).content).toContain(number);
     const card = await approvalCardFor(h, a.secretary, number, 1);
     await clickCard(h, a.secretary, card, "aid-reject", { note: "请先申请医保报销" });
     expect(await run("2027-02-22")).toMatchObject({ waiting: 1 });

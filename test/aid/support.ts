@@ -50,6 +50,8 @@ export async function fund(h: Harness, orgId: number, source: FundSource, yuan: 
 }
 
 export const text = (m: SentMessage | { content: unknown }) => JSON.stringify(m.content);
+/** The toast a card callback answered with (the double hands it over untyped). */
+export const toast = (r: { toast?: unknown }) => (r.toast ?? {}) as { type?: string; content?: string };
 
 type Json = Record<string, unknown>;
 

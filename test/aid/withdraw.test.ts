@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "../../src/double/index.ts";
 import { eventually, type Harness } from "../support/harness.ts";
-import { approvalCardFor, buttonValue, clickCard, command, file, forgeClick, fund, hasButton, seedBranch, startAidHarness, text, type Branch } from "./support.ts";
+import { approvalCardFor, buttonValue, clickCard, command, file, forgeClick, fund, hasButton, seedBranch, startAidHarness, text, toast, type Branch } from "./support.ts";
 
 let h: Harness;
 let a: Branch;
@@ -71,8 +71,8 @@ describe("撤回", () => {
     const card = await approvalCardFor(h, a.secretary, req.number);
     const copy = await approvalCardFor(h, a.delegate, req.number);
     const r = await clickCard(h, a.member2, form, "aid-withdraw");
-    expect(r.toast?.type).toBe("success");
-    expect(r.toast?.content).toContain(`已撤回申请 ${req.number}`);
+    expect(toast(r).type).toBe("success");
+    expect(toast(r).content).toContain(`已撤回申请 ${req.number}`);
     expect(text({ content: r.card })).toContain("↩ 已撤回");
     expect(text({ content: r.card })).toContain("撤回人：撤李四");
     expect(hasButton(r.card, "aid-withdraw")).toBe(false);
@@ -91,12 +91,12 @@ describe("撤回", () => {
 
     // A stale approval card clicked afterwards changes nothing and says who withdrew it.
     const late = await h.double.click({ from: a.secretary.openId, messageId: card.message_id, value: { a: "aid-approve", r: req.id }, formValue: { amount: "100", source: "PARTY_FEE" } });
-    expect(late.toast?.content).toContain("撤回了申请");
+    expect(toast(late).content).toContain("撤回了申请");
     expect(await h.db.prisma.fundEntry.count({ where: { aidRequestId: req.id } })).toBe(0);
 
     // Withdrawing again is harmless.
     const again = await forgeClick(h, a.member2.openId, { a: "aid-withdraw", r: req.id });
-    expect(again.toast?.content).toContain("无需再次撤回");
+    expect(toast(again).content).toContain("无需再次撤回");
   });
 
   it("withdraws by command: 撤回 with the number, or alone when one request waits", async () => {
@@ -118,7 +118,7 @@ describe("撤回", () => {
     const { req } = await file(h, a.member, { category: "LIVING", description: "冬季取暖费用较高，生活困难", amount: "", urgency: "NORMAL" });
     for (const who of [a.member2, a.secretary, a.leader]) {
       const r = await forgeClick(h, who.openId, { a: "aid-withdraw", r: req.id });
-      expect(r.toast?.type).toBe("error");
+      expect(toast(r).type).toBe("error");
     }
     const [other] = await command(h, a.member2, `撤回 ${req.number}`);
     expect(text(other!)).toContain("找不到编号");
@@ -130,7 +130,7 @@ describe("撤回", () => {
       data: { number: "2026-9901", orgId: a.orgId, personId: a.offline.id, filedById: a.leader.id, onBehalf: true, category: "LIVING", description: "代为申请：独居老人生活困难", createdAt: h.clock.now() },
     });
     const r = await forgeClick(h, a.leader.openId, { a: "aid-withdraw", r: offline.id });
-    expect(r.toast?.type).toBe("success");
+    expect(toast(r).type).toBe("success");
     expect((await row(offline.id)).status).toBe("CANCELLED");
   });
 
@@ -146,14 +146,14 @@ describe("撤回", () => {
       const entries = await h.db.prisma.fundEntry.count({ where: { aidRequestId: req.id } });
       if (status === "CANCELLED") {
         expect(entries).toBe(0);
-        expect(withdrawn.toast?.type).toBe("success");
-        expect(approved.toast?.content).toContain("撤回了申请");
+        expect(toast(withdrawn).type).toBe("success");
+        expect(toast(approved).content).toContain("撤回了申请");
       } else {
         expect(status).toBe("APPROVED");
         expect(entries).toBe(1);
-        expect(approved.toast?.type).toBe("success");
-        expect(withdrawn.toast?.content).toContain("无法撤回");
-        expect(withdrawn.toast?.content).toContain("撤书记");
+        expect(toast(approved).type).toBe("success");
+        expect(toast(withdrawn).content).toContain("无法撤回");
+        expect(toast(withdrawn).content).toContain("撤书记");
       }
       const events = await h.db.prisma.aidRequestEvent.findMany({ where: { requestId: req.id, type: { in: ["WITHDRAWN", "APPROVED"] } } });
       expect(events).toHaveLength(1);
@@ -165,8 +165,8 @@ describe("催办 by the member", () => {
   it("tells the deciders once a day; a second 催办 says when the next may be", async () => {
     const { req, form } = await file(h, a.member2, { category: "DISASTER", description: "暴雨冲毁院墙，需要尽快修复", amount: "600", urgency: "URGENT" });
     const r = await clickCard(h, a.member2, form, "aid-urge");
-    expect(r.toast?.type).toBe("success");
-    expect(r.toast?.content).toContain("已提醒审批人");
+    expect(toast(r).type).toBe("success");
+    expect(toast(r).content).toContain("已提醒审批人");
     expect(text({ content: r.card })).toContain("今天已催办");
     expect(text({ content: r.card })).toContain("撤李四催办");
     for (const d of [a.secretary, a.delegate]) {
@@ -176,8 +176,8 @@ describe("催办 by the member", () => {
     expect((await row(req.id)).urgedAt).not.toBeNull();
 
     const again = await clickCard(h, a.member2, form, "aid-urge");
-    expect(again.toast?.type).toBe("error");
-    expect(again.toast?.content).toMatch(/今天已经催办过了.*\d{4}-\d{2}-\d{2} 起可再次催办/);
+    expect(toast(again).type).toBe("error");
+    expect(toast(again).content).toMatch(/今天已经催办过了.*\d{4}-\d{2}-\d{2} 起可再次催办/);
     const [byCommand] = await command(h, a.member2, `催办 ${req.number}`);
     expect(text(byCommand!)).toContain("今天已经催办过了");
     expect(h.double.messages({ to: a.secretary.openId }).filter((x) => text(x).includes(`催办 · ${req.number}`))).toHaveLength(1);
