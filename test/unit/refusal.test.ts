@@ -12,7 +12,7 @@ const mine = cmd("我的谈心", "anyone");
 const visits = cmd("走访", "anyone");
 const analysis = cmd("分析", ["SECRETARY"]);
 const commands = [talks, mine, visits, analysis];
-const actor = (roles: Actor["grants"][number]["role"][]): Actor => ({ personId: 1, name: "张三", openId: "ou_1", grants: roles.map((role) => ({ orgId: 1, orgName: "第一支部", role })) });
+const actor = (roles: Actor["grants"][number]["role"][]): Actor => ({ personId: 1, name: "张三", openId: "ou_1", language: "ZH", grants: roles.map((role) => ({ orgId: 1, orgName: "第一支部", role })) });
 
 describe("insteadFor", () => {
   it("keeps the named commands the person may run, in the order named", () => {
