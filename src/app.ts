@@ -24,6 +24,8 @@ import type { Logger } from "./log.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import type { Database } from "./store/db.ts";
 import { InboxWriter } from "./store/inbox.ts";
+import { hasKeyring, sealDatabase } from "./store/sealing.ts";
+import { keyringFrom } from "./lib/sealing.ts";
 import { healthRoutes } from "./http/health.ts";
 import { metricsHandler, startMetricsServer, type MetricsServer } from "./http/metrics.ts";
 import { larkBodyInfo, larkErrorInfo } from "./lark/error-info.ts";
@@ -58,6 +60,9 @@ export interface App {
 
 export async function startApp(deps: AppDeps): Promise<App> {
   const { config, db, redis, clock, log } = deps;
+  // main.ts seals the database after checking the keys' probes; a process started without it
+  // (the tests' harness) seals with the configured keys here.
+  if (!hasKeyring(db.prisma) && config.dataKeys) sealDatabase(db, keyringFrom(config.dataKeys.keys, config.dataKeys.currentId));
   const role = config.role;
   const runs = { web: role === "all" || role === "web", worker: role === "all" || role === "worker", scheduler: role === "all" || role === "scheduler" };
 

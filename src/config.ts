@@ -2,6 +2,7 @@
 // build configs without touching process.env.
 import { z } from "zod";
 import { trustProxySetting, type TrustProxy } from "./http/trust-proxy.ts";
+import { keyringFrom } from "./lib/sealing.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -52,6 +53,10 @@ const schema = z
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     METRICS_HOST: z.string().min(1).default("127.0.0.1"),
     METRICS_TOKEN: z.string().min(16, "至少 16 个字符（例如 openssl rand -hex 24 生成）").optional(),
+    // Data keys sealing sensitive columns at rest: "k2026a:<base64 of 32 bytes>,k2025:<…>"; new
+    // values are sealed with DATA_KEY_ID (default: the first), the others only open old values.
+    DATA_KEYS: z.string().min(1).optional(),
+    DATA_KEY_ID: z.string().min(1).optional(),
   });
 
 /** Rules between variables. Checked on the raw values so they are reported together with type errors. */
@@ -64,6 +69,13 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     problems.push("LARK_ENCRYPT_KEY: webhook mode needs the Encrypt Key from the app's 事件与回调 > 加密策略 page");
   }
   if (hasId && webhook && !env.LARK_VERIFICATION_TOKEN) problems.push("LARK_VERIFICATION_TOKEN: webhook mode needs the Verification Token");
+  if (env.DATA_KEYS) {
+    try {
+      keyringFrom(env.DATA_KEYS, env.DATA_KEY_ID);
+    } catch (err) {
+      problems.push(`DATA_KEYS: ${(err as Error).message}`);
+    }
+  } else if (env.DATA_KEY_ID) problems.push("DATA_KEY_ID: names one of DATA_KEYS, which is not set");
   return problems;
 }
 
@@ -104,6 +116,8 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   /** /metrics: on its own listener (port, host) and/or on the main port behind a Bearer token; off when neither is set. */
   readonly metrics: { readonly port: number | undefined; readonly host: string; readonly token: string | undefined };
+  /** DATA_KEYS and DATA_KEY_ID as given (checked to build a keyring); undefined: none configured. */
+  readonly dataKeys: { readonly keys: string; readonly currentId: string | undefined } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -176,5 +190,6 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     schedulerRefreshMs: e.SCHEDULER_REFRESH_MS,
     trustProxy: e.TRUST_PROXY ?? false,
     metrics: Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN }),
+    dataKeys: e.DATA_KEYS ? Object.freeze({ keys: e.DATA_KEYS, currentId: e.DATA_KEY_ID }) : undefined,
   });
 }

@@ -14,7 +14,10 @@ import { seedDemo } from "./sandbox/seed.ts";
 import { sandboxRoutes } from "./sandbox/routes.ts";
 import { openDatabase, type Database } from "./store/db.ts";
 import { migrate } from "./store/migrate.ts";
-import { checkStartup } from "./startup-checks.ts";
+import { checkStartup, MISSING_DATA_KEY } from "./startup-checks.ts";
+import { keyringFrom } from "./lib/sealing.ts";
+import { sandboxDataKeys } from "./sandbox/data-key.ts";
+import { checkKeyProbes, sealDatabase } from "./store/sealing.ts";
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -56,9 +59,22 @@ async function main(): Promise<void> {
     double = await startLarkDouble({ ...SANDBOX_LARK, port: config.larkDoublePort, host: "127.0.0.1", now: () => clock.now().getTime() });
   }
 
+  // The keys sealing sensitive columns: from DATA_KEYS (checkStartup refused a real bot without
+  // them); the sandbox makes its own once. Never a start that would write notes in plain text.
+  const dataKeys = config.dataKeys ?? (config.sandbox ? sandboxDataKeys(config.pgliteDir) : undefined);
+  if (!dataKeys) fail(`同心拒绝启动：${MISSING_DATA_KEY}`);
+  const keyring = keyringFrom(dataKeys.keys, dataKeys.currentId);
+
   const db: Database = await openDatabase(config);
   const { applied } = await migrate(db.sql, { log: (m) => log.info(m) });
   if (applied.length > 0) log.info({ applied }, "migrations applied");
+  // A key id whose value changed would leave every record sealed before unreadable: refuse now.
+  const keyProblems = await checkKeyProbes(db.sql, keyring);
+  if (keyProblems.length > 0) {
+    await db.close();
+    fail(`同心拒绝启动：\n${keyProblems.join("\n")}`);
+  }
+  sealDatabase(db, keyring);
 
   let redis;
   try {

@@ -30,6 +30,13 @@ const isSet = (env: Env, name: string): boolean => (env[name] ?? "") !== "";
 const REAL_TENANT =
   "设置 LARK_APP_ID、LARK_APP_SECRET（webhook 模式还需 LARK_ENCRYPT_KEY、LARK_VERIFICATION_TOKEN；docker compose 从 .env 读取），见 README 的 “Running it for a real branch”";
 
+export const MISSING_DATA_KEY = [
+  "没有配置数据密钥 DATA_KEYS：谈心记录、困难情况、求助原因等敏感内容须加密保存，不能以明文写入数据库。",
+  "请生成一个密钥（node -e \"console.log('k1:'+require('crypto').randomBytes(32).toString('base64'))\"），",
+  "写入 .env：DATA_KEYS=k1:<base64> 与 DATA_KEY_ID=k1，并妥善备份（丢失密钥即无法读出加密的内容）。见 docs/privacy.md。",
+  "(No data key: set DATA_KEYS and DATA_KEY_ID; sensitive records are never stored in plain text. See docs/privacy.md.)",
+].join("\n");
+
 export function checkStartup(config: Config, env: Env): StartupVerdict {
   const warnings: string[] = [];
   const refuse = (message: string): StartupVerdict => ({ refusal: `同心拒绝启动：${message}`, warnings });
@@ -92,6 +99,9 @@ export function checkStartup(config: Config, env: Env): StartupVerdict {
       `${published.join("、")} 等于本仓库公开的沙盒取值，任何人都能据此伪造飞书的事件与回调。请从飞书开发者后台（凭证与基础信息、事件与回调 > 加密策略）复制真实的取值。`,
     );
   }
+  // Talk notes, household facts and aid reasons are sealed with this key; without it they would
+  // have to be written in plain text, which the bot never does.
+  if (config.dataKeys === undefined) return refuse(MISSING_DATA_KEY);
   return { refusal: undefined, warnings };
 }
 

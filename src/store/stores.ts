@@ -16,6 +16,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 import { bound } from "./bind.ts";
 import type { Database } from "./db.ts";
 import { viaSql, viaTx, type Rows } from "./rows.ts";
+import { attachKeyring, hasKeyring, sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 import * as actors from "./actors.ts";
 import * as aidAttachments from "./aid-attachments.ts";
@@ -24,6 +25,8 @@ import * as aidHardship from "./aid-hardship.ts";
 import * as aidPeople from "./aid-people.ts";
 import * as aidRequests from "./aid-requests.ts";
 import * as audit from "./audit.ts";
+import * as auditReading from "./audit-reading.ts";
+import * as auditChain from "./audit-chain.ts";
 import * as branchAnalysis from "./branch-analysis.ts";
 import * as branchRules from "./branch-rules.ts";
 import * as calendar from "./calendar.ts";
@@ -31,6 +34,8 @@ import * as calendarEdits from "./calendar-edits.ts";
 import * as commendations from "./commendations.ts";
 import * as demoBranch from "./demo-branch.ts";
 import * as employment from "./employment.ts";
+import * as exportFiles from "./export-files.ts";
+import * as personalRecords from "./personal-records.ts";
 import * as followUps from "./follow-ups.ts";
 import * as hardshipReview from "./hardship-review.ts";
 import * as inbox from "./inbox.ts";
@@ -43,6 +48,7 @@ import * as people from "./people.ts";
 import * as questions from "./questions.ts";
 import * as requestNumbers from "./request-numbers.ts";
 import * as responsibleLeader from "./responsible-leader.ts";
+import * as retention from "./retention.ts";
 import * as roster from "./roster.ts";
 import * as rosterHistory from "./roster-history.ts";
 import * as rosterReview from "./roster-review.ts";
@@ -68,6 +74,8 @@ import * as workReport from "./work-report.ts";
  * passes the pool's reader (viaSql) so a sweep over a whole committee does not go through Prisma.
  */
 export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
+  // Set-based reads that open sealed columns find the keyring on their row reader too (sealing.ts).
+  if (hasKeyring(tx) && !hasKeyring(rows)) attachKeyring(rows, sealer(tx));
   return {
     actors: bound(actors, tx),
     aidAttachments: bound(aidAttachments, tx),
@@ -76,6 +84,9 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     aidPeople: bound(aidPeople, tx),
     aidRequests: bound(aidRequests, tx),
     audit: bound(audit, tx),
+    auditReading: bound(auditReading, tx),
+    // The chains are walked on `rows` (the pool, for npm run audit:verify), a batch at a time.
+    auditChain: bound(auditChain, rows),
     branchAnalysis: bound(branchAnalysis, rows),
     branchRules: bound(branchRules, rows),
     // Reads on `rows` (a task loads the calendar on the pool), edits on the transaction.
@@ -83,6 +94,8 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     commendations: bound(commendations, tx),
     demoBranch: bound(demoBranch, tx),
     employment: bound(employment, tx),
+    exportFiles: bound(exportFiles, tx),
+    personalRecords: bound(personalRecords, tx),
     followUps: bound(followUps, tx),
     hardshipReview: { ...bound(hardshipReview, tx), findDueReviews: (q: Parameters<typeof hardshipReview.findDueReviews>[1]) => hardshipReview.findDueReviews(rows, q) },
     inbox: bound(inbox, tx),
@@ -95,6 +108,8 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     questions: bound(questions, tx),
     requestNumbers: bound(requestNumbers, tx),
     responsibleLeader: bound(responsibleLeader, tx),
+    // On `rows`: the prune runs on the pool in batches, an erasure in its task's transaction.
+    retention: bound(retention, rows),
     roster: bound(roster, tx),
     rosterHistory: bound(rosterHistory, tx),
     rosterReview: bound(rosterReview, tx),

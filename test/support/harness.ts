@@ -7,7 +7,7 @@ import { MovableClock } from "../../src/clock.ts";
 import { parseConfig, type Config } from "../../src/config.ts";
 import { startLarkDouble, type LarkDouble, type LarkDoubleOptions } from "../../src/double/index.ts";
 import { createLogger } from "../../src/log.ts";
-import { REDIS_URL } from "./env.ts";
+import { REDIS_URL, TEST_DATA_KEYS } from "./env.ts";
 import { stopBot } from "./stop-bot.ts";
 import { freshDatabase, type TestDatabase } from "./db.ts";
 import type { Database } from "../../src/store/db.ts";
@@ -49,6 +49,7 @@ export async function startHarness(
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    DATA_KEYS: TEST_DATA_KEYS,
     ...opts.env,
   });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });

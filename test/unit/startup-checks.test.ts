@@ -1,10 +1,11 @@
 // The decision whether the bot may start, for every way the sandbox and a real tenant can meet.
+import { TEST_DATA_KEYS } from "../support/env.ts";
 import { describe, expect, it } from "vitest";
 import { parseConfig, SANDBOX_LARK } from "../../src/config.ts";
 import { checkStartup } from "../../src/startup-checks.ts";
 
 const SERVER_DB = "postgresql://tongxin:tongxin@db.example:5432/tongxin";
-const REAL = { LARK_APP_ID: "cli_a1b2c3", LARK_APP_SECRET: "real-secret", LARK_ENCRYPT_KEY: "real-encrypt", LARK_VERIFICATION_TOKEN: "real-token" };
+const REAL = { LARK_APP_ID: "cli_a1b2c3", LARK_APP_SECRET: "real-secret", LARK_ENCRYPT_KEY: "real-encrypt", LARK_VERIFICATION_TOKEN: "real-token", DATA_KEYS: TEST_DATA_KEYS };
 
 /** As main.ts does it: parse, then check against the same environment. */
 const verdictOf = (env: Record<string, string>) => checkStartup(parseConfig(env), env);
