@@ -53,6 +53,10 @@ const schema = z
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     METRICS_HOST: z.string().min(1).default("127.0.0.1"),
     METRICS_TOKEN: z.string().min(16, "至少 16 个字符（例如 openssl rand -hex 24 生成）").optional(),
+    // How long a processed event's payload and a delivered message's content are kept (docs/privacy.md).
+    PAYLOAD_RETENTION_HOURS: positiveInt.default(8),
+    // How long the sensitive records of a member who left are kept before they are erased.
+    RETENTION_AFTER_LEAVING_DAYS: positiveInt.default(1095),
     // Data keys sealing sensitive columns at rest: "k2026a:<base64 of 32 bytes>,k2025:<…>"; new
     // values are sealed with DATA_KEY_ID (default: the first), the others only open old values.
     DATA_KEYS: z.string().min(1).optional(),
@@ -116,6 +120,21 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   /** /metrics: on its own listener (port, host) and/or on the main port behind a Bearer token; off when neither is set. */
   readonly metrics: { readonly port: number | undefined; readonly host: string; readonly token: string | undefined };
+  readonly retention: {
+    /**
+     * Hours after which a processed event is stripped to its key and a delivered message to an
+     * empty shell. 8 by default: Lark redelivers an event for up to about 7 hours, and a
+     * message's uuid dedupes for 1 hour; the keys, which dedupe, are kept for ever.
+     */
+    readonly payloadHours: number;
+    /**
+     * Days a member's sensitive records are kept after their last membership ended, then erased.
+     * 1095 (3 years) by default: long enough for a departure recorded in error to be undone, for
+     * the branch's annual reviews and a committee's three-year term (换届) to look back on the
+     * care that was given, and no longer than that is needed.
+     */
+    readonly afterLeavingDays: number;
+  };
   /** DATA_KEYS and DATA_KEY_ID as given (checked to build a keyring); undefined: none configured. */
   readonly dataKeys: { readonly keys: string; readonly currentId: string | undefined } | undefined;
 }
@@ -190,6 +209,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     schedulerRefreshMs: e.SCHEDULER_REFRESH_MS,
     trustProxy: e.TRUST_PROXY ?? false,
     metrics: Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN }),
+    retention: Object.freeze({ payloadHours: e.PAYLOAD_RETENTION_HOURS, afterLeavingDays: e.RETENTION_AFTER_LEAVING_DAYS }),
     dataKeys: e.DATA_KEYS ? Object.freeze({ keys: e.DATA_KEYS, currentId: e.DATA_KEY_ID }) : undefined,
   });
 }
