@@ -19,6 +19,8 @@ import { dayIn } from "../domain/zoned-time.ts";
 export interface Outgoing {
   card?: Card;
   text?: Text;
+  /** A file the handler wrote with store.exportFiles.createExportFile, sent as a file message. */
+  file?: { exportFileId: number };
   /**
    * The language to draw it in, when the handler knows better than the router (an answer to a
    * language switch is in the new one). Else: a reply in the sender's, a send in the recipient's.

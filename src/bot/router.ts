@@ -319,9 +319,10 @@ interface Writes {
 const newWrites = (): Writes => ({ messages: [], audits: [], work: [] });
 
 /** Both sides staged; the delivery draws one (cards/localise.ts), in `msg.lang ?? lang` when either is known. */
-function render(msg: Outgoing, lang?: Lang): { card?: object; text?: Text; lang?: Lang } {
+function render(msg: Outgoing, lang?: Lang): { card?: object; text?: Text; file?: { exportFileId: number }; lang?: Lang } {
   const drawnIn = msg.lang ?? lang;
-  return { ...(msg.card ? { card: msg.card } : { text: msg.text ?? { zh: "", en: "" } }), ...(drawnIn ? { lang: drawnIn } : {}) };
+  const what = msg.card ? { card: msg.card } : msg.file ? { file: msg.file } : { text: msg.text ?? { zh: "", en: "" } };
+  return { ...what, ...(drawnIn ? { lang: drawnIn } : {}) };
 }
 
 /**

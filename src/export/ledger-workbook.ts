@@ -27,7 +27,7 @@ export function buildLedger(a: BranchAnalysis, talks: LedgerTalk[], archive: Led
 }
 
 /** Talk notes are personal: their columns appear only when the export asked for them (and was audited so). */
-function addTalksSheet(wb: ExcelJS.Workbook, talks: LedgerTalk[], withNotes: boolean): void {
+export function addTalksSheet(wb: ExcelJS.Workbook, talks: LedgerTalk[], withNotes: boolean): void {
   const talkCols: Column[] = [
     { header: "谈话日期", key: "heldOn", width: 14 },
     { header: "党员", key: "member", width: 12 },

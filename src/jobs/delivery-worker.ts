@@ -58,14 +58,32 @@ function toOutgoing(row: OutboxRow, lang: Lang): Outgoing {
   return { kind: "PATCH", targetMessageId: row.targetMessageId ?? "", content, idempotencyKey: row.idempotencyKey };
 }
 
+/** The ExportFile a staged file message names (store/outbox.ts StagedFile); null for a file_key staged directly. */
+function exportFileIdOf(content: unknown): number | null {
+  const id = (content as { export_file_id?: unknown } | null)?.export_file_id;
+  return typeof id === "number" ? id : null;
+}
+
 export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: number } = {}): Worker {
   const { sender, config, log } = deps;
-  const outbox = storesFor(deps.prisma).outbox;
+  const { outbox, exportFiles } = storesFor(deps.prisma);
   const limiter = new SlidingWindowLimiter(deps.connection, deps.prefix);
 
   async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
     await job.moveToDelayed(Date.now() + ms, token);
     throw new DelayedError();
+  }
+
+  /**
+   * A file message names its ExportFile until it is sent. The bytes go up once: the key is
+   * recorded before the send, so a retry after a crash (or a failed send) sends that key again
+   * without a second upload.
+   */
+  async function fileKeyOf(exportFileId: number): Promise<string> {
+    const file = await exportFiles.exportFileToSend(exportFileId);
+    if (!file) throw new SendFailureError({ kind: "permanent", detail: `export file ${exportFileId} is gone` });
+    if (file.fileKey) return file.fileKey;
+    return exportFiles.recordFileKey(file.id, await sender.uploadFile({ bytes: file.bytes, fileName: file.fileName }));
   }
 
   async function process(job: Job, token?: string): Promise<void> {
@@ -87,7 +105,10 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
 
     try {
       const lang = await outbox.deliveryLang(row);
-      const { messageId } = await sender.deliver(toOutgoing(row, lang));
+      const out = toOutgoing(row, lang);
+      const exportFileId = row.msgType === "file" ? exportFileIdOf(row.content) : null;
+      if (exportFileId !== null) out.content = { file_key: await fileKeyOf(exportFileId) };
+      const { messageId } = await sender.deliver(out);
       await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now(), lang });
       deps.onSent?.({ id: row.id, receiveId: row.receiveId, larkMessageId: messageId });
     } catch (err) {

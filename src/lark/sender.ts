@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "../log.ts";
 import type { LarkClient } from "./client.ts";
+import { createLarkResources, ResourceFailureError } from "./resources.ts";
 import { classifySendError, failureFields, failureFromBody, type SendFailure } from "./send-errors.ts";
 
 export class SendFailureError extends Error {
@@ -25,9 +26,11 @@ export function larkUuid(idempotencyKey: string): string {
 
 export interface LarkSender {
   deliver(msg: Outgoing): Promise<{ messageId: string | undefined }>;
+  /** Uploads a file the bot sends (POST /im/v1/files) and returns Lark's file_key. */
+  uploadFile(f: { bytes: Buffer; fileName: string }): Promise<string>;
 }
 
-export type SendOp = "send" | "reply" | "patch";
+export type SendOp = "send" | "reply" | "patch" | "upload";
 
 export interface SenderOptions {
   log?: Logger;
@@ -75,7 +78,21 @@ export function createLarkSender(client: LarkClient, opts: SenderOptions = {}): 
     return new SendFailureError(failure);
   }
 
+  const resources = createLarkResources(client, opts.log ? { log: opts.log } : {});
+
   return {
+    async uploadFile({ bytes, fileName }) {
+      try {
+        // "stream": Lark's file types name old Office formats (xls), and any file may go as a stream.
+        const key = await resources.uploadFile({ bytes, fileName, fileType: "stream" });
+        opts.observe?.("upload", "0");
+        return key;
+      } catch (err) {
+        if (!(err instanceof ResourceFailureError)) throw err;
+        opts.observe?.("upload", outcomeCode(err.failure));
+        throw new SendFailureError(err.failure);
+      }
+    },
     async deliver(msg) {
       try {
         return await once(msg);

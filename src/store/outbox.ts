@@ -18,11 +18,17 @@ import type { Tx } from "./tx.ts";
  * the language the message is drawn in; else the delivery resolves it from the recipient.
  */
 export type NewOutgoing = (
-  | { kind: "SEND"; to: { openId: string } | { chatId: string }; card?: object; text?: Text | string; key: string }
-  | { kind: "REPLY"; messageId: string; chatId: string; card?: object; text?: Text | string; key: string }
+  | { kind: "SEND"; to: { openId: string } | { chatId: string }; card?: object; text?: Text | string; file?: StagedFile; key: string }
+  | { kind: "REPLY"; messageId: string; chatId: string; card?: object; text?: Text | string; file?: StagedFile; key: string }
   /** chatId, when known, lets the patch share the chat's quota; else the message's own. */
   | { kind: "PATCH"; messageId: string; chatId?: string | undefined; card: object; key: string }
 ) & { lang?: Lang | undefined };
+
+/**
+ * A file message: the ExportFile row (export-files.ts) whose bytes the delivery worker uploads
+ * once and sends as msg_type "file" (content `{export_file_id}` until then).
+ */
+export type StagedFile = { exportFileId: number };
 
 /** An outbox row as the statement reads it from JSON (short names keep the parameter small). */
 interface OutboxJson {
@@ -45,9 +51,10 @@ function stagedText(text: Text): { text: string; i18n: { en_us: string } } {
   return { text: text.zh, i18n: { en_us: text.en } };
 }
 
-function body(m: { card?: object; text?: Text | string; lang?: Lang | undefined }): { mt: string; c: object; l: Lang | null } {
+function body(m: { card?: object; text?: Text | string; file?: StagedFile; lang?: Lang | undefined }): { mt: string; c: object; l: Lang | null } {
   const l = m.lang ?? null;
   if (m.card) return { mt: "interactive", c: m.card, l };
+  if (m.file) return { mt: "file", c: { export_file_id: m.file.exportFileId }, l };
   return { mt: "text", c: typeof m.text === "object" ? stagedText(m.text) : { text: m.text ?? "" }, l };
 }
 

@@ -6,6 +6,7 @@ import type { Rows } from "./rows.ts";
 export interface LedgerTalk {
   id: number;
   heldOn: Day;
+  memberId: number;
   memberName: string;
   leaderName: string;
   form: "IN_PERSON" | "PHONE" | "VIDEO";
@@ -20,7 +21,7 @@ export interface LedgerTalk {
 export async function ledgerTalks(rows: Rows, q: { orgId: number; start: Day; end: Day; withNotes: boolean }): Promise<LedgerTalk[]> {
   const notes = q.withNotes ? `, t."thinking", t."work", t."life", t."concerns"` : "";
   return rows<LedgerTalk>(
-    `SELECT t."id", t."heldOn"::text AS "heldOn", m."name" AS "memberName", l."name" AS "leaderName", t."form", COALESCE(t."concernAreas", '{}') AS "concernAreas",
+    `SELECT t."id", t."heldOn"::text AS "heldOn", t."memberId", m."name" AS "memberName", l."name" AS "leaderName", t."form", COALESCE(t."concernAreas", '{}') AS "concernAreas",
             (SELECT count(*)::int FROM "FollowUp" f WHERE f."talkId" = t."id") AS "followUps"${notes}
      FROM "Talk" t JOIN "Person" m ON m."id" = t."memberId" JOIN "Person" l ON l."id" = t."leaderId"
      WHERE t."orgId" = $1 AND t."heldOn" BETWEEN $2::date AND $3::date ORDER BY t."heldOn", t."id"`,
