@@ -1,6 +1,6 @@
 // The aid flow's cards with sample data, spread into CARD_CATALOG (cards/catalog.ts).
 import { approvalCard, openRequestsCard, type ApprovalView } from "./aid-approval.ts";
-import { disclosureCard, fundCard } from "./aid-fund.ts";
+import { disclosureCancelledCard, disclosureCard, disclosurePreviewCard, fundCard, type DisclosureData } from "./aid-fund.ts";
 import { hardshipEntryCard, hardshipListCard, hardshipOpenFormCard } from "./aid-hardship.ts";
 import { aidReceiptCard, type ReceiptView } from "./aid-receipt.ts";
 import { aidInfoAnsweredCard, aidInfoClosedCard, aidInfoRequestCard, aidMineCard, aidRequestFormCard, aidResultCard } from "./aid-request.ts";
@@ -26,6 +26,25 @@ const pending: ApprovalView = {
   ceilingFen: 5_000_000,
 };
 const noReversals = { reversedPaidFen: 0, reversedPaidCount: 0, reversedIncomeFen: 0, reversedIncomeCount: 0 };
+const disclosureSample: DisclosureData = {
+  orgName: "磐东居委第一党支部",
+  year: 2026,
+  rows: [
+    { ...noReversals, source: "LOCAL_FINANCE", openingFen: 0, incomeFen: 1_000_000, incomeCount: 1, disbursedFen: 0, disbursedCount: 0, closingFen: 1_000_000 },
+    { ...noReversals, source: "PARTY_FEE", openingFen: 200_000, incomeFen: 300_000, incomeCount: 1, disbursedFen: 250_000, disbursedCount: 2, reversedPaidFen: 50_000, reversedPaidCount: 1, closingFen: 300_000 },
+    { ...noReversals, source: "DONATION", openingFen: 0, incomeFen: 50_000, incomeCount: 2, disbursedFen: 0, disbursedCount: 0, closingFen: 50_000 },
+  ],
+  total: { ...noReversals, openingFen: 200_000, incomeFen: 1_350_000, incomeCount: 4, disbursedFen: 250_000, disbursedCount: 2, reversedPaidFen: 50_000, reversedPaidCount: 1, closingFen: 1_350_000 },
+  asOf: "2026-03-05 16:00",
+};
+/** 6 payments for illness and 4 visits listed; 1 for a disaster and 2 for living together under 其他; no month of 3. */
+const disclosureWithBreakdown: DisclosureData = {
+  ...disclosureSample,
+  breakdown: {
+    byCategory: { shown: [{ key: "ILLNESS", count: 6, fen: 1_200_000 }, { key: "VISIT", count: 4, fen: 80_000 }], rest: { count: 3, fen: 480_000 }, withheld: true },
+    byMonth: { shown: [], rest: null, withheld: true },
+  },
+};
 const reversal = { by: "王建国", at: "2026-03-10 10:00", reason: "重复发放，款项已退回" };
 const decision = { status: "APPROVED" as const, amountFen: 200000, source: "PARTY_FEE" as const, note: "按标准补助", by: "王建国", at: "2026-03-05 15:10" };
 
@@ -113,18 +132,11 @@ export const AID_CARDS: Record<string, () => Card> = {
       ],
       canCorrect: true,
     }),
-  "aid-disclosure": () =>
-    disclosureCard({
-      orgName: "磐东居委第一党支部",
-      year: 2026,
-      rows: [
-        { ...noReversals, source: "LOCAL_FINANCE", openingFen: 0, incomeFen: 1_000_000, incomeCount: 1, disbursedFen: 0, disbursedCount: 0, closingFen: 1_000_000 },
-        { ...noReversals, source: "PARTY_FEE", openingFen: 200_000, incomeFen: 300_000, incomeCount: 1, disbursedFen: 250_000, disbursedCount: 2, reversedPaidFen: 50_000, reversedPaidCount: 1, closingFen: 300_000 },
-        { ...noReversals, source: "DONATION", openingFen: 0, incomeFen: 50_000, incomeCount: 2, disbursedFen: 0, disbursedCount: 0, closingFen: 50_000 },
-      ],
-      total: { ...noReversals, openingFen: 200_000, incomeFen: 1_350_000, incomeCount: 4, disbursedFen: 250_000, disbursedCount: 2, reversedPaidFen: 50_000, reversedPaidCount: 1, closingFen: 1_350_000 },
-      asOf: "2026-03-05 16:00",
-    }),
+  "aid-disclosure": () => disclosureCard(disclosureSample),
+  "aid-disclosure-breakdown": () => disclosureCard(disclosureWithBreakdown),
+  "aid-disclosure-preview": () => disclosurePreviewCard(disclosureWithBreakdown, { kind: "preview", orgId: 3, check: "0123456789abcdef" }),
+  "aid-disclosure-posted": () => disclosurePreviewCard(disclosureWithBreakdown, { kind: "posted", at: "2026-12-03 14:05" }),
+  "aid-disclosure-cancelled": () => disclosureCancelledCard({ orgName: "磐东居委第一党支部", year: 2026 }),
   "aid-approval-reversed": () => approvalCard({ ...pending, status: "REVERSED", decision: { ...decision, reversal } }),
   "aid-reversal-form-payment": () =>
     reversalFormCard({ entryId: 11, back: "aid", kind: "DISBURSEMENT", source: "PARTY_FEE", amountFen: 200000, at: "2026-03-05 15:10", orgName: "磐东居委第一党支部", party: "张三", note: null, paidFor: { kind: "aid", number: "2026-0007" }, balanceFen: 100000 }),

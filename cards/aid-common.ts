@@ -13,7 +13,10 @@ export const AID_ACTION = {
   withdraw: "aid-withdraw",
   urge: "aid-urge",
   fundIncome: "fund-income",
+  /** 收支公开: the private preview (from the fund card), then its 确认公开 or 取消. */
   fundDisclose: "fund-disclose",
+  fundDiscloseConfirm: "fund-disclose-confirm",
+  fundDiscloseCancel: "fund-disclose-cancel",
   hardshipForm: "hardship-form",
   hardshipOpen: "hardship-open",
   hardshipView: "hardship-view",

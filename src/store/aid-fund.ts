@@ -2,6 +2,7 @@
 // a CHECK constraint and a conditional UPDATE) and a ledger line for every yuan in or out
 // (FundEntry). Balance and ledger change in the caller's transaction, together.
 import { FUND_SOURCES, type FundEntryKind, type FundSource, type LedgerSum } from "../domain/aid-rules.ts";
+import type { PaymentCategory, PaymentCell } from "../domain/fund-disclosure.ts";
 import type { Tx } from "./tx.ts";
 
 export { bookIncomeEntry, bookReversal, entryOfRequest, entryToCorrect, fundLedger, reconciliation, type CorrectableEntry, type FundLedgerLine, type Reconciled } from "./aid-fund-reversal.ts";
@@ -135,6 +136,43 @@ export async function ledgerSums(tx: Tx, orgId: number, start: Date, end: Date):
     GROUP BY 1, 2, 3, 4`;
   const toSum = (r: (typeof rows)[number]): LedgerSum => ({ source: r.source, kind: r.kind, reverses: r.reverses, totalFen: Number(r.fen), count: r.n });
   return { before: rows.filter((r) => !r.during).map(toSum), during: rows.filter((r) => r.during).map(toSum) };
+}
+
+/**
+ * The payments of [start, end) that no reversal undid, counted by what they were for (the aid
+ * request's category, a visit's gift money, else OTHER) and by local month: 收支公开's breakdown,
+ * which src/domain/fund-disclosure.ts makes minimal before anyone sees it. No names, no notes.
+ */
+export async function paymentCells(tx: Tx, orgId: number, start: Date, end: Date, timeZone: string): Promise<PaymentCell[]> {
+  const rows = await tx.$queryRaw<{ category: PaymentCategory; month: number; n: number; fen: string }[]>`
+    SELECT COALESCE(r."category"::text, CASE WHEN e."visitTaskId" IS NOT NULL THEN 'VISIT' ELSE 'OTHER' END) AS "category",
+           EXTRACT(MONTH FROM (e."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::int AS "month",
+           count(*)::int AS "n", sum(e."amountFen")::text AS "fen"
+    FROM "FundEntry" e LEFT JOIN "AidRequest" r ON r."id" = e."aidRequestId"
+    WHERE e."orgId" = ${orgId} AND e."kind" = 'DISBURSEMENT' AND e."createdAt" >= ${start} AND e."createdAt" < ${end}
+      AND NOT EXISTS (SELECT 1 FROM "FundEntry" x WHERE x."reversesId" = e."id")
+    GROUP BY 1, 2`;
+  return rows.map((r) => ({ category: r.category, month: r.month, count: r.n, fen: Number(r.fen) }));
+}
+
+const DISCLOSURE_LOCK_CLASS = 72707390;
+
+/**
+ * Serialises 确认公开 and 取消 of one branch's disclosures (pg_advisory_xact_lock(class, orgId)),
+ * so a double click finds the first click's post and answers it instead of posting again.
+ */
+export async function lockDisclosure(tx: Tx, orgId: number): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISCLOSURE_LOCK_CLASS}::int, ${orgId}::int)`;
+}
+
+/**
+ * What became of a disclosure preview, read from the outbox keys its buttons stage (kept when
+ * pruning strips the content): posted to the group (when), or cancelled.
+ */
+export async function disclosureOutcome(tx: Tx, keys: { posted: string; cancelled: string }): Promise<{ postedAt: Date | null; cancelled: boolean }> {
+  const rows = await tx.outboxMessage.findMany({ where: { idempotencyKey: { in: [keys.posted, keys.cancelled] } }, select: { idempotencyKey: true, createdAt: true } });
+  const posted = rows.find((r) => r.idempotencyKey === keys.posted);
+  return { postedAt: posted?.createdAt ?? null, cancelled: rows.some((r) => r.idempotencyKey === keys.cancelled) };
 }
 
 /**

@@ -10,6 +10,8 @@ import { aidSubmit } from "./actions/aid-submit.ts";
 import { aidUrge } from "./actions/aid-urge.ts";
 import { aidWithdraw } from "./actions/aid-withdraw.ts";
 import { fundDiscloseAction } from "./actions/fund-disclose.ts";
+import { fundDiscloseCancel } from "./actions/fund-disclose-cancel.ts";
+import { fundDiscloseConfirm } from "./actions/fund-disclose-confirm.ts";
 import { fundIncome } from "./actions/fund-income.ts";
 import { aidReverseOpen } from "./actions/aid-reverse-open.ts";
 import { fundReverse } from "./actions/fund-reverse.ts";
@@ -46,6 +48,8 @@ export const AID_ACTIONS: readonly CardAction<any, any>[] = [
   aidUrge,
   fundIncome,
   fundDiscloseAction,
+  fundDiscloseConfirm,
+  fundDiscloseCancel,
   fundReverseOpen,
   aidReverseOpen,
   fundReverse,
