@@ -14,6 +14,7 @@ import { TALK_CARDS } from "./talk-catalog.ts";
 import { WORK_CARDS } from "./work-catalog.ts";
 import { ROSTER_CARDS } from "./roster-catalog.ts";
 import { CALENDAR_CARDS } from "./calendar-catalog.ts";
+import { AUDIT_CARDS } from "./audit-catalog.ts";
 
 export const CARD_CATALOG: Record<string, () => Card> = {
   help: () =>
@@ -72,4 +73,5 @@ export const CARD_CATALOG: Record<string, () => Card> = {
   ...WORK_CARDS,
   ...ROSTER_CARDS,
   ...CALENDAR_CARDS,
+  ...AUDIT_CARDS,
 };

@@ -5,11 +5,12 @@ import type { CardAction, Command } from "./context.ts";
 import { AID_ACTIONS, AID_COMMANDS } from "./aid/registry.ts";
 import { CALENDAR_ACTIONS, CALENDAR_COMMANDS } from "./calendar/registry.ts";
 import { CORE_ACTIONS, CORE_COMMANDS } from "./core/registry.ts";
+import { PRIVACY_ACTIONS, PRIVACY_COMMANDS } from "./privacy/registry.ts";
 import { ROSTER_ACTIONS, ROSTER_COMMANDS } from "./roster/registry.ts";
 import { TALK_ACTIONS, TALK_COMMANDS } from "./talks/registry.ts";
 import { VISIT_ACTIONS, VISIT_COMMANDS } from "./visits/registry.ts";
 import { WORK_ACTIONS, WORK_COMMANDS } from "./work/registry.ts";
 
-export const COMMANDS: readonly Command[] = [...CORE_COMMANDS, ...AID_COMMANDS, ...TALK_COMMANDS, ...VISIT_COMMANDS, ...WORK_COMMANDS, ...ROSTER_COMMANDS, ...CALENDAR_COMMANDS];
+export const COMMANDS: readonly Command[] = [...CORE_COMMANDS, ...AID_COMMANDS, ...TALK_COMMANDS, ...VISIT_COMMANDS, ...WORK_COMMANDS, ...ROSTER_COMMANDS, ...CALENDAR_COMMANDS, ...PRIVACY_COMMANDS];
 
-export const ACTIONS: readonly CardAction<any, any>[] = [...CORE_ACTIONS, ...AID_ACTIONS, ...TALK_ACTIONS, ...VISIT_ACTIONS, ...WORK_ACTIONS, ...ROSTER_ACTIONS, ...CALENDAR_ACTIONS];
+export const ACTIONS: readonly CardAction<any, any>[] = [...CORE_ACTIONS, ...AID_ACTIONS, ...TALK_ACTIONS, ...VISIT_ACTIONS, ...WORK_ACTIONS, ...ROSTER_ACTIONS, ...CALENDAR_ACTIONS, ...PRIVACY_ACTIONS];

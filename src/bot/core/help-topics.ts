@@ -79,6 +79,14 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
     },
   },
   {
+    // The right to know (个人信息保护法): who read a member's records, for them and their secretary.
+    title: { zh: "个人信息", en: "Your information" },
+    commands: {
+      谁看过我的档案: { zh: "谁查看或修改过我的记录", en: "who viewed or changed your records" },
+      查阅记录: { zh: "谁查看过某位党员的记录", en: "who viewed a member's records" },
+    },
+  },
+  {
     title: { zh: "支部工作", en: "Branch work" },
     commands: {
       分析: { zh: "支部季度分析", en: "the quarterly analysis" },
