@@ -13,6 +13,8 @@ import type { runWeeklyJobPush } from "./job-weekly.ts";
 import type { recoverPending } from "./recovery.ts";
 import type { TalkSweepResult } from "./talk-sweep.ts";
 import type { runUrgentTalks } from "./talk-urgent.ts";
+import type { EraseResult } from "./erase-departed.ts";
+import type { PruneResult } from "./prune-payloads.ts";
 import type { ContactResult } from "./visit-contacts.ts";
 import type { OverdueResult } from "./visit-overdue.ts";
 import type { PlanResult } from "./visit-planner.ts";
@@ -189,6 +191,24 @@ const aidReminders: ScheduleLabel<AidReminderResult> = {
     }),
 };
 
+const prunePayloads: ScheduleLabel<PruneResult> = {
+  name: t("清理消息内容", "Payload pruning"),
+  when: t("每 30 分钟", "every 30 minutes"),
+  said: (r) =>
+    r.inbound + r.outbox === 0
+      ? t("没有到期需要清理的内容", "nothing past the retention window")
+      : t(`清除 ${r.inbound} 个已处理事件的内容、${r.outbox} 条已发消息的内容（保留去重用的编号）`, `stripped ${r.inbound} processed events and ${r.outbox} delivered messages (keys kept)`),
+};
+
+const eraseDeparted: ScheduleLabel<EraseResult> = {
+  name: t("离开党员记录到期删除", "Erasing records of members who left"),
+  when: t("每天 3:10", "daily at 3:10"),
+  said: (r) =>
+    r.erased === 0
+      ? t("没有保存期限已满的离开党员记录", "no records past their retention period")
+      : t(`${r.erased} 位离开党员的敏感记录已按保存期限删除`, `sensitive records of ${n(r.erased, "member")} who left erased`),
+};
+
 /** Each task's words, by the task's id in SCHEDULES. */
 export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   recover,
@@ -203,6 +223,8 @@ export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   "employment-checkin": employmentCheckin,
   calendar,
   "aid-reminders": aidReminders,
+  "prune-payloads": prunePayloads,
+  "erase-departed": eraseDeparted,
 };
 
 /** A task's name and when it runs; a task without a label is named by its id. */

@@ -13,6 +13,8 @@ import { sweepOverdueVisits } from "./visit-overdue.ts";
 import { sweepContacts } from "./visit-contacts.ts";
 import { runCalendarCheck } from "./calendar-check.ts";
 import { runAidReminders } from "./aid-reminders.ts";
+import { runPrunePayloads } from "./prune-payloads.ts";
+import { runEraseDeparted } from "./erase-departed.ts";
 
 export type Schedule = { task: string; run(deps: TaskDeps): Promise<unknown> } & ({ every: number } | { pattern: string });
 
@@ -41,4 +43,9 @@ export const SCHEDULES: readonly Schedule[] = [
   // Aid requests left waiting: the deciders after 2 working days (keys request + decider), the committee's secretary
   // after 5 (keys request + secretary), each once (remindedAt, escalatedAt); 15:40 again for a branch whose night hours covered 09:40.
   { task: "aid-reminders", pattern: "40 9,15 * * *", run: runAidReminders },
+  // Keeping only what is needed (docs/privacy.md): processed events' payloads and delivered messages' contents
+  // stripped once past PAYLOAD_RETENTION_HOURS (their keys stay, so nothing is handled or sent twice);
+  // at night, the records of members who left more than RETENTION_AFTER_LEAVING_DAYS ago erased (once: erasedAt).
+  { task: "prune-payloads", pattern: "*/30 * * * *", run: runPrunePayloads },
+  { task: "erase-departed", pattern: "10 3 * * *", run: runEraseDeparted },
 ];

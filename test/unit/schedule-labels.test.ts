@@ -76,6 +76,14 @@ const SAMPLES: Record<string, [unknown, string][]> = {
     [{ today, waiting: 1, reminded: 0, escalated: 0, noCommittee: 1 }, "1 件申请等待审批：催审批人 0 件，报上级 0 件，1 件上级组织没有书记在飞书上"],
     [{ today, skipped: "night", waiting: 0, reminded: 0, escalated: 0, noCommittee: 0 }, "各支部都在夜间免打扰时段，不发送"],
   ],
+  "prune-payloads": [
+    [{ inbound: 0, outbox: 0 }, "没有到期需要清理的内容"],
+    [{ inbound: 12, outbox: 30 }, "清除 12 个已处理事件的内容、30 条已发消息的内容（保留去重用的编号）"],
+  ],
+  "erase-departed": [
+    [{ today, erased: 0 }, "没有保存期限已满的离开党员记录"],
+    [{ today, erased: 2 }, "2 位离开党员的敏感记录已按保存期限删除"],
+  ],
 };
 
 /** The clock times a cron pattern "M H1,H2 * * *" fires at, as the labels write them (9:00, 15:30). */
