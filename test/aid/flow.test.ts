@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localYear } from "../../src/domain/zoned-time.ts";
 import { eventually, type Harness } from "../support/harness.ts";
-import { approvalCardFor, askForForm, buttonValue, clickCard, command, file, fund, hasButton, seedBranch, startAidHarness, submitForm, text, type Branch } from "./support.ts";
+import { approvalCardFor, askForForm, buttonValue, clickCard, command, file, fund, hasButton, seedBranch, startAidHarness, submitForm, text, toast, type Branch } from "./support.ts";
 
 let h: Harness;
 let a: Branch;
@@ -205,8 +205,10 @@ describe("求助 → approval → ledger → member told", () => {
     expect(entry).toMatchObject({ kind: "INCOME", source: "DONATION", amountFen: 200000, recordedById: a.worker.id });
 
     const year = localYear(h.clock.now(), "Asia/Shanghai");
-    const [reply] = await command(h, a.secretary, `收支公开 ${year}`);
-    expect(text(reply!)).toContain("已在");
+    // The secretary previews privately, then confirms (test/aid/disclose.test.ts has the rest).
+    const [preview] = await command(h, a.secretary, `收支公开 ${year}`);
+    expect(text(preview!)).toContain("预览");
+    expect(toast(await clickCard(h, a.secretary, preview!, "fund-disclose-confirm")).content).toContain("支部群公开");
     const posted = await h.double.waitForMessage({ to: a.chatId, where: (m) => text(m).includes(`${year} 年帮扶资金收支公开`) });
     const pub = text(posted);
     expect(pub).toContain("社会捐赠");

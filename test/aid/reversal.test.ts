@@ -264,8 +264,8 @@ describe("the books after reversals", () => {
   });
 
   it("收支公开 shows the reversals and closes on the balances", async () => {
-    const [reply] = await command(h, a.secretary, "收支公开");
-    expect(text(reply!)).toContain("已在");
+    const [preview] = await command(h, a.secretary, "收支公开");
+    await clickCard(h, a.secretary, preview!, "fund-disclose-confirm");
     const posted = await h.double.waitForMessage({ where: (m) => m.chat_id === a.chatId && text(m).includes("帮扶资金收支公开") });
     const body = text(posted);
     expect(body).toMatch(/支出冲正退回 \+¥1,100\.00（2 笔）/);

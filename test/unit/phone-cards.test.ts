@@ -13,7 +13,7 @@ import { validateContent } from "../../src/double/cards.ts";
 import { renderCard } from "../../src/sandbox/page/render-card.ts";
 import { findAll, textOf } from "../../src/sandbox/page/vnode.ts";
 import type { Harness } from "../support/harness.ts";
-import { command, fund, seedBranch, startAidHarness, type Branch } from "../aid/support.ts";
+import { clickCard, command, fund, seedBranch, startAidHarness, type Branch } from "../aid/support.ts";
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -86,7 +86,8 @@ describe("帮助, 我的 and 收支公开 over the double", () => {
   });
 
   it("收支公开 posts a table the double accepts, one row per source", async () => {
-    await command(h, a.secretary, "收支公开");
+    const [preview] = await command(h, a.secretary, "收支公开");
+    await clickCard(h, a.secretary, preview!, "fund-disclose-confirm");
     const posted = await h.double.waitForMessage({ to: a.chatId, where: (m) => JSON.stringify(m.content).includes("帮扶资金收支公开") });
     const table = (posted.content as { body: { elements: Json[] } }).body.elements.find((e) => e.tag === "table");
     expect(table).toBeDefined();
