@@ -2,7 +2,9 @@
 // exit code 2), the app's store migrated to date, the export itself, its own request errors
 // shown with the usage line (exit code 1), and the store closed whatever happens.
 import { ConfigError, parseConfig, type Config } from "../../src/config.ts";
+import { keyringFrom } from "../../src/lib/sealing.ts";
 import { openDatabase, type Database } from "../../src/store/db.ts";
+import { sealDatabase } from "../../src/store/sealing.ts";
 import { migrate } from "../../src/store/migrate.ts";
 
 export async function withStore(
@@ -20,6 +22,9 @@ export async function withStore(
     throw err;
   }
   const db = await openDatabase(config);
+  // Sealed columns (talk notes …) open with the app's keys; without them the first one read is a
+  // clear error, never plain text.
+  if (config.dataKeys) sealDatabase(db, keyringFrom(config.dataKeys.keys, config.dataKeys.currentId));
   try {
     await migrate(db.sql, { log: () => undefined });
     return await run(db, config);

@@ -18,6 +18,11 @@ export interface LedgerRequest {
   quarter: string;
   out?: string;
   withNotes?: boolean;
+  /**
+   * Who ran a server-side export (the operating-system user and host): a script has no Lark
+   * identity, so the audit line names the account that held the database's credentials.
+   */
+  ranBy?: { osUser: string; host: string };
   now: Date;
   timeZone: string;
 }
@@ -52,7 +57,7 @@ export async function exportBranchLedger(db: Database, r: LedgerRequest): Promis
     subjectType: "Organization",
     subjectId: org.id,
     orgId: org.id,
-    changes: { quarter: period.label, file, talks: talks.map((t) => t.id) },
+    changes: { quarter: period.label, file, talks: talks.map((t) => t.id), ...(r.ranBy ? { ranBy: r.ranBy } : {}) },
   });
   return { file, talks: talks.length, members: a.members };
 }

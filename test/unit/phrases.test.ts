@@ -150,6 +150,13 @@ const TABLE: [said: string, means: string][] = [
   ["走仿", "?走访"],
   ["hlep", "?帮助"],
   ["reveiw aid", "?审批"],
+  // A member's own data, and the secretary's talk ledger with notes
+  ["我的数据", "导出我的数据"],
+  ["个人信息导出", "导出我的数据"],
+  ["下载我的数据", "导出我的数据"],
+  ["导出个人数据", "导出我的数据"],
+  ["导出谈话记录", "导出谈心记录"],
+  ["导出谈心记录 2026Q4", "导出谈心记录|2026Q4"],
   // A question in one's own words is offered with its text
   ["我想问一下党费怎么交", "?提问"],
   // Words found inside a sentence rank their command

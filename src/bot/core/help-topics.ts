@@ -84,6 +84,8 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
     commands: {
       谁看过我的档案: { zh: "谁查看或修改过我的记录", en: "who viewed or changed your records" },
       查阅记录: { zh: "谁查看过某位党员的记录", en: "who viewed a member's records" },
+      导出我的数据: { zh: "把我的全部记录发给我（表格）", en: "all your records, as a spreadsheet" },
+      导出谈心记录: { zh: "本支部谈心记录含内容（表格）", en: "the branch's talk records with notes" },
     },
   },
   {
