@@ -53,7 +53,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
       受托人: { zh: "指定帮扶审批受托人", en: "name an aid delegate" },
       档案: { zh: "困难党员档案", en: "hardship archive" },
       资金: { zh: "帮扶资金余额，登记收入", en: "fund balances; record income" },
-      收支公开: { zh: "在支部群公开年度收支", en: "post the year's fund summary" },
+      收支公开: { zh: "预览后在支部群公开年度收支", en: "preview, then post the year's fund summary" },
       冲正: { zh: "冲正有误的款项", en: "reverse a wrong payment" },
     },
   },
