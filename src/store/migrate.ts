@@ -222,7 +222,10 @@ export async function migrate(sql: SqlExecutor, opts: MigrateOptions = {}): Prom
 
   return sql.withConnection((conn) =>
     withAdvisoryLock(conn, opts.lockTimeoutMs ?? 10_000, async () => {
-      await conn.exec(CREATE_MIGRATIONS_TABLE);
+      // Made only when missing: the application's own production role (npm run db:app-role)
+      // may not create tables, and CREATE TABLE IF NOT EXISTS asks for that right even when the table is there.
+      const [table] = await conn.query<{ t: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS t`);
+      if (!table?.t) await conn.exec(CREATE_MIGRATIONS_TABLE);
       const rows = await conn.query<MigrationRow>(
         `SELECT id, migration_name, checksum, started_at, finished_at, rolled_back_at, logs FROM _prisma_migrations ORDER BY started_at ASC`,
       );

@@ -69,7 +69,7 @@ export async function sendApprovalCards(ctx: KeyedContext, rc: RequestContext, r
   const card = approvalCardOf(rc, ctx);
   for (const d of to) ctx.send({ openId: d.openId }, { card }, `${approvalKeyPrefix(rc.req.id)}${round}-${d.id}`);
   if (to.length > 0 && opts.audit) {
-    await ctx.audit({ action: "aid.request.notify", subjectType: "AidRequest", subjectId: rc.req.id, orgId: rc.req.orgId, changes: { to: to.map((d) => d.id), round } });
+    await ctx.audit({ action: "aid.request.notify", subjectType: "AidRequest", subjectId: rc.req.id, orgId: rc.req.orgId, subjectPersonId: rc.req.personId, changes: { to: to.map((d) => d.id), round } });
   }
   return to.length;
 }

@@ -36,6 +36,7 @@ export async function attachmentChecked(ctx: CommandContext, attachmentId: numbe
     subjectType: "AidRequest",
     subjectId: req.id,
     orgId: req.orgId,
+    subjectPersonId: req.personId,
     changes: { attachment: att.id, kind: att.kind, sizeBytes: att.sizeBytes, shownTo: deciders, ...(answered ? { status: ["NEEDS_INFO", "PENDING"], newCards: sentTo } : {}) },
   });
   ctx.reply({ text: keptText(req.number, att.kind, att.fileName, answered !== null) });

@@ -38,7 +38,7 @@ async function attachmentMessage(ctx: CommandContext, ev: InboundMessage): Promi
     at: ctx.clock.now(),
   });
   if (ids.length === 0) return;
-  await ctx.audit({ action: "aid.attachment.receive", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { attachments: ids, messageId: ev.messageId } });
+  await ctx.audit({ action: "aid.attachment.receive", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId, changes: { attachments: ids, messageId: ev.messageId } });
   for (const id of ids) ctx.queueAttachmentWork({ fetch: id });
 }
 

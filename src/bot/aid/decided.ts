@@ -12,7 +12,7 @@ export async function decidedAnswer(ctx: BaseContext, stale: AidRequestRow): Pro
   const { req } = rc;
   const by = req.decidedById !== null ? (rc.names.get(req.decidedById) ?? null) : null;
   const at = req.decidedAt ? localDateTime(req.decidedAt, ctx.config.timezone) : null;
-  await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { refused: "already_decided" } });
+  await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId, changes: { refused: "already_decided" } });
   // A withdrawal that won the race: the decider is told who withdrew it and when.
   const withdrawn = withdrawnView(req, rc.events, rc.names, ctx.config.timezone);
   const text = withdrawn ? withdrawnAlreadyText(req.number, withdrawn.by, withdrawn.at) : alreadyDecidedText(req.status, by, at);

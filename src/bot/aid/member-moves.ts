@@ -79,7 +79,7 @@ export async function withdrawRequest(ctx: ClickContext, req: AidRequestRow): Pr
     // Decided first (or by a second click): nothing changes; the receipt shows what did.
     return { toast: { type: "info", text: tooLateText(rc, ctx.config.timezone) }, rc, receipt: receiptCardOf(rc, ctx) };
   }
-  await ctx.audit({ action: "aid.request.withdraw", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: [req.status, "CANCELLED"] } });
+  await ctx.audit({ action: "aid.request.withdraw", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId, changes: { status: [req.status, "CANCELLED"] } });
   // Every decider's copy becomes "已撤回" without buttons, including ones not yet sent.
   await refreshCopies(ctx, rc.copies, approvalCardOf(rc, ctx), undefined);
   refreshReceipt(ctx, rc);
@@ -124,7 +124,7 @@ export async function urgeRequest(ctx: ClickContext, req: AidRequestRow): Promis
     urgedAt: localDateTime(now, tz),
   });
   for (const d of deciders) ctx.send({ openId: d.openId }, { card }, urgeKey(req.id, today, d.id));
-  await ctx.audit({ action: "aid.request.urge", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { to: deciders.map((d) => d.id) } });
+  await ctx.audit({ action: "aid.request.urge", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId, changes: { to: deciders.map((d) => d.id) } });
   refreshReceipt(ctx, rc);
   return {
     toast: { type: "success", text: { zh: `已提醒审批人（${deciders.map((d) => d.name).join("、")}）尽快处理 ${req.number}。`, en: `Reminded ${deciders.map((d) => d.name).join(", ")} about ${req.number}.` } },

@@ -18,6 +18,7 @@ import { afterTrainingReversal } from "../work/training-view.ts";
 import { loadRequest, tellMember } from "./approval.ts";
 import { approvalCardOf, decisionView, type RequestContext } from "./approval-view.ts";
 import { refreshReceipt } from "./receipt.ts";
+import { written } from "../../store/audit.ts";
 
 /** What a reversal asks: the reason, and for an income the right figures when there are any. */
 export interface ReversalInput {
@@ -139,11 +140,12 @@ export async function reverseEntry(ctx: ClickContext, e: CorrectableEntry, input
     subjectType: "FundEntry",
     subjectId: e.id,
     orgId: e.orgId,
+    subjectPersonId: e.payeeId,
     changes: {
       kind: e.kind,
       source: e.source,
       amountFen: e.amountFen,
-      reason: input.reason,
+      ...written({ reason: input.reason }),
       reversalEntryId: booked.id,
       ...(correcting && fix ? { correctingEntryId: correcting.id, correction: { source: fix.source, amountFen: fix.amountFen, payer: fix.payer } } : {}),
       ...(e.request ? { aidRequestId: e.request.id } : {}),
@@ -165,7 +167,7 @@ async function afterAidReversal(ctx: ClickContext, e: CorrectableEntry, reason: 
   const request = e.request!;
   const done = await ctx.store.aidRequests.markReversed(request.id, { byId: ctx.actor.personId, reason, at: ctx.clock.now() });
   if (!done) throw notPaid("aid");
-  await ctx.audit({ action: "aid.request.reverse", subjectType: "AidRequest", subjectId: request.id, orgId: e.orgId, changes: { status: ["APPROVED", "REVERSED"], reason, fundEntryId: e.id } });
+  await ctx.audit({ action: "aid.request.reverse", subjectType: "AidRequest", subjectId: request.id, orgId: e.orgId, subjectPersonId: e.payeeId, changes: { status: ["APPROVED", "REVERSED"], ...written({ reason }), fundEntryId: e.id } });
   const read = await loadRequest(ctx, request.id);
   const rc: RequestContext = { ...read, balances: { ...read.balances, [e.source]: read.balances[e.source] + (pending[e.source] ?? 0) } };
   const card = approvalCardOf(rc, ctx);

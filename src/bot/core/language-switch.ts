@@ -25,6 +25,6 @@ const already: Record<Lang, Text> = {
 export async function switchLanguage(ctx: BaseContext, lang: Lang): Promise<{ text: Text; changed: boolean }> {
   const before = await ctx.store.people.setLanguage(ctx.actor.personId, lang);
   if (before === lang) return { text: already[lang], changed: false };
-  await ctx.audit({ action: "person.language", subjectType: "Person", subjectId: ctx.actor.personId, changes: { language: [before, lang] } });
+  await ctx.audit({ action: "person.language", subjectType: "Person", subjectId: ctx.actor.personId, subjectPersonId: ctx.actor.personId, changes: { language: [before, lang] } });
   return { text: switched[lang], changed: true };
 }

@@ -12,6 +12,7 @@ import { eventLabel } from "../../domain/visit-labels.ts";
 import { todayOf, type BaseContext } from "../context.ts";
 import { UserError } from "../errors.ts";
 import type { Plan } from "./plan.ts";
+import { written } from "../../store/audit.ts";
 
 
 /** Applies the checked plan and answers with the result card (with 撤销). */
@@ -42,10 +43,10 @@ export async function recordChange(ctx: BaseContext, plan: Plan): Promise<Card> 
     throw new UserError("standing_changed", { zh: "该变动已登记，或党员的状态已经改变。请重新发送命令查看当前情况。", en: "This change was already recorded, or the member's standing has changed; send the command again." });
   }
   const effects = doneEffects(req.kind, applied.effects, summary);
-  const auditChanges = { kind: req.kind, personId: applied.personId, effectiveOn: req.day, otherOrgId: req.otherOrgId, otherOrgName: req.otherOrgName, note: req.note, counts: countsOf(applied.effects) };
-  await ctx.audit({ action: "membership.change", subjectType: "MembershipChange", subjectId: applied.changeId, orgId: req.orgId, changes: auditChanges });
+  const auditChanges = { kind: req.kind, personId: applied.personId, effectiveOn: req.day, otherOrgId: req.otherOrgId, otherOrgName: req.otherOrgName, ...written({ note: req.note }), counts: countsOf(applied.effects) };
+  await ctx.audit({ action: "membership.change", subjectType: "MembershipChange", subjectId: applied.changeId, orgId: req.orgId, subjectPersonId: applied.personId, changes: auditChanges });
   // The receiving branch's own trail shows who arrived and from where.
-  if (inSystem) await ctx.audit({ action: "membership.change.receive", subjectType: "MembershipChange", subjectId: applied.changeId, orgId: req.otherOrgId!, changes: auditChanges });
+  if (inSystem) await ctx.audit({ action: "membership.change.receive", subjectType: "MembershipChange", subjectId: applied.changeId, orgId: req.otherOrgId!, subjectPersonId: applied.personId, changes: auditChanges });
 
   await tellSecretaries(ctx, { changeId: applied.changeId, orgId: req.orgId, otherOrgId: inSystem ? req.otherOrgId : null, summary, effects, reverted: false });
   if (condolence && applied.effects.condolenceVisitId !== null) {

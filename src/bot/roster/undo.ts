@@ -65,10 +65,11 @@ export async function undoChange(ctx: BaseContext, c: ChangeRow): Promise<Card> 
     subjectType: "MembershipChange",
     subjectId: c.id,
     orgId: c.orgId,
+    subjectPersonId: c.personId,
     changes: { status: ["APPLIED", "REVERTED"], kind: c.kind, personId: c.personId, effectiveOn: c.effectiveOn, notRestored: r.notRestored },
   });
   if (summary.inSystem && c.otherOrgId !== null) {
-    await ctx.audit({ action: "membership.change.revert", subjectType: "MembershipChange", subjectId: c.id, orgId: c.otherOrgId, changes: { status: ["APPLIED", "REVERTED"], kind: c.kind, personId: c.personId } });
+    await ctx.audit({ action: "membership.change.revert", subjectType: "MembershipChange", subjectId: c.id, orgId: c.otherOrgId, subjectPersonId: c.personId, changes: { status: ["APPLIED", "REVERTED"], kind: c.kind, personId: c.personId } });
   }
   await tellSecretaries(ctx, { changeId: c.id, orgId: c.orgId, otherOrgId: summary.inSystem ? c.otherOrgId : null, summary, effects: [], reverted: true });
   return changeRevertedCard({ summary, notRestored: r.notRestored });

@@ -22,6 +22,7 @@ export async function assignLeader(ctx: BaseContext & { inbound: { key: string }
       subjectType: "Person",
       subjectId: memberId,
       orgId,
+      subjectPersonId: memberId,
       changes: { responsibleLeaderId: [before.leaderId, leaderId] },
     });
     if (leader.openId && leaderId !== ctx.actor.personId) {

@@ -14,7 +14,7 @@ export async function talkNotesCardFor(ctx: BaseContext, member: { id: number; n
   const tz = ctx.config.timezone;
   const now = ctx.clock.now();
   const talks = await ctx.store.talks.readableTalks(ctx.actor, member.id);
-  for (const x of talks) await ctx.audit({ action: "talk.view", subjectType: "Talk", subjectId: x.id, orgId: x.orgId, changes: { memberId: member.id } });
+  for (const x of talks) await ctx.audit({ action: "talk.view", subjectType: "Talk", subjectId: x.id, orgId: x.orgId, subjectPersonId: member.id, changes: { memberId: member.id } });
   return talkNotesCard({
     memberName: member.name,
     today: todayOf(ctx),

@@ -46,7 +46,7 @@ export async function visitForm(ctx: BaseContext, task: TaskRow) {
     value: s,
     text: { zh: `${SOURCE_LABEL[s].zh}（余额 ${yuanText(bal[s]).zh}）`, en: `${SOURCE_LABEL[s].en} (balance ${yuanText(bal[s]).en})` },
   }));
-  await ctx.audit({ action: "visit.task.view", subjectType: "VisitTask", subjectId: task.id, orgId: task.orgId });
+  await ctx.audit({ action: "visit.task.view", subjectType: "VisitTask", subjectId: task.id, orgId: task.orgId, subjectPersonId: task.memberId });
   const settings = await sOf(task.orgId);
   return visitFormCard({
     taskId: task.id,

@@ -7,6 +7,7 @@ import type { BaseContext } from "../context.ts";
 import { todayOf } from "../context.ts";
 import { notAllowed } from "../errors.ts";
 import { unknownRecord } from "./texts.ts";
+import { written } from "../../store/audit.ts";
 
 export async function requireCase(ctx: Pick<BaseContext, "store">, id: number): Promise<CaseRow> {
   const c = await ctx.store.employment.findCase(id);
@@ -27,6 +28,6 @@ export function requireCaseActor(actor: Actor, c: CaseRow, opts: { memberToo: bo
 export async function closeAsEmployed(ctx: BaseContext, c: CaseRow, outcome: string | null): Promise<boolean> {
   const today = todayOf(ctx);
   if (!(await ctx.store.employment.markEmployed(c.id, { byId: ctx.actor.personId, today, outcome, at: ctx.clock.now() }))) return false;
-  await ctx.audit({ action: "employment.case.employed", subjectType: "EmploymentCase", subjectId: c.id, orgId: c.orgId, changes: { status: ["OPEN", "EMPLOYED"], outcome, personId: c.personId } });
+  await ctx.audit({ action: "employment.case.employed", subjectType: "EmploymentCase", subjectId: c.id, orgId: c.orgId, subjectPersonId: c.personId, changes: { status: ["OPEN", "EMPLOYED"], ...written({ outcome }), personId: c.personId } });
   return true;
 }

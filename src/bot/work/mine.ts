@@ -22,6 +22,7 @@ export async function workMineSections(ctx: BaseContext): Promise<Element[]> {
     action: "work.view_own",
     subjectType: "Person",
     subjectId: actor.personId,
+    subjectPersonId: actor.personId,
     changes: { commendations: commendations.map((c) => c.id), applications: applications.map((a) => a.id), case: job?.id ?? null, questions: questions.map((q) => q.id) },
   });
   return sections({

@@ -13,15 +13,17 @@ export async function reopenByNumber(ctx: CommandContext, held: { kind: Exclude<
   if (held.kind === "training") {
     const app = await requireTraining(ctx, held.id);
     requireTrainingDecider(ctx.actor, app);
-    await ctx.audit({ action: "training.application.view", subjectType: "TrainingApplication", subjectId: app.id, orgId: app.orgId });
+    await ctx.audit({ action: "training.application.view", subjectType: "TrainingApplication", subjectId: app.id, orgId: app.orgId, subjectPersonId: app.personId });
     ctx.send({ openId: ctx.actor.openId }, { card: await trainingDecisionCardOf(ctx, app.id) }, copy(trainingKeyPrefix(app.id)));
   } else if (held.kind === "commendation") {
     const c = await requireCommendation(ctx, held.id);
     requireCommendDecider(ctx.actor, c);
+    await ctx.audit({ action: "commendation.view", subjectType: "Commendation", subjectId: c.id, orgId: c.orgId, subjectPersonId: c.personId });
     ctx.send({ openId: ctx.actor.openId }, { card: await commendCardOf(ctx, c) }, copy(commendKeyPrefix(c.id)));
   } else {
     const q = await requireQuestion(ctx, held.id);
     requireAnswerer(ctx.actor, q);
+    await ctx.audit({ action: "question.view", subjectType: "Question", subjectId: q.id, orgId: q.orgId, subjectPersonId: q.askerId });
     ctx.send({ openId: ctx.actor.openId }, { card: (await cardsOf(ctx, q)).secretary }, copy(secretaryKeyPrefix(q.id)));
   }
 }

@@ -16,6 +16,7 @@ import { notAllowed, UserError } from "../errors.ts";
 import { redrawCopies, type ClickContext } from "./copies.ts";
 import { reachableSecretaries } from "./people.ts";
 import { ownRecord, trainingDecidedText, unknownRecord } from "./texts.ts";
+import { written } from "../../store/audit.ts";
 
 export const trainingKeyPrefix = (id: number) => `training-decide-${id}-`;
 
@@ -97,7 +98,7 @@ export async function afterTrainingReversal(ctx: ClickContext, id: number, r: { 
     throw new UserError("not_paid", { zh: "该培训申请没有已发放的补贴（未批准、未批补贴或已冲正），无需冲正。", en: "Nothing was paid on this application." });
   }
   const row = await requireTraining(ctx, id);
-  await ctx.audit({ action: "training.application.reverse", subjectType: "TrainingApplication", subjectId: id, orgId: row.orgId, changes: { status: ["APPROVED", "REVERSED"], reason: r.reason, fundEntryId: row.fundEntryId, reversalEntryId: r.entryId } });
+  await ctx.audit({ action: "training.application.reverse", subjectType: "TrainingApplication", subjectId: id, orgId: row.orgId, subjectPersonId: row.personId, changes: { status: ["APPROVED", "REVERSED"], ...written({ reason: r.reason }), fundEntryId: row.fundEntryId, reversalEntryId: r.entryId } });
   const card = await decisionCardOf(ctx, row, pending);
   await redrawCopies(ctx, trainingKeyPrefix(id), card);
   const view = await trainingViewOf(ctx, row);
@@ -114,7 +115,7 @@ export async function sendTrainingCards(ctx: KeyedContext, r: TrainingRow): Prom
   const to = await reachableSecretaries(ctx, r.orgId, r.personId);
   const card = await decisionCardOf(ctx, r);
   for (const s of to) ctx.send({ openId: s.openId }, { card }, `${trainingKeyPrefix(r.id)}r0-${s.personId}`);
-  if (to.length > 0) await ctx.audit({ action: "training.application.notify", subjectType: "TrainingApplication", subjectId: r.id, orgId: r.orgId, changes: { to: to.map((s) => s.personId) } });
+  if (to.length > 0) await ctx.audit({ action: "training.application.notify", subjectType: "TrainingApplication", subjectId: r.id, orgId: r.orgId, subjectPersonId: r.personId, changes: { to: to.map((s) => s.personId) } });
   return to.length;
 }
 

@@ -9,6 +9,7 @@ import { loadRequest, requireRequest, sendApprovalCards } from "../approval.ts";
 import { approvalCardOf } from "../approval-view.ts";
 import { answerForm, requestRef } from "../forms.ts";
 import { refreshReceipt } from "../receipt.ts";
+import { written } from "../../../store/audit.ts";
 
 const noAnswerNeeded = { zh: "该申请当前无需补充说明。", en: "This request needs no answer now." };
 
@@ -28,7 +29,7 @@ export const aidAnswerInfo = defineAction({
       const now = await requireRequest(ctx, req.id);
       return { toast: { type: "info", text: noAnswerNeeded }, card: aidInfoClosedCard({ number: req.number, status: now.status }) };
     }
-    await ctx.audit({ action: "aid.request.answer_info", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: ["NEEDS_INFO", "PENDING"], answer } });
+    await ctx.audit({ action: "aid.request.answer_info", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId, changes: { status: ["NEEDS_INFO", "PENDING"], ...written({ answer }) } });
     const rc = await loadRequest(ctx, req.id);
     // The question this answers: the last one asked before it.
     const question = rc.events.filter((e) => e.type === "INFO_REQUESTED" && e.id < provided.event.id).at(-1);

@@ -11,6 +11,7 @@ import { decidedAnswer } from "../decided.ts";
 import { decideForm, requestRef } from "../forms.ts";
 import { refreshReceipt } from "../receipt.ts";
 import { approvedText, noteLabel, sourceMissing } from "../texts.ts";
+import { written } from "../../../store/audit.ts";
 
 /**
  * 批准: the request becomes APPROVED and the ledger gets the disbursement in one statement,
@@ -46,7 +47,8 @@ export const aidApprove = defineAction({
       subjectType: "AidRequest",
       subjectId: req.id,
       orgId: req.orgId,
-      changes: { status: [req.status, "APPROVED"], approvedFen: amountFen, fundSource: source, note, fundEntryId: done.entryId },
+      subjectPersonId: req.personId,
+      changes: { status: [req.status, "APPROVED"], approvedFen: amountFen, fundSource: source, ...written({ note }), fundEntryId: done.entryId },
     });
 
     const after = withApproval(rc, done);

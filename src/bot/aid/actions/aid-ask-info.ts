@@ -11,6 +11,7 @@ import { decidedAnswer } from "../decided.ts";
 import { decideForm, requestRef } from "../forms.ts";
 import { refreshReceipt } from "../receipt.ts";
 import { askedText, questionLabel } from "../texts.ts";
+import { written } from "../../../store/audit.ts";
 
 /** 请求补充说明: the member (or the leader who filed for them) gets a card to answer in. */
 export const aidAskInfo = defineAction({
@@ -31,7 +32,7 @@ export const aidAskInfo = defineAction({
     if (!to?.openId) {
       throw new UserError("no_recipient", { zh: "申请人未使用飞书，也没有代办人可以转达，请线下联系申请人后再作决定。", en: "The member has no Lark account and nobody filed for them; contact them in person, then decide." });
     }
-    await ctx.audit({ action: "aid.request.ask_info", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: [req.status, "NEEDS_INFO"], question, to: to.id } });
+    await ctx.audit({ action: "aid.request.ask_info", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId, changes: { status: [req.status, "NEEDS_INFO"], ...written({ question }), to: to.id } });
     ctx.send(
       { openId: to.openId },
       {

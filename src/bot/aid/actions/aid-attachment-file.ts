@@ -22,7 +22,7 @@ export const aidAttachmentFile = defineAction({
     const req = await requireRequest(ctx, att.requestId);
     requireDecider(ctx.actor, req);
     if (att.status !== "KEPT") throw new UserError("no_attachment", attachmentGoneText);
-    await ctx.audit({ action: "aid.attachment.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { attachment: att.id, fileName: att.fileName, as: "file_message" } });
+    await ctx.audit({ action: "aid.attachment.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId, changes: { attachment: att.id, kind: att.kind, as: "file_message" } });
     ctx.queueAttachmentWork({ sendFile: { attachmentId: att.id, openId: ctx.actor.openId, key: `aid-att-file-${att.id}-${ctx.inbound.key}` } });
     return { toast: { type: "success", text: fileOnItsWayText } };
   },

@@ -12,7 +12,7 @@ export const aidOpen = defineAction({
     const rc = await loadRequest(ctx, value.r);
     const { req } = rc;
     requireDecider(ctx.actor, req);
-    await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId });
+    await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId });
     ctx.send({ openId: ctx.actor.openId }, { card: approvalCardOf(rc, ctx) }, `${approvalKeyPrefix(req.id)}open-${ctx.actor.personId}-${ctx.inbound.key}`);
     return { toast: { type: "success", text: { zh: `已发送 ${req.number} 的审批卡片。`, en: `Sent the card for ${req.number}.` } } };
   },

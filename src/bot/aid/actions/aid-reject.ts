@@ -10,6 +10,7 @@ import { decidedAnswer } from "../decided.ts";
 import { decideForm, requestRef } from "../forms.ts";
 import { refreshReceipt } from "../receipt.ts";
 import { reasonLabel, rejectedText } from "../texts.ts";
+import { written } from "../../../store/audit.ts";
 
 /** 不批准: final, with a reason the member is told. */
 export const aidReject = defineAction({
@@ -23,7 +24,7 @@ export const aidReject = defineAction({
     if (!isOpen(req.status)) return decidedAnswer(ctx, req);
     const reason = must(checkText(form.note, reasonLabel, { required: true, max: NOTE_MAX }));
     if (!(await ctx.store.aidRequests.reject(req.id, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return decidedAnswer(ctx, req);
-    await ctx.audit({ action: "aid.request.reject", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { status: [req.status, "REJECTED"], reason } });
+    await ctx.audit({ action: "aid.request.reject", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId, changes: { status: [req.status, "REJECTED"], ...written({ reason }) } });
     const rc = await loadRequest(ctx, req.id);
     const card = approvalCardOf(rc, ctx);
     await refreshCopies(ctx, rc.copies, card, ctx.inbound.messageId);

@@ -13,7 +13,7 @@ export const aidReverseOpen = defineAction({
     const req = await requireRequest(ctx, value.r);
     requireCorrector(ctx.actor, req.orgId);
     const e = await requireReversible(ctx, await entryOfRequest(ctx, req.id));
-    await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId, changes: { aidRequestId: req.id } });
+    await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId, subjectPersonId: req.personId, changes: { aidRequestId: req.id } });
     return { card: await reversalFormOf(ctx, e, "aid") };
   },
 });

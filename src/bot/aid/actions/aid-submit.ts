@@ -52,6 +52,7 @@ export const aidSubmit = defineAction({
       subjectType: "AidRequest",
       subjectId: req.id,
       orgId: req.orgId,
+      subjectPersonId: personId,
       changes: { number: req.number, personId, onBehalf, category: req.category, requestedFen, urgency: req.urgency, notified: to.map((d) => d.id) },
     });
     // A member asking for help is owed an urgent talk with their responsible leader (谈心谈话).

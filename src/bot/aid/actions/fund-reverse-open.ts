@@ -10,7 +10,7 @@ export const fundReverseOpen = defineAction({
   value: entryRef,
   async run(ctx, { value }) {
     const e = await requireReversible(ctx, value.e);
-    await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId });
+    await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId, subjectPersonId: e.payeeId });
     return { card: await reversalFormOf(ctx, e, value.b) };
   },
 });

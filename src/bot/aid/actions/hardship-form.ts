@@ -18,7 +18,7 @@ export const hardshipForm = defineAction({
     if (active?.status === "ACTIVE") return { toast: { type: "info", text: { zh: "该党员已有在档的困难档案，发送「档案」查看。", en: "This member already has an active entry; send \"档案\"." } } };
     const person = await ctx.store.aidPeople.aidPerson(req.personId);
     if (!person) throw unknownPerson();
-    await ctx.audit({ action: "hardship.form", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, changes: { personId: person.id } });
+    await ctx.audit({ action: "hardship.form", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: person.id, changes: { personId: person.id } });
     ctx.send({ openId: ctx.actor.openId }, { card: openFormOf(ctx, person, req) }, `hardship-form-${req.id}-${ctx.actor.personId}-${ctx.inbound.key}`);
     return { toast: { type: "success", text: { zh: "建档表单已发送，请在新卡片中填写。", en: "The form was sent in a new card." } } };
   },

@@ -8,6 +8,7 @@ import { approvalCardOf } from "../approval-view.ts";
 import { unknownPerson } from "../errors.ts";
 import { entryForm, openEntryValue } from "../forms.ts";
 import { entryCardOf, entryInput, requireArchivist } from "../hardship-view.ts";
+import { written } from "../../../store/audit.ts";
 
 /** 建档: opens the member's hardship entry (at most one active), from a request or directly. */
 export const hardshipOpen = defineAction({
@@ -26,7 +27,7 @@ export const hardshipOpen = defineAction({
     const input = entryInput(form, todayOf(ctx));
     const entry = await store.aidHardship.openEntry({ orgId: branch.orgId, personId: person.id, ...input, openedFromRequestId: req?.id ?? null, byId: ctx.actor.personId, at: ctx.clock.now() });
     if (!entry) throw new UserError("entry_exists", { zh: `${person.name}已有在档的困难档案，请发送「档案 ${person.name}」查看或更新。`, en: `${person.name} already has an active entry; send "档案 ${person.name}".` });
-    await ctx.audit({ action: "hardship.open", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, changes: { personId: person.id, ...input, openedFromRequestId: req?.id ?? null } });
+    await ctx.audit({ action: "hardship.open", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, subjectPersonId: person.id, changes: { personId: person.id, causes: input.causes, level: input.level, nextReviewOn: input.nextReviewOn, ...written({ household: input.household }), openedFromRequestId: req?.id ?? null } });
     if (req) {
       // The request's approval cards show the archive status: redraw them.
       const rc = await loadRequest(ctx, req.id);

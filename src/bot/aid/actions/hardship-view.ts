@@ -10,7 +10,7 @@ export const hardshipView = defineAction({
   async run(ctx, { value }) {
     const entry = await requireEntry(ctx, value.e);
     requireArchivist(ctx.actor, entry.orgId);
-    await ctx.audit({ action: "hardship.view", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId });
+    await ctx.audit({ action: "hardship.view", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, subjectPersonId: entry.personId });
     return { card: await entryCardOf(ctx, entry) };
   },
 });

@@ -34,14 +34,14 @@ export const aidDelegate: Command = {
     const org = ctx.actor.grants.find((g) => g.orgId === p.orgId)!;
     if (remove) {
       if (!(await ctx.store.aidPeople.removeDelegate(p.id, p.orgId))) throw new UserError("not_delegate", { zh: `${p.name}不是${org.orgName}的帮扶审批受托人。`, en: `${p.name} is not an aid delegate of ${org.orgName}.` });
-      await ctx.audit({ action: "aid.delegate.remove", subjectType: "Person", subjectId: p.id, orgId: p.orgId, changes: { role: ["AID_DELEGATE", null] } });
+      await ctx.audit({ action: "aid.delegate.remove", subjectType: "Person", subjectId: p.id, orgId: p.orgId, subjectPersonId: p.id, changes: { role: ["AID_DELEGATE", null] } });
       if (p.openId) ctx.send({ openId: p.openId }, { text: { zh: `${ctx.actor.name}已取消您在${org.orgName}的帮扶审批受托人身份。`, en: `${ctx.actor.name} removed you as aid delegate of ${org.orgName}.` } }, `aid-delegate-${p.orgId}-${p.id}-off-${ctx.inbound.key}`);
       ctx.reply({ text: { zh: `已取消${p.name}的帮扶审批受托人身份。`, en: `${p.name} is no longer an aid delegate.` } });
       return;
     }
     if (!p.openId) throw new UserError("no_lark", { zh: `${p.name}尚未绑定飞书，无法接收审批卡片，请先请党务工作者导入其手机号或邮箱。`, en: `${p.name} is not on Lark yet and could not receive approval cards.` });
     if (!(await ctx.store.aidPeople.addDelegate(p.id, p.orgId))) throw new UserError("already_delegate", { zh: `${p.name}已是${org.orgName}的帮扶审批受托人。`, en: `${p.name} is already an aid delegate of ${org.orgName}.` });
-    await ctx.audit({ action: "aid.delegate.name", subjectType: "Person", subjectId: p.id, orgId: p.orgId, changes: { role: [null, "AID_DELEGATE"] } });
+    await ctx.audit({ action: "aid.delegate.name", subjectType: "Person", subjectId: p.id, orgId: p.orgId, subjectPersonId: p.id, changes: { role: [null, "AID_DELEGATE"] } });
     ctx.send({ openId: p.openId }, { text: { zh: `${ctx.actor.name}指定您为${org.orgName}的帮扶审批受托人：党员的帮扶申请会发给您审批，发送「审批」可查看待审批的申请。`, en: `${ctx.actor.name} named you aid delegate of ${org.orgName}: members' aid requests will come to you; send "审批" to see those waiting.` } }, `aid-delegate-${p.orgId}-${p.id}-on-${ctx.inbound.key}`);
     // What is already waiting reaches the new delegate too (not their own request).
     let sent = 0;

@@ -17,7 +17,7 @@ export const aidMine: Command = {
     const names = await ctx.store.people.personNames(rows.flatMap((r) => r.events.map((e) => e.actorId)));
     const tz = ctx.config.timezone;
     const attached = await ctx.store.aidAttachments.keptCounts(rows.map((r) => r.id));
-    await ctx.audit({ action: "aid.request.view_own", subjectType: "Person", subjectId: ctx.actor.personId, changes: { requests: rows.map((r) => r.number) } });
+    await ctx.audit({ action: "aid.request.view_own", subjectType: "Person", subjectId: ctx.actor.personId, subjectPersonId: ctx.actor.personId, changes: { requests: rows.map((r) => r.number) } });
     // 知情权 beyond aid, in the same card: training, employment case, commendations and questions
     // (src/bot/work/mine.ts), and the latest talk; each section only when it holds something.
     const talks = await ctx.store.talks.recentTalksOf(ctx.actor.personId);

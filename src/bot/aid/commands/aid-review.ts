@@ -29,13 +29,14 @@ export const aidReview: Command = {
       if (!req) throw unknownRequest(number);
       requireDecider(ctx.actor, req);
       const rc = await loadRequest(ctx, req.id);
-      await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId });
+      await ctx.audit({ action: "aid.request.view", subjectType: "AidRequest", subjectId: req.id, orgId: req.orgId, subjectPersonId: req.personId });
       ctx.send({ openId: ctx.actor.openId }, { card: approvalCardOf(rc, ctx) }, `${approvalKeyPrefix(req.id)}open-${ctx.actor.personId}-${ctx.inbound.key}`);
       return;
     }
     const rows = (await ctx.store.aidRequests.openRequests(orgsWhere(ctx.actor, DECIDER_ROLES))).filter((r) => r.personId !== ctx.actor.personId);
     const names = await ctx.store.people.personNames(rows.map((r) => r.personId));
-    await ctx.audit({ action: "aid.request.list", subjectType: "AidRequest", subjectId: "open", changes: { requests: rows.map((r) => r.number) } });
+    // One line per request listed: each member can see that their request was shown.
+    for (const r of rows) await ctx.audit({ action: "aid.request.list", subjectType: "AidRequest", subjectId: r.id, orgId: r.orgId, subjectPersonId: r.personId, changes: { number: r.number } });
     ctx.reply({
       card: openRequestsCard({
         items: rows.map((r) => ({

@@ -40,7 +40,7 @@ export const fundReverseCommand: Command = {
       if (p) throw fromProblem(p);
     }
     if (!cmd.reason) {
-      await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId });
+      await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId, subjectPersonId: e.payeeId });
       ctx.reply({ card: await reversalFormOf(ctx, e, e.request ? "aid" : "fund") });
       return;
     }

@@ -22,7 +22,8 @@ export const hardshipArchive: Command = {
       for (const orgId of orgIds) {
         const rows = await ctx.store.aidHardship.entriesOf([orgId]);
         const orgName = await ctx.store.orgs.orgName(orgId);
-        await ctx.audit({ action: "hardship.list", subjectType: "HardshipEntry", subjectId: "list", orgId, changes: { entries: rows.map((r) => r.id) } });
+        // One line per entry listed: each member can see that their entry was shown.
+        for (const r of rows) await ctx.audit({ action: "hardship.list", subjectType: "HardshipEntry", subjectId: r.id, orgId, subjectPersonId: r.personId });
         const d = todayOf(ctx);
         ctx.reply({
           card: hardshipListCard({
@@ -39,7 +40,7 @@ export const hardshipArchive: Command = {
     const p = found[0]!;
     const entry = await ctx.store.aidHardship.entryOf(p.id);
     if (entry) {
-      await ctx.audit({ action: "hardship.view", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId });
+      await ctx.audit({ action: "hardship.view", subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, subjectPersonId: entry.personId });
       ctx.reply({ card: await entryCardOf(ctx, entry) });
     }
     if (!entry || entry.status === "RESOLVED") ctx.reply({ card: openFormOf(ctx, p, null) });

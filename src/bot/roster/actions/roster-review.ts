@@ -94,6 +94,7 @@ async function auditRemoval(ctx: ActionContext, orgId: number, item: ReviewItem,
     subjectType: "Person",
     subjectId: item.personId,
     orgId,
+    subjectPersonId: item.personId,
     changes: { roles: [rolesText(item.roles).zh, null], reason: ROSTER_REMOVAL_REASON, kind: item.kind, ...(item.toOrgName ? { toOrgName: item.toOrgName } : {}), ...done },
   });
 }

@@ -9,6 +9,7 @@ import { checkNextReview, defaultNextReview, HARDSHIP_LEVELS } from "../../../do
 import { hasRole } from "../../../domain/roles.ts";
 import { must, notAllowed, UserError } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
+import { written } from "../../../store/audit.ts";
 
 const stale = () => new UserError("review_stale", { zh: "该档案已复核或已销档，请以最新卡片为准。", en: "This entry was already reviewed or resolved." });
 
@@ -36,12 +37,12 @@ export const hardshipReview = defineAction({
       return form.notes;
     };
     const audit = (changes: Record<string, unknown>) =>
-      ctx.audit({ action: `hardship.review.${value.d}`, subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, changes: changes as object });
+      ctx.audit({ action: `hardship.review.${value.d}`, subjectType: "HardshipEntry", subjectId: entry.id, orgId: entry.orgId, subjectPersonId: entry.personId, changes: changes as object });
 
     if (value.d === "resolve") {
       const reason = needReason();
       if (!(await ctx.store.aidHardship.resolveEntry(entry, { ...by, reason }))) throw stale();
-      await audit({ status: ["ACTIVE", "RESOLVED"], reason });
+      await audit({ status: ["ACTIVE", "RESOLVED"], ...written({ reason }) });
       return { toast: { type: "success", text: { zh: "已销档", en: "Resolved" } }, card: hardshipReviewedCard({ memberName, decision: "resolve", byName: ctx.actor.name, reason }) };
     }
 
@@ -59,7 +60,7 @@ export const hardshipReview = defineAction({
     if (above.length === 0) throw new UserError("no_upper", { zh: "没有找到上级党组织的书记，无法上报。", en: "No upper organisation secretary to refer to." });
     const historyId = await ctx.store.hardshipReview.referEntry(entry, { ...by, reason, nextReviewOn: next });
     if (historyId === null) throw stale();
-    await audit({ referredTo: above.map((s) => s.personId), reason, nextReviewOn: [entry.nextReviewOn, next] });
+    await audit({ referredTo: above.map((s) => s.personId), ...written({ reason }), nextReviewOn: [entry.nextReviewOn, next] });
     const orgName = (await ctx.store.orgs.orgName(entry.orgId)) ?? "";
     for (const s of above) {
       if (!s.openId) continue;

@@ -16,7 +16,7 @@ export const talkCorrectOpen = defineAction({
     const talk = await requireCorrectableTalk(ctx, value.t);
     const tz = ctx.config.timezone;
     // The form shows the notes: a view of a sensitive record.
-    await ctx.audit({ action: "talk.view", subjectType: "Talk", subjectId: talk.id, orgId: talk.orgId, changes: { memberId: talk.memberId, for: "correct" } });
+    await ctx.audit({ action: "talk.view", subjectType: "Talk", subjectId: talk.id, orgId: talk.orgId, subjectPersonId: talk.memberId, changes: { memberId: talk.memberId, for: "correct" } });
     return {
       card: talkCorrectFormCard({
         talkId: talk.id,

@@ -43,7 +43,7 @@ export const talkCorrect = defineAction({
 
     const done = await ctx.store.talks.correctTalk(talk.id, { ...after, byId: ctx.actor.personId, at: ctx.clock.now() });
     if (!done) throw new UserError("unknown_talk", { zh: "找不到这条谈话记录，请重新发送「谈心记录 姓名」查看。", en: "That talk record does not exist." });
-    await ctx.audit({ action: "talk.correct", subjectType: "Talk", subjectId: talk.id, orgId: talk.orgId, changes: { memberId: talk.memberId, revisionId: done.revisionId, fields } });
+    await ctx.audit({ action: "talk.correct", subjectType: "Talk", subjectId: talk.id, orgId: talk.orgId, subjectPersonId: talk.memberId, changes: { memberId: talk.memberId, revisionId: done.revisionId, fields } });
     const what = { zh: fields.map((x) => FIELD_LABEL[x].zh).join("、"), en: fields.map((x) => FIELD_LABEL[x].en).join(", ") };
     return {
       toast: { type: "success", text: { zh: `已更正与${talk.memberName}的谈话记录（${what.zh}），原内容已保留。`, en: `Corrected the talk with ${talk.memberName} (${what.en}); the earlier text is kept.` } },

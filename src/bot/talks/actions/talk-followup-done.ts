@@ -14,7 +14,7 @@ export const talkFollowUpDone = defineAction({
     if (f.ownerId !== ctx.actor.personId && !hasRole(ctx.actor, ["SECRETARY"], f.orgId)) throw notAllowed();
     // Already closed (a second click, or someone else first): nothing to write, the board answers.
     if (f.status === "OPEN" && (await ctx.store.followUps.closeFollowUp(f.id, ctx.clock.now()))) {
-      await ctx.audit({ action: "followup.done", subjectType: "FollowUp", subjectId: f.id, orgId: f.orgId, changes: { status: ["OPEN", "DONE"], talkId: f.talkId } });
+      await ctx.audit({ action: "followup.done", subjectType: "FollowUp", subjectId: f.id, orgId: f.orgId, subjectPersonId: f.memberId, changes: { status: ["OPEN", "DONE"], talkId: f.talkId } });
     }
     return {
       toast: { type: "success", text: { zh: "跟进事项已完成", en: "Follow-up done" } },

@@ -71,6 +71,7 @@ export const talkRecord = defineAction({
       subjectType: "Talk",
       subjectId: talkId,
       orgId: member.orgId,
+      subjectPersonId: member.id,
       changes: {
         memberId: member.id,
         heldOn: f.heldOn,

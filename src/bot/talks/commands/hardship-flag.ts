@@ -40,6 +40,7 @@ export const hardshipFlag: Command = {
       subjectType: "TalkTask",
       subjectId: r.task.id,
       orgId: member.orgId,
+      subjectPersonId: member.id,
       changes: { memberId: member.id, reason: "FLAGGED" },
     });
     ctx.reply({

@@ -9,6 +9,7 @@ import { UserError } from "../../errors.ts";
 import { completeForm, given, taskRef } from "../forms.ts";
 import { taskForActor } from "../access.ts";
 import { settingsCache } from "../settings.ts";
+import { written } from "../../../store/audit.ts";
 
 /**
  * Records a visit: when, how, money (paid from the aid fund in this same transaction, or
@@ -58,7 +59,8 @@ export const visitComplete = defineAction({
       subjectType: "VisitTask",
       subjectId: task.id,
       orgId: task.orgId,
-      changes: { status: ["OPEN", "DONE"], visitedOn, how: form.how, amountFen, fundSource: source, goods, notes },
+      subjectPersonId: task.memberId,
+      changes: { status: ["OPEN", "DONE"], visitedOn, how: form.how, amountFen, fundSource: source, ...written({ goods, notes }) },
     });
     if (outcome.entryId !== null) {
       await ctx.audit({
@@ -66,6 +68,7 @@ export const visitComplete = defineAction({
         subjectType: "FundEntry",
         subjectId: outcome.entryId,
         orgId: task.orgId,
+        subjectPersonId: task.memberId,
         changes: { source, amountFen, payeeId: task.memberId, visitTaskId: task.id, balanceFen: [before, outcome.balanceFen] },
       });
     }

@@ -6,6 +6,7 @@ import { defineAction, todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
 import { contactForm, contactRef, given } from "../forms.ts";
 import { contactTarget } from "../access.ts";
+import { written } from "../../../store/audit.ts";
 
 /** Logs a contact with a paired member (PAIRING) or a mobile member (MOBILE). */
 export const visitContactSave = defineAction({
@@ -19,7 +20,7 @@ export const visitContactSave = defineAction({
     if (on > todayOf(ctx)) throw new UserError("future_date", { zh: "联系日期不能晚于今天。", en: "The date cannot be in the future." });
     const note = given(form.note);
     const id = await ctx.store.visitContacts.logContact({ orgId: t.orgId, memberId: t.memberId, byId: ctx.actor.personId, kind: t.kind, pairingId: t.pairingId, on, how: form.how, note });
-    await ctx.audit({ action: "contact.log", subjectType: "ContactLog", subjectId: id, orgId: t.orgId, changes: { memberId: t.memberId, kind: t.kind, pairingId: t.pairingId, on, how: form.how, note } });
+    await ctx.audit({ action: "contact.log", subjectType: "ContactLog", subjectId: id, orgId: t.orgId, subjectPersonId: t.memberId, changes: { memberId: t.memberId, kind: t.kind, pairingId: t.pairingId, on, how: form.how, ...written({ note }) } });
     return {
       toast: { type: "success", text: { zh: "已记录联系。", en: "Contact logged." } },
       card: contactDoneCard({ memberName: t.memberName, at: on, how: CONTACT_HOW_LABEL[form.how], note, today: todayOf(ctx) }),

@@ -42,7 +42,7 @@ export const visitPairingCreate = defineAction({
       throw new UserError("pairing_exists", { zh: `${member.name}已与该帮扶人结对，无需重复建立。`, en: `${member.name} is already paired with this helper.` });
     }
     const id = await ctx.store.visitPairing.createPairing({ orgId: value.org, memberId: member.id, helperKind: form.kind, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, startOn, endOn, createdById: ctx.actor.personId, at: ctx.clock.now() });
-    await ctx.audit({ action: "pairing.create", subjectType: "Pairing", subjectId: id, orgId: value.org, changes: { memberId: member.id, helperKind: form.kind, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, startOn, endOn } });
+    await ctx.audit({ action: "pairing.create", subjectType: "Pairing", subjectId: id, orgId: value.org, subjectPersonId: member.id, changes: { memberId: member.id, helperKind: form.kind, helperPersonId: draft.helperPersonId, departmentName: draft.departmentName, startOn, endOn } });
     const orgName = await ctx.store.orgs.orgName(value.org);
     if (helper?.openId) {
       ctx.send(

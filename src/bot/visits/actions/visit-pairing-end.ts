@@ -20,7 +20,7 @@ export const visitPairingEnd = defineAction({
     if (!(await ctx.store.visitPairing.endPairing(p.id, day, endOn, `ended by ${ctx.actor.name}`))) {
       return { toast: { type: "info", text: { zh: "该结对已结束。", en: "This pairing has already ended." } }, card: await pairingView(ctx, p.orgId) };
     }
-    await ctx.audit({ action: "pairing.end", subjectType: "Pairing", subjectId: p.id, orgId: p.orgId, changes: { endOn: [p.endOn, endOn] } });
+    await ctx.audit({ action: "pairing.end", subjectType: "Pairing", subjectId: p.id, orgId: p.orgId, subjectPersonId: p.memberId, changes: { endOn: [p.endOn, endOn] } });
     const helper = [p.departmentName, p.helperName].filter(Boolean).join(" · ");
     return { toast: { type: "success", text: { zh: "已结束结对。", en: "Pairing ended." } }, card: await pairingView(ctx, p.orgId, pairingEndedLine({ memberName: p.memberName, helper })) };
   },

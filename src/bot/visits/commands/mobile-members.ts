@@ -2,12 +2,14 @@ import type { Prisma } from "../../../generated/prisma/client.ts";
 import { mobileMembersCard } from "../../../../cards/visit-mobile.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
 import { isLostContact } from "../../../domain/visit-contact.ts";
-import { diffFields } from "../../../store/audit.ts";
+import { auditDiff, diffFields } from "../../../store/audit.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
 
 const ROWS = 20;
+/** The mobile tag is kept in the audit; the whereabouts (where someone lives and how to reach them) only named. */
+const MOBILE_PLAIN_FIELDS = ["tags"];
 
 /**
  * 流动党员: the branch's mobile members with where they are and when they were last reached;
@@ -43,7 +45,7 @@ export const mobileMembersCommand: Command = {
         });
       }
       const c = unset ? await ctx.store.visitMobile.unmarkMobile(found.person.id) : await ctx.store.visitMobile.markMobile(found.person.id, set![2]!.trim().slice(0, 200));
-      await ctx.audit({ action: unset ? "person.mobile.unset" : "person.mobile.set", subjectType: "Person", subjectId: found.person.id, orgId: found.person.orgId, changes: diffFields(c.before, c.after) as Prisma.InputJsonValue });
+      await ctx.audit({ action: unset ? "person.mobile.unset" : "person.mobile.set", subjectType: "Person", subjectId: found.person.id, orgId: found.person.orgId, subjectPersonId: found.person.id, changes: auditDiff(diffFields(c.before, c.after), MOBILE_PLAIN_FIELDS) });
       orgId = found.person.orgId;
       done = unset ? `已取消${c.name}的流动党员标记。` : `已登记${c.name}为流动党员：${c.after.whereabouts}`;
     }

@@ -33,7 +33,7 @@ export const visitReassign: Command = {
     const tasks = await ctx.store.visitTasks.reassignOpenTasks({ memberId: member.person.id, orgIds: branches, visitorId: visitor.person.id });
     if (tasks.length === 0) throw new UserError("no_open_visit", { zh: `${member.person.name}没有未完成的走访任务。`, en: `${member.person.name} has no open visits.` });
     for (const t of tasks) {
-      await ctx.audit({ action: "visit.task.reassign", subjectType: "VisitTask", subjectId: t.id, orgId: t.orgId, changes: { visitorId: [t.visitorId, visitor.person.id] } });
+      await ctx.audit({ action: "visit.task.reassign", subjectType: "VisitTask", subjectId: t.id, orgId: t.orgId, subjectPersonId: member.person.id, changes: { visitorId: [t.visitorId, visitor.person.id] } });
     }
     const day = todayOf(ctx);
     const sOf = settingsCache(ctx);

@@ -6,6 +6,7 @@ import { eventLabel } from "../../../domain/visit-labels.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
+import { written } from "../../../store/audit.ts";
 
 const usage = new UserError("visit_report_usage", {
   zh: "请这样上报：走访上报 <党员姓名> <事由>，例如「走访上报 张三 住院手术」。同名党员可写 张三#手机尾号。",
@@ -44,7 +45,7 @@ export const visitReport: Command = {
     const day = todayOf(ctx);
     const dueOn = addDays(day, settings.eventDueDays);
     const taskId = await ctx.store.visitTasks.createEventTask({ orgId: member.orgId, memberId: member.id, visitorId: ctx.actor.personId, eventKind: kind, reason, dueOn, createdById: ctx.actor.personId, at: ctx.clock.now() });
-    await ctx.audit({ action: "visit.event.report", subjectType: "VisitTask", subjectId: taskId, orgId: member.orgId, changes: { memberId: member.id, eventKind: kind, reason, dueOn } });
+    await ctx.audit({ action: "visit.event.report", subjectType: "VisitTask", subjectId: taskId, orgId: member.orgId, subjectPersonId: member.id, changes: { memberId: member.id, eventKind: kind, ...written({ reason }), dueOn } });
     const data = { taskId, memberName: member.name, orgName, kind: eventLabel(kind), reason, dueOn, visitorName: ctx.actor.name, reporterName: ctx.actor.name, today: day };
     ctx.reply({ card: visitEventReceiptCard(data) });
     for (const sec of await ctx.store.visitPeople.secretariesOf(member.orgId)) {

@@ -6,6 +6,7 @@ import { must, UserError } from "../../errors.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { afterCommendChange, commendDecidedAnswer, requireCommendation, requireCommendDecider } from "../commend-view.ts";
 import { commendDecideForm, commendRef } from "../forms.ts";
+import { written } from "../../../store/audit.ts";
 
 /** 批准表彰: kept on the member's record with level and date, announced in the branch group. */
 export const commendApprove = defineAction({
@@ -22,7 +23,7 @@ export const commendApprove = defineAction({
     const note = must(checkText(form.note, { zh: "备注", en: "note" }, { required: false, max: NOTE_MAX })) || null;
     const level = form.level ?? c.level;
     if (!(await ctx.store.commendations.approveCommendation(c.id, { byId: ctx.actor.personId, level, awardedOn, note, at: ctx.clock.now() }))) return commendDecidedAnswer(ctx, c.id);
-    await ctx.audit({ action: "commendation.approve", subjectType: "Commendation", subjectId: c.id, orgId: c.orgId, changes: { status: ["PENDING", "APPROVED"], level: [c.level, level], awardedOn, note } });
+    await ctx.audit({ action: "commendation.approve", subjectType: "Commendation", subjectId: c.id, orgId: c.orgId, subjectPersonId: c.personId, changes: { status: ["PENDING", "APPROVED"], level: [c.level, level], awardedOn, ...written({ note }) } });
     const { card, announced } = await afterCommendChange(ctx, c.id, "approved");
     return {
       toast: announced

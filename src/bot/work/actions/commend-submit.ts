@@ -11,6 +11,7 @@ import { commendViewOf, sendCommendCards } from "../commend-view.ts";
 import { commendForm, personRef } from "../forms.ts";
 import { reachableSecretaries } from "../people.ts";
 import { alreadySubmittedText, noBranch } from "../texts.ts";
+import { written } from "../../../store/audit.ts";
 
 /** Submitting a nomination: filed once per form card, sent to the branch's secretaries. */
 export const commendSubmit = defineAction({
@@ -29,7 +30,7 @@ export const commendSubmit = defineAction({
       const deciderCount = earlier ? (await reachableSecretaries(ctx, earlier.orgId, earlier.personId)).length : 0;
       return { toast: { type: "info", text: alreadySubmittedText }, ...(earlier ? { card: commendReceiptCard({ ...(await commendViewOf(ctx, earlier)), deciderCount }) } : {}) };
     }
-    await ctx.audit({ action: "commendation.nominate", subjectType: "Commendation", subjectId: row.id, orgId: row.orgId, changes: { personId: row.personId, title, level: row.level, deeds } });
+    await ctx.audit({ action: "commendation.nominate", subjectType: "Commendation", subjectId: row.id, orgId: row.orgId, subjectPersonId: row.personId, changes: { personId: row.personId, title, level: row.level, ...written({ deeds }) } });
     const deciderCount = await sendCommendCards(ctx, row);
     const view = await commendViewOf(ctx, row);
     return { toast: { type: "success", text: { zh: `已提交对${view.member}的表彰提名，编号 ${requestLabel(row)}。`, en: `Nominated ${view.member} (${requestLabel(row)}).` } }, card: commendReceiptCard({ ...view, deciderCount }) };

@@ -5,6 +5,7 @@ import { must } from "../../errors.ts";
 import { defineAction, todayOf } from "../../context.ts";
 import { caseRef, noteForm } from "../forms.ts";
 import { requireCase, requireCaseActor } from "../job-view.ts";
+import { written } from "../../../store/audit.ts";
 
 /** 仍在求职，记录回访: the leader's monthly check-in, recorded once a day at most. */
 export const jobCheckIn = defineAction({
@@ -23,7 +24,7 @@ export const jobCheckIn = defineAction({
     if (!(await ctx.store.employment.recordCheckIn(c.id, { byId: ctx.actor.personId, today, note, at: ctx.clock.now() }))) {
       return { toast: { type: "info", text: { zh: "今天已记录过回访。", en: "A check-in was logged today already." } }, card: jobCheckedCard({ memberName, on: today, note: null }) };
     }
-    await ctx.audit({ action: "employment.case.check_in", subjectType: "EmploymentCase", subjectId: c.id, orgId: c.orgId, changes: { lastCheckInOn: [c.lastCheckInOn, today], note } });
+    await ctx.audit({ action: "employment.case.check_in", subjectType: "EmploymentCase", subjectId: c.id, orgId: c.orgId, subjectPersonId: c.personId, changes: { lastCheckInOn: [c.lastCheckInOn, today], ...written({ note }) } });
     return { toast: { type: "success", text: { zh: `已记录对${memberName}的回访。`, en: `Check-in with ${memberName} logged.` } }, card: jobCheckedCard({ memberName, on: today, note }) };
   },
 });

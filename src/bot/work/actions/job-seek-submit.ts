@@ -4,7 +4,7 @@ import { checkWishes } from "../../../domain/employment-input.ts";
 import { SEEKER_HELPER_ROLES } from "../../../domain/job-match.ts";
 import { hasRole } from "../../../domain/roles.ts";
 import type { Prisma } from "../../../generated/prisma/client.ts";
-import { diffFields } from "../../../store/audit.ts";
+import { auditDiff, diffFields, written } from "../../../store/audit.ts";
 import { unknownPerson } from "../../aid/errors.ts";
 import { must, notAllowed } from "../../errors.ts";
 import { defineAction, todayOf } from "../../context.ts";
@@ -28,9 +28,11 @@ export const jobSeekSubmit = defineAction({
     const wishes = must(checkWishes(form));
     const today = todayOf(ctx);
     const { row, created, before } = await store.employment.registerCase({ ...wishes, orgId: branch.orgId, personId, byId: actor.personId, today, at: ctx.clock.now() });
-    const changes = (created ? { ...wishes, onBehalf } : diffFields(before, wishes)) as Prisma.InputJsonValue & object;
+    // Kinds of work and the area are kept; skills and wishes are the member's own words, only named.
+    const plain = ["kinds", "area"];
+    const changes = created ? { kinds: wishes.kinds, area: wishes.area, ...written({ skills: wishes.skills, wishes: wishes.wishes }), onBehalf } : auditDiff(diffFields(before, wishes), plain);
     if (created || Object.keys(changes).length > 0) {
-      await ctx.audit({ action: created ? "employment.case.register" : "employment.case.update", subjectType: "EmploymentCase", subjectId: row.id, orgId: row.orgId, changes });
+      await ctx.audit({ action: created ? "employment.case.register" : "employment.case.update", subjectType: "EmploymentCase", subjectId: row.id, orgId: row.orgId, subjectPersonId: row.personId, changes });
     }
     const receipt = { ...wishes, created, openedOn: row.openedOn };
     if (onBehalf && created && member.openId) ctx.send({ openId: member.openId }, { card: jobSeekReceiptCard(receipt) }, `job-seek-registered-${row.id}`);

@@ -6,6 +6,7 @@ import { requestLabel } from "../../../domain/request-label.ts";
 import { defineAction } from "../../context.ts";
 import { trainingDecideForm, trainingRef } from "../forms.ts";
 import { afterDecision, requireTraining, requireTrainingDecider, trainingDecidedAnswer } from "../training-view.ts";
+import { written } from "../../../store/audit.ts";
 
 /** 不批准 a training application, with a reason the member is told. */
 export const trainingReject = defineAction({
@@ -18,7 +19,7 @@ export const trainingReject = defineAction({
     if (app.status !== "PENDING") return trainingDecidedAnswer(ctx, app.id);
     const reason = must(checkText(form.note, reasonLabel, { required: true, max: NOTE_MAX }));
     if (!(await ctx.store.training.rejectTraining(app, { byId: ctx.actor.personId, reason, at: ctx.clock.now() }))) return trainingDecidedAnswer(ctx, app.id);
-    await ctx.audit({ action: "training.application.reject", subjectType: "TrainingApplication", subjectId: app.id, orgId: app.orgId, changes: { status: ["PENDING", "REJECTED"], reason } });
+    await ctx.audit({ action: "training.application.reject", subjectType: "TrainingApplication", subjectId: app.id, orgId: app.orgId, subjectPersonId: app.personId, changes: { status: ["PENDING", "REJECTED"], ...written({ reason }) } });
     const card = await afterDecision(ctx, app.id);
     return { toast: { type: "success", text: { zh: `已作出不批准决定（${requestLabel(app)}），并通知申请人。`, en: `Rejected ${requestLabel(app)}; the member was told.` } }, card };
   },

@@ -16,7 +16,7 @@ export const trainingReverseOpen = defineAction({
     const app = await requireTraining(ctx, value.t);
     requireCorrector(ctx.actor, app.orgId);
     const e = await requireReversible(ctx, await entryOfTraining(ctx, app.id));
-    await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId, changes: { trainingApplicationId: app.id } });
+    await ctx.audit({ action: "fund.reverse.open", subjectType: "FundEntry", subjectId: e.id, orgId: e.orgId, subjectPersonId: app.personId, changes: { trainingApplicationId: app.id } });
     return { card: await reversalFormOf(ctx, e, "training") };
   },
 });

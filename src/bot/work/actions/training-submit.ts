@@ -32,6 +32,7 @@ export const trainingSubmit = defineAction({
       subjectType: "TrainingApplication",
       subjectId: row.id,
       orgId: row.orgId,
+      subjectPersonId: row.personId,
       changes: { course: row.course, asks: row.asks, requestedFen: row.requestedFen, startOn: row.startOn, endOn: row.endOn },
     });
     const deciderCount = await sendTrainingCards(ctx, row);

@@ -7,6 +7,7 @@ import type { Command } from "../../context.ts";
 import { reachableSecretaries } from "../people.ts";
 import { afterMessage } from "../question-view.ts";
 import { noBranch } from "../texts.ts";
+import { written } from "../../../store/audit.ts";
 
 /** 提问 <问题>: a member asks the branch secretary; the answer comes back here and the thread is kept (知情权). */
 export const questionAsk: Command = {
@@ -24,7 +25,7 @@ export const questionAsk: Command = {
       throw new UserError("no_secretary", { zh: "本支部暂无可在线回复的书记，请直接联系支部书记。", en: "No secretary of your branch can be reached in Lark; please contact them directly." });
     }
     const q = await ctx.store.questions.askQuestion({ orgId: branch.orgId, askerId: ctx.actor.personId, body, year: localYear(ctx.clock.now(), ctx.config.timezone), at: ctx.clock.now() });
-    await ctx.audit({ action: "question.ask", subjectType: "Question", subjectId: q.id, orgId: q.orgId, changes: { body } });
+    await ctx.audit({ action: "question.ask", subjectType: "Question", subjectId: q.id, orgId: q.orgId, subjectPersonId: q.askerId, changes: written({ body }) });
     const { notified } = await afterMessage(ctx, q.id, null);
     ctx.reply({ text: { zh: `您的问题（编号 ${requestLabel(q)}）已发送给支部书记（${notified} 人），回复会在这里通知您。发送「我的」可查看提问记录。`, en: `Your question ${requestLabel(q)} was sent to the secretary (${notified}); the answer will come here. Send "我的" to see your questions.` } });
   },
