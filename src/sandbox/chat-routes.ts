@@ -45,11 +45,17 @@ export function chatRoutes(r: express.Router, deps: ChatDeps): void {
     sender: "bot",
     senderName: double.botName,
     msgType: m.msg_type,
-    content: m.content,
+    content: m.msg_type === "file" ? withFileName(m.content) : m.content,
     createTime: m.create_time,
     updateTime: m.update_time,
     ...(m.parent_id ? { parentId: m.parent_id } : {}),
   });
+  // The bot sends a file by its key alone; Lark's chat shows the name it was uploaded with, so the page does too.
+  const withFileName = (content: unknown): unknown => {
+    const key = (content as { file_key?: unknown } | null)?.file_key;
+    const name = typeof key === "string" ? double.resource(key)?.fileName : undefined;
+    return name ? { ...(content as object), file_name: name } : content;
+  };
   double.on("sent", (m) => events.broadcast("message", fromBot(m)));
   double.on("patched", (m) => events.broadcast("message", fromBot(m)));
 
