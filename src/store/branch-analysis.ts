@@ -9,6 +9,7 @@ import { talkStanding } from "../domain/talk-cadence.ts";
 import type { BranchRules } from "./branch-rules.ts";
 import { findDueTalks } from "./talk-due.ts";
 import { type Rows } from "./rows.ts";
+import { sealer } from "./sealing.ts";
 import { workFigures } from "./work-report.ts";
 
 export interface AnalysisQuery {
@@ -50,12 +51,14 @@ export async function analyseBranch(rows: Rows, q: AnalysisQuery): Promise<Branc
   const concerns = { THINKING: 0, WORK: 0, LIFE: 0 };
   for (const r of concernRows) if (r.area in concerns) concerns[r.area] = r.n;
 
-  const followUps = await rows<{ memberName: string; ownerName: string; description: string; dueOn: Day }>(
+  const openFollowUps = await rows<{ memberName: string; ownerName: string; description: string; dueOn: Day }>(
     `SELECT m."name" AS "memberName", o."name" AS "ownerName", f."description", f."dueOn"::text AS "dueOn"
      FROM "FollowUp" f JOIN "Talk" t ON t."id" = f."talkId" JOIN "Person" m ON m."id" = t."memberId" JOIN "Person" o ON o."id" = f."ownerId"
      WHERE t."orgId" = $1 AND f."status" = 'OPEN' ORDER BY f."dueOn", f."id"`,
     [orgId],
   );
+  const keys = openFollowUps.length > 0 ? sealer(rows) : undefined;
+  const followUps = openFollowUps.map((f) => ({ ...f, description: keys!.open("FollowUp.description", f.description) }));
   const [doneFollowUps] = await rows<Count>(
     `SELECT count(*)::int AS n FROM "FollowUp" f JOIN "Talk" t ON t."id" = f."talkId"
      WHERE t."orgId" = $1 AND f."status" = 'DONE' AND f."doneAt" >= ($2::timestamptz AT TIME ZONE 'UTC') AND f."doneAt" < ($3::timestamptz AT TIME ZONE 'UTC')`,

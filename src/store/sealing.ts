@@ -40,6 +40,28 @@ export function sealer(executor: object): Keyring {
   return keyring;
 }
 
+type Texts<K extends string> = { [F in K]?: string | null | undefined };
+
+/** A copy of `row` with the named text fields of `model` sealed (absent and null stay as they are). */
+export function sealFields<T extends Texts<K>, K extends string>(keys: Keyring, model: string, row: T, fields: readonly K[]): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const f of fields) {
+    const v = row[f];
+    if (typeof v === "string") out[f] = keys.seal(`${model}.${f}`, v);
+  }
+  return out as T;
+}
+
+/** A copy of `row` with the named text fields of `model` opened. */
+export function openFields<T extends Texts<K>, K extends string>(keys: Keyring, model: string, row: T, fields: readonly K[]): T {
+  const out: Record<string, unknown> = { ...row };
+  for (const f of fields) {
+    const v = row[f];
+    if (typeof v === "string") out[f] = keys.open(`${model}.${f}`, v);
+  }
+  return out as T;
+}
+
 /** Seals or opens a JSON value kept whole in a Json column (a revision's copy, a history line's changes). */
 export function sealJson(keys: Keyring, column: string, value: unknown): string | null {
   return value === null || value === undefined ? null : keys.seal(column, JSON.stringify(value));

@@ -3,6 +3,7 @@
 // same in TypeScript). Dates travel as text so no driver turns them into local midnights.
 import { loadBranchRules, type BranchRules } from "./branch-rules.ts";
 import type { Rows } from "./rows.ts";
+import { sealer } from "./sealing.ts";
 import { activeMembership, alive, reachable, stillIn } from "./standing.ts";
 
 export interface DueTalk {
@@ -105,7 +106,7 @@ export interface OpenFollowUp {
 /** Open follow-ups due within the branch's followUpSoonDays, or overdue. */
 export async function findDueFollowUps(rows: Rows, q: { today: string; branches: readonly BranchRules[]; ownerId?: number }): Promise<OpenFollowUp[]> {
   if (q.branches.length === 0) return [];
-  return rows<OpenFollowUp>(
+  const due = await rows<OpenFollowUp>(
     `WITH rules AS (SELECT * FROM unnest($2::int[], $3::int[]) AS r(org_id, soon_days))
      SELECT f."id", f."ownerId", o."name" AS "ownerName", o."larkOpenId" AS "ownerOpenId", f."description", f."dueOn"::text AS "dueOn", t."memberId", p."name" AS "memberName", t."orgId"
      FROM "FollowUp" f JOIN "Talk" t ON t."id" = f."talkId" JOIN rules r ON r.org_id = t."orgId" JOIN "Person" p ON p."id" = t."memberId"
@@ -115,6 +116,9 @@ export async function findDueFollowUps(rows: Rows, q: { today: string; branches:
      ORDER BY f."dueOn", f."id"`,
     [q.today, q.branches.map((b) => b.orgId), q.branches.map((b) => b.talk.followUpSoonDays), q.ownerId ?? null],
   );
+  if (due.length === 0) return due;
+  const keys = sealer(rows);
+  return due.map((f) => ({ ...f, description: keys.open("FollowUp.description", f.description) }));
 }
 
 export interface OpenTalkTask {
@@ -134,7 +138,7 @@ export interface OpenTalkTask {
 /** Open urgent talk tasks in the given branches (few at any time: no horizon needed). */
 export async function findOpenTalkTasks(rows: Rows, q: { orgIds: number[]; timeZone: string; leaderId?: number; memberId?: number }): Promise<OpenTalkTask[]> {
   if (q.orgIds.length === 0) return [];
-  return rows<OpenTalkTask>(
+  const open = await rows<OpenTalkTask>(
     `SELECT tt."id", tt."orgId", tt."memberId", m."name" AS "memberName", tt."leaderId", l."name" AS "leaderName",
             -- A leader who left is not written to; the late task still reaches the secretary.
             CASE WHEN ${reachable("l")} THEN l."larkOpenId" END AS "leaderOpenId",
@@ -145,4 +149,7 @@ export async function findOpenTalkTasks(rows: Rows, q: { orgIds: number[]; timeZ
      ORDER BY tt."dueOn", tt."id"`,
     [q.orgIds, q.timeZone, q.leaderId ?? null, q.memberId ?? null],
   );
+  if (open.length === 0) return open;
+  const keys = sealer(rows);
+  return open.map((t) => ({ ...t, note: keys.open("TalkTask.note", t.note) }));
 }

@@ -2,6 +2,7 @@
 // the hardship archive. Talk notes only when asked for (and the caller audits that export).
 import { type Day } from "../domain/calendar-day.ts";
 import type { Rows } from "./rows.ts";
+import { openFields, sealer } from "./sealing.ts";
 
 export interface LedgerTalk {
   id: number;
@@ -20,13 +21,16 @@ export interface LedgerTalk {
 
 export async function ledgerTalks(rows: Rows, q: { orgId: number; start: Day; end: Day; withNotes: boolean }): Promise<LedgerTalk[]> {
   const notes = q.withNotes ? `, t."thinking", t."work", t."life", t."concerns"` : "";
-  return rows<LedgerTalk>(
+  const talks = await rows<LedgerTalk>(
     `SELECT t."id", t."heldOn"::text AS "heldOn", t."memberId", m."name" AS "memberName", l."name" AS "leaderName", t."form", COALESCE(t."concernAreas", '{}') AS "concernAreas",
             (SELECT count(*)::int FROM "FollowUp" f WHERE f."talkId" = t."id") AS "followUps"${notes}
      FROM "Talk" t JOIN "Person" m ON m."id" = t."memberId" JOIN "Person" l ON l."id" = t."leaderId"
      WHERE t."orgId" = $1 AND t."heldOn" BETWEEN $2::date AND $3::date ORDER BY t."heldOn", t."id"`,
     [q.orgId, q.start, q.end],
   );
+  if (!q.withNotes) return talks;
+  const keys = sealer(rows);
+  return talks.map((t) => openFields(keys, "Talk", t, ["thinking", "work", "life", "concerns"]));
 }
 
 export interface LedgerEntry {

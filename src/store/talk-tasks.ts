@@ -9,6 +9,7 @@ import { readRules } from "../domain/care-settings.ts";
 import { dayIn, minuteOfDayIn } from "../domain/zoned-time.ts";
 import { urgentDueOn } from "../domain/talk-cadence.ts";
 import { isNight } from "../domain/working-days.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 export type UrgentReason = "AID_REQUEST" | "FLAGGED";
@@ -114,7 +115,7 @@ export async function openUrgentTalk(tx: Tx, input: UrgentTalkInput, planned?: U
       memberId: input.memberId,
       leaderId: s.leaderId,
       reason: input.reason,
-      note: input.note ?? null,
+      note: sealer(tx).seal("TalkTask.note", input.note ?? null),
       aidRequestId: input.aidRequestId ?? null,
       dueOn: dayToDate(dueOn),
       createdById: input.createdById ?? null,
@@ -125,7 +126,7 @@ export async function openUrgentTalk(tx: Tx, input: UrgentTalkInput, planned?: U
   const leaderName = s.leaderName ?? "";
   const notice =
     s.leaderOpenId && !isNight(minuteOfDayIn(input.now, tz), rules.night)
-      ? { openId: s.leaderOpenId, taskId: task.id, memberId: input.memberId, memberName: s.memberName, reason: input.reason, note: task.note, dueOn, leaderName }
+      ? { openId: s.leaderOpenId, taskId: task.id, memberId: input.memberId, memberName: s.memberName, reason: input.reason, note: input.note ?? null, dueOn, leaderName }
       : null;
   return { task: { id: task.id, leaderId: s.leaderId, leaderName, dueOn, created: true }, notice };
 }
@@ -142,7 +143,7 @@ export interface UrgentTalkTask {
 /** One urgent talk task, or null when there is none with that id. */
 export async function urgentTalkTask(tx: Tx, taskId: number): Promise<UrgentTalkTask | null> {
   const k = await tx.talkTask.findUnique({ where: { id: taskId }, select: { id: true, memberId: true, status: true, reason: true, note: true, dueOn: true } });
-  return k ? { ...k, dueOn: k.dueOn.toISOString().slice(0, 10) } : null;
+  return k ? { ...k, note: sealer(tx).open("TalkTask.note", k.note), dueOn: k.dueOn.toISOString().slice(0, 10) } : null;
 }
 
 /** Whether the member has an urgent talk still open. */

@@ -5,7 +5,11 @@ import { type Day, dayToDate } from "../domain/calendar-day.ts";
 import { hasRole, type Actor } from "../domain/roles.ts";
 import type { TalkForm } from "../generated/prisma/enums.ts";
 import { personNames } from "./people.ts";
+import { openFields, sealFields, sealJson, sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
+
+/** What was said in a talk: sealed at rest (sealing.ts), opened only for those who may read it. */
+const NOTES = ["thinking", "work", "life", "concerns"] as const;
 
 export interface MemberInBranch {
   id: number;
@@ -60,6 +64,8 @@ export async function recordTalk(tx: Tx, t: NewTalk): Promise<{ talkId: number; 
   const open = await tx.talkTask.findMany({ where: { memberId: t.memberId, status: "OPEN" }, select: { id: true }, orderBy: { id: "asc" } });
   const closedTaskIds = open.map((k) => k.id);
   if (closedTaskIds.length > 0) await tx.talkTask.updateMany({ where: { id: { in: closedTaskIds } }, data: { status: "DONE", doneAt: t.now } });
+  const keys = sealer(tx);
+  const notes = sealFields(keys, "Talk", { thinking: t.thinking || null, work: t.work || null, life: t.life || null, concerns: t.concerns || null }, NOTES);
   const talk = await tx.talk.create({
     data: {
       orgId: t.orgId,
@@ -67,14 +73,11 @@ export async function recordTalk(tx: Tx, t: NewTalk): Promise<{ talkId: number; 
       leaderId: t.leaderId,
       heldOn: dayToDate(t.heldOn),
       form: t.form,
-      thinking: t.thinking || null,
-      work: t.work || null,
-      life: t.life || null,
-      concerns: t.concerns || null,
+      ...notes,
       concernAreas: t.concernAreas,
       talkTaskId: t.taskId ?? closedTaskIds[0] ?? null,
       createdAt: t.now,
-      followUps: { create: t.followUps.map((f) => ({ ownerId: t.leaderId, description: f.description, dueOn: dayToDate(f.dueOn) })) },
+      followUps: { create: t.followUps.map((f) => ({ ownerId: t.leaderId, description: keys.seal("FollowUp.description", f.description), dueOn: dayToDate(f.dueOn) })) },
     },
     select: { id: true, followUps: { select: { id: true } } },
   });
@@ -132,11 +135,12 @@ export async function readableTalks(tx: Tx, actor: Actor, memberId: number): Pro
     },
   });
   const names = await personNames(tx, talks.map((x) => x.leaderId));
+  const keys = sealer(tx);
   return talks.map(({ followUps, ...x }) => ({
-    ...x,
+    ...openFields(keys, "Talk", x, NOTES),
     heldOn: x.heldOn.toISOString().slice(0, 10),
     leaderName: names.get(x.leaderId) ?? "",
-    followUps: followUps.map((f) => ({ description: f.description, dueOn: f.dueOn.toISOString().slice(0, 10), done: f.status !== "OPEN" })),
+    followUps: followUps.map((f) => ({ description: keys.open("FollowUp.description", f.description), dueOn: f.dueOn.toISOString().slice(0, 10), done: f.status !== "OPEN" })),
   }));
 }
 
@@ -167,7 +171,7 @@ export async function talkToCorrect(tx: Tx, talkId: number): Promise<TalkToCorre
   });
   if (!t) return null;
   const names = await personNames(tx, [t.memberId, t.leaderId]);
-  return { ...t, heldOn: t.heldOn.toISOString().slice(0, 10), memberName: names.get(t.memberId) ?? "", leaderName: names.get(t.leaderId) ?? "" };
+  return { ...openFields(sealer(tx), "Talk", t, NOTES), heldOn: t.heldOn.toISOString().slice(0, 10), memberName: names.get(t.memberId) ?? "", leaderName: names.get(t.leaderId) ?? "" };
 }
 
 export interface TalkCorrection {
@@ -189,12 +193,14 @@ export async function correctTalk(tx: Tx, talkId: number, c: TalkCorrection & { 
   const rows = await tx.$queryRaw<(Omit<TalkCorrection, "heldOn"> & { heldOn: string })[]>`
     SELECT to_char("heldOn", 'YYYY-MM-DD') AS "heldOn", "form"::text AS "form", "thinking", "work", "life", "concerns", "concernAreas"
     FROM "Talk" WHERE "id" = ${talkId} FOR UPDATE`;
-  const before = rows[0];
+  const keys = sealer(tx);
+  const before = rows[0] && openFields(keys, "Talk", rows[0], NOTES);
   if (!before) return null;
-  const revision = await tx.talkRevision.create({ data: { talkId, revisedById: c.byId, revisedAt: c.at, before: { ...before } }, select: { id: true } });
+  // The earlier text kept whole, sealed as one value: a revision holds notes as the record does.
+  const revision = await tx.talkRevision.create({ data: { talkId, revisedById: c.byId, revisedAt: c.at, before: sealJson(keys, "TalkRevision.before", before)! }, select: { id: true } });
   await tx.talk.update({
     where: { id: talkId },
-    data: { heldOn: dayToDate(c.heldOn), form: c.form, thinking: c.thinking, work: c.work, life: c.life, concerns: c.concerns, concernAreas: c.concernAreas, revisedAt: c.at },
+    data: { heldOn: dayToDate(c.heldOn), form: c.form, ...sealFields(keys, "Talk", { thinking: c.thinking, work: c.work, life: c.life, concerns: c.concerns }, NOTES), concernAreas: c.concernAreas, revisedAt: c.at },
   });
   return { revisionId: revision.id, before };
 }

@@ -1,6 +1,7 @@
 // The branch analysis (定期分析): the 分析 card, the quarterly report on the first working day
 // of the next quarter (once), the .xlsx ledger from `npm run report`, and assigning leaders
 // (分配谈心) by card and by names.
+import { TEST_DATA_KEYS } from "../support/env.ts";
 import { execFile } from "node:child_process";
 import { mkdtempSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -122,7 +123,7 @@ describe("the ledger (台账)", () => {
   it("npm run report writes the file, and says what is wrong with a bad branch", async () => {
     const run = promisify(execFile);
     const out = join(dir, "cli.xlsx");
-    const env = { ...process.env, DATABASE_URL: h.config.databaseUrl, LOG_LEVEL: "silent" };
+    const env = { ...process.env, DATABASE_URL: h.config.databaseUrl, LOG_LEVEL: "silent", DATA_KEYS: TEST_DATA_KEYS };
     // The script runs on the real clock: the quarter that has started by now.
     const ok = await run("npx", ["tsx", "scripts/talk-report.ts", "--branch", "an", "--quarter", "2026Q4", "--out", out], { env });
     expect(ok.stdout).toContain("已导出台账");

@@ -3,6 +3,7 @@
 // TalkRevision) and updates the record; the audit names the fields, never the notes. Someone
 // else, after 7 days, an imported talk, a date in the future or a form that changes nothing: a
 // Chinese answer that says why, and nothing changes.
+import { opened as openedRow, openedJson } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "../../src/double/index.ts";
 import { command } from "../aid/support.ts";
@@ -101,12 +102,12 @@ describe("更正 a talk record", () => {
     expect(text(done.card)).toContain("✎ 已由谈话人于 2027-03-03 10:00 更正");
 
     const talk = await h.db.prisma.talk.findUniqueOrThrow({ where: { id: talkId } });
-    expect(talk).toMatchObject({ form: "PHONE", life: "父亲住院，家里经济紧张", thinking: "思想稳定", concerns: "希望了解医保报销", concernAreas: ["LIFE"] });
+    expect(openedRow("Talk", talk)).toMatchObject({ form: "PHONE", life: "父亲住院，家里经济紧张", thinking: "思想稳定", concerns: "希望了解医保报销", concernAreas: ["LIFE"] });
     // The clock runs on from where the test set it.
     expect(talk.revisedAt!.getTime() - at("2027-03-03", "10:00").getTime()).toBeGreaterThanOrEqual(0);
     expect(talk.revisedAt!.getTime() - at("2027-03-03", "10:00").getTime()).toBeLessThan(60_000);
     const [rev] = await h.db.prisma.talkRevision.findMany({ where: { talkId } });
-    expect(rev).toMatchObject({ revisedById: b.leaderA.id, before: { heldOn: "2027-03-01", form: "IN_PERSON", thinking: "思想稳定", work: "在社区超市上班", life: "母亲住院，家里经济紧张", concerns: "希望了解医保报销", concernAreas: ["LIFE"] } });
+    expect({ ...rev, before: openedJson("TalkRevision.before", rev!.before) }).toMatchObject({ revisedById: b.leaderA.id, before: { heldOn: "2027-03-01", form: "IN_PERSON", thinking: "思想稳定", work: "在社区超市上班", life: "母亲住院，家里经济紧张", concerns: "希望了解医保报销", concernAreas: ["LIFE"] } });
 
     const audit = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: "talk.correct", subjectId: String(talkId) } });
     expect(audit).toMatchObject({ actorId: b.leaderA.id, subjectType: "Talk", changes: { memberId: zhang.id, revisionId: rev!.id, fields: ["form", "life"] } });
@@ -116,8 +117,8 @@ describe("更正 a talk record", () => {
     const again = await click(b.leaderA, notes, buttonValues(done.card, "talk-correct-open")[0]!);
     await click(b.leaderA, notes, buttonValues(again.card, "talk-correct")[0]!, { ...original, form: "PHONE", life: "父亲住院，家里经济紧张", concerns: "希望了解医保异地报销" });
     const revisions = await h.db.prisma.talkRevision.findMany({ where: { talkId }, orderBy: { id: "asc" } });
-    expect(revisions.map((r) => (r.before as { life: string }).life)).toEqual(["母亲住院，家里经济紧张", "父亲住院，家里经济紧张"]);
-    expect((await h.db.prisma.talk.findUniqueOrThrow({ where: { id: talkId } })).concerns).toBe("希望了解医保异地报销");
+    expect(revisions.map((r) => openedJson<{ life: string }>("TalkRevision.before", r.before).life)).toEqual(["母亲住院，家里经济紧张", "父亲住院，家里经济紧张"]);
+    expect(openedRow("Talk", await h.db.prisma.talk.findUniqueOrThrow({ where: { id: talkId } })).concerns).toBe("希望了解医保异地报销");
   });
 
   it("after 7 days the record stands: no 更正, and a stale button is refused with why", async () => {

@@ -2,6 +2,7 @@
 // button opens the form in place, the form records the talk and its follow-up, and the
 // reminders for that member stop. The notes are seen by the leader and the secretary only
 // (each view audited); the member sees that the talk took place.
+import { opened } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateWords } from "../../src/domain/date-words.ts";
 import type { SentMessage } from "../../src/double/index.ts";
@@ -80,9 +81,9 @@ describe("recording a talk from the digest", () => {
     expect(listedMembers(done.card)).toEqual([]);
 
     const talk = await h.db.prisma.talk.findFirstOrThrow({ where: { memberId: b.members[0]!.id }, include: { followUps: true } });
-    expect(talk).toMatchObject({ leaderId: b.leaderA.id, orgId: b.orgId, form: "PHONE", life: "母亲住院，经济压力大", concernAreas: ["WORK", "LIFE"] });
+    expect(opened("Talk", talk)).toMatchObject({ leaderId: b.leaderA.id, orgId: b.orgId, form: "PHONE", life: "母亲住院，经济压力大", concernAreas: ["WORK", "LIFE"] });
     expect(talk.heldOn.toISOString().slice(0, 10)).toBe("2027-03-01");
-    expect(talk.followUps).toMatchObject([{ ownerId: b.leaderA.id, description: "联系社区就业培训", status: "OPEN" }]);
+    expect(talk.followUps.map((f) => opened("FollowUp", f))).toMatchObject([{ ownerId: b.leaderA.id, description: "联系社区就业培训", status: "OPEN" }]);
     const audit = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: "talk.create", subjectId: String(talk.id) } });
     expect(audit.actorId).toBe(b.leaderA.id);
     expect(text(audit.changes)).toContain("life");

@@ -2,6 +2,7 @@
 // member's responsible leader, whose card is staged in the same transaction (so it is on its way
 // the moment the request is filed); the leader is reminded the day before, the secretary is
 // told once it is late, nothing is pushed at night, and recording the talk closes it.
+import { opened } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { command, file } from "../aid/support.ts";
 import type { Harness } from "../support/harness.ts";
@@ -31,7 +32,7 @@ describe("a help request", () => {
     const { req } = await file(h, b.members[ZHANG]!, { category: "LIVING", description: "家中老人重病，生活困难", urgency: "URGENT" });
     // Written with the request itself: there when the member's click is answered.
     const task = await h.db.prisma.talkTask.findUniqueOrThrow({ where: { aidRequestId: req.id } });
-    expect(task).toMatchObject({ memberId: b.members[ZHANG]!.id, leaderId: b.leaderA.id, reason: "AID_REQUEST", status: "OPEN", note: "生活困难" });
+    expect(opened("TalkTask", task)).toMatchObject({ memberId: b.members[ZHANG]!.id, leaderId: b.leaderA.id, reason: "AID_REQUEST", status: "OPEN", note: "生活困难" });
     expect(task.dueOn.toISOString().slice(0, 10)).toBe("2027-03-04");
     expect(await staged(h, `talk-urgent-${task.id}`)).toHaveLength(1);
     const card = await h.double.waitForMessage({ to: b.leaderA.openId, where: (m) => text(m.content).includes("紧急谈心 · 张三") });
@@ -45,7 +46,7 @@ describe("困难上报", () => {
     const [reply] = await command(h, b.leaderA, "困难上报 李四 家中失火，暂住亲戚家");
     expect(text(reply!.content)).toContain(`已为李四安排紧急谈心，由${b.leaderB.name}于 2027-03-04 前完成`);
     const task = await h.db.prisma.talkTask.findFirstOrThrow({ where: { memberId: b.members[LI]!.id } });
-    expect(task).toMatchObject({ leaderId: b.leaderB.id, reason: "FLAGGED", note: "家中失火，暂住亲戚家", createdById: b.leaderA.id });
+    expect(opened("TalkTask", task)).toMatchObject({ leaderId: b.leaderB.id, reason: "FLAGGED", note: "家中失火，暂住亲戚家", createdById: b.leaderA.id });
     await h.double.waitForMessage({ to: b.leaderB.openId, where: (m) => text(m.content).includes("紧急谈心 · 李四") });
     expect(await h.db.prisma.auditLog.count({ where: { action: "talk-task.create", subjectId: String(task.id) } })).toBe(1);
   });
