@@ -222,11 +222,13 @@ export function aidMineCard(data: { name: string; items: MineItem[]; more?: Elem
   data.items.forEach((r, i) => {
     if (i > 0) elements.push(hr());
     const approved = r.status === "APPROVED" && r.approvedFen !== null ? { zh: ` ${yuanText(r.approvedFen).zh}`, en: ` ${yuanText(r.approvedFen).en}` } : { zh: "", en: "" };
+    // A request the member took back reads 已撤回, not merely closed (its receipt says the same).
+    const status = r.status === "CANCELLED" && r.events.some((e) => e.type === "WITHDRAWN") ? t("已撤回", "withdrawn") : STATUS_LABEL[r.status];
     elements.push(
       mdLines([
         {
-          zh: `**${r.number}** ${CATEGORY_LABEL[r.category].zh} · **${STATUS_LABEL[r.status].zh}${approved.zh}**`,
-          en: `**${r.number}** ${CATEGORY_LABEL[r.category].en} · **${STATUS_LABEL[r.status].en}${approved.en}**`,
+          zh: `**${r.number}** ${CATEGORY_LABEL[r.category].zh} · **${status.zh}${approved.zh}**`,
+          en: `**${r.number}** ${CATEGORY_LABEL[r.category].en} · **${status.en}${approved.en}**`,
         },
         { zh: `申请 ${amountText(r.requestedFen).zh}`, en: `Asked ${amountText(r.requestedFen).en}` },
         ...(r.attachments ? [r.attachments] : []),

@@ -112,6 +112,9 @@ describe("撤回", () => {
     expect(text(alone!)).toContain(`已撤回申请 ${two.req.number}`);
     const [none] = await command(h, a.member, "撤回");
     expect(text(none!)).toContain("没有尚未审批的帮扶申请");
+    // 我的 names it as the receipt does.
+    const [mine] = await command(h, a.member, "我的");
+    expect(text(mine!)).toMatch(new RegExp(`${two.req.number}[^"]*已撤回`));
   });
 
   it("is only the member's, or the leader's who filed for them", async () => {
