@@ -140,15 +140,15 @@ export async function ledgerSums(tx: Tx, orgId: number, start: Date, end: Date):
 
 /**
  * The payments of [start, end) that no reversal undid, counted by what they were for (the aid
- * request's category, a visit's gift money, else OTHER) and by local month: 收支公开's breakdown,
+ * request's category, a visit's gift money, a training subsidy as TRAINING, else OTHER) and by local month: 收支公开's breakdown,
  * which src/domain/fund-disclosure.ts makes minimal before anyone sees it. No names, no notes.
  */
 export async function paymentCells(tx: Tx, orgId: number, start: Date, end: Date, timeZone: string): Promise<PaymentCell[]> {
   const rows = await tx.$queryRaw<{ category: PaymentCategory; month: number; n: number; fen: string }[]>`
-    SELECT COALESCE(r."category"::text, CASE WHEN e."visitTaskId" IS NOT NULL THEN 'VISIT' ELSE 'OTHER' END) AS "category",
+    SELECT COALESCE(r."category"::text, CASE WHEN e."visitTaskId" IS NOT NULL THEN 'VISIT' WHEN t."id" IS NOT NULL THEN 'TRAINING' ELSE 'OTHER' END) AS "category",
            EXTRACT(MONTH FROM (e."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone})::int AS "month",
            count(*)::int AS "n", sum(e."amountFen")::text AS "fen"
-    FROM "FundEntry" e LEFT JOIN "AidRequest" r ON r."id" = e."aidRequestId"
+    FROM "FundEntry" e LEFT JOIN "AidRequest" r ON r."id" = e."aidRequestId" LEFT JOIN "TrainingApplication" t ON t."fundEntryId" = e."id"
     WHERE e."orgId" = ${orgId} AND e."kind" = 'DISBURSEMENT' AND e."createdAt" >= ${start} AND e."createdAt" < ${end}
       AND NOT EXISTS (SELECT 1 FROM "FundEntry" x WHERE x."reversesId" = e."id")
     GROUP BY 1, 2`;

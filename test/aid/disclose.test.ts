@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AidCategory } from "../../src/domain/aid-rules.ts";
 import { localYear } from "../../src/domain/zoned-time.ts";
+import { paymentCells } from "../../src/store/aid-fund.ts";
 import { createRequest } from "../../src/store/aid-requests.ts";
 import type { SentMessage } from "../../src/double/index.ts";
 import { eventually, type Harness } from "../support/harness.ts";
@@ -165,5 +166,29 @@ describe("收支公开: preview first, the group only after 确认公开", () =>
     expect(privately.chat_id).not.toBe(a.chatId);
     expect(await postsStaged()).toBe(before);
     expect(groupPosts()).toHaveLength(2);
+  });
+});
+
+describe("the payments a breakdown is made of", () => {
+  it("counts each by what it was for and its month in the branch's zone, leaving out reversed ones", async () => {
+    await fund(h, b.orgId, "PARTY_FEE", 1_000);
+    const entry = (amountFen: number, createdAt: Date, extra: Record<string, unknown> = {}) =>
+      h.db.prisma.fundEntry.create({ data: { orgId: b.orgId, source: "PARTY_FEE", kind: "DISBURSEMENT", amountFen, payeeId: b.member.id, createdAt, ...extra } });
+    // A training subsidy, paid on 1 November at 01:00 in Shanghai (still October in UTC).
+    const subsidy = await entry(300_00, new Date("2026-10-31T17:00:00Z"));
+    await h.db.prisma.trainingApplication.create({
+      data: { orgId: b.orgId, personId: b.member.id, course: "养老护理员", provider: "区职校", startOn: new Date("2026-11-02"), endOn: new Date("2026-11-20"), reason: "想学一门手艺再就业", status: "APPROVED", subsidyFen: 300_00, fundSource: "PARTY_FEE", fundEntryId: subsidy.id },
+    });
+    // A payment with no request behind it, and one that was reversed (the member never kept it).
+    await entry(50_00, new Date("2026-06-10T02:00:00Z"), { note: "临时补助" });
+    const undone = await entry(999_00, new Date("2026-06-11T02:00:00Z"));
+    await h.db.prisma.fundEntry.create({ data: { orgId: b.orgId, source: "PARTY_FEE", kind: "REVERSAL", amountFen: 999_00, reversesId: undone.id, reason: "重复发放", createdAt: new Date("2026-06-12T02:00:00Z") } });
+    const start = new Date("2025-12-31T16:00:00Z");
+    const end = new Date("2026-12-31T16:00:00Z");
+    const cells = await h.db.prisma.$transaction((tx) => paymentCells(tx, b.orgId, start, end, "Asia/Shanghai"));
+    expect(cells.sort((x, y) => x.month - y.month)).toEqual([
+      { category: "OTHER", month: 6, count: 1, fen: 50_00 },
+      { category: "TRAINING", month: 11, count: 1, fen: 300_00 },
+    ]);
   });
 });
