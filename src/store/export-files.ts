@@ -6,7 +6,7 @@
 import type { Tx } from "./tx.ts";
 
 /** What kind of file a row holds; the hourly limit counts per kind. */
-export type ExportKind = "personal-data" | "talk-notes";
+export type ExportKind = "personal-data" | "talk-notes" | "audit-lines";
 
 export interface NewExportFile {
   personId: number;

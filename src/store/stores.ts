@@ -26,7 +26,6 @@ import * as aidPeople from "./aid-people.ts";
 import * as aidRequests from "./aid-requests.ts";
 import * as audit from "./audit.ts";
 import * as auditReading from "./audit-reading.ts";
-import * as auditReading from "./audit-reading.ts";
 import * as auditChain from "./audit-chain.ts";
 import * as branchAnalysis from "./branch-analysis.ts";
 import * as branchRules from "./branch-rules.ts";
@@ -85,7 +84,6 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     aidPeople: bound(aidPeople, tx),
     aidRequests: bound(aidRequests, tx),
     audit: bound(audit, tx),
-    auditReading: bound(auditReading, tx),
     auditReading: bound(auditReading, tx),
     // The chains are walked on `rows` (the pool, for npm run audit:verify), a batch at a time.
     auditChain: bound(auditChain, rows),

@@ -3,6 +3,7 @@
 // talk), never 李四's and never their own actions; a member cannot run 查阅记录; a branch's
 // secretary cannot read another branch's member; a committee's secretary can for a branch below,
 // and that lookup shows up in 张三's own list.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "../../src/double/index.ts";
 import { localDateTime } from "../../src/domain/zoned-time.ts";
@@ -10,6 +11,7 @@ import { storesOn } from "../../src/store/stores.ts";
 import { command, file, forgeClick, text, toast } from "../aid/support.ts";
 import { startHarness, type Harness } from "../support/harness.ts";
 import { seedOrg, seedPerson, type SeededPerson } from "../support/seed.ts";
+import { buttonValues } from "../talks/support.ts";
 
 let h: Harness;
 let committee: SeededPerson;
@@ -94,6 +96,36 @@ describe("谁看过我的档案", () => {
   });
 });
 
+describe("paging and older lines", () => {
+  it("shows the last 90 days a page at a time, then earlier lines, including those written before subjectPersonId", async () => {
+    const p = h.db.prisma;
+    const entry = await p.hardshipEntry.findFirstOrThrow({ where: { personId: li.id } });
+    const now = Date.now();
+    // Twenty readings of 李四's file by the secretary, one every six days back: 15 within 90 days.
+    for (let i = 1; i <= 20; i++) {
+      await p.auditLog.create({ data: { at: new Date(now - i * 6 * 86_400_000), actorId: secretary.id, action: "hardship.view", subjectType: "HardshipEntry", subjectId: String(entry.id), orgId: branchId, subjectPersonId: li.id } });
+    }
+    // A line from before the audit named its person: found through the entry it names.
+    await p.auditLog.create({ data: { at: new Date(now - 200 * 86_400_000), actorId: leader.id, action: "hardship.update", subjectType: "HardshipEntry", subjectId: String(entry.id), orgId: branchId, changes: { household: "changed" } } });
+
+    const [first] = await command(h, li, "谁看过我的档案");
+    const page1 = said(listed(first!.content));
+    expect(page1).toHaveLength(15);
+    expect(page1.every((l) => l === "王建国（支部书记）查看了您的困难档案")).toBe(true);
+    expect(text(first!)).toContain("近 90 天");
+    expect(text(first!)).toContain("更早的记录");
+
+    const [earlier] = buttonValues(first!.content, "audit-mine");
+    const older = await h.double.click({ from: li.openId, messageId: first!.message_id, value: earlier!, tag: "button" });
+    const page2 = said(listed(older.card));
+    // The secretary's one real reading plus the twenty made here: 21 in all, and the old change.
+    expect(page2).toHaveLength(7);
+    expect(page2.at(-1)).toBe("李明（支委）修改了您的困难档案（家庭情况）");
+    expect(text({ content: older.card })).toContain("回到最新");
+    expect(buttonValues(older.card, "audit-mine")).toEqual([{ a: "audit-mine" }]);
+  });
+});
+
 describe("查阅记录", () => {
   it("refuses a member, pointing to their own list, and reads nothing", async () => {
     const [answer] = await command(h, li, "查阅记录 张三");
@@ -136,6 +168,20 @@ describe("查阅记录", () => {
     expect(said(listed(changes.card)).some((l) => l.includes("查看了"))).toBe(false);
   });
 
+  it("exports the member's lines as a spreadsheet sent to the secretary as a file, audited", async () => {
+    const done = await h.double.click({ from: committee.openId, messageId: card.message_id, value: { a: "audit-export", p: zhang.id, k: "all" }, tag: "button" });
+    expect(text({ content: done.card })).toContain("查阅记录-张三-");
+    const msg = await h.double.waitForMessage({ to: committee.openId, where: (m) => m.msg_type === "file" }, 15_000);
+    const bytes = await fetch(`${h.double.url}/_double/resources/${(msg.content as { file_key: string }).file_key}`).then(async (r) => Buffer.from(await r.arrayBuffer()));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rows = wb.getWorksheet("查阅记录")!.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1).join("|"));
+    expect(rows.some((r) => r.includes("李明（支委）|修改|记录了与张三的谈心"))).toBe(true);
+    expect(rows.some((r) => r.includes("王建国（支部书记）|查看|查看了张三的困难档案"))).toBe(true);
+    expect(rows.join()).not.toContain("李四");
+    expect(await auditLines("audit.export")).toMatchObject([{ actorId: committee.id, subjectPersonId: zhang.id }]);
+  });
+
   it("lets the branch's own secretary read their member, and 张三 sees both lookups", async () => {
     const [answer] = await command(h, secretary, "查阅记录 张三 修改");
     expect(said(listed(answer!.content))).toContain("李明（支委）记录了与张三的谈心");
@@ -143,6 +189,7 @@ describe("查阅记录", () => {
     const lines = said(listed(mine!.content));
     expect(lines[0]).toBe("王建国（支部书记）查阅了您的档案查阅记录");
     expect(lines).toContain("赵书记（党委书记）查阅了您的档案查阅记录");
+    expect(lines).toContain("赵书记（党委书记）导出了您的档案查阅记录");
     expect(lines).toContain("李明（支委）记录了与您的谈心");
   });
 });

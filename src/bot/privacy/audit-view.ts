@@ -1,11 +1,12 @@
 // What 谁看过我的档案 and 查阅记录 share: a page of the audit lines about one member, in words,
 // and who may read a member's (a secretary, for the members of their organisation and of every
 // organisation below it).
-import { auditMineCard, auditOfMemberCard, type AuditFilter, type AuditLineView, type AuditPage, type PageCursor } from "../../../cards/audit-lines.ts";
+import { auditMineCard, auditOfMemberCard, type AuditFilter, type AuditLineView, type AuditOfMember, type AuditPage, type PageCursor } from "../../../cards/audit-lines.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { actionsOfKind, actorLabel, auditWords, changedFields, type Whose } from "../../domain/audit-words.ts";
 import { orgsWhere } from "../../domain/roles.ts";
-import { localDateTime } from "../../domain/zoned-time.ts";
+import { dayIn, localDateTime } from "../../domain/zoned-time.ts";
+import { auditLinesWorkbook } from "../../export/audit-lines.ts";
 import type { AuditLineRead } from "../../store/audit-reading.ts";
 import type { BaseContext } from "../context.ts";
 import { UserError } from "../errors.ts";
@@ -14,6 +15,8 @@ import { UserError } from "../errors.ts";
 export const AUDIT_WINDOW_DAYS = 90;
 const PAGE = 15;
 const DAY_MS = 86_400_000;
+/** The spreadsheet's bytes are dropped after a week: by then it is in the chat. */
+const EXPORT_KEEP_DAYS = 7;
 
 /** A line in words; an action without words (the unit test keeps that from happening) still never shows its code. */
 export function lineView(l: AuditLineRead, whose: Whose, timezone: string): AuditLineView {
@@ -106,8 +109,42 @@ export async function memberNamed(ctx: BaseContext, name: string, tail: string |
  * The secretary's card for one member, a page of it; the reading itself is audited about the
  * member (audit.read), so the member sees that their records were looked up.
  */
-export async function memberAuditCard(ctx: BaseContext, m: ReadableMember, filter: AuditFilter, cursor?: PageCursor): Promise<Card> {
+export async function memberAuditCard(ctx: BaseContext, m: ReadableMember, filter: AuditFilter, cursor?: PageCursor, exported?: AuditOfMember["exported"]): Promise<Card> {
   const page = await auditPage(ctx, { personId: m.id, whose: { you: false, name: m.name }, filter, cursor });
-  await ctx.audit({ action: "audit.read", subjectType: "Person", subjectId: m.id, orgId: m.orgId, subjectPersonId: m.id, changes: { filter, lines: page.raw.length, earlier: cursor !== undefined } });
-  return auditOfMemberCard({ ...page, memberId: m.id, member: m.name, branch: m.branch, filter });
+  // The export's own line (audit.export) already says the records were looked up.
+  if (!exported) await ctx.audit({ action: "audit.read", subjectType: "Person", subjectId: m.id, orgId: m.orgId, subjectPersonId: m.id, changes: { filter, lines: page.raw.length, earlier: cursor !== undefined } });
+  return auditOfMemberCard({ ...page, memberId: m.id, member: m.name, branch: m.branch, filter, exported: exported ?? null });
+}
+
+/** Enough for years of one member's lines; the spreadsheet holds them all, the card a page. */
+const EXPORT_MAX = 5000;
+const FILTER_WORD: Record<AuditFilter, string> = { all: "全部", view: "查看", change: "修改" };
+
+/**
+ * Every line about the member (of the filter's kind) as a spreadsheet, sent to the secretary as
+ * a file in this chat (the ExportFile delivery, src/jobs/delivery-worker.ts); audited about the
+ * member. Returns the card with a line saying the file is on its way.
+ */
+export async function exportMemberAudit(ctx: BaseContext, m: ReadableMember, filter: AuditFilter): Promise<Card> {
+  const now = ctx.clock.now();
+  const tz = ctx.config.timezone;
+  const rows = await ctx.store.auditReading.linesAbout({ personId: m.id, since: null, before: null, limit: EXPORT_MAX, ...(filter !== "all" ? { actions: actionsOfKind(filter) } : {}) });
+  const whose: Whose = { you: false, name: m.name };
+  const bytes = await auditLinesWorkbook({
+    member: m.name,
+    branch: m.branch,
+    filter: FILTER_WORD[filter],
+    madeAt: localDateTime(now, tz),
+    madeBy: ctx.actor.name,
+    rows: rows.map((l) => {
+      const v = lineView(l, whose, tz);
+      const kind = auditWords({ action: l.action, fields: [], ref: null }, whose)?.kind;
+      return { when: v.when, who: v.who.zh, kind: kind === "view" ? "查看" : kind === "change" ? "修改" : "", what: v.what.zh };
+    }),
+  });
+  const fileName = `查阅记录-${m.name}-${dayIn(now, tz).replaceAll("-", "")}.xlsx`;
+  const file = await ctx.store.exportFiles.createExportFile({ personId: ctx.actor.personId, kind: "audit-lines", fileName, bytes, at: now, expiresAt: new Date(now.getTime() + EXPORT_KEEP_DAYS * DAY_MS) });
+  await ctx.audit({ action: "audit.export", subjectType: "Person", subjectId: m.id, orgId: m.orgId, subjectPersonId: m.id, changes: { filter, lines: rows.length, file: file.id } });
+  ctx.send({ openId: ctx.actor.openId }, { file: { exportFileId: file.id } }, `audit-export-${file.id}`);
+  return memberAuditCard(ctx, m, filter, undefined, { fileName, count: rows.length, sent: true });
 }
