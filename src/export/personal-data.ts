@@ -16,7 +16,7 @@ import { requestLabel } from "../domain/request-label.ts";
 import { localDateTime } from "../domain/zoned-time.ts";
 import type { AidRequestRow } from "../store/aid-request-row.ts";
 import type { CommendRow } from "../store/commendations.ts";
-import type { OwnJobCase, OwnProfile, OwnRole, OwnStandingChange, Reading, TalkHeld, VisitToMember } from "../store/personal-records.ts";
+import type { OwnJobCase, OwnProfile, OwnRole, OwnStandingChange, TalkHeld, VisitToMember } from "../store/personal-records.ts";
 import type { QuestionRow, ThreadMessage } from "../store/questions.ts";
 import type { Attended } from "../store/training-records.ts";
 import type { TrainingRow } from "../store/training.ts";
@@ -35,8 +35,8 @@ export interface PersonalData {
   jobCases: OwnJobCase[];
   questions: (QuestionRow & { messages: ThreadMessage[] })[];
   changes: OwnStandingChange[];
-  /** Who else read or changed these records (the audit lines about the member). */
-  readings: Reading[];
+  /** Who else read or changed these records (the audit lines about the member), newest first, in words. */
+  readings: { when: string; who: string; what: string }[];
   /** The names of the people who wrote in the member's question threads. */
   names: ReadonlyMap<number, string>;
 }
@@ -232,12 +232,11 @@ export function buildPersonalWorkbook(d: PersonalData, opts: { generatedAt: Date
   }
 
   const readings = sheet(wb, "查阅记录", [
-    { header: "时间", key: "at", width: 18 },
-    { header: "查阅人", key: "who", width: 12 },
-    { header: "做了什么", key: "what", width: 16 },
-    { header: "记录", key: "record", width: 16 },
+    { header: "时间", key: "when", width: 18 },
+    { header: "查阅人", key: "who", width: 24 },
+    { header: "做了什么", key: "what", width: 50 },
   ]);
-  for (const r of d.readings) readings.addRow({ at: at(r.at), who: r.actorName ?? "系统", what: actionWords(r.action), record: recordWords(r.subjectType) });
+  readings.addRows(d.readings);
 
   return neutraliseWorkbook(wb);
 }
@@ -245,33 +244,4 @@ export function buildPersonalWorkbook(d: PersonalData, opts: { generatedAt: Date
 /** The workbook as the bytes of an .xlsx file. */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const RECORD_WORDS: Record<string, string> = {
-  AidRequest: "帮扶申请",
-  HardshipEntry: "困难档案",
-  Talk: "谈心记录",
-  VisitTask: "走访记录",
-  Person: "个人档案",
-  TrainingApplication: "培训申请",
-  Commendation: "表彰",
-  EmploymentCase: "就业帮扶",
-  Question: "提问",
-  MembershipChange: "组织关系",
-  AidAttachment: "申请附件",
-};
-
-/** An audit action in the member's words: what was done (查看, 导出, 修改 …), not the code. */
-export function actionWords(action: string): string {
-  const verb = action.split(".").at(-1) ?? action;
-  if (/view|read|open|show/.test(verb)) return "查看";
-  if (/export/.test(verb)) return "导出";
-  if (/create|file|record|register|nominate|ask/.test(verb)) return "记录";
-  if (/approve|reject|decide|decline/.test(verb)) return "审批";
-  if (/erase/.test(verb)) return "删除敏感信息";
-  return "修改";
-}
-
-export function recordWords(subjectType: string): string {
-  return RECORD_WORDS[subjectType] ?? subjectType;
 }

@@ -1,7 +1,8 @@
 // A member's own records, for the export of their data (导出我的数据) where no other module has the
 // read: the talks held with them (when, with whom, how: never the notes, which are the leader's),
 // the visits to them, their job-seeking cases, their roles and the changes of their standing.
-// Notes others wrote about them (a visitor's, the secretary's on a change) are left out too.
+// Notes others wrote about them (a visitor's, the secretary's on a change) are left out too. Who
+// read their records comes from the audit's own reader (audit-reading.ts).
 import { dateToDay, type Day } from "../domain/calendar-day.ts";
 import type { JobKind } from "../domain/job-match.ts";
 import { personNames } from "./people.ts";
@@ -127,26 +128,4 @@ export async function standingChangesOf(tx: Tx, personId: number): Promise<OwnSt
     status: r.status,
     recordedAt: r.recordedAt,
   }));
-}
-
-export interface Reading {
-  at: Date;
-  actorName: string | null;
-  action: string;
-  subjectType: string;
-}
-
-/**
- * Who read or changed the member's records (audit lines about them), oldest first. The member's
- * own readings are left out: the list answers who else looked.
- */
-export async function readingsOf(tx: Tx, personId: number, limit = 5000): Promise<Reading[]> {
-  const rows = await tx.auditLog.findMany({
-    where: { subjectPersonId: personId, OR: [{ actorId: null }, { actorId: { not: personId } }] },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-    take: limit,
-    select: { at: true, actorId: true, action: true, subjectType: true },
-  });
-  const names = await personNames(tx, rows.map((r) => r.actorId));
-  return rows.map((r) => ({ at: r.at, actorName: r.actorId === null ? null : (names.get(r.actorId) ?? null), action: r.action, subjectType: r.subjectType }));
 }

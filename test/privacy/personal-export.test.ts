@@ -160,4 +160,17 @@ describe("导出谈心记录", () => {
     expect(line.changes).toMatchObject({ ranBy: { host: hostname(), osUser: expect.any(String) } });
     expect((line.changes as { ranBy: { osUser: string } }).ranBy.osUser).not.toBe("");
   }, 60_000);
+
+  it("an hour later the member may export again, and finds the secretary's export among who read their records", async () => {
+    h.clock.advance(61 * 60_000);
+    const said = await h.double.say({ from: a.member.openId, text: "导出我的数据" });
+    const wb = await workbookOf(await fileReplyTo(a.member, said));
+    const readings = rowsOf(wb, "查阅记录");
+    expect(readings[0]).toEqual(["时间", "查阅人", "做了什么"]);
+    const secretaryExport = readings.find((r) => r[1]!.includes(a.secretary.name) && r[2] === "导出了谈心台账（含谈话内容）");
+    expect(secretaryExport).toBeDefined();
+    // Their own export is theirs, not a reading by someone else.
+    expect(readings.some((r) => r[1]!.includes(a.member.name))).toBe(false);
+    expect(await h.db.prisma.exportFile.count({ where: { personId: a.member.id, kind: "personal-data" } })).toBe(2);
+  });
 });

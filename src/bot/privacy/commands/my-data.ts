@@ -5,6 +5,7 @@
 import { nextExportAt, EXPORT_KEEP_MS } from "../../../domain/export-limit.ts";
 import { localDateTime } from "../../../domain/zoned-time.ts";
 import { buildPersonalWorkbook, workbookBytes } from "../../../export/personal-data.ts";
+import { lineView } from "../audit-view.ts";
 import { todayOf, type Command } from "../../context.ts";
 import { UserError } from "../../errors.ts";
 
@@ -46,7 +47,11 @@ export const myData: Command = {
       jobCases: await store.personalRecords.jobCasesOf(actor.personId),
       questions,
       changes: await store.personalRecords.standingChangesOf(actor.personId),
-      readings: await store.personalRecords.readingsOf(actor.personId),
+      // Who else read or changed them, in the words 谁看过我的档案 uses; their own actions left out.
+      readings: (await store.auditReading.linesAbout({ personId: actor.personId, since: null, before: null, limit: ALL, notBy: actor.personId })).map((l) => {
+        const v = lineView(l, { you: true }, tz);
+        return { when: v.when, who: v.who.zh, what: v.what.zh };
+      }),
       names: await store.people.personNames(questions.flatMap((q) => q.messages.map((m) => m.authorId))),
     };
     const bytes = await workbookBytes(buildPersonalWorkbook(data, { generatedAt: now, timeZone: tz }));
