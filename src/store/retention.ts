@@ -21,31 +21,38 @@ export interface PruneBatch {
 
 const utc = (n: number) => `($${n}::timestamptz AT TIME ZONE 'UTC')`;
 
+/** The states a processed event or a delivered message ends in, scanned one at a time. */
+export type InboundDone = "DONE" | "FAILED";
+export type OutboxDone = "SENT" | "FAILED";
+
 /**
- * Where a run's scan starts: a month before the newest row pruned so far (rows from before were
- * pruned by earlier runs, unless they were pending for over a month), or the beginning on the
- * first run. The newest pruned row is found from the end of the (status, receivedAt) index.
+ * Where a run's scan of one state starts: two days before the newest row pruned so far (older
+ * rows were pruned by earlier runs, unless they were pending for days: the daily full pass of
+ * prune-payloads takes those), or the beginning on the first run. Read backwards on the
+ * (status, receivedAt) index, past the few unpruned recent rows.
  */
-export async function inboundScanStart(rows: Rows): Promise<string> {
-  const r = await rows<{ from: string | null }>(
-    `SELECT (max("receivedAt") - interval '30 days')::text AS "from" FROM "InboundEvent" WHERE "status" IN ('DONE', 'FAILED') AND "prunedAt" IS NOT NULL`,
-    [],
+export async function inboundScanStart(rows: Rows, status: InboundDone): Promise<string> {
+  const r = await rows<{ from: string }>(
+    `SELECT ("receivedAt" - interval '2 days')::text AS "from" FROM "InboundEvent"
+      WHERE "status" = $1::"InboundStatus" AND "prunedAt" IS NOT NULL ORDER BY "receivedAt" DESC LIMIT 1`,
+    [status],
   );
   return r[0]?.from ?? "-infinity";
 }
 
 /**
- * Strips up to `limit` processed events (DONE, or FAILED after their last attempt) received and
- * processed before `before` to an empty payload, from `from` on in order of receipt. The row
+ * Strips up to `limit` processed events in `status` (DONE, or FAILED after their last attempt)
+ * received and processed before `before` to an empty payload, from `from` on in order of receipt
+ * (one state at a time, so the index gives that order and the LIMIT stops the scan). The row
  * stays with its key, which is what dedupes Lark's redeliveries; eventType, status and times stay
  * too. A PENDING row is never touched: the router still reads its payload. Rows another run holds
  * are skipped (two schedulers may run at once) and taken next time.
  */
-export async function pruneInboundBatch(rows: Rows, q: { from: string; before: Date; at: Date; limit: number }): Promise<PruneBatch> {
+export async function pruneInboundBatch(rows: Rows, q: { status: InboundDone; from: string; before: Date; at: Date; limit: number }): Promise<PruneBatch> {
   const r = await rows<{ pruned: number; last: string | null }>(
     `WITH batch AS (
        SELECT "key" FROM "InboundEvent"
-        WHERE "status" IN ('DONE', 'FAILED') AND "prunedAt" IS NULL
+        WHERE "status" = $5::"InboundStatus" AND "prunedAt" IS NULL
           AND "receivedAt" >= $1::timestamp AND "receivedAt" < ${utc(2)}
           AND coalesce("processedAt", "receivedAt") < ${utc(2)}
         ORDER BY "receivedAt" LIMIT $4
@@ -56,33 +63,34 @@ export async function pruneInboundBatch(rows: Rows, q: { from: string; before: D
        RETURNING e."receivedAt"
      )
      SELECT count(*)::int AS "pruned", max("receivedAt")::text AS "last" FROM done`,
-    [q.from, q.before, q.at, q.limit],
+    [q.from, q.before, q.at, q.limit, q.status],
   );
   const pruned = r[0]?.pruned ?? 0;
   return { pruned, next: pruned < q.limit ? null : (r[0]?.last ?? null) };
 }
 
-/** Where a run's scan of the outbox starts: as inboundScanStart, by the rows' creation. */
-export async function outboxScanStart(rows: Rows): Promise<string> {
-  const r = await rows<{ from: string | null }>(
-    `SELECT (max("createdAt") - interval '30 days')::text AS "from" FROM "OutboxMessage" WHERE "status" IN ('SENT', 'FAILED') AND "prunedAt" IS NOT NULL`,
-    [],
+/** Where a run's scan of the outbox in one state starts: as inboundScanStart, by creation. */
+export async function outboxScanStart(rows: Rows, status: OutboxDone): Promise<string> {
+  const r = await rows<{ from: string }>(
+    `SELECT ("createdAt" - interval '2 days')::text AS "from" FROM "OutboxMessage"
+      WHERE "status" = $1::"OutboxStatus" AND "prunedAt" IS NOT NULL ORDER BY "createdAt" DESC LIMIT 1`,
+    [status],
   );
   return r[0]?.from ?? "-infinity";
 }
 
 /**
- * Empties the content of up to `limit` delivered messages (SENT, or FAILED for good) sent or given
- * up on before `before`. What stays is what later work reads: the idempotency key (a re-run
+ * Empties the content of up to `limit` delivered messages in `status` (SENT, or FAILED for good)
+ * sent or given up on before `before`, from `from` on in order of creation. What stays is what later work reads: the idempotency key (a re-run
  * digest or quarterly report finds it and sends nothing), kind, receiver and target, status,
  * larkMessageId (later patches and card copies find the card by it) and lang (a patch is drawn
  * in the language the card went out in). A PENDING row keeps its content: it is still to be sent.
  */
-export async function pruneOutboxBatch(rows: Rows, q: { from: string; before: Date; at: Date; limit: number }): Promise<PruneBatch> {
+export async function pruneOutboxBatch(rows: Rows, q: { status: OutboxDone; from: string; before: Date; at: Date; limit: number }): Promise<PruneBatch> {
   const r = await rows<{ pruned: number; last: string | null }>(
     `WITH batch AS (
        SELECT "id" FROM "OutboxMessage"
-        WHERE "status" IN ('SENT', 'FAILED') AND "prunedAt" IS NULL
+        WHERE "status" = $5::"OutboxStatus" AND "prunedAt" IS NULL
           AND "createdAt" >= $1::timestamp AND "createdAt" < ${utc(2)}
           AND coalesce("sentAt", "updatedAt") < ${utc(2)}
         ORDER BY "createdAt" LIMIT $4
@@ -93,7 +101,7 @@ export async function pruneOutboxBatch(rows: Rows, q: { from: string; before: Da
        RETURNING o."createdAt"
      )
      SELECT count(*)::int AS "pruned", max("createdAt")::text AS "last" FROM done`,
-    [q.from, q.before, q.at, q.limit],
+    [q.from, q.before, q.at, q.limit, q.status],
   );
   const pruned = r[0]?.pruned ?? 0;
   return { pruned, next: pruned < q.limit ? null : (r[0]?.last ?? null) };
