@@ -28,13 +28,16 @@ const TEMPLATES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * The actions written anywhere in the source: string literals on a line that sets `action:` (a
- * ternary gives two), and constants named *_ACTION. Returns the templates it could not expand.
+ * ternary gives two), constants named *_ACTION, and literals in an INSERT INTO "AuditLog" of its
+ * own. Returns the templates it could not expand.
  */
 function writtenActions(): { actions: Map<string, string>; unknownTemplates: string[] } {
   const actions = new Map<string, string>();
   const unknownTemplates: string[] = [];
   for (const file of [...sources(join(ROOT, "src")), ...sources(join(ROOT, "scripts"))]) {
     const text = readFileSync(file, "utf8");
+    // Lines written by SQL of their own (an erasure's line in one statement with its changes).
+    for (const m of text.matchAll(/INSERT INTO "AuditLog"[^;`]*/g)) for (const q of m[0].matchAll(/'([^'\n]*)'/g)) if (AUDIT_ACTION.test(q[1]!)) actions.set(q[1]!, file);
     for (const line of text.split("\n")) {
       if (!/\baction:|[A-Z_]+_ACTION\s*=/.test(line)) continue;
       const expr = line.slice(line.search(/\baction:|[A-Z_]+_ACTION\s*=/));
