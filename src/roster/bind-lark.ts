@@ -86,7 +86,7 @@ export async function bindLark(opts: {
     }
     await inTransaction(prisma, async (atOnce) => {
       await atOnce.roster.setOpenId(p.id, hit.openId);
-      await atOnce.audit.audit({ actorId: actor.id, actorOpenId: actor.openId, action: AUDIT_ACTION, subjectType: "Person", subjectId: p.id, changes: { larkOpenId: [null, hit.openId] } });
+      await atOnce.audit.audit({ actorId: actor.id, actorOpenId: actor.openId, action: AUDIT_ACTION, subjectType: "Person", subjectId: p.id, subjectPersonId: p.id, changes: { larkOpenId: [null, hit.openId] } });
     });
     bound.push({ ...t, name: p.name, openId: hit.openId, by: hit.by });
   }

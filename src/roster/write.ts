@@ -59,7 +59,7 @@ export async function writePlan(store: RosterStore, plan: Plan, w: WriteContext)
   const { actor } = w;
   const audits: AuditEntry[] = [];
   const audit = (subjectType: "Person" | "Organization", subjectId: number, orgId: number, changes: Changes) =>
-    audits.push({ actorId: actor.id, actorOpenId: actor.openId, action: AUDIT_ACTION, subjectType, subjectId: String(subjectId), orgId, changes });
+    audits.push({ actorId: actor.id, actorOpenId: actor.openId, action: AUDIT_ACTION, subjectType, subjectId: String(subjectId), orgId, ...(subjectType === "Person" ? { subjectPersonId: subjectId } : {}), changes });
 
   const organizations = await writeOrgs(store, plan.orgs, audit);
   const orgIdByCode = await store.roster.orgIdsByCode();
