@@ -9,8 +9,11 @@ import type { Text } from "./text.ts";
 /** A reading (查看) or a change (修改): the secretary's card filters by it. */
 export type AuditKind = "view" | "change";
 
-/** Whose records the sentence is about: the reader themself ("您的") or a member by name ("张三的"). */
-export type Whose = { you: true } | { you: false; name: string };
+/**
+ * Whose records the sentence is about: the reader themself ("您的"), a member by name ("张三的"),
+ * or, on a secretary's list, the member's own doing ("张三（本人）提交了自己的求助").
+ */
+export type Whose = { you: true } | { you: false; name: string; self?: boolean };
 
 /** What the sentence needs from one audit line. */
 export interface AuditFacts {
@@ -202,8 +205,8 @@ export function auditWords(facts: AuditFacts, whose: Whose): AuditWords | null {
   if (!entry) return null;
   const fields = [...new Set(facts.fields.map((f) => FIELD_WORDS[f]).filter((x): x is Text => !!x))];
   const say: Say = {
-    o: whose.you ? { zh: "您", en: "you" } : { zh: whose.name, en: whose.name },
-    p: whose.you ? { zh: "您的", en: "your" } : { zh: `${whose.name}的`, en: `${whose.name}'s` },
+    o: whose.you ? { zh: "您", en: "you" } : whose.self ? { zh: "自己", en: "themselves" } : { zh: whose.name, en: whose.name },
+    p: whose.you ? { zh: "您的", en: "your" } : whose.self ? { zh: "自己的", en: "their own" } : { zh: `${whose.name}的`, en: `${whose.name}'s` },
     n: facts.ref ? ` ${facts.ref}` : "",
     m: facts.ref ? ` ${facts.ref} ` : "",
     f: fields.length > 0 ? { zh: `（${fields.map((x) => x.zh).join("、")}）`, en: ` (${fields.map((x) => x.en).join(", ")})` } : { zh: "", en: "" },
@@ -249,10 +252,12 @@ export interface HeldRole {
 /**
  * How an actor is named in the list: "王建国（支部书记）", by their most senior role in the
  * organisation of the line (else anywhere: a committee's secretary reads a branch's records);
- * "同心系统（定时提醒）" for the bot's own work; the bare name for someone who holds no role now.
+ * "同心系统（定时提醒）" for the bot's own work; "张三（本人）" for the member's own doing on a
+ * secretary's list; the bare name for someone who holds no role now.
  */
-export function actorLabel(actor: { name: string; roles: readonly HeldRole[] } | null, lineOrgId: number | null, system: Text): Text {
+export function actorLabel(actor: { name: string; roles: readonly HeldRole[]; self?: boolean } | null, lineOrgId: number | null, system: Text): Text {
   if (!actor) return { zh: `同心系统（${system.zh}）`, en: `Tongxin (${system.en})` };
+  if (actor.self) return { zh: `${actor.name}（本人）`, en: `${actor.name} (themselves)` };
   const here = actor.roles.filter((r) => r.orgId === lineOrgId);
   const pool = here.length > 0 ? here : actor.roles;
   const top = SENIORITY.map((role) => pool.find((r) => r.role === role)).find((r) => !!r);

@@ -152,7 +152,7 @@ describe("查阅记录", () => {
     expect(lines).toContain("李明（支委）记录了与张三的谈心");
     expect(lines).toContain("王建国（支部书记）查看了张三的困难档案");
     // The secretary's view keeps 张三's own actions, named as such.
-    expect(lines.some((l) => l.startsWith("张三（党员）提交了张三的求助"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("张三（本人）提交了自己的求助"))).toBe(true);
     expect(lines.join()).not.toContain("李四");
     expect(await auditLines("audit.read")).toMatchObject([{ actorId: committee.id, subjectPersonId: zhang.id, orgId: branchId }]);
   });

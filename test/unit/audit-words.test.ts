@@ -93,6 +93,8 @@ describe("audit words", () => {
     expect(actorLabel(upper, 1, { zh: "", en: "" }).zh).toBe("赵书记（党委书记）");
     expect(actorLabel(null, 1, { zh: "定时提醒", en: "reminders" })).toEqual({ zh: "同心系统（定时提醒）", en: "Tongxin (reminders)" });
     expect(actorLabel({ name: "周八", roles: [] }, 1, { zh: "", en: "" }).zh).toBe("周八");
+    expect(actorLabel({ ...wang, name: "张三", self: true }, 1, { zh: "", en: "" }).zh).toBe("张三（本人）");
+    expect(auditWords({ action: "aid.request.file", fields: [], ref: "2026-0001" }, { you: false, name: "张三", self: true })!.what.zh).toBe("提交了自己的求助 2026-0001");
   });
 
   it("splits views from changes for the secretary's filter", () => {

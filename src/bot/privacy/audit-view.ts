@@ -19,10 +19,14 @@ const DAY_MS = 86_400_000;
 const EXPORT_KEEP_DAYS = 7;
 
 /** A line in words; an action without words (the unit test keeps that from happening) still never shows its code. */
-export function lineView(l: AuditLineRead, whose: Whose, timezone: string): AuditLineView {
-  const w = auditWords({ action: l.action, fields: changedFields(l.changes), ref: l.ref }, whose);
+export function lineView(l: AuditLineRead, whose: Whose, timezone: string, subjectId?: number): AuditLineView {
+  // On a secretary's list, the member's own doing reads "张三（本人）提交了自己的求助".
+  const self = !whose.you && l.actor !== null && l.actor.id === subjectId;
+  const as: Whose = self && !whose.you ? { ...whose, self: true } : whose;
+  const w = auditWords({ action: l.action, fields: changedFields(l.changes), ref: l.ref }, as);
   const what = w?.what ?? (whose.you ? { zh: "处理了您的记录", en: "handled your records" } : { zh: `处理了${whose.name}的记录`, en: `handled ${whose.name}'s records` });
-  return { when: localDateTime(l.at, timezone), who: actorLabel(l.actor, l.orgId, w?.system ?? { zh: "自动处理", en: "automatic" }), what };
+  const actor = l.actor ? { ...l.actor, self } : null;
+  return { when: localDateTime(l.at, timezone), who: actorLabel(actor, l.orgId, w?.system ?? { zh: "自动处理", en: "automatic" }), what };
 }
 
 interface PageQuery {
@@ -53,7 +57,7 @@ export async function auditPage(ctx: BaseContext, q: PageQuery): Promise<AuditPa
   const last = shown.at(-1);
   // Nothing shown yet older lines exist: the next page starts at the window's edge (ids are positive).
   const more = rows.length > shown.length ? (last ? { c: last.id, t: last.at.getTime() } : { c: 0, t: since!.getTime() }) : null;
-  return { lines: shown.map((l) => lineView(l, q.whose, ctx.config.timezone)), windowDays: q.cursor ? null : AUDIT_WINDOW_DAYS, more, raw: shown };
+  return { lines: shown.map((l) => lineView(l, q.whose, ctx.config.timezone, q.personId)), windowDays: q.cursor ? null : AUDIT_WINDOW_DAYS, more, raw: shown };
 }
 
 /** 谁看过我的档案, a page of it: what others did with the reader's own records. */
@@ -137,7 +141,7 @@ export async function exportMemberAudit(ctx: BaseContext, m: ReadableMember, fil
     madeAt: localDateTime(now, tz),
     madeBy: ctx.actor.name,
     rows: rows.map((l) => {
-      const v = lineView(l, whose, tz);
+      const v = lineView(l, whose, tz, m.id);
       const kind = auditWords({ action: l.action, fields: [], ref: null }, whose)?.kind;
       return { when: v.when, who: v.who.zh, kind: kind === "view" ? "查看" : kind === "change" ? "修改" : "", what: v.what.zh };
     }),
