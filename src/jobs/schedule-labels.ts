@@ -13,6 +13,7 @@ import type { runWeeklyJobPush } from "./job-weekly.ts";
 import type { recoverPending } from "./recovery.ts";
 import type { TalkSweepResult } from "./talk-sweep.ts";
 import type { runUrgentTalks } from "./talk-urgent.ts";
+import type { DropResult } from "./drop-expired-exports.ts";
 import type { EraseResult } from "./erase-departed.ts";
 import type { PruneResult } from "./prune-payloads.ts";
 import type { ContactResult } from "./visit-contacts.ts";
@@ -209,6 +210,12 @@ const eraseDeparted: ScheduleLabel<EraseResult> = {
       : t(`${r.erased} 位离开党员的敏感记录已按保存期限删除`, `sensitive records of ${n(r.erased, "member")} who left erased`),
 };
 
+const dropExpiredExports: ScheduleLabel<DropResult> = {
+  name: t("到期导出文件删除", "Dropping expired export files"),
+  when: t("每天 3:40", "daily at 3:40"),
+  said: (r) => (r.dropped === 0 ? t("没有到期的导出文件", "no export files past their expiry") : t(`删除 ${r.dropped} 个到期的导出文件`, `dropped ${n(r.dropped, "expired export file")}`)),
+};
+
 /** Each task's words, by the task's id in SCHEDULES. */
 export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   recover,
@@ -225,6 +232,7 @@ export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   "aid-reminders": aidReminders,
   "prune-payloads": prunePayloads,
   "erase-departed": eraseDeparted,
+  "drop-expired-exports": dropExpiredExports,
 };
 
 /** A task's name and when it runs; a task without a label is named by its id. */

@@ -15,6 +15,7 @@ import { runCalendarCheck } from "./calendar-check.ts";
 import { runAidReminders } from "./aid-reminders.ts";
 import { runPrunePayloads } from "./prune-payloads.ts";
 import { runEraseDeparted } from "./erase-departed.ts";
+import { runDropExpiredExports } from "./drop-expired-exports.ts";
 
 export type Schedule = { task: string; run(deps: TaskDeps): Promise<unknown> } & ({ every: number } | { pattern: string });
 
@@ -48,4 +49,6 @@ export const SCHEDULES: readonly Schedule[] = [
   // at night, the records of members who left more than RETENTION_AFTER_LEAVING_DAYS ago erased (once: erasedAt).
   { task: "prune-payloads", pattern: "*/30 * * * *", run: runPrunePayloads },
   { task: "erase-departed", pattern: "10 3 * * *", run: runEraseDeparted },
+  // Files made for people (their own data, a ledger with notes) dropped once expired (a week after; they are in the chat).
+  { task: "drop-expired-exports", pattern: "40 3 * * *", run: runDropExpiredExports },
 ];

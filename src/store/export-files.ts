@@ -54,3 +54,14 @@ export async function lastExportAt(tx: Tx, personId: number, kind: ExportKind): 
   const row = await tx.exportFile.findFirst({ where: { personId, kind }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
   return row?.createdAt ?? null;
 }
+
+/**
+ * Deletes files past their expiry (a batch at a time): the file is in the person's chat, and a
+ * copy of sensitive records kept here serves no one. The audit keeps that it was made and sent.
+ */
+export async function dropExpiredExportFiles(tx: Tx, now: Date, limit = 500): Promise<number> {
+  const ids = await tx.exportFile.findMany({ where: { expiresAt: { lt: now } }, select: { id: true }, orderBy: { id: "asc" }, take: limit });
+  if (ids.length === 0) return 0;
+  const { count } = await tx.exportFile.deleteMany({ where: { id: { in: ids.map((r) => r.id) } } });
+  return count;
+}

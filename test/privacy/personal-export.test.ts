@@ -173,4 +173,13 @@ describe("导出谈心记录", () => {
     expect(readings.some((r) => r[1]!.includes(a.member.name))).toBe(false);
     expect(await h.db.prisma.exportFile.count({ where: { personId: a.member.id, kind: "personal-data" } })).toBe(2);
   });
+
+  it("drops the files once they expire, a week after they were made", async () => {
+    const store = storesFor(h.db.prisma);
+    const made = await h.db.prisma.exportFile.count();
+    expect(made).toBeGreaterThanOrEqual(4);
+    expect(await store.exportFiles.dropExpiredExportFiles(h.clock.now())).toBe(0);
+    expect(await store.exportFiles.dropExpiredExportFiles(new Date(h.clock.now().getTime() + 8 * 24 * 3600_000))).toBe(made);
+    expect(await h.db.prisma.exportFile.count()).toBe(0);
+  });
 });

@@ -84,6 +84,10 @@ const SAMPLES: Record<string, [unknown, string][]> = {
     [{ today, erased: 0 }, "没有保存期限已满的离开党员记录"],
     [{ today, erased: 2 }, "2 位离开党员的敏感记录已按保存期限删除"],
   ],
+  "drop-expired-exports": [
+    [{ dropped: 0 }, "没有到期的导出文件"],
+    [{ dropped: 3 }, "删除 3 个到期的导出文件"],
+  ],
 };
 
 /** The clock times a cron pattern "M H1,H2 * * *" fires at, as the labels write them (9:00, 15:30). */
