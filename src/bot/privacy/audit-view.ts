@@ -40,8 +40,9 @@ interface PageQuery {
 }
 
 /**
- * One page, newest first. The first page reads past the window by one line only to learn whether
- * anything older exists, so the button for earlier shows exactly when there is more.
+ * One page, newest first: at most 16 lines read with no lower bound, the first page showing those
+ * of the window. The line read beyond what is shown says whether anything older exists, so the
+ * button for earlier shows exactly when there is more.
  */
 export async function auditPage(ctx: BaseContext, q: PageQuery): Promise<AuditPage & { raw: AuditLineRead[] }> {
   const since = q.cursor ? null : new Date(ctx.clock.now().getTime() - AUDIT_WINDOW_DAYS * DAY_MS);
