@@ -93,9 +93,10 @@ export interface ActionResult {
 export interface ActionContext extends BaseContext {
   inbound: InboundCardAction;
   /**
-   * Runs step after the handler's messages and audit lines are written, as the transaction's
-   * last statement before the commit. For writes to a row that many clicks contend for (a
-   * fund's balance): its lock is then held for one round trip, not for the rest of the handler.
+   * Runs step after the handler's messages are written, before its audit lines (whose INSERT
+   * locks the organisation's audit chain head until the commit) and the commit. For writes to a
+   * row that many clicks contend for (a fund's balance): its lock is then held for two round
+   * trips, not for the rest of the handler.
    * A UserError thrown by the step rolls everything back and becomes the toast, as from run.
    */
   last(step: (tx: Tx) => Promise<void>): void;

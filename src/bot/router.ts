@@ -229,9 +229,16 @@ export class Router {
         };
         // A role refusal from the handler says, in words, what the clicker can do instead.
         const r = await def.run(ctx, { value: value.data, form: form.data }).catch(async (e: unknown) => Promise.reject(e instanceof UserError ? new UserError(e.code, await guidedText(e, ctx.store, actor, COMMANDS)) : e));
-        staged.push(...(await stageWrites(tx, w)));
         work.push(...w.work);
-        for (const step of lastSteps) await step(tx);
+        if (lastSteps.length === 0) staged.push(...(await stageWrites(tx, w)));
+        else {
+          // The audit INSERT locks the organisation's chain head until the commit (the chain
+          // trigger, docs/privacy.md): written after the hot rows, so the head is held for one
+          // statement and the commit, not while the fund's balance row is waited for.
+          staged.push(...(await stageWrites(tx, { messages: w.messages })));
+          for (const step of lastSteps) await step(tx);
+          await stageWrites(tx, { audits: w.audits });
+        }
         return r;
       });
       await this.deps.deliver(staged);
