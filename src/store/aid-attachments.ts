@@ -5,6 +5,7 @@
 // transaction: the outcome and the word of it commit together.
 import type { AttachmentKind, AttachmentStatus } from "../generated/prisma/enums.ts";
 import type { SqlExecutor } from "./db.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 /** The open request a member's picture belongs to, with what the answer needs. */
@@ -36,10 +37,13 @@ export interface NewAttachment {
 /** Records what a message carried; returns the ids of rows it created (none when the message was recorded before). */
 export async function recordAttachments(tx: Tx, a: { requestId: number; personId: number; messageId: string; items: NewAttachment[]; at: Date }): Promise<number[]> {
   if (a.items.length === 0) return [];
+  // A file's name can say what it is about (住院发票.pdf): sealed like its bytes.
+  const keys = sealer(tx);
+  const items = a.items.map((i) => ({ ...i, fileName: keys.seal("AidAttachment.fileName", i.fileName) }));
   const rows = await tx.$queryRaw<{ id: number }[]>`
     INSERT INTO "AidAttachment" ("requestId", "personId", "messageId", "fileKey", "kind", "fileName", "createdAt")
     SELECT ${a.requestId}, ${a.personId}, ${a.messageId}, x."fileKey", x."kind"::"AttachmentKind", x."fileName", ${a.at}
-    FROM jsonb_to_recordset(${JSON.stringify(a.items)}::jsonb) AS x("fileKey" text, "kind" text, "fileName" text)
+    FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS x("fileKey" text, "kind" text, "fileName" text)
     ON CONFLICT ("messageId", "fileKey") DO NOTHING
     RETURNING "id"`;
   return rows.map((r) => r.id).sort((x, y) => x - y);
@@ -56,7 +60,8 @@ export interface PendingAttachment {
 }
 
 export async function pendingAttachment(tx: Tx, id: number): Promise<PendingAttachment | null> {
-  return tx.aidAttachment.findFirst({ where: { id, status: "PENDING" }, select: { id: true, messageId: true, fileKey: true, kind: true, fileName: true, createdAt: true } });
+  const a = await tx.aidAttachment.findFirst({ where: { id, status: "PENDING" }, select: { id: true, messageId: true, fileKey: true, kind: true, fileName: true, createdAt: true } });
+  return a && { ...a, fileName: sealer(tx).open("AidAttachment.fileName", a.fileName) };
 }
 
 export type Settlement =
@@ -73,7 +78,7 @@ export const checkedEventKey = (id: number) => `att:${id}`;
 export async function settleAttachment(tx: Tx, id: number, s: Settlement, at: Date): Promise<boolean> {
   const data =
     s.status === "KEPT"
-      ? { status: "KEPT" as const, kind: s.kind, mimeType: s.mimeType, bytes: s.bytes as Uint8Array<ArrayBuffer>, sizeBytes: s.bytes.length, cardImageKey: s.cardImageKey, keptAt: at }
+      ? { status: "KEPT" as const, kind: s.kind, mimeType: s.mimeType, bytes: sealer(tx).sealBytes("AidAttachment.bytes", s.bytes), sizeBytes: s.bytes.length, cardImageKey: s.cardImageKey, keptAt: at }
       : { status: "REFUSED" as const, refusal: s.refusal.zh, sizeBytes: s.sizeBytes };
   const done = await tx.aidAttachment.updateMany({ where: { id, status: "PENDING" }, data });
   if (done.count === 0) return false;
@@ -117,13 +122,16 @@ const rowSelect = {
 } as const satisfies Record<keyof AttachmentRow, true>;
 
 export async function findAttachment(tx: Tx, id: number): Promise<AttachmentRow | null> {
-  return tx.aidAttachment.findUnique({ where: { id }, select: rowSelect });
+  const a = await tx.aidAttachment.findUnique({ where: { id }, select: rowSelect });
+  return a && { ...a, fileName: sealer(tx).open("AidAttachment.fileName", a.fileName) };
 }
 
 /** The bytes of a kept attachment (a decider's PDF), or null. */
 export async function keptBytes(tx: Tx, id: number): Promise<{ bytes: Uint8Array; fileName: string | null; mimeType: string | null; requestId: number } | null> {
   const r = await tx.aidAttachment.findFirst({ where: { id, status: "KEPT" }, select: { bytes: true, fileName: true, mimeType: true, requestId: true } });
-  return r?.bytes ? { bytes: r.bytes, fileName: r.fileName, mimeType: r.mimeType, requestId: r.requestId } : null;
+  if (!r?.bytes) return null;
+  const keys = sealer(tx);
+  return { bytes: keys.openBytes("AidAttachment.bytes", r.bytes), fileName: keys.open("AidAttachment.fileName", r.fileName), mimeType: r.mimeType, requestId: r.requestId };
 }
 
 /** Kept pictures and PDFs per request (我的 lists them per request). */
@@ -142,7 +150,7 @@ export async function keptCounts(tx: Tx, requestIds: readonly number[]): Promise
 
 /** The timeline line of a kept attachment on a request not waiting for an answer (ATTACHED). */
 export async function recordAttachedEvent(tx: Tx, e: { requestId: number; byId: number; note: string; at: Date }): Promise<{ id: number; at: Date }> {
-  return tx.aidRequestEvent.create({ data: { requestId: e.requestId, actorId: e.byId, type: "ATTACHED", note: e.note, at: e.at }, select: { id: true, at: true } });
+  return tx.aidRequestEvent.create({ data: { requestId: e.requestId, actorId: e.byId, type: "ATTACHED", note: sealer(tx).seal("AidRequestEvent.note", e.note), at: e.at }, select: { id: true, at: true } });
 }
 
 /**

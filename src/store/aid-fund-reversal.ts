@@ -4,6 +4,7 @@
 // replaces. The balance moves in the caller's transaction, last (deposit/withdraw, aid-fund.ts).
 import type { AidStatus, FundEntryKind, FundSource } from "../domain/aid-rules.ts";
 import { ledgerBalances, type LedgerLine } from "../domain/fund-correction.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 /** An entry with everything a correction needs to decide, say and redraw. */
@@ -51,7 +52,7 @@ export async function entryToCorrect(tx: Tx, entryId: number): Promise<Correctab
     payer: e.payer,
     payeeId: e.payeeId,
     payeeName: payee?.name ?? null,
-    note: e.note,
+    note: sealer(tx).open("FundEntry.note", e.note),
     at: e.createdAt,
     request,
     training,
@@ -148,7 +149,8 @@ export async function fundLedger(tx: Tx, orgId: number, start: Date, end: Date):
     LEFT JOIN "Person" rb ON rb."id" = e."recordedById"
     WHERE e."orgId" = ${orgId} AND e."createdAt" >= ${start} AND e."createdAt" < ${end}
     ORDER BY e."createdAt", e."id"`;
-  return rows.map(({ reversesId, reversesKind, ...r }) => ({ ...r, reverses: reversesId === null ? null : { id: reversesId, kind: reversesKind ?? "DISBURSEMENT" } }));
+  const keys = sealer(tx);
+  return rows.map(({ reversesId, reversesKind, ...r }) => ({ ...r, note: keys.open("FundEntry.note", r.note), reverses: reversesId === null ? null : { id: reversesId, kind: reversesKind ?? "DISBURSEMENT" } }));
 }
 
 export interface Reconciled {

@@ -3,6 +3,7 @@
 // (FundEntry). Balance and ledger change in the caller's transaction, together.
 import { FUND_SOURCES, type FundEntryKind, type FundSource, type LedgerSum } from "../domain/aid-rules.ts";
 import type { PaymentCategory, PaymentCell } from "../domain/fund-disclosure.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 export { bookIncomeEntry, bookReversal, entryOfRequest, entryToCorrect, fundLedger, reconciliation, type CorrectableEntry, type FundLedgerLine, type Reconciled } from "./aid-fund-reversal.ts";
@@ -107,6 +108,7 @@ export async function recentEntries(tx: Tx, orgId: number, limit = 10): Promise<
   const num = new Map(reqs.map((r) => [r.id, r.number]));
   const undoneBy = new Map(reversals.map((r) => [r.reversesId!, r.id]));
   const kindOf = new Map(originals.map((o) => [o.id, o.kind]));
+  const keys = sealer(tx);
   return rows.map((r) => ({
     id: r.id,
     at: r.createdAt,
@@ -116,7 +118,8 @@ export async function recentEntries(tx: Tx, orgId: number, limit = 10): Promise<
     payer: r.payer,
     payeeName: r.payeeId === null ? null : (name.get(r.payeeId) ?? null),
     requestNumber: r.aidRequestId === null ? null : (num.get(r.aidRequestId) ?? null),
-    note: r.note,
+    // An approval's note is the decider's, sealed like the request's (aid-request-decisions.ts).
+    note: keys.open("FundEntry.note", r.note),
     reason: r.reason,
     reverses: r.reversesId === null ? null : { id: r.reversesId, kind: kindOf.get(r.reversesId) ?? "DISBURSEMENT" },
     reversedById: undoneBy.get(r.id) ?? null,

@@ -8,6 +8,7 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import type { AidStatus, FundSource, TimelineType } from "../domain/aid-rules.ts";
 import { eventOf, requestColumns, requestOf, type AidRequestRow, type TimelineEvent } from "./aid-request-row.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface Decided {
@@ -37,10 +38,13 @@ interface Move {
 type Returned = AidRequestRow & { eventId: number; eventAt: Date; eventActorId: number | null; eventType: string; eventNote: string | null; entryId: number | null; deciderName: string | null };
 
 async function move(tx: Tx, m: Move): Promise<(Decided & { entryId: number | null; deciderName: string | null }) | null> {
+  const keys = sealer(tx);
+  // The note goes to the timeline and, for an approval, the ledger line: each sealed for its column.
+  const note = keys.seal("AidRequestEvent.note", m.note);
   const entry = m.pay
     ? Prisma.sql`, entry AS (
         INSERT INTO "FundEntry" ("orgId", "source", "kind", "amountFen", "payeeId", "aidRequestId", "note", "recordedById", "createdAt")
-        SELECT req."orgId", ${m.pay.source}::"FundSource", 'DISBURSEMENT', ${m.pay.amountFen}, req."personId", req."id", ${m.note}, ${m.byId}, ${m.at} FROM req
+        SELECT req."orgId", ${m.pay.source}::"FundSource", 'DISBURSEMENT', ${m.pay.amountFen}, req."personId", req."id", ${keys.seal("FundEntry.note", m.note)}, ${m.byId}, ${m.at} FROM req
         RETURNING "id")`
     : Prisma.empty;
   const rows = await tx.$queryRaw<Returned[]>`
@@ -50,7 +54,7 @@ async function move(tx: Tx, m: Move): Promise<(Decided & { entryId: number | nul
       RETURNING ${requestColumns()}
     ), ev AS (
       INSERT INTO "AidRequestEvent" ("requestId", "at", "actorId", "type", "note")
-      SELECT req."id", ${m.at}, ${m.byId}, ${m.event}, ${m.note} FROM req
+      SELECT req."id", ${m.at}, ${m.byId}, ${m.event}, ${note} FROM req
       RETURNING "id", "at", "actorId", "type", "note"
     )${entry}
     SELECT req.*, ev."id" AS "eventId", ev."at" AS "eventAt", ev."actorId" AS "eventActorId", ev."type" AS "eventType", ev."note" AS "eventNote",
@@ -60,14 +64,15 @@ async function move(tx: Tx, m: Move): Promise<(Decided & { entryId: number | nul
   const r = rows[0];
   if (!r) return null;
   return {
-    req: requestOf(r),
-    event: eventOf({ id: r.eventId, at: r.eventAt, actorId: r.eventActorId, type: r.eventType, note: r.eventNote }),
+    req: requestOf(r, keys),
+    event: eventOf({ id: r.eventId, at: r.eventAt, actorId: r.eventActorId, type: r.eventType, note: r.eventNote }, keys),
     entryId: r.entryId,
     deciderName: r.deciderName,
   };
 }
 
-const decidedBy = (byId: number, at: Date, note: string | null) => Prisma.sql`"decidedById" = ${byId}, "decidedAt" = ${at}, "decisionNote" = ${note},`;
+const decidedBy = (tx: Tx, byId: number, at: Date, note: string | null) =>
+  Prisma.sql`"decidedById" = ${byId}, "decidedAt" = ${at}, "decisionNote" = ${sealer(tx).seal("AidRequest.decisionNote", note)},`;
 
 /**
  * 批准: the request becomes APPROVED and the ledger gets the disbursement, in one statement. The
@@ -79,7 +84,7 @@ export async function approve(
   tx: Tx,
   d: { requestId: number; amountFen: number; source: FundSource; note: string | null; byId: number; at: Date },
 ): Promise<(Decided & { entryId: number; deciderName: string }) | null> {
-  const set = Prisma.sql`"approvedFen" = ${d.amountFen}, "fundSource" = ${d.source}::"FundSource", ${decidedBy(d.byId, d.at, d.note)}`;
+  const set = Prisma.sql`"approvedFen" = ${d.amountFen}, "fundSource" = ${d.source}::"FundSource", ${decidedBy(tx, d.byId, d.at, d.note)}`;
   const out = await move(tx, { requestId: d.requestId, from: OPEN, to: "APPROVED", set, event: "APPROVED", byId: d.byId, note: d.note, at: d.at, pay: { source: d.source, amountFen: d.amountFen } });
   if (!out || out.entryId === null) return null;
   return { req: out.req, event: out.event, entryId: out.entryId, deciderName: out.deciderName ?? "?" };
@@ -87,7 +92,7 @@ export async function approve(
 
 /** 不批准, with the reason the member is told. */
 export async function reject(tx: Tx, requestId: number, d: { byId: number; reason: string; at: Date }): Promise<Decided | null> {
-  return move(tx, { requestId, from: OPEN, to: "REJECTED", set: decidedBy(d.byId, d.at, d.reason), event: "REJECTED", byId: d.byId, note: d.reason, at: d.at });
+  return move(tx, { requestId, from: OPEN, to: "REJECTED", set: decidedBy(tx, d.byId, d.at, d.reason), event: "REJECTED", byId: d.byId, note: d.reason, at: d.at });
 }
 
 /** 请求补充说明: the request waits for the member's answer. */

@@ -2,6 +2,7 @@
 // request shares: request-numbers.ts) and the FILED event, in one statement.
 import { requestColumns, requestOf, type AidRequestRow, type TimelineEvent } from "./aid-request-row.ts";
 import { numberSequence } from "./request-numbers.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 /** What a filing writes: the row's own fields as the member gave them, and where and when it was filed. */
@@ -18,6 +19,7 @@ export type NewRequest = Pick<AidRequestRow, "orgId" | "personId" | "filedById" 
 export async function createRequest(tx: Tx, r: NewRequest): Promise<{ req: AidRequestRow; filed: TimelineEvent } | null> {
   if (r.formMessageId && (await tx.aidRequest.findUnique({ where: { formMessageId: r.formMessageId }, select: { id: true } }))) return null;
   const seq = await numberSequence(tx, r.year);
+  const keys = sealer(tx);
   // One statement: the number, the request and its FILED event. Two clicks on one form that
   // raced past the check above meet at the unique formMessageId and the second files nothing.
   const rows = await tx.$queryRaw<(AidRequestRow & { eventId: number })[]>`
@@ -26,7 +28,7 @@ export async function createRequest(tx: Tx, r: NewRequest): Promise<{ req: AidRe
     ), ins AS (
       INSERT INTO "AidRequest" ("number", "orgId", "personId", "filedById", "onBehalf", "category", "description", "requestedFen", "urgency", "formMessageId", "createdAt", "updatedAt")
       SELECT ${`${r.year}-`} || CASE WHEN seq < 10000 THEN lpad(seq::text, 4, '0') ELSE seq::text END,
-             ${r.orgId}, ${r.personId}, ${r.filedById}, ${r.onBehalf}, ${r.category}::"AidCategory", ${r.description}, ${r.requestedFen}::int,
+             ${r.orgId}, ${r.personId}, ${r.filedById}, ${r.onBehalf}, ${r.category}::"AidCategory", ${keys.seal("AidRequest.description", r.description)}, ${r.requestedFen}::int,
              ${r.urgency}::"AidUrgency", ${r.formMessageId}, ${r.at}, ${r.at}
       FROM n
       ON CONFLICT ("formMessageId") DO NOTHING
@@ -37,5 +39,5 @@ export async function createRequest(tx: Tx, r: NewRequest): Promise<{ req: AidRe
     SELECT ins.*, (SELECT "id" FROM ev) AS "eventId" FROM ins`;
   const row = rows[0];
   if (!row) return null;
-  return { req: requestOf(row), filed: { id: row.eventId, at: r.at, actorId: r.filedById, type: "FILED", note: null } };
+  return { req: requestOf(row, keys), filed: { id: row.eventId, at: r.at, actorId: r.filedById, type: "FILED", note: null } };
 }

@@ -3,6 +3,10 @@
 // made from it, so a new column is added here and nowhere else.
 import { Prisma } from "../generated/prisma/client.ts";
 import type { AidCategory, AidStatus, AidUrgency, FundSource, TimelineType } from "../domain/aid-rules.ts";
+import type { Keyring } from "../lib/sealing.ts";
+
+// Why a member asks for help and what a decider wrote back are sealed at rest (sealing.ts): every
+// statement writes them sealed and every read opens them through openRequest / eventOf.
 
 export interface AidRequestRow {
   id: number;
@@ -69,12 +73,17 @@ export function requestColumns(alias?: string): Prisma.Sql {
   return Prisma.raw(COLUMNS.map((c) => (ENUMS.has(c) ? `${q}"${c}"::text AS "${c}"` : `${q}"${c}"`)).join(", "));
 }
 
-/** The request's own columns out of a wider row (one that also carries what the statement joined). */
-export function requestOf(row: AidRequestRow): AidRequestRow {
-  return Object.fromEntries(COLUMNS.map((c) => [c, row[c]])) as unknown as AidRequestRow;
+/** The request's own columns out of a wider row (one that also carries what the statement joined), opened. */
+export function requestOf(row: AidRequestRow, keys: Keyring): AidRequestRow {
+  return openRequest(keys, Object.fromEntries(COLUMNS.map((c) => [c, row[c]])) as unknown as AidRequestRow);
 }
 
-/** A timeline event as Prisma or SQL gives it (the type column is text). */
-export function eventOf(e: { id: number; at: Date; actorId: number | null; type: string; note: string | null }): TimelineEvent {
-  return { id: e.id, at: e.at, actorId: e.actorId, type: e.type as TimelineType, note: e.note };
+/** The row with its sealed texts opened. */
+export function openRequest<R extends Pick<AidRequestRow, "description" | "decisionNote">>(keys: Keyring, row: R): R {
+  return { ...row, description: keys.open("AidRequest.description", row.description), decisionNote: keys.open("AidRequest.decisionNote", row.decisionNote) };
+}
+
+/** A timeline event as Prisma or SQL gives it (the type column is text), its note opened. */
+export function eventOf(e: { id: number; at: Date; actorId: number | null; type: string; note: string | null }, keys: Keyring): TimelineEvent {
+  return { id: e.id, at: e.at, actorId: e.actorId, type: e.type as TimelineType, note: keys.open("AidRequestEvent.note", e.note) };
 }

@@ -11,6 +11,7 @@ import type { Balances } from "./aid-fund.ts";
 import type { AidPerson, Decider } from "./aid-people.ts";
 import { eventOf, requestColumns, requestOf, type AidRequestRow, type TimelineEvent } from "./aid-request-row.ts";
 import type { CardCopy } from "./outbox.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface HardshipStatus {
@@ -144,13 +145,18 @@ export async function requestSnapshot(tx: Tx, id: number, opts: YearBounds & { c
   const about = memberSnapshot(r);
   if (!about) return null;
   const names = json<Record<string, string> | null>(r.names) ?? {};
+  const keys = sealer(tx);
   return {
     ...about,
-    req: requestOf(r),
-    events: (json<JsonEvent[] | null>(r.events) ?? []).map((e) => eventOf({ ...e, at: utc(e.at) })),
+    req: requestOf(r, keys),
+    events: (json<JsonEvent[] | null>(r.events) ?? []).map((e) => eventOf({ ...e, at: utc(e.at) }, keys)),
     names: new Map(Object.entries(names).map(([k, v]) => [Number(k), v])),
     copies: json<CardCopy[] | null>(r.copies) ?? [],
-    attachments: (json<(Omit<KeptAttachment, "createdAt"> & { createdAt: string })[] | null>(r.attachments) ?? []).map((a) => ({ ...a, createdAt: utc(a.createdAt) })),
+    attachments: (json<(Omit<KeptAttachment, "createdAt"> & { createdAt: string })[] | null>(r.attachments) ?? []).map((a) => ({
+      ...a,
+      fileName: keys.open("AidAttachment.fileName", a.fileName),
+      createdAt: utc(a.createdAt),
+    })),
   };
 }
 

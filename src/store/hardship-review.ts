@@ -7,6 +7,7 @@ import { dayToDate } from "../domain/calendar-day.ts";
 import type { HardshipRow } from "./aid-hardship.ts";
 import type { BranchRules } from "./branch-rules.ts";
 import type { Rows } from "./rows.ts";
+import { sealer, sealJson } from "./sealing.ts";
 import { stillIn } from "./standing.ts";
 import type { Tx } from "./tx.ts";
 
@@ -30,7 +31,7 @@ export interface DueReview {
  */
 export async function findDueReviews(rows: Rows, q: { today: string; timeZone: string; branches: readonly BranchRules[] }): Promise<DueReview[]> {
   if (q.branches.length === 0) return [];
-  return rows<DueReview>(
+  const due = await rows<DueReview>(
     `WITH rules AS (SELECT * FROM unnest($2::int[], $3::int[]) AS r(org_id, lead_days))
      SELECT e."id" AS "entryId", e."orgId", o."name" AS "orgName", e."personId", p."name" AS "memberName", e."level",
             e."causes"::text[] AS "causes", e."household", e."nextReviewOn"::text AS "nextReviewOn", ((e."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $4)::date::text AS "openedOn"
@@ -39,10 +40,14 @@ export async function findDueReviews(rows: Rows, q: { today: string; timeZone: s
      ORDER BY e."nextReviewOn", e."id"`,
     [q.today, q.branches.map((b) => b.orgId), q.branches.map((b) => b.review.leadDays), q.timeZone],
   );
+  if (due.length === 0) return due;
+  const keys = sealer(rows);
+  return due.map((d) => ({ ...d, household: keys.open("HardshipEntry.household", d.household) }));
 }
 
 async function history(tx: Tx, entryId: number, at: Date, actorId: number | null, action: string, changes: Prisma.InputJsonValue): Promise<number> {
-  const h = await tx.hardshipHistory.create({ data: { entryId, at, actorId, action, changes }, select: { id: true } });
+  // Sealed whole: a review's notes and a referral's reason are the secretary's words about a household.
+  const h = await tx.hardshipHistory.create({ data: { entryId, at, actorId, action, changes: sealJson(sealer(tx), "HardshipHistory.changes", changes)! }, select: { id: true } });
   return h.id;
 }
 

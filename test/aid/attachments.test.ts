@@ -2,6 +2,7 @@
 // a member photographs a bill in the private chat, the worker downloads and checks it, the deciders'
 // approval cards show it, the member is told; refusals, duplicates, a lost job, Lark errors and a
 // forged click for a PDF.
+import { opened, testKeyring } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, type Harness } from "../support/harness.ts";
 import { approvalCardFor, clickCard, command, file, forgeClick, fund, seedBranch, startAidHarness, text, type Branch } from "./support.ts";
@@ -27,7 +28,10 @@ const told = (who: { openId: string }, piece: string) => h.double.messages({ to:
 async function settled(messageId: string) {
   return eventually(async () => {
     const rows = await h.db.prisma.aidAttachment.findMany({ where: { messageId } });
-    return rows.length > 0 && rows.every((r) => r.status !== "PENDING") ? rows : undefined;
+    // Name and bytes are sealed at rest: opened with the tests' key to compare with what was sent.
+    return rows.length > 0 && rows.every((r) => r.status !== "PENDING")
+      ? rows.map((r) => ({ ...opened("AidAttachment", r), bytes: r.bytes && testKeyring.openBytes("AidAttachment.bytes", r.bytes) }))
+      : undefined;
   });
 }
 
@@ -52,7 +56,7 @@ describe("a member attaches a picture to their pending request", () => {
     }
     await eventually(() => told(a.member, `已将图片附到您的求助 ${req.number}`).length === 1);
     const events = await h.db.prisma.aidRequestEvent.findMany({ where: { requestId: req.id, type: "ATTACHED" } });
-    expect(events).toEqual([expect.objectContaining({ actorId: a.member.id, note: "发送了图片" })]);
+    expect(events.map((e) => opened("AidRequestEvent", e))).toEqual([expect.objectContaining({ actorId: a.member.id, note: "发送了图片" })]);
     const audits = await h.db.prisma.auditLog.findMany({ where: { subjectType: "AidRequest", subjectId: String(req.id), action: { startsWith: "aid.attachment" } } });
     expect(audits.map((x) => x.action).sort()).toEqual(["aid.attachment.keep", "aid.attachment.receive"]);
     // The member's 我的 lists it with the request.
@@ -156,7 +160,7 @@ describe("answers that are not attachments", () => {
     const after = await h.db.prisma.aidRequest.findUniqueOrThrow({ where: { id: req.id } });
     expect(after.status).toBe("PENDING");
     const ev = await h.db.prisma.aidRequestEvent.findMany({ where: { requestId: req.id, type: "INFO_PROVIDED" } });
-    expect(ev).toEqual([expect.objectContaining({ actorId: a.worker.id, note: "发送了图片" })]);
+    expect(ev.map((e) => opened("AidRequestEvent", e))).toEqual([expect.objectContaining({ actorId: a.worker.id, note: "发送了图片" })]);
     // The deciders get the request back in a fresh card.
     await approvalCardFor(h, a.secretary, req.number, 1);
   });

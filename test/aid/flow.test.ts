@@ -1,5 +1,6 @@
 // The aid flow end to end over the Lark double, real PostgreSQL and Redis: a member asks in
 // chat, the secretary decides in the card, the fund pays, the member is told.
+import { opened as openedRow, openedJson } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localYear } from "../../src/domain/zoned-time.ts";
 import { eventually, type Harness } from "../support/harness.ts";
@@ -52,7 +53,7 @@ describe("求助 → approval → ledger → member told", () => {
 
     // The ledger: one disbursement from the chosen source to the member, the balance down by as much.
     const row = await h.db.prisma.aidRequest.findUniqueOrThrow({ where: { id: req.id } });
-    expect(row).toMatchObject({ status: "APPROVED", approvedFen: 120050, fundSource: "PARTY_FEE", decidedById: a.secretary.id, decisionNote: "按规定标准补助" });
+    expect(openedRow("AidRequest", row)).toMatchObject({ status: "APPROVED", approvedFen: 120050, fundSource: "PARTY_FEE", decidedById: a.secretary.id, decisionNote: "按规定标准补助" });
     const entries = await h.db.prisma.fundEntry.findMany({ where: { aidRequestId: req.id } });
     expect(entries).toEqual([expect.objectContaining({ kind: "DISBURSEMENT", source: "PARTY_FEE", amountFen: 120050, payeeId: a.member.id, orgId: a.orgId, recordedById: a.secretary.id })]);
     const bal = await h.db.prisma.fundBalance.findUniqueOrThrow({ where: { orgId_source: { orgId: a.orgId, source: "PARTY_FEE" } } });
@@ -86,7 +87,7 @@ describe("求助 → approval → ledger → member told", () => {
     expect(JSON.stringify(r.toast)).toContain("不批准");
     expect(text({ content: r.card })).toContain("❌ 未批准");
     expect(text({ content: r.card })).toContain("不属于帮扶范围");
-    expect(await h.db.prisma.aidRequest.findUniqueOrThrow({ where: { id: req.id } })).toMatchObject({ status: "REJECTED", decisionNote: "不属于帮扶范围", approvedFen: null });
+    expect(openedRow("AidRequest", await h.db.prisma.aidRequest.findUniqueOrThrow({ where: { id: req.id } }))).toMatchObject({ status: "REJECTED", decisionNote: "不属于帮扶范围", approvedFen: null });
     expect(await h.db.prisma.fundEntry.count({ where: { aidRequestId: req.id } })).toBe(0);
     const told = await h.double.waitForMessage({ to: a.member2.openId, where: (m) => text(m).includes(`帮扶申请未获批准 · ${req.number}`) });
     expect(text(told)).toContain("不属于帮扶范围");
@@ -175,8 +176,8 @@ describe("求助 → approval → ledger → member told", () => {
     expect(text({ content: resolved.card })).toContain("已解困");
     const history = await h.db.prisma.hardshipHistory.findMany({ where: { entryId: entry.id }, orderBy: { id: "asc" } });
     expect(history.map((x) => x.action)).toEqual(["OPENED", "UPDATED", "REVIEWED", "RESOLVED"]);
-    expect(history[1]!.changes).toMatchObject({ level: ["SERIOUS", "SPECIAL"] });
-    expect(await h.db.prisma.hardshipEntry.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ status: "RESOLVED", resolvedReason: "已康复并重新就业" });
+    expect(openedJson("HardshipHistory.changes", history[1]!.changes)).toMatchObject({ level: ["SERIOUS", "SPECIAL"] });
+    expect(openedRow("HardshipEntry", await h.db.prisma.hardshipEntry.findUniqueOrThrow({ where: { id: entry.id } }))).toMatchObject({ status: "RESOLVED", resolvedReason: "已康复并重新就业" });
     const audits = await h.db.prisma.auditLog.findMany({ where: { subjectType: "HardshipEntry" } });
     expect(audits.map((x) => x.action)).toEqual(expect.arrayContaining(["hardship.open", "hardship.list", "hardship.view", "hardship.update", "hardship.resolve"]));
   });

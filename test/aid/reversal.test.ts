@@ -4,6 +4,7 @@
 // 收支公开 and the branch ledger show the reversals, and the books reconcile per source. Bad
 // input (no reason, twice, more than was paid, income already spent, not the secretary) gets a
 // Chinese answer and changes nothing.
+import { opened } from "../support/sealed.ts";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -106,7 +107,7 @@ describe("冲正 of an approved aid payment, from its card", () => {
     expect(await balance("PARTY_FEE")).toBe(300_000);
     expect(await h.db.prisma.aidRequest.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "REVERSED", approvedFen: 100_000, fundSource: "PARTY_FEE" });
     const events = await h.db.prisma.aidRequestEvent.findMany({ where: { requestId }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [e.type, e.note])).toEqual([["FILED", null], ["APPROVED", null], ["REVERSED", "重复发放，款项已退回"]]);
+    expect(events.map((e) => [e.type, opened("AidRequestEvent", e).note])).toEqual([["FILED", null], ["APPROVED", null], ["REVERSED", "重复发放，款项已退回"]]);
 
     const told = await h.double.waitForMessage({ to: a.member.openId, where: (m) => text(m).includes(`帮扶款项已冲正 · ${number}`) });
     expect(text(told)).toContain("重复发放，款项已退回");

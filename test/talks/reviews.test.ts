@@ -2,6 +2,7 @@
 // review day and keeps (new level, notes, next day), resolves (reason) or refers it upward;
 // a review left undone past its day goes to the upper organisation's secretary. Each decision
 // and each escalation is one line in the entry's history; a card is sent once per review day.
+import { opened, openedJson } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dayToDate } from "../../src/domain/calendar-day.ts";
 import type { SentMessage } from "../../src/double/index.ts";
@@ -41,7 +42,8 @@ const decide = (who: SeededPerson, msg: SentMessage, decision: "keep" | "resolve
   const value = buttonValues(h.double.message(msg.message_id)!.content, "hardship-review").find((v) => v.d === decision)!;
   return h.double.click({ from: who.openId, messageId: msg.message_id, value, tag: "button", formValue });
 };
-const history = (name: string) => h.db.prisma.hardshipHistory.findMany({ where: { entryId: entries[name]! }, orderBy: { id: "asc" } });
+const history = async (name: string) =>
+  (await h.db.prisma.hardshipHistory.findMany({ where: { entryId: entries[name]! }, orderBy: { id: "asc" } })).map((x) => ({ ...x, changes: openedJson("HardshipHistory.changes", x.changes) }));
 
 describe("review cards", () => {
   it("go to the secretary for entries due within a week, and upward for one overdue, once", async () => {
@@ -83,7 +85,7 @@ describe("review cards", () => {
     expect((await h.db.prisma.hardshipEntry.findUniqueOrThrow({ where: { id: entries["李四"]! } })).status).toBe("ACTIVE");
     const ok = await decide(b.secretary, card, "resolve", { notes: "已稳定就业，收入恢复" });
     expect(text(ok.card)).toContain("已解困销档");
-    expect(await h.db.prisma.hardshipEntry.findUniqueOrThrow({ where: { id: entries["李四"]! } })).toMatchObject({ status: "RESOLVED", resolvedReason: "已稳定就业，收入恢复" });
+    expect(opened("HardshipEntry", await h.db.prisma.hardshipEntry.findUniqueOrThrow({ where: { id: entries["李四"]! } }))).toMatchObject({ status: "RESOLVED", resolvedReason: "已稳定就业，收入恢复" });
     expect((await history("李四")).map((x) => x.action)).toEqual(["RESOLVED"]);
   });
 
