@@ -3,6 +3,7 @@
 // worker uploads the bytes once, records Lark's file_key here (a retry after a crash sends the
 // same key instead of uploading again), then sends the file message. The bytes are read and
 // written only here, so how they are kept at rest is this module's business alone.
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 /** What kind of file a row holds; the hourly limit counts per kind. */
@@ -28,7 +29,7 @@ export interface ExportFileToSend {
 
 export async function createExportFile(tx: Tx, f: NewExportFile): Promise<{ id: number; createdAt: Date }> {
   return tx.exportFile.create({
-    data: { personId: f.personId, kind: f.kind, fileName: f.fileName, bytes: Buffer.from(f.bytes), createdAt: f.at, expiresAt: f.expiresAt },
+    data: { personId: f.personId, kind: f.kind, fileName: f.fileName, bytes: sealer(tx).sealBytes("ExportFile.bytes", f.bytes), createdAt: f.at, expiresAt: f.expiresAt },
     select: { id: true, createdAt: true },
   });
 }
@@ -36,7 +37,7 @@ export async function createExportFile(tx: Tx, f: NewExportFile): Promise<{ id: 
 /** The file as the delivery worker uploads it; null when it is gone. */
 export async function exportFileToSend(tx: Tx, id: number): Promise<ExportFileToSend | null> {
   const row = await tx.exportFile.findUnique({ where: { id }, select: { id: true, fileName: true, bytes: true, fileKey: true } });
-  return row ? { id: row.id, fileName: row.fileName, bytes: Buffer.from(row.bytes), fileKey: row.fileKey } : null;
+  return row ? { id: row.id, fileName: row.fileName, bytes: Buffer.from(sealer(tx).openBytes("ExportFile.bytes", row.bytes)), fileKey: row.fileKey } : null;
 }
 
 /**

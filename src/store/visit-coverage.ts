@@ -2,6 +2,7 @@
 // their due date): planned, done, open, overdue, escalated, money paid from the fund by source.
 import type { FundSource } from "../domain/aid-rules.ts";
 import { dateToDay } from "../domain/calendar-day.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface CoverageRow {
@@ -108,13 +109,14 @@ export async function coverageTasks(tx: Tx, f: CoverageFilter): Promise<TaskLine
     f.festival ?? null,
     f.year ?? null,
   );
+  const keys = sealer(tx);
   return rows.map((r) => ({
     id: r.id,
     orgName: r.org_name,
     festival: r.festival,
     year: r.year,
     eventKind: r.eventKind,
-    reason: r.reason,
+    reason: keys.open("VisitTask.reason", r.reason),
     memberName: r.member_name,
     visitorName: r.visitor_name,
     dueOn: dateToDay(r.dueOn),
@@ -124,7 +126,7 @@ export async function coverageTasks(tx: Tx, f: CoverageFilter): Promise<TaskLine
     amountFen: r.amountFen,
     fundSource: r.fundSource,
     goods: r.goods,
-    notes: r.notes,
+    notes: keys.open("VisitTask.notes", r.notes),
     escalated: r.escalatedAt !== null,
   }));
 }

@@ -3,6 +3,7 @@
 import { dateToDay } from "../domain/calendar-day.ts";
 import { CONDOLENCE_VISIT } from "../domain/visit-events.ts";
 import { reachable, stillIn } from "./standing.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface LateTask {
@@ -38,6 +39,7 @@ export async function lateTasks(tx: Tx, today: string): Promise<LateTask[]> {
      ORDER BY v."dueOn", v."id"`,
     today,
   );
+  const keys = sealer(tx);
   return rows.map((r) => ({
     id: r.id,
     orgId: r.orgId,
@@ -49,7 +51,7 @@ export async function lateTasks(tx: Tx, today: string): Promise<LateTask[]> {
     festival: r.festival,
     year: r.year,
     eventKind: r.eventKind,
-    reason: r.reason,
+    reason: keys.open("VisitTask.reason", r.reason),
     dueOn: dateToDay(r.dueOn),
     escalated: r.escalatedAt !== null,
   }));

@@ -6,6 +6,7 @@ import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import { withdraw } from "./aid-fund.ts";
 import { orgNames } from "./orgs.ts";
 import { personNames } from "./people.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface TaskRow {
@@ -44,8 +45,10 @@ const select = {
 async function withNames(tx: Tx, rows: { id: number; orgId: number; memberId: number; visitorId: number; festival: string | null; year: number | null; eventKind: string | null; reason: string | null; dueOn: Date; status: TaskRow["status"]; visitedOn: Date | null; escalatedAt: Date | null }[]): Promise<TaskRow[]> {
   if (rows.length === 0) return [];
   const [name, org] = await Promise.all([personNames(tx, rows.flatMap((r) => [r.memberId, r.visitorId])), orgNames(tx, rows.map((r) => r.orgId))]);
+  const keys = sealer(tx);
   return rows.map((r) => ({
     ...r,
+    reason: keys.open("VisitTask.reason", r.reason),
     orgName: org.get(r.orgId) ?? "",
     memberName: name.get(r.memberId) ?? "",
     visitorName: name.get(r.visitorId) ?? "",
@@ -98,7 +101,8 @@ export async function completeTask(tx: Tx, task: TaskRow, c: Completion): Promis
       amountFen: c.amountFen,
       fundSource: c.source,
       goods: c.goods,
-      notes: c.notes,
+      // What the visitor saw at home: sealed at rest (sealing.ts).
+      notes: sealer(tx).seal("VisitTask.notes", c.notes),
     },
   });
   if (done.count === 0) return { ok: false, why: "not_open" };
@@ -133,7 +137,7 @@ export async function createEventTask(
   t: { orgId: number; memberId: number; visitorId: number; eventKind: string; reason: string; dueOn: string; createdById: number; at: Date },
 ): Promise<number> {
   const r = await tx.visitTask.create({
-    data: { orgId: t.orgId, memberId: t.memberId, visitorId: t.visitorId, eventKind: t.eventKind, reason: t.reason, dueOn: dayToDate(t.dueOn), createdById: t.createdById, createdAt: t.at },
+    data: { orgId: t.orgId, memberId: t.memberId, visitorId: t.visitorId, eventKind: t.eventKind, reason: sealer(tx).seal("VisitTask.reason", t.reason), dueOn: dayToDate(t.dueOn), createdById: t.createdById, createdAt: t.at },
     select: { id: true },
   });
   return r.id;
@@ -160,5 +164,6 @@ export async function reassignOpenTasks(tx: Tx, r: { memberId: number; orgIds: r
   });
   if (tasks.length === 0) return [];
   await tx.visitTask.updateMany({ where: { id: { in: tasks.map((t) => t.id) }, status: "OPEN" }, data: { visitorId: r.visitorId } });
-  return tasks.map((t) => ({ ...t, dueOn: dateToDay(t.dueOn) }));
+  const keys = sealer(tx);
+  return tasks.map((t) => ({ ...t, reason: keys.open("VisitTask.reason", t.reason), dueOn: dateToDay(t.dueOn) }));
 }

@@ -1,6 +1,7 @@
 // Recording visits from the cards (money paid from the fund in the same transaction), who may,
 // what bad input does, 走访上报, 走访统计 and the .xlsx export, over PostgreSQL, Redis and the
 // Lark double with the clock at 2027-09-01.
+import { opened } from "../support/sealed.ts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -100,7 +101,7 @@ describe("recording a visit", () => {
     expect(toastText(r)).toContain("已记录走访");
     expect(JSON.stringify(r.card)).toContain("500.00 元（党费补助）");
     const t = await h.db.prisma.visitTask.findUniqueOrThrow({ where: { id: taskA } });
-    expect(t).toMatchObject({ status: "DONE", how: "HOME", amountFen: 50_000, fundSource: "PARTY_FEE", goods: "月饼两盒", notes: "身体硬朗" });
+    expect(opened("VisitTask", t)).toMatchObject({ status: "DONE", how: "HOME", amountFen: 50_000, fundSource: "PARTY_FEE", goods: "月饼两盒", notes: "身体硬朗" });
     expect(t.visitedOn?.toISOString().slice(0, 10)).toBe("2027-09-01");
     const entries = await h.db.prisma.fundEntry.findMany();
     expect(entries).toHaveLength(1);
@@ -131,7 +132,7 @@ describe("走访上报 (event visits)", () => {
     const reply = await command(h, l2.openId, "走访上报 老党员甲 住院做手术");
     expect(titleOf(reply)).toContain("走访上报：老党员甲");
     const t = await h.db.prisma.visitTask.findFirstOrThrow({ where: { memberId: oldA.id, festival: null } });
-    expect(t).toMatchObject({ eventKind: "ILLNESS", reason: "住院做手术", visitorId: l2.id, orgId: b1, status: "OPEN" });
+    expect(opened("VisitTask", t)).toMatchObject({ eventKind: "ILLNESS", reason: "住院做手术", visitorId: l2.id, orgId: b1, status: "OPEN" });
     expect(t.dueOn.toISOString().slice(0, 10)).toBe("2027-09-04");
     await settle(h);
     expect(cardsTo(h, sec.openId, "走访上报：老党员甲")).toHaveLength(1);

@@ -1,6 +1,7 @@
 // Pairing (结对) from the secretary's card, monthly contact reminders, contacts logged from the
 // cards, and lost-contact alerts for mobile members, over PostgreSQL, Redis and the Lark double
 // with the clock moved month by month.
+import { opened } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Harness } from "../support/harness.ts";
 import { seedOrg, type SeededPerson } from "../support/seed.ts";
@@ -108,7 +109,7 @@ describe("monthly contact reminders", () => {
     expect(toastText(r)).toContain("已记录联系");
     const logs = await h.db.prisma.contactLog.findMany();
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ memberId: mob1.id, byId: l1.id, kind: "MOBILE", how: "PHONE", orgId: b1, note: "在深圳务工，一切安好" });
+    expect(opened("ContactLog", logs[0]!)).toMatchObject({ memberId: mob1.id, byId: l1.id, kind: "MOBILE", how: "PHONE", orgId: b1, note: "在深圳务工，一切安好" });
 
     const [hc] = cardsTo(h, helper.openId, "每月联系提醒");
     const hv = buttons(hc!.content).find((b) => b.member === poor.id)!;
