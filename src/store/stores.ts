@@ -40,6 +40,7 @@ import * as followUps from "./follow-ups.ts";
 import * as hardshipReview from "./hardship-review.ts";
 import * as inbox from "./inbox.ts";
 import * as jobPostings from "./job-postings.ts";
+import * as keyRotation from "./key-rotation.ts";
 import * as membershipChanges from "./membership-changes.ts";
 import * as orgContacts from "./org-contacts.ts";
 import * as orgs from "./orgs.ts";
@@ -100,6 +101,7 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     hardshipReview: { ...bound(hardshipReview, tx), findDueReviews: (q: Parameters<typeof hardshipReview.findDueReviews>[1]) => hardshipReview.findDueReviews(rows, q) },
     inbox: bound(inbox, tx),
     jobPostings: bound(jobPostings, tx),
+    keyRotation: bound(keyRotation, tx),
     membershipChanges: bound(membershipChanges, tx),
     orgContacts: bound(orgContacts, rows),
     orgs: bound(orgs, tx),

@@ -7,6 +7,7 @@
 // statements of one festival run in one transaction (planning-transaction.ts).
 import type { Criteria } from "../domain/visit-eligibility.ts";
 import type { Rows } from "./rows.ts";
+import { sealer } from "./sealing.ts";
 import { activeMembership, alive, reachable, stillIn } from "./standing.ts";
 
 export interface PlanGroup {
@@ -143,7 +144,8 @@ export async function digestsFor(run: Rows, festival: string, year: number, visi
       d = { visitorId: r.visitor_id, openId: r.open_id, name: r.visitor_name, total: r.total, lines: [] };
       out.set(r.visitor_id, d);
     }
-    d.lines.push({ taskId: r.task_id, memberName: r.member_name, orgName: r.org_name, reason: r.reason });
+    // Festival reasons are plain codes; `keys:rotate` seals them with the rest of the column.
+    d.lines.push({ taskId: r.task_id, memberName: r.member_name, orgName: r.org_name, reason: r.reason?.startsWith("enc1:") ? sealer(run).open("VisitTask.reason", r.reason) : r.reason });
   }
   return [...out.values()];
 }
