@@ -50,7 +50,7 @@ describe("受托人", () => {
 
   it("names a delegate, tells them, and sends them what is waiting", async () => {
     const [reply] = await command(h, secretary, `受托人 ${chosen.name}`);
-    expect(text(reply!)).toContain(`已指定 ${chosen.name}`);
+    expect(text(reply!)).toContain(`已指定${chosen.name}`);
     expect(text(reply!)).toContain("1 件待审批的申请");
     expect(await delegates()).toEqual([{ personId: chosen.id }]);
     await eventually(() => h.double.messages({ to: chosen.openId }).find((m) => text(m).includes("帮扶审批受托人")));
@@ -71,7 +71,7 @@ describe("受托人", () => {
     const [list] = await command(h, secretary, "受托人");
     expect(text(list!)).toContain(`独书记党支部：${chosen.name}`);
     const [removed] = await command(h, secretary, `受托人 取消 ${chosen.name}`);
-    expect(text(removed!)).toContain(`已取消 ${chosen.name}`);
+    expect(text(removed!)).toContain(`已取消${chosen.name}`);
     expect(await delegates()).toEqual([]);
     expect(await h.db.prisma.auditLog.count({ where: { action: "aid.delegate.remove", subjectId: String(chosen.id) } })).toBe(1);
     const [twice] = await command(h, secretary, `受托人 取消 ${chosen.name}`);
