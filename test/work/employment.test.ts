@@ -49,8 +49,8 @@ describe("registration", () => {
     expect(toastOf(own)).toContain("已登记");
     // By the leader: the member is told; a member without Lark too (the leader passes jobs on).
     const forLi = await register(a.leader, `求职登记 ${a.member2.name}`, { skills: "会计证", kinds: ["OFFICE"] });
-    expect(text(forLi.card)).toContain(`代 ${a.member2.name} 登记求职`);
-    expect(toastOf(forLi.r)).toContain(`已登记 ${a.member2.name}`);
+    expect(text(forLi.card)).toContain(`代${a.member2.name}登记求职`);
+    expect(toastOf(forLi.r)).toContain(`已登记${a.member2.name}`);
     await cardTo(h, a.member2, "求职登记成功");
     await register(a.leader, `求职登记 ${a.offline.name}`, { skills: "缝纫", kinds: ["SKILLED_TRADE"] });
     await register(a.leader, `求职登记 ${zhao.name}`, { skills: "驾驶 C1", kinds: ["LOGISTICS"], area: "榕城" });
