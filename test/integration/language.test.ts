@@ -34,8 +34,8 @@ function visible(card: Json, out: string[] = []): string[] {
   return out;
 }
 
-/** Command words an English text may quote, as a person types them. */
-const COMMAND_WORDS = ["我的"];
+/** Command words an English text may quote, as a person types them (the receipt's 撤回 confirm: "send 求助 again"). */
+const COMMAND_WORDS = ["我的", "求助"];
 
 /** The card's visible strings with the given data (names, the branch) taken out: what is left must be English. */
 function chineseLeft(card: Json, data: string[]): string[] {
@@ -171,12 +171,22 @@ describe("one language per person", () => {
   });
 
   it("never sends a text message that carries both languages", async () => {
-    // A refusal the secretary reads in Chinese, the delegate (English) in English.
+    // A refusal (a card that guides) a member reads in Chinese, the delegate (English) in English:
+    // only the command words it offers as buttons and the secretary's name stay Chinese.
     const zh = await answerTo(a.member2, "受托人");
     const en = await answerTo(a.delegate, "受托人");
-    for (const m of [zh, en]) expect(m.msg_type).toBe("text");
-    expect((zh.content as { text: string }).text).toMatch(CJK);
-    expect((en.content as { text: string }).text).not.toMatch(CJK);
+    for (const m of [zh, en]) {
+      expect(m.msg_type).toBe("interactive");
+      expect(keysOf(m.content).filter((k) => k.startsWith("i18n"))).toEqual([]);
+    }
+    expect(visible(zh.content).join(" ")).toContain("没有进行此操作的权限");
+    expect(visible(en.content).join(" ")).toMatch(/is for the secretary/);
+    expect(chineseLeft(en.content, [...names(), "受托人", "审批"])).toEqual([]);
+
+    // No card Lark was sent leaves a language for it to choose (i18n_* of text, header, table cells, locales).
+    for (const m of h.double.messages().filter((x) => x.msg_type === "interactive")) {
+      expect(keysOf(m.content).filter((k) => k.startsWith("i18n") || k === "locales"), text(m)).toEqual([]);
+    }
 
     const texts = h.double.messages().filter((m) => m.msg_type === "text");
     expect(texts.length).toBeGreaterThanOrEqual(6);

@@ -2,6 +2,7 @@
 // Chinese and in English, keeps only the chosen side of each text, and text messages keep one.
 import { describe, expect, it } from "vitest";
 import { CARD_CATALOG } from "../../cards/catalog.ts";
+import { table } from "../../cards/kit.ts";
 import { localise } from "../../cards/localise.ts";
 
 const CJK = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
@@ -90,6 +91,15 @@ describe("localise: text messages and other shapes", () => {
       elements: [{ tag: "markdown", content: "Body" }],
     });
     expect(localise(card, "interactive", "ZH")).toMatchObject({ header: { title: { content: "中文" } }, elements: [{ content: "正文" }] });
+  });
+  it("draws a table's column titles and cells (their English travels as i18n_ siblings) in one language", () => {
+    const card = { body: { elements: [table({ columns: [{ name: "source", title: { zh: "资金来源", en: "Source" } }], rows: [{ source: { zh: "党费", en: "Party dues" } }] })] } };
+    for (const [lang, title, cell] of [["EN", "Source", "Party dues"], ["ZH", "资金来源", "党费"]] as const) {
+      const drawn = localise(card, "interactive", lang) as { body: { elements: { columns: { display_name: string }[]; rows: Record<string, string>[] }[] } };
+      expect(keysOf(drawn).filter((k) => k.startsWith("i18n"))).toEqual([]);
+      expect(drawn.body.elements[0]!.columns[0]!.display_name).toBe(title);
+      expect(drawn.body.elements[0]!.rows).toEqual([{ source: cell }]);
+    }
   });
   it("passes other message kinds unchanged", () => {
     expect(localise({ image_key: "img_1" }, "image", "EN")).toEqual({ image_key: "img_1" });
