@@ -4,6 +4,7 @@
 import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { JobKind } from "../domain/job-match.ts";
 import { stillInOrg } from "./standing.ts";
+import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 const CASE_LOCK_CLASS = 72707381;
@@ -103,7 +104,7 @@ export async function registerCase(
 export async function markEmployed(tx: Tx, caseId: number, d: { byId: number; today: string; outcome: string | null; at: Date }): Promise<boolean> {
   const moved = await tx.employmentCase.updateMany({ where: { id: caseId, status: "OPEN" }, data: { status: "EMPLOYED", employedOn: dayToDate(d.today), outcome: d.outcome, updatedAt: d.at } });
   if (moved.count !== 1) return false;
-  await tx.employmentEvent.create({ data: { caseId, at: d.at, actorId: d.byId, type: "EMPLOYED", note: d.outcome } });
+  await tx.employmentEvent.create({ data: { caseId, at: d.at, actorId: d.byId, type: "EMPLOYED", note: sealer(tx).seal("EmploymentEvent.note", d.outcome) } });
   return true;
 }
 
@@ -113,7 +114,7 @@ export async function recordCheckIn(tx: Tx, caseId: number, d: { byId: number; t
   const day = dayToDate(d.today);
   const moved = await tx.employmentCase.updateMany({ where: { id: caseId, status: "OPEN", OR: [{ lastCheckInOn: null }, { lastCheckInOn: { lt: day } }] }, data: { lastCheckInOn: day, updatedAt: d.at } });
   if (moved.count !== 1) return false;
-  await tx.employmentEvent.create({ data: { caseId, at: d.at, actorId: d.byId, type: "CHECK_IN", note: d.note } });
+  await tx.employmentEvent.create({ data: { caseId, at: d.at, actorId: d.byId, type: "CHECK_IN", note: sealer(tx).seal("EmploymentEvent.note", d.note) } });
   return true;
 }
 

@@ -33,6 +33,9 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   ...text("VisitTask", "notes", "reason"),
   ...text("ContactLog", "note"),
   ...text("QuestionMessage", "body"),
+  ...text("TrainingApplication", "reason", "decisionNote"),
+  ...text("Commendation", "deeds", "decisionNote", "revokeReason"),
+  ...text("EmploymentEvent", "note"),
   { table: "ExportFile", column: "bytes", kind: "bytes" },
 ];
 

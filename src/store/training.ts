@@ -7,6 +7,7 @@ import { dateToDay, dayToDate } from "../domain/calendar-day.ts";
 import type { TrainingAsk, TrainingInput } from "../domain/training-rules.ts";
 import { withdraw } from "./aid-fund.ts";
 import { nextRequestNumber } from "./request-numbers.ts";
+import { openFields, sealer, type Keyring } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 export interface TrainingRow extends TrainingInput {
@@ -29,7 +30,9 @@ export interface TrainingRow extends TrainingInput {
 
 type Db = Awaited<ReturnType<Tx["trainingApplication"]["findUniqueOrThrow"]>>;
 
-const toRow = (r: Db): TrainingRow => ({
+// Why a member asks for study support and what the secretary answered are sealed at rest (sealing.ts).
+const toRow = (r: Db, keys: Keyring): TrainingRow => openFields(keys, "TrainingApplication", rowOf(r), ["reason", "decisionNote"]);
+const rowOf = (r: Db): TrainingRow => ({
   id: r.id,
   number: r.number,
   orgId: r.orgId,
@@ -72,29 +75,29 @@ export async function createTraining(tx: Tx, a: TrainingInput & { orgId: number;
         costFen: a.costFen,
         asks: a.asks,
         requestedFen: a.requestedFen,
-        reason: a.reason,
+        reason: sealer(tx).seal("TrainingApplication.reason", a.reason),
         formMessageId: a.formMessageId,
         createdAt: a.at,
       },
     ],
     skipDuplicates: true,
   });
-  return rows[0] ? toRow(rows[0]) : null;
+  return rows[0] ? toRow(rows[0], sealer(tx)) : null;
 }
 
 export async function findTraining(tx: Tx, id: number): Promise<TrainingRow | null> {
   const r = await tx.trainingApplication.findUnique({ where: { id } });
-  return r ? toRow(r) : null;
+  return r ? toRow(r, sealer(tx)) : null;
 }
 
 export async function trainingByForm(tx: Tx, formMessageId: string): Promise<TrainingRow | null> {
   const r = await tx.trainingApplication.findUnique({ where: { formMessageId } });
-  return r ? toRow(r) : null;
+  return r ? toRow(r, sealer(tx)) : null;
 }
 
 export async function trainingsOf(tx: Tx, personId: number, limit = 5): Promise<TrainingRow[]> {
   const rows = await tx.trainingApplication.findMany({ where: { personId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
-  return rows.map(toRow);
+  return rows.map((r) => toRow(r, sealer(tx)));
 }
 
 export interface Approval {
@@ -120,7 +123,7 @@ export async function approveTraining(tx: Tx, app: TrainingRow, d: Approval): Pr
       fundSource: d.subsidy?.source ?? null,
       decidedById: d.byId,
       decidedAt: d.at,
-      decisionNote: d.note,
+      decisionNote: sealer(tx).seal("TrainingApplication.decisionNote", d.note),
     },
   });
   if (moved.count !== 1) return { ok: false, why: "decided" };
@@ -148,7 +151,7 @@ export async function approveTraining(tx: Tx, app: TrainingRow, d: Approval): Pr
 export async function rejectTraining(tx: Tx, app: TrainingRow, d: { byId: number; reason: string; at: Date }): Promise<boolean> {
   const moved = await tx.trainingApplication.updateMany({
     where: { id: app.id, status: "PENDING" },
-    data: { status: "REJECTED", decidedById: d.byId, decidedAt: d.at, decisionNote: d.reason },
+    data: { status: "REJECTED", decidedById: d.byId, decidedAt: d.at, decisionNote: sealer(tx).seal("TrainingApplication.decisionNote", d.reason) },
   });
   return moved.count === 1;
 }

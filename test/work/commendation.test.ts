@@ -1,6 +1,7 @@
 // 表彰 end to end: a leader nominates, the secretary approves (announced in the branch group,
 // kept on the member's record with level and date) or declines, and may revoke with a reason;
 // one decision however often the card is clicked; only the branch's secretary decides.
+import { opened as openedRow } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, type Harness } from "../support/harness.ts";
 import { cardTo, clickCard, clickWith, command, forgeClick, replyTo, seedBranch, startAidHarness, submit, text, toastOf, workState, type Branch } from "./support.ts";
@@ -50,7 +51,7 @@ describe("表彰提名 → approval → announcement → record", () => {
     ]);
     expect([toastOf(one), toastOf(two)].filter((x) => x.includes("已批准表彰"))).toHaveLength(1);
     const approved = await h.db.prisma.commendation.findUniqueOrThrow({ where: { id: c.id } });
-    expect(approved).toMatchObject({ status: "APPROVED", level: "COMMITTEE", decidedById: a.secretary.id, decisionNote: "经支委会研究" });
+    expect(openedRow("Commendation", approved)).toMatchObject({ status: "APPROVED", level: "COMMITTEE", decidedById: a.secretary.id, decisionNote: "经支委会研究" });
     expect(approved.awardedOn).not.toBeNull();
 
     const announcement = await eventually(() => groupCards(a.chatId)[0]);
@@ -73,7 +74,7 @@ describe("表彰提名 → approval → announcement → record", () => {
     expect(toastOf(noReason)).toContain("请填写撤销理由");
     const revoked = await clickCard(h, a.secretary, decided, "commend-revoke", { reason: "事迹经核查不实" });
     expect(toastOf(revoked)).toContain("已撤销表彰");
-    expect(await h.db.prisma.commendation.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "REVOKED", revokedById: a.secretary.id, revokeReason: "事迹经核查不实" });
+    expect(openedRow("Commendation", await h.db.prisma.commendation.findUniqueOrThrow({ where: { id: c.id } }))).toMatchObject({ status: "REVOKED", revokedById: a.secretary.id, revokeReason: "事迹经核查不实" });
     await eventually(() => text(h.double.message(announcement.message_id)!).includes("已撤销"));
     expect(text(h.double.message(announcement.message_id)!)).not.toContain("事迹经核查不实");
     await cardTo(h, a.member, `表彰已撤销 · ${a.member.name}`);
@@ -98,7 +99,7 @@ describe("表彰提名 → approval → announcement → record", () => {
     const no = await clickCard(h, a.secretary, card, "commend-decline", { note: "事迹不够突出" });
     expect(toastOf(no)).toContain("不通过");
     const row = await h.db.prisma.commendation.findFirstOrThrow({ where: { personId: a.member2.id } });
-    expect(row).toMatchObject({ status: "DECLINED", decisionNote: "事迹不够突出" });
+    expect(openedRow("Commendation", row)).toMatchObject({ status: "DECLINED", decisionNote: "事迹不够突出" });
     const told = await cardTo(h, a.leader, `表彰提名未通过 · ${a.member2.name}`);
     expect(text(told)).toContain("事迹不够突出");
     await new Promise((r) => setTimeout(r, 200));

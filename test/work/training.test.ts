@@ -1,6 +1,7 @@
 // 培训支持 end to end over the Lark double, PostgreSQL and Redis: a member applies in chat, the
 // secretary decides in the card, a subsidy is paid from the aid fund with its source, the
 // member is told; bad input and stale or repeated clicks change nothing. And 培训记录.
+import { opened as openedRow } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, type Harness } from "../support/harness.ts";
 import { cardText, cardTo, clickCard, clickWith, command, forgeClick, fund, hasButton, replyTo, seedBranch, startAidHarness, submit, text, toastOf, workState, type Branch } from "./support.ts";
@@ -75,7 +76,7 @@ describe("培训申请 → decision card → fund → member told", () => {
     const toasts = [toastOf(one), toastOf(two)];
     expect(toasts.filter((x) => x.includes("已批准培训申请"))).toHaveLength(1);
     const decided = await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id } });
-    expect(decided).toMatchObject({ status: "APPROVED", grantedAsks: ["TIME_OFF", "SUBSIDY"], subsidyFen: 80000, fundSource: "PARTY_FEE", decidedById: a.secretary.id, decisionNote: "学成后在社区服务" });
+    expect(openedRow("TrainingApplication", decided)).toMatchObject({ status: "APPROVED", grantedAsks: ["TIME_OFF", "SUBSIDY"], subsidyFen: 80000, fundSource: "PARTY_FEE", decidedById: a.secretary.id, decisionNote: "学成后在社区服务" });
     const entries = await h.db.prisma.fundEntry.findMany({ where: { payeeId: a.member.id, kind: "DISBURSEMENT" } });
     expect(entries).toEqual([expect.objectContaining({ id: decided.fundEntryId, source: "PARTY_FEE", amountFen: 80000, orgId: a.orgId, recordedById: a.secretary.id })]);
     expect(entries[0]!.note).toContain("培训补贴");
@@ -119,7 +120,7 @@ describe("培训申请 → decision card → fund → member told", () => {
     expect(await workState(h)).toEqual(before);
     const no = await clickCard(h, a.secretary, card2, "training-reject", { note: "与本职工作无关" });
     expect(toastOf(no)).toContain("不批准");
-    expect(await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: "REJECTED", decisionNote: "与本职工作无关" });
+    expect(openedRow("TrainingApplication", await h.db.prisma.trainingApplication.findUniqueOrThrow({ where: { id: second.id } }))).toMatchObject({ status: "REJECTED", decisionNote: "与本职工作无关" });
     const told = await cardTo(h, a.member2, `培训支持未获批准 · ${second.no}`);
     expect(text(told)).toContain("与本职工作无关");
   });
