@@ -1,6 +1,8 @@
 // What a benchmark child process needs to run one scheduled task on its own: the task's
 // dependencies over a throw-away Redis prefix, a count of the deliveries it queued, and a clean-up
 // that leaves nothing behind in the shared Redis.
+import { keyringFrom } from "../src/lib/sealing.ts";
+import { sealDatabase } from "../src/store/sealing.ts";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { MovableClock } from "../src/clock.ts";
@@ -25,7 +27,8 @@ export function openTaskChild(databaseUrl: string, at: Date): TaskChild {
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const queues = openQueues(redis, prefix);
   const log = createLogger("warn");
-  const db = openPostgres(databaseUrl, { poolSize: 4 });
+  // Sensitive columns sealed as in production (a key only benchmarks use).
+  const db = sealDatabase(openPostgres(databaseUrl, { poolSize: 4 }), keyringFrom(process.env.DATA_KEYS ?? "bench1:YmVuY2gtZGF0YS1rZXktMzItYnl0ZXMtbG9uZy1vayE=", undefined));
   let queued = 0;
   const real = createEnqueuer(queues, 3, log);
   const enqueue = { inbound: real.inbound, attachments: real.attachments, delivery: async (ids: number[]) => ((queued += ids.length), real.delivery(ids)) };

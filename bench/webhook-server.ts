@@ -40,6 +40,8 @@ if (mode === "bare") {
     HOST: "127.0.0.1",
     ROLE: "web",
     LOG_LEVEL: "warn",
+  // Sensitive columns are sealed as in production (a key only benchmarks use).
+  DATA_KEYS: process.env.DATA_KEYS ?? "bench1:YmVuY2gtZGF0YS1rZXktMzItYnl0ZXMtbG9uZy1vayE=",
   });
   const db = openPostgres(databaseUrl, { poolSize: 10 });
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });

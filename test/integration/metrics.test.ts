@@ -14,7 +14,7 @@ import { createLogger } from "../../src/log.ts";
 import { createMetrics } from "../../src/metrics.ts";
 import { stageOutgoing } from "../../src/store/outbox.ts";
 import { freshDatabase, type TestDatabase } from "../support/db.ts";
-import { REDIS_URL } from "../support/env.ts";
+import { REDIS_URL, TEST_DATA_KEYS } from "../support/env.ts";
 import { eventually, startHarness, TEST_LARK, type Harness } from "../support/harness.ts";
 import { seedOrg, seedPerson, type SeededPerson } from "../support/seed.ts";
 import { stopBot } from "../support/stop-bot.ts";
@@ -46,6 +46,7 @@ async function startBot(env: Record<string, string>): Promise<Bot> {
     QUEUE_PREFIX: `t${randomBytes(5).toString("hex")}`,
     PORT: "0",
     HOST: "127.0.0.1",
+    DATA_KEYS: TEST_DATA_KEYS,
     ...env,
   });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });

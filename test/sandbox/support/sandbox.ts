@@ -10,7 +10,7 @@ import { createLogger } from "../../../src/log.ts";
 import { sandboxRoutes } from "../../../src/sandbox/routes.ts";
 import { seedDemo } from "../../../src/sandbox/seed.ts";
 import { freshDatabase, type TestDatabase } from "../../support/db.ts";
-import { REDIS_URL } from "../../support/env.ts";
+import { REDIS_URL, TEST_DATA_KEYS } from "../../support/env.ts";
 import { stopBot } from "../../support/stop-bot.ts";
 
 export interface Sandbox {
@@ -36,6 +36,7 @@ export async function startSandbox(opts: { clockStart?: Date; env?: Record<strin
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    DATA_KEYS: TEST_DATA_KEYS,
     ...opts.env,
   });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
