@@ -1,5 +1,7 @@
 // The bot as `npm start` runs it without Lark credentials (in-process Lark double, demo branch,
 // sandbox routes), but on a fresh PostgreSQL database, a fresh queue prefix and random ports.
+import { keyringFrom } from "../../../src/lib/sealing.ts";
+import { sealDatabase } from "../../../src/store/sealing.ts";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { startApp, type App } from "../../../src/app.ts";
@@ -40,6 +42,8 @@ export async function startSandbox(opts: { clockStart?: Date; env?: Record<strin
     ...opts.env,
   });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  // main.ts seals the database before the demo is seeded (its hardship case is sealed too).
+  sealDatabase(db, keyringFrom(TEST_DATA_KEYS, undefined));
   await seedDemo(db.prisma, double);
   const app = await startApp({
     config,
