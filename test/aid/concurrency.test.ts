@@ -1,5 +1,6 @@
 // A decision is made once and the fund never goes below zero, however the clicks arrive: all at
 // once, twice over, or from two secretaries at the same moment.
+import { opened } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnvelope } from "../../src/double/index.ts";
 import { localYear } from "../../src/domain/zoned-time.ts";
@@ -137,7 +138,9 @@ describe("concurrency", () => {
     const form = await askForForm(h, a.member2);
     const fv = { category: "OTHER", description: "双击提交：住院费用负担很重", amount: "", urgency: "NORMAL" };
     const [x, y] = await Promise.all([submitForm(h, a.member2, form, fv), submitForm(h, a.member2, form, fv)]);
-    expect(await h.db.prisma.aidRequest.count({ where: { description: "双击提交：住院费用负担很重" } })).toBe(1);
+    // The description is sealed at rest: compared once opened.
+    const filed = (await h.db.prisma.aidRequest.findMany({ where: { personId: a.member2.id } })).map((r) => opened("AidRequest", r));
+    expect(filed.filter((r) => r.description === "双击提交：住院费用负担很重")).toHaveLength(1);
     expect([toastText(x.toast), toastText(y.toast)].filter((t) => t.includes("已提交过"))).toHaveLength(1);
   });
 });
