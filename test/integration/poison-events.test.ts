@@ -2,6 +2,7 @@
 // PostgreSQL's jsonb and text refuse), lone surrogates, very long text, NUL in a card form, deep
 // nesting in a signed card value. And one row the database refuses never fails the others
 // written with it.
+import { opened } from "../support/sealed.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnvelope } from "../../src/double/index.ts";
 import { encryptEvent, signEvent } from "../../src/lark/crypto.ts";
@@ -87,7 +88,7 @@ describe("card callbacks", () => {
     expect(toastText(click.toast)).not.toContain("系统繁忙");
     expect(JSON.stringify(click.card)).toContain("帮扶申请已提交");
     const req = await h.db.prisma.aidRequest.findFirstOrThrow({ where: { personId: b.member2.id }, orderBy: { id: "desc" } });
-    expect(req.description).toBe("住院\ufffd手术，自付医疗费用困难");
+    expect(opened("AidRequest", req).description).toBe("住院\ufffd手术，自付医疗费用困难");
   });
 
   it("refuses a signed value nested 100,000 deep with a toast that says why, and stores nothing", async () => {
