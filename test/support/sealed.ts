@@ -7,7 +7,7 @@ export const testKeyring = keyringFrom(TEST_DATA_KEYS, undefined);
 
 /** A copy of a row of `model` with every sealed text field opened (nested rows: open them by name). */
 export function opened<T extends object>(model: string, row: T): T {
-  const out: Record<string, unknown> = { ...row };
+  const out = { ...row } as Record<string, unknown>;
   for (const [field, value] of Object.entries(row)) {
     if (typeof value === "string" && value.startsWith("enc1:")) out[field] = testKeyring.open(`${model}.${field}`, value);
   }
