@@ -28,7 +28,7 @@ beforeAll(async () => {
   h = await startTalkHarness({ clockStart: at("2027-03-02", "09:00"), env: { DATA_KEYS: OLD } });
   b = await seedTalkBranch(h, { code: "rot", memberNames: ["张三", "李四"], since: "2026-01-01" });
   const [zhang, li] = b.members;
-  await storesOn(h.db).talks.recordTalk({
+  const { talkId } = await storesOn(h.db).talks.recordTalk({
     orgId: b.orgId,
     memberId: zhang!.id,
     leaderId: b.leaderA.id,
@@ -47,6 +47,18 @@ beforeAll(async () => {
      SELECT $1, $2, $3, '2026-06-01', 'PHONE', n, '{}' FROM unnest($4::text[]) AS n`,
     [b.orgId, li!.id, b.leaderA.id, notes],
   );
+  // A revision kept whole (json) and files (bytes): one sealed with the old key, one from before sealing.
+  await h.db.sql.query(`INSERT INTO "TalkRevision" ("talkId", "revisedById", "before") VALUES ($1, $2, to_jsonb($3::text)), ($1, $2, $4::jsonb)`, [
+    talkId,
+    b.leaderA.id,
+    old.seal("TalkRevision.before", JSON.stringify({ life: "旧版本一" })),
+    JSON.stringify({ life: "旧版本二" }),
+  ]);
+  await h.db.sql.query(`INSERT INTO "ExportFile" ("personId", "kind", "fileName", "bytes") VALUES ($1, 'personal-data', 'a.xlsx', $2), ($1, 'personal-data', 'b.xlsx', $3)`, [
+    zhang!.id,
+    Buffer.from(old.sealBytes("ExportFile.bytes", Buffer.from("文件一"))),
+    Buffer.from("文件二"),
+  ]);
   rotator = openPostgres((h.db as TestDatabase).url, { poolSize: 2 });
   sealDatabase(rotator, keyringFrom(`${NEW},${OLD}`, "k2026a"));
 }, 60_000);
@@ -71,8 +83,9 @@ describe("keys:rotate", () => {
 
     const seen: string[] = [];
     const n = await rotateAll(rotator, 1000, (p) => seen.push(`${p.column} ${p.done}/${p.total}`));
-    expect(n).toBe(COUNT + 1 - 3000);
-    expect(seen.at(-1)).toBe(`Talk.life ${COUNT + 1 - 3000}/${COUNT + 1 - 3000}`);
+    expect(n).toBe(COUNT + 1 - 3000 + 2 + 2);
+    expect(seen).toContain(`Talk.life ${COUNT + 1 - 3000}/${COUNT + 1 - 3000}`);
+    expect(seen).toEqual(expect.arrayContaining(["TalkRevision.before 2/2", "ExportFile.bytes 2/2"]));
     expect(await keyCount("k2025")).toBe(0);
     expect(await keyCount("k2026a")).toBe(COUNT + 1);
 
@@ -80,6 +93,11 @@ describe("keys:rotate", () => {
     const only = keyringFrom(NEW, undefined);
     const rows = await h.db.sql.query<{ life: string }>(`SELECT "life" FROM "Talk" WHERE "memberId" = $1 ORDER BY "id"`, [b.members[1]!.id]);
     expect(rows.map((r) => only.open("Talk.life", r.life))).toEqual(Array.from({ length: COUNT }, (_, i) => `第${i}次谈话记录`));
+
+    const revisions = await h.db.sql.query<{ before: unknown }>(`SELECT "before" FROM "TalkRevision" ORDER BY "id"`);
+    expect(revisions.map((r) => JSON.parse(only.open("TalkRevision.before", r.before as string)))).toEqual([{ life: "旧版本一" }, { life: "旧版本二" }]);
+    const files = await h.db.sql.query<{ bytes: Uint8Array }>(`SELECT "bytes" FROM "ExportFile" ORDER BY "id"`);
+    expect(files.map((f) => Buffer.from(only.openBytes("ExportFile.bytes", f.bytes)).toString())).toEqual(["文件一", "文件二"]);
 
     // Nothing left to do.
     expect(await rotateAll(rotator, 1000)).toBe(0);
