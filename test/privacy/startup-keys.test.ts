@@ -1,12 +1,30 @@
 // A missing or wrong data key stops the bot at startup with a message naming what to fix; it
 // never starts writing sensitive records in plain text, or sealing with a key that cannot open
 // what was sealed before.
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
 import { keyringFrom, newDataKey } from "../../src/lib/sealing.ts";
 import { checkStartup } from "../../src/startup-checks.ts";
 import { checkKeyProbes } from "../../src/store/sealing.ts";
 import { freshDatabase, type TestDatabase } from "../support/db.ts";
+import { REDIS_URL } from "../support/env.ts";
+
+/** Runs the bot as an operator does (`tsx src/main.ts`) with exactly `env`; returns how it ended. */
+function runBot(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // A bot that does not refuse keeps running: stop it so the test fails on its output, not a hang.
+    const guard = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(guard);
+      resolve({ code, stderr });
+    });
+  });
+}
 
 const REAL = { LARK_APP_ID: "cli_a1b2c3", LARK_APP_SECRET: "real-secret", LARK_ENCRYPT_KEY: "real-encrypt", LARK_VERIFICATION_TOKEN: "real-token" };
 
@@ -47,4 +65,17 @@ describe("startup: data keys", () => {
     const ids = (await db.sql.query<{ keyId: string }>(`SELECT "keyId" FROM "DataKeyProbe" ORDER BY "keyId"`)).map((r) => r.keyId);
     expect(ids).toEqual(["k2026a", "k2027"]);
   });
+
+  it("main.ts refuses to start without a key, and with a different key under an id the database knows", async () => {
+    const env = { ...REAL, DATABASE_URL: db.url, REDIS_URL, PORT: "0", LOG_LEVEL: "silent" };
+    const missing = await runBot(env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("同心拒绝启动");
+    expect(missing.stderr).toContain("DATA_KEYS");
+
+    // The probe written above under k2026a was sealed with another key.
+    const wrong = await runBot({ ...env, DATA_KEYS: newDataKey("k2026a") });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("数据密钥「k2026a」与数据库中用它加密的数据不符");
+  }, 60_000);
 });
