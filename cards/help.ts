@@ -24,6 +24,8 @@ export interface HelpData {
   quick: string[];
   /** Asked in a group: how many of their commands work only in the private chat. */
   group?: { privateOnly: number };
+  /** They said hello first: the card opens with a friendly line about how to ask. */
+  greeted?: boolean;
 }
 
 /** The button that runs a command for the clicker, as if they had typed its word (src/bot/core/actions/run-command.ts). */
@@ -40,10 +42,16 @@ function sectionText(s: HelpSection): Text {
   };
 }
 
+const greetingLine = (name: string): Text => ({
+  zh: `${name}，您好！我是同心。想办什么事，直接发给我就行，比如「求助」「我的」。`,
+  en: `Hello ${name}, I am Tongxin. Just tell me what you need, e.g. “求助” (help me) or “我的” (my requests).`,
+});
+
 export function helpCard(data: HelpData): Card {
   const roles = data.roles.length ? data.roles : [t("党员", "member")];
   const quick = data.quick.slice(0, 3);
   const elements: Element[] = [
+    ...(data.greeted ? [md(greetingLine(data.name))] : []),
     md({ zh: `${data.name}，您好！您的身份：${roles.map((r) => r.zh).join("、")}。`, en: `Hello ${data.name}. Your roles: ${roles.map((r) => r.en).join(", ")}.` }),
     ...data.sections.filter((s) => s.lines.length > 0).map((s) => md(sectionText(s))),
   ];

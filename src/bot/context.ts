@@ -55,6 +55,11 @@ export interface CommandContext extends BaseContext {
   args: string;
   /** Every command in registry order (help lists them; the registry imports the commands, not the other way). */
   commands: readonly Command[];
+  /**
+   * The person opened with a greeting ("你好"), understood as 帮助: the answer greets back in
+   * the same message (two messages to one chat may arrive in either order).
+   */
+  greeted?: boolean;
   /** Answer the sender: in the same chat (a reply) for messages, privately otherwise. */
   reply(msg: Outgoing): void;
 }

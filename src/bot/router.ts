@@ -26,7 +26,7 @@ import type { Tx } from "../store/tx.ts";
 import { ATTACHMENTS_HANDLER, isAttachmentMessage } from "./aid/attachments.ts";
 import type { ActionContext, ActionResult, AttachmentWork, BaseContext, CommandContext, Outgoing } from "./context.ts";
 import { UserError, notAllowed } from "./errors.ts";
-import { greetingText, thanksText, unsureAnswer } from "./understand/answers.ts";
+import { thanksText, unsureAnswer } from "./understand/answers.ts";
 import { buildUnderstanding } from "./understand/understand.ts";
 import { ACTIONS, COMMANDS } from "./registry.ts";
 import { guidedText, privateChatAnswer, refusalOf } from "./refusal.ts";
@@ -156,7 +156,6 @@ export class Router {
       return;
     }
     const { command, args } = heard;
-    if (heard.greeting) answer({ text: greetingText(actor.name) });
     Object.assign(note, { name: command.name, outcome: "ok" });
     // A refusal says what the person can do instead (src/bot/refusal.ts); the role comes first,
     // so a group is never told to go private for a command that would be refused there too.
@@ -172,7 +171,7 @@ export class Router {
     }
     // The command reads the words it was understood as ("我想切换成英文" → "english").
     const inbound = ev.kind === "message" ? { ...ev, text: heard.said } : ev;
-    const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound, args, commands: COMMANDS, reply: answer };
+    const ctx: CommandContext = { ...this.base(tx, actor, ev, w, log), inbound, args, commands: COMMANDS, reply: answer, ...(heard.greeting ? { greeted: true } : {}) };
     try {
       // Undo whatever a refused handler wrote, keep only the answer that says what to fix.
       await underSavepoint(tx, () => command.run(ctx));

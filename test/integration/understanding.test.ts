@@ -52,15 +52,18 @@ describe("understanding what people type", () => {
     expect(text(help!)).toContain("能帮您做什么");
   });
 
-  it("greets a 你好 with a friendly line and the help card", async () => {
+  it("greets a 你好 back in the help card itself (one message: two to one chat may arrive in either order)", async () => {
     const said = await h.double.say({ from: a.member.openId, text: "你好" });
-    const answers = await eventually(() => {
+    const [answer] = await eventually(() => {
       const got = h.double.messages().filter((m) => m.parent_id === said.messageId);
-      return got.length === 2 ? got : undefined;
+      return got.length === 1 ? got : undefined;
     });
-    expect(answers.map((m) => m.msg_type)).toEqual(["text", "interactive"]);
-    expect(text(answers[0]!)).toContain("您好！我是同心");
-    expect(text(answers[1]!)).toContain("能帮您做什么");
+    expect(answer!.msg_type).toBe("interactive");
+    expect(text(answer!)).toContain("您好！我是同心");
+    expect(text(answer!)).toContain("能帮您做什么");
+    // A plain 帮助 does not greet.
+    const [plain] = await command(h, a.member, "帮助");
+    expect(text(plain!)).not.toContain("我是同心");
   });
 
   it("answers nonsense with the suggestion card, never a bare 没有听懂", async () => {

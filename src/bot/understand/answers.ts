@@ -42,11 +42,6 @@ export function unsureAnswer(actor: Actor, heard: Extract<Heard, { kind: "unsure
   };
 }
 
-export const greetingText = (name: string): Text => ({
-  zh: `${name}，您好！我是同心。想办什么事，直接发给我就行，比如「求助」「我的」。下面是您可以使用的功能：`,
-  en: `Hello ${name}, I am Tongxin. Just tell me what you need, e.g. “求助” (help me) or “我的” (my requests). Here is what you can do:`,
-});
-
 export const thanksText: Text = {
   zh: "不客气！有需要随时找我，发送「帮助」查看全部功能。",
   en: "You are welcome! Send “帮助” (help) whenever you need me.",

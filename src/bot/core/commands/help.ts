@@ -35,6 +35,7 @@ export const help: Command = {
         roles: roles.map((r) => ROLE_LABEL[r]),
         sections,
         quick,
+        ...(ctx.greeted ? { greeted: true } : {}),
         ...(inGroup ? { group: { privateOnly: mine.length - usable.length } } : {}),
       }),
     });
