@@ -5,12 +5,10 @@
 // Keep the old key in DATA_KEYS until this has finished; then it may be removed.
 // Exit codes: 0 done; 2 could not run (configuration, a key that does not open its probe).
 import { parseArgs } from "node:util";
-import { ConfigError, parseConfig } from "../src/config.ts";
 import { keyringFrom } from "../src/lib/sealing.ts";
-import { openDatabase } from "../src/store/db.ts";
 import { rotateAll } from "../src/store/key-rotation.ts";
-import { migrate } from "../src/store/migrate.ts";
-import { checkKeyProbes, sealDatabase } from "../src/store/sealing.ts";
+import { checkKeyProbes } from "../src/store/sealing.ts";
+import { withStore } from "./lib/report-script.ts";
 
 const USAGE = "用法 usage: npm run keys:rotate [-- --batch <每批行数 rows per transaction, 500>]";
 
@@ -25,37 +23,22 @@ async function main(): Promise<number> {
     process.stderr.write(`--batch 必须是正整数 (must be a positive integer)\n${USAGE}\n`);
     return 2;
   }
-  let config;
-  try {
-    config = parseConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
+  return withStore({ usage: USAGE, isBadRequest: () => false }, async (db, config) => {
+    if (!config.dataKeys) {
+      process.stderr.write("没有配置 DATA_KEYS，无从轮换 (DATA_KEYS is not set)\n");
       return 2;
     }
-    throw err;
-  }
-  if (!config.dataKeys) {
-    process.stderr.write("没有配置 DATA_KEYS，无从轮换 (DATA_KEYS is not set)\n");
-    return 2;
-  }
-  const keyring = keyringFrom(config.dataKeys.keys, config.dataKeys.currentId);
-  const db = await openDatabase(config);
-  try {
-    await migrate(db.sql, { log: () => undefined });
+    const keyring = keyringFrom(config.dataKeys.keys, config.dataKeys.currentId);
     const problems = await checkKeyProbes(db.sql, keyring);
     if (problems.length > 0) {
       process.stderr.write(`${problems.join("\n")}\n`);
       return 2;
     }
-    sealDatabase(db, keyring);
     process.stdout.write(`用数据密钥「${keyring.currentId}」重新加密 (re-sealing with data key "${keyring.currentId}")…\n`);
     const n = await rotateAll(db, batch, (p) => process.stdout.write(`  ${p.column}: ${p.done}/${p.total}\n`));
     process.stdout.write(`完成：重新加密 ${n} 个值 (done: ${n} values re-sealed)\n`);
     return 0;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 main().then(

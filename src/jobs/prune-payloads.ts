@@ -47,11 +47,11 @@ export async function runPrunePayloads(d: TaskDeps): Promise<PruneResult> {
   const full = minute >= FULL_PASS.from && minute < FULL_PASS.to;
   let inbound = 0;
   for (const status of ["DONE", "FAILED"] satisfies InboundDone[]) {
-    inbound += await inBatches(full ? FROM_THE_START : await retention.inboundScanStart(status), (from) => retention.pruneInboundBatch({ status, from, before, at, limit: BATCH }));
+    inbound += await inBatches(full ? FROM_THE_START : await retention.scanStart("inbound", status), (from) => retention.pruneBatch("inbound", { status, from, before, at, limit: BATCH }));
   }
   let outbox = 0;
   for (const status of ["SENT", "FAILED"] satisfies OutboxDone[]) {
-    outbox += await inBatches(full ? FROM_THE_START : await retention.outboxScanStart(status), (from) => retention.pruneOutboxBatch({ status, from, before, at, limit: BATCH }));
+    outbox += await inBatches(full ? FROM_THE_START : await retention.scanStart("outbox", status), (from) => retention.pruneBatch("outbox", { status, from, before, at, limit: BATCH }));
   }
   if (inbound + outbox > 0) d.log.info({ inbound, outbox, before }, "payloads pruned");
   return { inbound, outbox };

@@ -26,81 +26,59 @@ export type InboundDone = "DONE" | "FAILED";
 export type OutboxDone = "SENT" | "FAILED";
 
 /**
+ * The two tables whose bodies are stripped, named by what differs: the row's key, the body
+ * column and what it becomes, the time it came and the time it was done with. What stays is what
+ * later work reads. An inbox row keeps its key (it dedupes Lark's redeliveries), eventType,
+ * status and times; the router reads only PENDING payloads. An outbox row keeps its idempotency
+ * key (a re-run digest or quarterly report finds it and sends nothing), kind, receiver and
+ * target, status, larkMessageId (later patches and card copies find the card by it) and lang (a
+ * patch is drawn in the language the card went out in); a PENDING row is still to be sent.
+ */
+const PRUNABLE = {
+  inbound: { table: `"InboundEvent"`, key: `"key"`, body: `"payload"`, statusType: `"InboundStatus"`, came: `"receivedAt"`, done: `coalesce("processedAt", "receivedAt")` },
+  outbox: { table: `"OutboxMessage"`, key: `"id"`, body: `"content"`, statusType: `"OutboxStatus"`, came: `"createdAt"`, done: `coalesce("sentAt", "updatedAt")` },
+} as const;
+
+export type Prunable = keyof typeof PRUNABLE;
+
+/**
  * Where a run's scan of one state starts: two days before the newest row pruned so far (older
  * rows were pruned by earlier runs, unless they were pending for days: the daily full pass of
  * prune-payloads takes those), or the beginning on the first run. Read backwards on the
- * (status, receivedAt) index, past the few unpruned recent rows.
+ * (status, time) index, past the few unpruned recent rows.
  */
-export async function inboundScanStart(rows: Rows, status: InboundDone): Promise<string> {
+export async function scanStart(rows: Rows, what: Prunable, status: InboundDone | OutboxDone): Promise<string> {
+  const t = PRUNABLE[what];
   const r = await rows<{ from: string }>(
-    `SELECT ("receivedAt" - interval '2 days')::text AS "from" FROM "InboundEvent"
-      WHERE "status" = $1::"InboundStatus" AND "prunedAt" IS NOT NULL ORDER BY "receivedAt" DESC LIMIT 1`,
+    `SELECT (${t.came} - interval '2 days')::text AS "from" FROM ${t.table}
+      WHERE "status" = $1::${t.statusType} AND "prunedAt" IS NOT NULL ORDER BY ${t.came} DESC LIMIT 1`,
     [status],
   );
   return r[0]?.from ?? "-infinity";
 }
 
 /**
- * Strips up to `limit` processed events in `status` (DONE, or FAILED after their last attempt)
- * received and processed before `before` to an empty payload, from `from` on in order of receipt
- * (one state at a time, so the index gives that order and the LIMIT stops the scan). The row
- * stays with its key, which is what dedupes Lark's redeliveries; eventType, status and times stay
- * too. A PENDING row is never touched: the router still reads its payload. Rows another run holds
+ * Strips up to `limit` rows in `status` (DONE or SENT, or FAILED for good) that came and were
+ * done with before `before`, from `from` on in order of arrival (one state at a time, so the
+ * index gives that order and the LIMIT stops the scan), to an empty body. Rows another run holds
  * are skipped (two schedulers may run at once) and taken next time.
  */
-export async function pruneInboundBatch(rows: Rows, q: { status: InboundDone; from: string; before: Date; at: Date; limit: number }): Promise<PruneBatch> {
+export async function pruneBatch(rows: Rows, what: Prunable, q: { status: InboundDone | OutboxDone; from: string; before: Date; at: Date; limit: number }): Promise<PruneBatch> {
+  const t = PRUNABLE[what];
   const r = await rows<{ pruned: number; last: string | null }>(
     `WITH batch AS (
-       SELECT "key" FROM "InboundEvent"
-        WHERE "status" = $5::"InboundStatus" AND "prunedAt" IS NULL
-          AND "receivedAt" >= $1::timestamp AND "receivedAt" < ${utc(2)}
-          AND coalesce("processedAt", "receivedAt") < ${utc(2)}
-        ORDER BY "receivedAt" LIMIT $4
+       SELECT ${t.key} FROM ${t.table}
+        WHERE "status" = $5::${t.statusType} AND "prunedAt" IS NULL
+          AND ${t.came} >= $1::timestamp AND ${t.came} < ${utc(2)}
+          AND ${t.done} < ${utc(2)}
+        ORDER BY ${t.came} LIMIT $4
           FOR UPDATE SKIP LOCKED
      ), done AS (
-       UPDATE "InboundEvent" e SET "payload" = '{}'::jsonb, "prunedAt" = ${utc(3)}
-         FROM batch WHERE e."key" = batch."key"
-       RETURNING e."receivedAt"
+       UPDATE ${t.table} x SET ${t.body} = '{}'::jsonb, "prunedAt" = ${utc(3)}
+         FROM batch WHERE x.${t.key} = batch.${t.key}
+       RETURNING x.${t.came} AS "came"
      )
-     SELECT count(*)::int AS "pruned", max("receivedAt")::text AS "last" FROM done`,
-    [q.from, q.before, q.at, q.limit, q.status],
-  );
-  const pruned = r[0]?.pruned ?? 0;
-  return { pruned, next: pruned < q.limit ? null : (r[0]?.last ?? null) };
-}
-
-/** Where a run's scan of the outbox in one state starts: as inboundScanStart, by creation. */
-export async function outboxScanStart(rows: Rows, status: OutboxDone): Promise<string> {
-  const r = await rows<{ from: string }>(
-    `SELECT ("createdAt" - interval '2 days')::text AS "from" FROM "OutboxMessage"
-      WHERE "status" = $1::"OutboxStatus" AND "prunedAt" IS NOT NULL ORDER BY "createdAt" DESC LIMIT 1`,
-    [status],
-  );
-  return r[0]?.from ?? "-infinity";
-}
-
-/**
- * Empties the content of up to `limit` delivered messages in `status` (SENT, or FAILED for good)
- * sent or given up on before `before`, from `from` on in order of creation. What stays is what later work reads: the idempotency key (a re-run
- * digest or quarterly report finds it and sends nothing), kind, receiver and target, status,
- * larkMessageId (later patches and card copies find the card by it) and lang (a patch is drawn
- * in the language the card went out in). A PENDING row keeps its content: it is still to be sent.
- */
-export async function pruneOutboxBatch(rows: Rows, q: { status: OutboxDone; from: string; before: Date; at: Date; limit: number }): Promise<PruneBatch> {
-  const r = await rows<{ pruned: number; last: string | null }>(
-    `WITH batch AS (
-       SELECT "id" FROM "OutboxMessage"
-        WHERE "status" = $5::"OutboxStatus" AND "prunedAt" IS NULL
-          AND "createdAt" >= $1::timestamp AND "createdAt" < ${utc(2)}
-          AND coalesce("sentAt", "updatedAt") < ${utc(2)}
-        ORDER BY "createdAt" LIMIT $4
-          FOR UPDATE SKIP LOCKED
-     ), done AS (
-       UPDATE "OutboxMessage" o SET "content" = '{}'::jsonb, "prunedAt" = ${utc(3)}
-         FROM batch WHERE o."id" = batch."id"
-       RETURNING o."createdAt"
-     )
-     SELECT count(*)::int AS "pruned", max("createdAt")::text AS "last" FROM done`,
+     SELECT count(*)::int AS "pruned", max("came")::text AS "last" FROM done`,
     [q.from, q.before, q.at, q.limit, q.status],
   );
   const pruned = r[0]?.pruned ?? 0;
