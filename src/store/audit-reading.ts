@@ -65,16 +65,8 @@ const subjectsOf = (p: number) => Prisma.sql`
   UNION ALL SELECT 'MembershipChange', "id"::text FROM "MembershipChange" WHERE "personId" = ${p}
   UNION ALL SELECT 'Person', ${String(p)}::text`;
 
-interface Row {
-  id: number;
-  at: Date;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  orgId: number | null;
-  changes: unknown;
-  actorId: number | null;
-}
+/** A line as read, before its actor and record number are looked up. */
+type Row = Omit<AuditLineRead, "actor" | "ref"> & { actorId: number | null };
 
 /**
  * One page of the lines about a person's records, newest first. Two branches joined by UNION ALL
