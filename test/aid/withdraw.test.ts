@@ -3,6 +3,7 @@
 // a withdrawal racing a decision coming out as exactly one of them, and 催办 once a day.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "../../src/double/index.ts";
+import { dayIn } from "../../src/domain/zoned-time.ts";
 import { eventually, type Harness } from "../support/harness.ts";
 import { approvalCardFor, buttonValue, clickCard, command, file, forgeClick, fund, hasButton, seedBranch, startAidHarness, text, toast, type Branch } from "./support.ts";
 
@@ -191,5 +192,25 @@ describe("催办 by the member", () => {
     expect(text(next!)).toContain("已提醒审批人");
     await eventually(() => h.double.messages({ to: a.secretary.openId }).filter((x) => text(x).includes(`催办 · ${req.number}`)).length === 2);
     expect(await h.db.prisma.aidRequestEvent.count({ where: { requestId: req.id, type: "URGED" } })).toBe(2);
+  });
+});
+
+describe("a request closed by a membership change", () => {
+  it("redraws the receipt as 已关闭 when the member transfers out, and as 待审批 again when the change is undone", async () => {
+    const { req, form } = await file(h, a.member2, { category: "LIVING", description: "家中老人生病，生活费用不足", amount: "500", urgency: "NORMAL" });
+    const [confirm] = await command(h, a.secretary, `转出 ${a.member2.name} 到系统外 某市某党支部 ${dayIn(h.clock.now(), "Asia/Shanghai")}`);
+    const done = await clickCard(h, a.secretary, confirm!, "roster-change-confirm");
+    expect(JSON.stringify(done.card)).toContain("撤销");
+    const closed = await receiptShows(form, "已关闭");
+    expect(text(closed)).not.toContain("待审批");
+    expect((await row(req.id)).status).toBe("CANCELLED");
+
+    await clickCard(h, a.secretary, confirm!, "roster-change-undo");
+    const reopened = await eventually(() => {
+      const m = h.double.message(form.message_id)!;
+      return m.history.length > closed.history.length && text(m).includes("⏳ 待审批") ? m : undefined;
+    });
+    expect(hasButton(reopened.content, "aid-withdraw")).toBe(true);
+    expect((await row(req.id)).status).toBe("PENDING");
   });
 });

@@ -9,6 +9,7 @@ import { dayIn, localDateTime } from "../../domain/zoned-time.ts";
 import type { KeyedContext } from "../card-copies.ts";
 import type { BaseContext } from "../context.ts";
 import { todayOf } from "../context.ts";
+import { loadRequest } from "./approval.ts";
 import { decisionView, timelineView, withdrawnView, type RequestContext } from "./approval-view.ts";
 
 export function receiptView(rc: RequestContext, ctx: Pick<BaseContext, "clock" | "config">, deciders?: ReceiptView["deciders"]): ReceiptView {
@@ -42,4 +43,16 @@ export function refreshReceipt(ctx: KeyedContext & { inbound: { messageId?: stri
   const at = rc.req.formMessageId;
   if (!at || at === ctx.inbound.messageId) return;
   ctx.patch(at, receiptCardOf(rc, ctx), `aid-receipt-${rc.req.id}-${ctx.inbound.key}`);
+}
+
+/**
+ * Redraws the receipts of requests another flow closed or reopened: a membership change closes a
+ * leaving member's pending requests (已关闭) and its undo reopens them, and the member still reads
+ * the receipt in their chat.
+ */
+export async function redrawReceipts(ctx: KeyedContext, requestIds: readonly number[]): Promise<void> {
+  for (const id of requestIds) {
+    const rc = await loadRequest(ctx, id);
+    if (rc.req.formMessageId) ctx.patch(rc.req.formMessageId, receiptCardOf(rc, ctx), `aid-receipt-${id}-${ctx.inbound.key}`);
+  }
 }

@@ -13,10 +13,12 @@ import { todayOf, type BaseContext } from "../context.ts";
 import { UserError } from "../errors.ts";
 import type { Plan } from "./plan.ts";
 import { written } from "../../store/audit.ts";
+import { redrawReceipts } from "../aid/receipt.ts";
+import type { KeyedContext } from "../card-copies.ts";
 
 
 /** Applies the checked plan and answers with the result card (with 撤销). */
-export async function recordChange(ctx: BaseContext, plan: Plan): Promise<Card> {
+export async function recordChange(ctx: KeyedContext, plan: Plan): Promise<Card> {
   const { req, summary } = plan;
   const today = todayOf(ctx);
   const settings = await ctx.store.membershipChanges.rosterSettingsOf(req.orgId, ctx.log);
@@ -42,6 +44,7 @@ export async function recordChange(ctx: BaseContext, plan: Plan): Promise<Card> 
   if (!applied.ok) {
     throw new UserError("standing_changed", { zh: "该变动已登记，或党员的状态已经改变。请重新发送命令查看当前情况。", en: "This change was already recorded, or the member's standing has changed; send the command again." });
   }
+  await redrawReceipts(ctx, applied.effects.aid.map((a) => a.id));
   const effects = doneEffects(req.kind, applied.effects, summary);
   const auditChanges = { kind: req.kind, personId: applied.personId, effectiveOn: req.day, otherOrgId: req.otherOrgId, otherOrgName: req.otherOrgName, ...written({ note: req.note }), counts: countsOf(applied.effects) };
   await ctx.audit({ action: "membership.change", subjectType: "MembershipChange", subjectId: applied.changeId, orgId: req.orgId, subjectPersonId: applied.personId, changes: auditChanges });

@@ -3,6 +3,8 @@
 // would restore a state the newer one already changed). The 撤销变动 command and the result
 // card's button both come here.
 import { changeDoneCard, changeRevertedCard, type ChangeSummary } from "../../../cards/membership-change.ts";
+import { redrawReceipts } from "../aid/receipt.ts";
+import type { KeyedContext } from "../card-copies.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { KIND_LABEL, undoProblem, undoUntil } from "../../domain/membership-change.ts";
 import { hasRole } from "../../domain/roles.ts";
@@ -55,10 +57,11 @@ export async function undoableCard(ctx: BaseContext, c: ChangeRow): Promise<Card
   return changeDoneCard({ summary, changeId: c.id, effects: doneEffects(c.kind, c.effects, summary), undoUntil: last });
 }
 
-export async function undoChange(ctx: BaseContext, c: ChangeRow): Promise<Card> {
+export async function undoChange(ctx: KeyedContext, c: ChangeRow): Promise<Card> {
   await checkUndo(ctx, c);
   const r = await ctx.store.membershipChanges.revertChange(c, { byId: ctx.actor.personId, at: ctx.clock.now() });
   if (!r.ok) throw new UserError("already_reverted", { zh: "该变动已经撤销，无需再次撤销。", en: "This change has already been undone." });
+  await redrawReceipts(ctx, c.effects.aid.map((a) => a.id));
   const summary = summaryOfChange(c);
   await ctx.audit({
     action: "membership.change.revert",
