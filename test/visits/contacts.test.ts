@@ -79,6 +79,18 @@ describe("结对 (pairing)", () => {
     // A department link with a contact person.
     expect(toastText(await createPairing(sec.openId, pairingCardId, pairingForm({ kind: "DEPARTMENT", department: "街道民政科", helper: "陈芳" })))).toContain("已建立结对");
   });
+
+  it("audits every list by the members shown on it, so each can see it in 谁看过我的档案", async () => {
+    // The pairing card redrawn after each pairing listed the member.
+    const pairingViews = await h.db.prisma.auditLog.findMany({ where: { action: "pairing.list.view" } });
+    expect(pairingViews.map((v) => v.subjectPersonId)).toContain(poor.id);
+    expect(pairingViews.every((v) => v.subjectPersonId !== null)).toBe(true);
+    // A leader's 走访 lists the mobile members they lead: one line about each.
+    await command(h, l1.openId, "走访");
+    const listed = await h.db.prisma.auditLog.findMany({ where: { action: "visit.list.view", actorId: l1.id } });
+    expect(listed.map((v) => v.subjectPersonId)).toEqual(expect.arrayContaining([mob1.id, mob2.id]));
+    expect(listed.map((v) => v.subjectPersonId)).not.toContain(mob3.id);
+  });
 });
 
 describe("monthly contact reminders", () => {

@@ -159,6 +159,8 @@ describe("培训记录", () => {
 
     const [refused] = await command(h, a.member, "培训记录");
     expect(text(refused!)).toContain("没有");
-    await eventually(async () => (await h.db.prisma.auditLog.count({ where: { action: "training.session.record" } })) === 1);
+    // One line per attendee, about them.
+    const lines = await h.db.prisma.auditLog.findMany({ where: { action: "training.session.record" } });
+    expect(lines.map((l) => l.subjectPersonId).sort()).toEqual([a.member.id, a.worker.id].sort());
   });
 });

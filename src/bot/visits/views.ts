@@ -35,8 +35,12 @@ export async function visitList(ctx: BaseContext) {
   }
   // Longest without contact first: logging a contact moves a member down the list.
   contacts.sort((a, b) => (a.lastContact ?? "").localeCompare(b.lastContact ?? ""));
-  await ctx.audit({ action: "visit.list.view", subjectType: "VisitTask", subjectId: `visitor:${ctx.actor.personId}`, changes: { tasks: rows.map((r) => r.id), contacts: contacts.length } });
-  return visitListCard({ today: day, name: ctx.actor.name, tasks, taskTotal: total, contacts: contacts.slice(0, LIST_CONTACTS), contactTotal: contacts.length });
+  // One line per member shown (their task, or their pairing or mobile contact): each member can see
+  // that they appeared on this visitor's list (谁看过我的档案).
+  const shown = contacts.slice(0, LIST_CONTACTS);
+  for (const r of rows) await ctx.audit({ action: "visit.list.view", subjectType: "VisitTask", subjectId: r.id, orgId: r.orgId, subjectPersonId: r.memberId });
+  for (const c of shown) await ctx.audit({ action: "visit.list.view", subjectType: "Person", subjectId: c.memberId, subjectPersonId: c.memberId, changes: { contact: c.kind } });
+  return visitListCard({ today: day, name: ctx.actor.name, tasks, taskTotal: total, contacts: shown, contactTotal: contacts.length });
 }
 
 export async function visitForm(ctx: BaseContext, task: TaskRow) {
@@ -65,7 +69,8 @@ export async function pairingView(ctx: BaseContext, orgId: number, done?: Text) 
   const day = todayOf(ctx);
   const orgName = await ctx.store.orgs.orgName(orgId);
   const { rows, total } = await ctx.store.visitPairing.currentPairings(orgId, day, PAIRING_LINES);
-  await ctx.audit({ action: "pairing.list.view", subjectType: "Pairing", subjectId: `org:${orgId}`, orgId, changes: { shown: rows.map((r) => r.id) } });
+  // One line per pairing shown, about its member (谁看过我的档案).
+  for (const r of rows) await ctx.audit({ action: "pairing.list.view", subjectType: "Pairing", subjectId: r.id, orgId, subjectPersonId: r.memberId });
   return pairingCard({
     orgId,
     orgName: orgName ?? "",

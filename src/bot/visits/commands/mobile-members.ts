@@ -54,9 +54,10 @@ export const mobileMembersCommand: Command = {
     const all = await ctx.store.visitMobile.mobileMembers(ctx.config.timezone, [orgId]);
     const leaderName = await ctx.store.people.personNames(all.map((m) => m.leaderId));
     const rows = all
-      .map((m) => ({ name: m.name, whereabouts: m.whereabouts, leaderName: m.leaderId ? (leaderName.get(m.leaderId) ?? null) : null, lastContact: m.lastContact, lost: isLostContact(m.lastContact, m.since, day, settings.lostContactMonths) }))
+      .map((m) => ({ id: m.id, name: m.name, whereabouts: m.whereabouts, leaderName: m.leaderId ? (leaderName.get(m.leaderId) ?? null) : null, lastContact: m.lastContact, lost: isLostContact(m.lastContact, m.since, day, settings.lostContactMonths) }))
       .sort((a, b) => Number(b.lost) - Number(a.lost));
-    await ctx.audit({ action: "person.mobile.list", subjectType: "Person", subjectId: `org:${orgId}:mobile`, orgId, changes: { count: rows.length } });
+    // One line per member shown (their whereabouts are personal): each can see it in 谁看过我的档案.
+    for (const r of rows.slice(0, ROWS)) await ctx.audit({ action: "person.mobile.list", subjectType: "Person", subjectId: r.id, orgId, subjectPersonId: r.id });
     ctx.reply({ card: mobileMembersCard({ orgName, rows: rows.slice(0, ROWS), total: rows.length, lostMonths: settings.lostContactMonths, today: day, ...(done ? { done } : {}) }) });
   },
 };

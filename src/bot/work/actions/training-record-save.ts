@@ -31,7 +31,8 @@ export const trainingRecordSave = defineAction({
       const earlier = await ctx.store.trainingRecords.sessionByForm(ctx.inbound.messageId ?? "");
       return { toast: { type: "info", text: { zh: `${alreadySubmittedText.zh}（${earlier?.title ?? title}）`, en: alreadySubmittedText.en } } };
     }
-    await ctx.audit({ action: "training.session.record", subjectType: "TrainingSession", subjectId: session.id, orgId: value.o, changes: { topic: form.topic, title, heldOn, hours, attendees: ids } });
+    // One line per attendee, about them: each sees the training recorded for them in 谁看过我的档案.
+    for (const id of ids) await ctx.audit({ action: "training.session.record", subjectType: "TrainingSession", subjectId: session.id, orgId: value.o, subjectPersonId: id, changes: { topic: form.topic, title, heldOn, hours } });
     return {
       toast: { type: "success", text: { zh: `已登记培训「${title}」，${ids.length} 人参加。`, en: `Recorded "${title}", ${ids.length} attended.` } },
       card: trainingRecordedCard({ title, topic: form.topic, heldOn, hours, names }),
