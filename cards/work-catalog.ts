@@ -11,6 +11,7 @@ import { trainingReversedCard } from "./training-reversal.ts";
 import { workAnalysisElements } from "./work-analysis.ts";
 import { aidMineCard } from "./aid-request.ts";
 import { workMineSections } from "./work-mine.ts";
+import { exportMenuCard } from "./export-menu.ts";
 import { card, type Card } from "./kit.ts";
 
 export const WORK_FIGURES_SAMPLE: WorkFigures = {
@@ -90,6 +91,7 @@ const thread: ThreadLine[] = [
 ];
 
 export const WORK_CARDS: Record<string, () => Card> = {
+  "export-menu": () => exportMenuCard({ scope: ["磐东社区党委", "磐东居委第一党支部"], quarter: { label: "2027Q1", name: { zh: "2027年第一季度", en: "2027 Q1" } }, year: 2027 }),
   "training-form": () => trainingFormCard({ ceilingFen: 500000, today: "2027-02-20" }),
   "training-receipt": () => trainingReceiptCard({ ...training, deciderCount: 1 }),
   "training-decision": () => trainingDecisionCard({ ...training, ...fund }),

@@ -142,6 +142,8 @@ const WORDS: Readonly<Record<string, Entry>> = {
 
   // The fund (帮扶资金)
   "fund.view": view(() => ({ zh: "查看了帮扶资金", en: "viewed the fund" })),
+  "fund.export": view(() => ({ zh: "导出了帮扶资金台账", en: "exported the fund ledger" })),
+  "ledger.export": view(() => ({ zh: "导出了台账", en: "exported the ledger" })),
   "fund.income": change(() => ({ zh: "登记了帮扶资金收入", en: "recorded fund income" })),
   "fund.disclose.preview": view(() => ({ zh: "预览了帮扶资金收支公开", en: "previewed the fund summary" })),
   "fund.disclose": change(() => ({ zh: "在支部群公开了帮扶资金收支", en: "posted the fund summary to the branch group" })),

@@ -1,10 +1,13 @@
 // Writes a branch's ledger (台账) for a quarter to an .xlsx file: `npm run report` and tests.
 // Exporting talk notes is a view of sensitive records, so it is audited (as is every export).
-import { addDays } from "../domain/calendar-day.ts";
+import type ExcelJS from "exceljs";
+import type { BranchAnalysis } from "../domain/branch-analysis.ts";
+import { addDays, type Day } from "../domain/calendar-day.ts";
 import { dayIn, startOfDayIn } from "../domain/zoned-time.ts";
-import { parseQuarter } from "../domain/quarter.ts";
+import { parseQuarter, type Quarter } from "../domain/quarter.ts";
 import type { Database } from "../store/db.ts";
-import { storesOn } from "../store/stores.ts";
+import { storesOn, type Stores } from "../store/stores.ts";
+import type { LedgerTalk } from "../store/talk-ledger.ts";
 import { addFundLedgerSheet, addReconciliationSheet } from "./fund-ledger.ts";
 import { buildLedger } from "./ledger-workbook.ts";
 import { neutraliseWorkbook } from "./safe-cell.ts";
@@ -37,20 +40,10 @@ export async function exportBranchLedger(db: Database, r: LedgerRequest): Promis
   if (!org) throw new LedgerError(`没有代码为 ${r.branchCode} 的组织 (no organisation with code ${r.branchCode})`);
   if (org.kind !== "BRANCH") throw new LedgerError(`${r.branchCode} 不是党支部 (not a branch)`);
 
-  const rules = (await store.branchRules.loadBranchRules({ orgIds: [org.id] })).get(org.id)!;
-  const a = await store.branchAnalysis.analyseBranch({ org, rules, period, today, timeZone: r.timeZone });
   const withNotes = r.withNotes ?? false;
-  const talks = await store.talkLedger.ledgerTalks({ orgId: org.id, start: period.start, end: a.asOf, withNotes });
-  const archive = await store.talkLedger.ledgerArchive({ orgId: org.id, timeZone: r.timeZone });
-  // The fund's lines of the year so far (reversals included, beside what they undo) and the
-  // reconciliation of the whole ledger with the balances.
-  const fundLines = await store.aidFund.fundLedger(org.id, startOfDayIn(`${a.aidPaid.year}-01-01`, r.timeZone), startOfDayIn(addDays(a.asOf, 1), r.timeZone));
-  const reconciled = await store.aidFund.reconciliation(org.id);
+  const { wb, talks, analysis: a } = await branchLedgerWorkbook(store, { org, period, today, timeZone: r.timeZone, now: r.now, withNotes });
   const file = r.out ?? `台账-${org.code}-${period.label}.xlsx`;
-  const wb = buildLedger(a, talks, archive, { withNotes, generatedAt: r.now.toISOString() });
-  addFundLedgerSheet(wb, fundLines, r.timeZone);
-  addReconciliationSheet(wb, reconciled);
-  await neutraliseWorkbook(wb).xlsx.writeFile(file);
+  await wb.xlsx.writeFile(file);
   await store.audit.audit({
     actorId: null,
     action: withNotes ? "talk.export-notes" : "talk.export",
@@ -60,4 +53,33 @@ export async function exportBranchLedger(db: Database, r: LedgerRequest): Promis
     changes: { quarter: period.label, file, talks: talks.map((t) => t.id), ...(r.ranBy ? { ranBy: r.ranBy } : {}) },
   });
   return { file, talks: talks.length, members: a.members };
+}
+
+export interface BranchLedgerQuery {
+  org: { id: number; name: string };
+  period: Quarter;
+  today: Day;
+  timeZone: string;
+  now: Date;
+  withNotes: boolean;
+}
+
+/**
+ * The ledger of one branch as a workbook (neutralised), from the caller's stores: the script
+ * writes it to a file, the chat's 导出台账 sends it. The caller audits the export.
+ */
+export async function branchLedgerWorkbook(store: Stores, q: BranchLedgerQuery): Promise<{ wb: ExcelJS.Workbook; talks: LedgerTalk[]; analysis: BranchAnalysis }> {
+  const { org, period, timeZone, withNotes } = q;
+  const rules = (await store.branchRules.loadBranchRules({ orgIds: [org.id] })).get(org.id)!;
+  const a = await store.branchAnalysis.analyseBranch({ org, rules, period, today: q.today, timeZone });
+  const talks = await store.talkLedger.ledgerTalks({ orgId: org.id, start: period.start, end: a.asOf, withNotes });
+  const archive = await store.talkLedger.ledgerArchive({ orgId: org.id, timeZone });
+  // The fund's lines of the year so far (reversals included, beside what they undo) and the
+  // reconciliation of the whole ledger with the balances.
+  const fundLines = await store.aidFund.fundLedger(org.id, startOfDayIn(`${a.aidPaid.year}-01-01`, timeZone), startOfDayIn(addDays(a.asOf, 1), timeZone));
+  const reconciled = await store.aidFund.reconciliation(org.id);
+  const wb = buildLedger(a, talks, archive, { withNotes, generatedAt: q.now.toISOString() });
+  addFundLedgerSheet(wb, fundLines, timeZone);
+  addReconciliationSheet(wb, reconciled);
+  return { wb: neutraliseWorkbook(wb), talks, analysis: a };
 }

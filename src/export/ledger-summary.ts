@@ -3,8 +3,9 @@ import type ExcelJS from "exceljs";
 import { coveragePercent, totalActive, type BranchAnalysis } from "../domain/branch-analysis.ts";
 import { sheet, yuan } from "./sheet.ts";
 
-export function addSummarySheet(wb: ExcelJS.Workbook, a: BranchAnalysis, generatedAt: string): void {
-  const summary = sheet(wb, "概览", [
+/** `name`: a committee's ledger holds one such sheet per branch, named for it. */
+export function addSummarySheet(wb: ExcelJS.Workbook, a: BranchAnalysis, generatedAt: string, name = "概览"): void {
+  const summary = sheet(wb, name, [
     { header: "项目", key: "item", width: 36 },
     { header: "数值", key: "value", width: 24 },
   ]);

@@ -8,7 +8,7 @@ import { dayIn } from "../domain/zoned-time.ts";
 import { HOW_LABEL, taskReason, taskWhat } from "../domain/visit-labels.ts";
 import { readVisitSettings } from "../domain/visit-settings.ts";
 import type { Database } from "../store/db.ts";
-import { storesOn } from "../store/stores.ts";
+import { storesOn, type Stores } from "../store/stores.ts";
 import type { CoverageRow, TaskLine } from "../store/visit-coverage.ts";
 import { neutraliseWorkbook } from "./safe-cell.ts";
 import { sheet, yuan } from "./sheet.ts";
@@ -122,12 +122,9 @@ export async function exportVisitReport(db: Database, r: VisitReportRequest): Pr
   const known = [...Object.keys(BUILTIN_FESTIVALS), ...settings.custom.map((c) => c.code), "EVENT"];
   if (r.festival !== undefined && !known.includes(r.festival)) throw new VisitReportError(`未知的节日 (unknown festival) ${r.festival}; 可选 one of: ${known.join(", ")}`);
   const today = dayIn(r.now, r.timeZone);
-  const filter = { orgIds: await store.orgs.orgAndBelow(org.id), festival: r.festival, year: r.year, today };
-  const [rows, tasks] = await Promise.all([store.visitCoverage.coverage(filter), store.visitCoverage.coverageTasks(filter)]);
-  const names = (festival: string, year: number) => (festival === "EVENT" ? `六必访（${year}）` : taskWhat({ festival, year, eventKind: null, reason: null }, settings).zh);
-  const title = `${org.name} ${r.festival ? names(r.festival, r.year ?? 0).replace(/（0）$/, "") : "走访"} ${r.year ?? ""}`.trim();
+  const { wb, rows, tasks } = await visitReportWorkbook(store, { org, orgIds: await store.orgs.orgAndBelow(org.id), festival: r.festival, year: r.year, today });
   const file = r.out ?? `走访统计-${org.code}-${r.festival ?? "ALL"}-${r.year ?? "ALL"}.xlsx`;
-  await buildVisitWorkbook(rows, tasks, { title, today, names }).xlsx.writeFile(file);
+  await wb.xlsx.writeFile(file);
   await store.audit.audit({
     actorId: null,
     action: "visit.report.export",
@@ -137,4 +134,23 @@ export async function exportVisitReport(db: Database, r: VisitReportRequest): Pr
     changes: { festival: r.festival ?? null, year: r.year ?? null, file, tasks: tasks.length },
   });
   return { file, rows: rows.length, tasks: tasks.length };
+}
+
+export interface VisitReportQuery {
+  /** The organisation the report is titled with; its settings name its own festivals. */
+  org: { name: string; settings: unknown };
+  orgIds: number[];
+  festival?: string | undefined;
+  year?: number | undefined;
+  today: string;
+}
+
+/** The report over the given organisations as a workbook (neutralised); the caller audits the export. */
+export async function visitReportWorkbook(store: Stores, q: VisitReportQuery): Promise<{ wb: ExcelJS.Workbook; rows: CoverageRow[]; tasks: TaskLine[] }> {
+  const { settings } = readVisitSettings(q.org.settings);
+  const filter = { orgIds: q.orgIds, festival: q.festival, year: q.year, today: q.today };
+  const [rows, tasks] = await Promise.all([store.visitCoverage.coverage(filter), store.visitCoverage.coverageTasks(filter)]);
+  const names = (festival: string, year: number) => (festival === "EVENT" ? `六必访（${year}）` : taskWhat({ festival, year, eventKind: null, reason: null }, settings).zh);
+  const title = `${q.org.name} ${q.festival ? names(q.festival, q.year ?? 0).replace(/（0）$/, "") : "走访"} ${q.year ?? ""}`.trim();
+  return { wb: buildVisitWorkbook(rows, tasks, { title, today: q.today, names }), rows, tasks };
 }

@@ -165,6 +165,17 @@ const TABLE: [said: string, means: string][] = [
   ["导出个人数据", "导出我的数据"],
   ["导出谈话记录", "导出谈心记录"],
   ["导出谈心记录 2026Q4", "导出谈心记录|2026Q4"],
+  // Reports as files: the menu, and each report straight away
+  ["导出", "导出"],
+  ["下载报表", "导出"],
+  ["导出 台账", "导出台账"],
+  ["导出台账", "导出台账"],
+  ["下载台账", "导出台账"],
+  ["要台账", "导出台账"],
+  ["导出台账 2026Q4", "导出台账|2026Q4"],
+  ["导出谈心台账", "导出谈心台账"],
+  ["导出 走访统计 2026", "导出走访统计|2026"],
+  ["下载资金台账", "导出资金台账"],
   // A question in one's own words is offered with its text
   ["我想问一下党费怎么交", "?提问"],
   // Words found inside a sentence rank their command

@@ -92,6 +92,7 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
     title: { zh: "支部工作", en: "Branch work" },
     commands: {
       分析: { zh: "支部季度分析", en: "the quarterly analysis" },
+      导出: { zh: "台账、谈心台账、走访统计表、资金台账（表格文件）", en: "ledgers and reports as spreadsheets" },
       节假日安排: { zh: "全年放假和调休安排", en: "the year's holiday schedule" },
       节假日导入: { zh: "粘贴导入放假安排", en: "paste the holiday schedule" },
     },

@@ -16,16 +16,18 @@ import { trainingRecordSave } from "./actions/training-record-save.ts";
 import { trainingReject } from "./actions/training-reject.ts";
 import { trainingReverseOpen } from "./actions/training-reverse-open.ts";
 import { trainingSubmit } from "./actions/training-submit.ts";
+import { exportReport } from "./actions/export-report.ts";
 import { commendList } from "./commands/commend-list.ts";
 import { commendNominate } from "./commands/commend-nominate.ts";
 import { employed } from "./commands/employed.ts";
+import { exportFundLedger, exportLedger, exportMenu, exportTalkLedger, exportVisitReport } from "./commands/export.ts";
 import { jobPost } from "./commands/job-post.ts";
 import { jobSeek } from "./commands/job-seek.ts";
 import { questionAsk } from "./commands/question-ask.ts";
 import { trainingApply } from "./commands/training-apply.ts";
 import { trainingRecord } from "./commands/training-record.ts";
 
-export const WORK_COMMANDS: readonly Command[] = [trainingApply, trainingRecord, jobSeek, jobPost, employed, commendNominate, commendList, questionAsk];
+export const WORK_COMMANDS: readonly Command[] = [trainingApply, trainingRecord, jobSeek, jobPost, employed, commendNominate, commendList, questionAsk, exportMenu, exportLedger, exportTalkLedger, exportVisitReport, exportFundLedger];
 
 // Each action keeps its own value/form types in its file; the list erases them.
 export const WORK_ACTIONS: readonly CardAction<any, any>[] = [
@@ -45,4 +47,5 @@ export const WORK_ACTIONS: readonly CardAction<any, any>[] = [
   commendOpen,
   questionAnswer,
   questionFollowUp,
+  exportReport,
 ];
