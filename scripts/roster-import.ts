@@ -12,7 +12,9 @@ import { createLarkClient } from "../src/lark/client.ts";
 import { createLogger } from "../src/log.ts";
 import { importRoster } from "../src/roster/import.ts";
 import { formatReport } from "../src/roster/report.ts";
+import { keyringFrom } from "../src/lib/sealing.ts";
 import { openDatabase, type Database } from "../src/store/db.ts";
+import { sealDatabase } from "../src/store/sealing.ts";
 import { migrate } from "../src/store/migrate.ts";
 import { storesOn } from "../src/store/stores.ts";
 
@@ -52,6 +54,8 @@ async function main(): Promise<number> {
   let db: Database | undefined;
   try {
     db = await openDatabase(config);
+    // The import reads and writes through the stores, which seal sensitive columns with the app's keys.
+    if (config.dataKeys) sealDatabase(db, keyringFrom(config.dataKeys.keys, config.dataKeys.currentId));
     await migrate(db.sql, { log: (msg) => log.info(msg) });
     // The sandbox's Lark double lives inside the running app, not in this script: no binding.
     const lark = config.sandbox || args.values["no-lark"] ? undefined : createLarkClient({ ...config.lark, log }).sdk;

@@ -36,6 +36,7 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   ...text("TrainingApplication", "reason", "decisionNote"),
   ...text("Commendation", "deeds", "decisionNote", "revokeReason"),
   ...text("EmploymentEvent", "note"),
+  ...text("MembershipChange", "note"),
   { table: "ExportFile", column: "bytes", kind: "bytes" },
 ];
 

@@ -7,6 +7,7 @@
 //
 // Prisma's model API throughout: a change touches tens of rows by key, once, on a click; the
 // statements are many but each is small, and typed code is worth more here than a round trip.
+import { sealer } from "./sealing.ts";
 import { dateToDay, dayToDate, type Day } from "../domain/calendar-day.ts";
 import {
   effectsSchema,
@@ -221,7 +222,7 @@ async function toChangeRows(tx: Tx, rows: Prisma.MembershipChangeGetPayload<obje
       effectiveOn: dateToDay(r.effectiveOn),
       otherOrgId: r.otherOrgId,
       otherOrgName: r.otherOrgId ? (oName.get(r.otherOrgId) ?? r.otherOrgName) : r.otherOrgName,
-      note: r.note,
+      note: sealer(tx).open("MembershipChange.note", r.note),
       // Written by applyChange in the same shape; a row that does not parse restores nothing rather than guessing.
       effects: e.success ? e.data : NO_EFFECTS,
       status: r.status,
@@ -292,7 +293,7 @@ export async function applyChange(tx: Tx, c: ChangeInput): Promise<Applied> {
     e.createdPersonId = personId;
   }
   const change = await tx.membershipChange.create({
-    data: { personId, orgId: c.orgId, kind: c.kind, effectiveOn: dayToDate(c.effectiveOn), otherOrgId: c.otherOrgId, otherOrgName: c.otherOrgName, note: c.note, recordedById: c.byId, recordedAt: c.at },
+    data: { personId, orgId: c.orgId, kind: c.kind, effectiveOn: dayToDate(c.effectiveOn), otherOrgId: c.otherOrgId, otherOrgName: c.otherOrgName, note: sealer(tx).seal("MembershipChange.note", c.note), recordedById: c.byId, recordedAt: c.at },
     select: { id: true },
   });
   const id = change.id;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SentMessage } from "../../src/double/index.ts";
 import type { Harness } from "../support/harness.ts";
+import { opened } from "../support/sealed.ts";
 import { seedOrg, type SeededPerson } from "../support/seed.ts";
 import { buttons, cardsTo, command, day, morning, person, settle, startVisitHarness, text } from "../visits/helpers.ts";
 
@@ -123,7 +124,7 @@ describe("a transfer to a branch in the system", () => {
     expect(JSON.stringify(done.card)).toContain("已登记：组织关系转出");
     expect(buttonOf(done, "roster-change-undo")).toBeDefined();
 
-    const change = await db().membershipChange.findFirstOrThrow({ where: { personId: zhang.id } });
+    const change = opened("MembershipChange", await db().membershipChange.findFirstOrThrow({ where: { personId: zhang.id } }));
     expect(change).toMatchObject({ kind: "TRANSFER_OUT", orgId: b1, otherOrgId: b2, status: "APPLIED", recordedById: sec.id, note: "随子女迁居" });
     const ms = await memberships(zhang.id);
     expect(ms.find((m) => m.orgId === b1)).toMatchObject({ status: "ENDED", endedOn: day("2026-12-01"), changeId: change.id });
@@ -250,7 +251,10 @@ describe("leaving, suspension and restoring", () => {
   it("退党 is one kind (LEFT) with the word kept in the note", async () => {
     const card = await ask(sec, "退党 王五 2026-12-01 本人申请");
     await click(sec, card, buttonOf(card, "roster-change-confirm"));
-    expect(await db().membershipChange.findFirstOrThrow({ where: { personId: wang.id } })).toMatchObject({ kind: "LEFT", note: "退党：本人申请" });
+    const left = await db().membershipChange.findFirstOrThrow({ where: { personId: wang.id } });
+    // The note is sealed at rest like other free text about a member.
+    expect(left.note).toMatch(/^enc1:/);
+    expect(opened("MembershipChange", left)).toMatchObject({ kind: "LEFT", note: "退党：本人申请" });
     expect(await memberships(wang.id)).toEqual([expect.objectContaining({ status: "ENDED" })]);
   });
 

@@ -12,6 +12,7 @@ import { storesOn } from "../../src/store/stores.ts";
 import type { Harness } from "../support/harness.ts";
 import { eventually, startHarness } from "../support/harness.ts";
 import { forgeClick } from "../aid/support.ts";
+import { openedAll } from "../support/sealed.ts";
 import { at } from "../talks/support.ts";
 import { buttons, text, titleOf } from "../visits/helpers.ts";
 
@@ -127,7 +128,7 @@ describe("a re-import with people and roles missing", () => {
     expect(await standing("13900000002")).toEqual(["rv-1:MEMBER:ACTIVE", "rv-1:LEADER:ENDED:2026-12-03"]);
     expect(await h.db.prisma.person.count()).toBe(people);
 
-    const changes = await h.db.prisma.membershipChange.findMany({ orderBy: { id: "asc" } });
+    const changes = openedAll("MembershipChange", await h.db.prisma.membershipChange.findMany({ orderBy: { id: "asc" } }));
     expect(changes.map((c) => [c.kind, c.note, c.otherOrgId !== null])).toEqual([
       ["LEFT", "名册移除", false],
       ["TRANSFER_OUT", "名册移除", true],
