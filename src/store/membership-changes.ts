@@ -375,12 +375,13 @@ async function closeItems(tx: Tx, e: Effects, personId: number, c: ChangeInput, 
   const emp = await tx.employmentCase.findMany({ where: where.employment(personId, o), select: { id: true, status: true, outcome: true } });
   if (emp.length > 0) await tx.employmentCase.updateMany({ where: { id: { in: emp.map((r) => r.id) } }, data: { status: "CLOSED", outcome: reason } });
   e.employment = emp;
-  const decided = { status: "CANCELLED" as const, decisionNote: reason, decidedById: c.byId, decidedAt: c.at };
+  // The closing reason goes where a decider's note would: sealed for that column, as any note there.
+  const decided = (column: string) => ({ status: "CANCELLED" as const, decisionNote: sealer(tx).seal(column, reason), decidedById: c.byId, decidedAt: c.at });
   const tr = await tx.trainingApplication.findMany({ where: where.training(personId, o), select: { id: true, status: true, decisionNote: true, decidedById: true, decidedAt: true } });
-  if (tr.length > 0) await tx.trainingApplication.updateMany({ where: { id: { in: tr.map((r) => r.id) } }, data: decided });
+  if (tr.length > 0) await tx.trainingApplication.updateMany({ where: { id: { in: tr.map((r) => r.id) } }, data: decided("TrainingApplication.decisionNote") });
   e.training = tr.map((r) => ({ ...r, decidedAt: r.decidedAt?.toISOString() ?? null }));
   const aid = await tx.aidRequest.findMany({ where: where.aid(personId, o), select: { id: true, status: true, decisionNote: true, decidedById: true, decidedAt: true } });
-  if (aid.length > 0) await tx.aidRequest.updateMany({ where: { id: { in: aid.map((r) => r.id) } }, data: decided });
+  if (aid.length > 0) await tx.aidRequest.updateMany({ where: { id: { in: aid.map((r) => r.id) } }, data: decided("AidRequest.decisionNote") });
   e.aid = aid.map((r) => ({ ...r, decidedAt: r.decidedAt?.toISOString() ?? null }));
   if (inSystem) return; // visits, the hardship entry and pairings go with the member (moveItems)
   const vt = await tx.visitTask.findMany({ where: where.visitTasks(personId, o), select: { id: true, status: true, closedReason: true } });

@@ -139,8 +139,8 @@ describe("a transfer to a branch in the system", () => {
     expect(await db().talkTask.findFirstOrThrow({ where: { memberId: zhang.id } })).toMatchObject({ status: "CANCELLED", closedReason: reason });
     expect(await db().followUp.findFirstOrThrow({ where: { talk: { memberId: zhang.id } } })).toMatchObject({ status: "CANCELLED", closedReason: reason });
     expect(await db().employmentCase.findFirstOrThrow({ where: { personId: zhang.id } })).toMatchObject({ status: "CLOSED", outcome: reason });
-    expect(await db().trainingApplication.findFirstOrThrow({ where: { personId: zhang.id } })).toMatchObject({ status: "CANCELLED", decisionNote: reason });
-    expect(await db().aidRequest.findFirstOrThrow({ where: { personId: zhang.id, status: { not: "APPROVED" } } })).toMatchObject({ status: "CANCELLED", decisionNote: reason });
+    expect(opened("TrainingApplication", await db().trainingApplication.findFirstOrThrow({ where: { personId: zhang.id } }))).toMatchObject({ status: "CANCELLED", decisionNote: reason });
+    expect(opened("AidRequest", await db().aidRequest.findFirstOrThrow({ where: { personId: zhang.id, status: { not: "APPROVED" } } }))).toMatchObject({ status: "CANCELLED", decisionNote: reason });
     expect((await db().person.findUniqueOrThrow({ where: { id: zhang.id } })).responsibleLeaderId).toBeNull();
     // Money stays where it was paid: the entries keep their branch, the balances do not move.
     expect(await db().fundEntry.findMany({ where: { payeeId: zhang.id } })).toEqual(fund);
