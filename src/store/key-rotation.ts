@@ -38,6 +38,10 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   ...text("EmploymentEvent", "note"),
   ...text("MembershipChange", "note"),
   { table: "ExportFile", column: "bytes", kind: "bytes" },
+  ...text("Escalation", "note", "closingNote"),
+  ...text("PeerTalk", "notes"),
+  ...text("Suggestion", "body", "replyTo", "answer"),
+  ...text("OrgPairingActivity", "content"),
 ];
 
 const name = (c: SealedColumn) => `${c.table}.${c.column}`;

@@ -1,0 +1,8 @@
+// The year-end report (年度报告), per branch and per committee, as a card and a file.
+// This area's commands and card actions, spread into the one registry (src/bot/registry.ts).
+import type { CardAction, Command } from "../context.ts";
+
+export const YEAR_REPORT_COMMANDS: readonly Command[] = [];
+
+// Each action keeps its own value/form types in its file; the list erases them.
+export const YEAR_REPORT_ACTIONS: readonly CardAction<any, any>[] = [];
