@@ -1,7 +1,7 @@
 // The sandbox API the page uses, over HTTP, without a browser.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEDULES } from "../../src/jobs/schedules.ts";
-import { DEMO_GROUP_CHAT, DEMO_PEOPLE } from "../../src/sandbox/demo-branch.ts";
+import { ALL_DEMO_PEOPLE, DEMO_GROUP_CHAT, DEMO_PEOPLE } from "../../src/sandbox/demo-branch.ts";
 import type { ChatMessage, ChatSummary, PersonSummary, TaskInfo, TaskRun } from "../../src/sandbox/page/protocol.ts";
 import { eventually } from "../support/harness.ts";
 import { openIdOf, p2pOf } from "./support/page.ts";
@@ -40,7 +40,12 @@ describe("sandbox routes", () => {
     expect(json[0]).toMatchObject({ name: "王建国", inRoster: true, orgs: ["磐东居委第一党支部"] });
     expect(json[0]!.roles.map((r) => r.role)).toEqual(["SECRETARY", "LEADER", "MEMBER"]);
     expect(json.find((p) => p.name === "张三")).toMatchObject({ openId: openIdOf("张三"), roles: [{ role: "MEMBER", zh: "党员", en: "member" }] });
-    expect(json.map((p) => p.name).sort()).toEqual(DEMO_PEOPLE.map((p) => p.name).sort());
+    expect(json.map((p) => p.name).sort()).toEqual(ALL_DEMO_PEOPLE.map((p) => p.name).sort());
+    // The committee above the branches: its secretary, and the other branches' people.
+    expect(json.find((p) => p.name === "高志远")).toMatchObject({ inRoster: true, orgs: ["磐东街道党工委"] });
+    expect(json.find((p) => p.name === "高志远")!.roles.map((r) => r.role)).toEqual(["SECRETARY", "MEMBER"]);
+    expect(json.find((p) => p.name === "刘卫东")).toMatchObject({ orgs: ["磐东居委第二党支部"] });
+    expect(json.find((p) => p.name === "袁桂芳")).toMatchObject({ orgs: ["磐东居委第三党支部"], roles: [{ role: "MEMBER" }] });
   });
 
   it("gives each person their chat with the bot and the branch group", async () => {
