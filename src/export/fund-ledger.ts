@@ -15,8 +15,8 @@ function kindLabel(l: FundLedgerLine): string {
   return l.reverses?.kind === "INCOME" ? "冲正·冲减收入" : "冲正·退回支出";
 }
 
-export function addFundLedgerSheet(wb: ExcelJS.Workbook, lines: readonly FundLedgerLine[], timeZone: string): void {
-  const ws = sheet(wb, "资金流水", [
+export function addFundLedgerSheet(wb: ExcelJS.Workbook, lines: readonly FundLedgerLine[], timeZone: string, name = "资金流水"): void {
+  const ws = sheet(wb, name, [
     { header: "流水号", key: "id", width: 10 },
     { header: "时间", key: "at", width: 18 },
     { header: "来源", key: "source", width: 16 },

@@ -27,7 +27,7 @@ export function buildLedger(a: BranchAnalysis, talks: LedgerTalk[], archive: Led
 }
 
 /** Talk notes are personal: their columns appear only when the export asked for them (and was audited so). */
-export function addTalksSheet(wb: ExcelJS.Workbook, talks: LedgerTalk[], withNotes: boolean): void {
+export function addTalksSheet(wb: ExcelJS.Workbook, talks: LedgerTalk[], withNotes: boolean, name = "谈心谈话"): void {
   const talkCols: Column[] = [
     { header: "谈话日期", key: "heldOn", width: 14 },
     { header: "党员", key: "member", width: 12 },
@@ -44,7 +44,7 @@ export function addTalksSheet(wb: ExcelJS.Workbook, talks: LedgerTalk[], withNot
       { header: "问题和诉求", key: "concerns", width: 40 },
     );
   }
-  const ts = sheet(wb, "谈心谈话", talkCols);
+  const ts = sheet(wb, name, talkCols);
   for (const x of talks) {
     ts.addRow({
       heldOn: x.heldOn,

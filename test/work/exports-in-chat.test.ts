@@ -20,6 +20,7 @@ let a: Branch;
 let b: Branch;
 let committee: SeededPerson;
 let topName: string;
+let topId: number;
 
 async function workbookOf(m: SentMessage): Promise<ExcelJS.Workbook> {
   const fileKey = (m.content as { file_key: string }).file_key;
@@ -50,6 +51,7 @@ beforeAll(async () => {
   const p = h.db.prisma;
   const top = await p.organization.create({ data: { code: "ex-top", name: "导出社区党委", kind: "COMMITTEE" } });
   topName = top.name;
+  topId = top.id;
   a = await seedBranch(h, "ex-1", { prefix: "甲" });
   b = await seedBranch(h, "ex-2", { prefix: "乙" });
   await p.organization.updateMany({ where: { id: { in: [a.orgId, b.orgId] } }, data: { parentId: top.id } });
@@ -132,6 +134,62 @@ describe("导出", () => {
     expect(cellsOf(wb, "乙党支部")[1]).toEqual(["支部", "乙党支部"]);
     const line = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: "ledger.export", actorId: committee.id } });
     expect(line.changes).toMatchObject({ branches: [a.orgId, b.orgId] });
+  });
+
+  it("gives a committee's secretary one talk ledger over its branches: 汇总 with a 合计 row, a sheet per branch, no notes", async () => {
+    const said = await h.double.say({ from: committee.openId, text: "导出谈心台账" });
+    await h.double.waitForMessage({ to: committee.openId, where: (x) => x.parent_id === said.messageId && x.msg_type === "file" }, 15_000);
+    const note = await h.double.waitForMessage({ to: committee.openId, where: (x) => x.parent_id === said.messageId && x.msg_type === "text" }, 15_000);
+    expect(JSON.stringify(note.content)).toContain("谈心台账");
+    expect(await h.db.prisma.exportFile.count({ where: { personId: committee.id, kind: "talk-ledger" } })).toBe(1);
+    const files = h.double.messages({ to: committee.openId }).filter((x) => x.parent_id === said.messageId && x.msg_type === "file");
+    expect(files).toHaveLength(1);
+    const wb = await workbookOf(files[0]!);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "甲党支部", "乙党支部"]);
+    const summary = cellsOf(wb, "汇总");
+    expect(summary[0]).toEqual(["支部", "谈话次数", "谈话党员人数", "面谈", "电话", "视频", "跟进事项数"]);
+    expect(summary.slice(1, 4)).toEqual([
+      ["甲党支部", 1, 1, 1, 0, 0, 0],
+      ["乙党支部", 1, 1, 1, 0, 0, 0],
+      ["合计", 2, 2, 2, 0, 0, 0],
+    ]);
+    expect(String(summary.at(-1)![0])).toContain(`${topName} 谈心台账`);
+    expect(cellsOf(wb, "甲党支部").slice(1).map((r) => r[1])).toEqual([a.member.name]);
+    expect(cellsOf(wb, "乙党支部").slice(1).map((r) => r[1])).toEqual([b.member.name]);
+    expect(cellsOf(wb, "甲党支部")[0]).not.toContain("思想");
+    expect(allText(wb)).not.toContain(NOTE);
+    const line = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: "talk.export", actorId: committee.id } });
+    expect(line).toMatchObject({ orgId: topId, subjectId: String(topId) });
+    expect(line.changes).toMatchObject({ rows: 2, branches: [a.orgId, b.orgId] });
+  });
+
+  it("gives a committee's secretary one fund ledger: 汇总 per branch with a 合计, each branch's lines, 资金核对 over all", async () => {
+    const said = await h.double.say({ from: committee.openId, text: "导出资金台账" });
+    await h.double.waitForMessage({ to: committee.openId, where: (x) => x.parent_id === said.messageId && x.msg_type === "file" }, 15_000);
+    await h.double.waitForMessage({ to: committee.openId, where: (x) => x.parent_id === said.messageId && x.msg_type === "text" }, 15_000);
+    expect(await h.db.prisma.exportFile.count({ where: { personId: committee.id, kind: "fund-ledger" } })).toBe(1);
+    const files = h.double.messages({ to: committee.openId }).filter((x) => x.parent_id === said.messageId && x.msg_type === "file");
+    expect(files).toHaveLength(1);
+    const wb = await workbookOf(files[0]!);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "甲党支部", "乙党支部", "资金核对"]);
+    const summary = cellsOf(wb, "汇总");
+    expect(summary[0]).toEqual(["支部", "收入（元）", "支出（元）", "冲正净额（元）", "本期净额（元）", "当前余额（元）", "台账与余额一致"]);
+    // 甲: 500 in, 200 of it reversed; the reversal was written straight into the ledger without
+    // moving the balance, so the books do not agree, and the workbook says so.
+    expect(summary.slice(1, 4)).toEqual([
+      ["甲党支部", 500, 0, -200, 300, 500, "否"],
+      ["乙党支部", 0, 0, 0, 0, 0, "是"],
+      ["合计", 500, 0, -200, 300, 500, "否"],
+    ]);
+    const lines = cellsOf(wb, "甲党支部");
+    expect(lines[0]![0]).toBe("流水号");
+    expect(lines.slice(1).map((r) => [r[3], r[4]])).toEqual([["收入", 500], ["冲正·冲减收入", -200]]);
+    expect(lines[1]![5]).toBe(`'${PAYER}`);
+    expect(cellsOf(wb, "乙党支部")).toHaveLength(1);
+    expect(cellsOf(wb, "资金核对").slice(1).map((r) => r[0])).toContain("甲党支部");
+    const line = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: "fund.export", actorId: committee.id } });
+    expect(line).toMatchObject({ orgId: topId, subjectId: String(topId) });
+    expect(line.changes).toMatchObject({ rows: 2, branches: [a.orgId, b.orgId] });
   });
 
   it("refuses a leader and a member, pointing them to their own data, and makes no file", async () => {

@@ -2,7 +2,7 @@
 // each workbook as an ExportFile and hands it to `deliver` (a reply to a command, a message to
 // the clicker), audited with who, which report and which organisation. Who may have what: a
 // branch's secretary or affairs worker that branch; a committee's (党委, 总支) secretary every
-// branch below it. Files are sent again on every request: each one is asked for and audited,
+// branch below it, in one workbook per report (汇总 and a sheet per branch). Files are sent again on every request: each one is asked for and audited,
 // holds no talk notes, and a secretary who lost or forwarded the last one needs a fresh copy.
 import type { ReportChoice } from "../../../cards/export-menu.ts";
 import { addDays } from "../../domain/calendar-day.ts";
@@ -12,7 +12,7 @@ import { orgsWhere } from "../../domain/roles.ts";
 import { startOfDayIn } from "../../domain/zoned-time.ts";
 import { branchLedgerWorkbook } from "../../export/branch-ledger.ts";
 import { workbookBytes } from "../../export/personal-data.ts";
-import { committeeLedgerWorkbook, fundLedgerWorkbook, talkLedgerWorkbook } from "../../export/report-files.ts";
+import { committeeFundLedgerWorkbook, committeeLedgerWorkbook, committeeTalkLedgerWorkbook, fundLedgerWorkbook, talkLedgerWorkbook } from "../../export/report-files.ts";
 import { visitReportWorkbook } from "../../export/visit-report.ts";
 import type { BranchHead } from "../../store/orgs.ts";
 import { todayOf, type BaseContext, type Outgoing } from "../context.ts";
@@ -111,7 +111,25 @@ export async function sendReport(ctx: BaseContext, report: ReportChoice, period:
       await file(unit, committeeLedgerWorkbook(unit.name, analyses, now.toISOString()), analyses.length, { branches: unit.branches.map((b) => b.id) });
       continue;
     }
-    // Per branch: a committee's secretary receives one file for each branch below.
+    // A committee's talk and fund ledgers: one workbook, 汇总 and a sheet per branch below.
+    if (report === "talk-ledger" && "quarter" in period && unit.committee) {
+      const end = period.quarter.end < today ? period.quarter.end : today;
+      const parts = [];
+      for (const b of unit.branches) parts.push({ name: b.name, talks: await store.talkLedger.ledgerTalks({ orgId: b.id, start: period.quarter.start, end, withNotes: false }) });
+      const rows = parts.reduce((n, p) => n + p.talks.length, 0);
+      await file(unit, committeeTalkLedgerWorkbook(unit.name, label, parts, now.toISOString()), rows, { branches: unit.branches.map((b) => b.id) });
+      continue;
+    }
+    if (report === "fund-ledger" && "year" in period && unit.committee) {
+      const last = `${period.year}-12-31` < today ? `${period.year}-12-31` : today;
+      const [from, to] = [startOfDayIn(`${period.year}-01-01`, tz), startOfDayIn(addDays(last, 1), tz)];
+      const parts = [];
+      for (const b of unit.branches) parts.push({ name: b.name, lines: await store.aidFund.fundLedger(b.id, from, to), reconciled: await store.aidFund.reconciliation(b.id) });
+      const rows = parts.reduce((n, p) => n + p.lines.length, 0);
+      await file(unit, committeeFundLedgerWorkbook(unit.name, label, parts, tz, now.toISOString()), rows, { branches: unit.branches.map((b) => b.id) });
+      continue;
+    }
+    // A branch's own report (a committee's 台账 and visit report are built above).
     for (const b of unit.branches) {
       if (report === "ledger" && "quarter" in period) {
         const { wb, talks } = await branchLedgerWorkbook(store, { org: b, period: period.quarter, today, timeZone: tz, now, withNotes: false });
