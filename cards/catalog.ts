@@ -15,6 +15,11 @@ import { WORK_CARDS } from "./work-catalog.ts";
 import { ROSTER_CARDS } from "./roster-catalog.ts";
 import { CALENDAR_CARDS } from "./calendar-catalog.ts";
 import { AUDIT_CARDS } from "./audit-catalog.ts";
+import { ORG_PAIRING_CARDS } from "./org-pairing-catalog.ts";
+import { SUGGESTION_CARDS } from "./suggestion-catalog.ts";
+import { YEAR_REPORT_CARDS } from "./year-report-catalog.ts";
+import { COMMITTEE_CARDS } from "./committee-catalog.ts";
+import { ESCALATION_CARDS } from "./escalation-catalog.ts";
 
 export const CARD_CATALOG: Record<string, () => Card> = {
   help: () =>
@@ -74,4 +79,9 @@ export const CARD_CATALOG: Record<string, () => Card> = {
   ...ROSTER_CARDS,
   ...CALENDAR_CARDS,
   ...AUDIT_CARDS,
+  ...ORG_PAIRING_CARDS,
+  ...SUGGESTION_CARDS,
+  ...YEAR_REPORT_CARDS,
+  ...COMMITTEE_CARDS,
+  ...ESCALATION_CARDS,
 };

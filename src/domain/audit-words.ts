@@ -94,6 +94,8 @@ const WORDS: Readonly<Record<string, Entry>> = {
   "talk.correct": change((s) => ({ zh: `更正了与${s.o.zh}的谈心记录${s.f.zh}`, en: `corrected the notes of a talk with ${s.o.en}${s.f.en}` })),
   "talk.export": view(() => ({ zh: "导出了谈心台账（不含谈话内容）", en: "exported the talk ledger (without notes)" })),
   "talk.export-notes": view(() => ({ zh: "导出了谈心台账（含谈话内容）", en: "exported the talk ledger with notes" })),
+  "peer.talk.record": change((s) => ({ zh: `记录了与${s.o.zh}的互相谈心`, en: `recorded a talk between members with ${s.o.en}` })),
+  "peer.talk.view": view((s) => ({ zh: `查看了与${s.o.zh}的互相谈心记录`, en: `viewed the notes of a talk between members with ${s.o.en}` })),
   "followup.done": change((s) => ({ zh: `完成了与${s.o.zh}谈心后的跟进事项`, en: `completed a follow-up of a talk with ${s.o.en}` })),
   "talk-task.create": change((s) => ({ zh: `上报了${s.p.zh}重大困难，安排了谈心`, en: `flagged ${s.p.en} major difficulty and arranged a talk` })),
   "talk-task.flag-again": change((s) => ({ zh: `再次上报了${s.p.zh}困难`, en: `flagged ${s.p.en} difficulty again` })),
@@ -111,10 +113,20 @@ const WORDS: Readonly<Record<string, Entry>> = {
   "pairing.create": change((s) => ({ zh: `为${s.o.zh}建立了结对帮扶`, en: `paired ${s.o.en} with a helper` })),
   "pairing.end": change((s) => ({ zh: `结束了${s.p.zh}结对帮扶`, en: `ended ${s.p.en} pairing` })),
   "pairing.list.view": view(() => ({ zh: "查看了结对帮扶名单", en: "viewed the pairings" })),
+  // Organisations paired with organisations (组织结对): about an organisation, not a member.
+  "org.pairing.create": change(() => ({ zh: "建立了组织结对", en: "set up an organisation pairing" })),
+  "org.pairing.confirm": change(() => ({ zh: "同意了组织结对", en: "accepted an organisation pairing" })),
+  "org.pairing.decline": change(() => ({ zh: "不同意组织结对", en: "declined an organisation pairing" })),
+  "org.pairing.end": change(() => ({ zh: "结束了组织结对", en: "ended an organisation pairing" })),
+  "org.pairing.activity": change(() => ({ zh: "登记了组织结对共建活动", en: "recorded a joint activity of an organisation pairing" })),
   "person.mobile.set": change((s) => ({ zh: `更新了${s.p.zh}流动党员登记`, en: `updated ${s.p.en} mobile member details` })),
   "person.mobile.unset": change((s) => ({ zh: `取消了${s.p.zh}流动党员登记`, en: `removed ${s.p.en} mobile member details` })),
   "person.mobile.list": view(() => ({ zh: "查看了流动党员名单", en: "viewed the mobile members" })),
   "fund.disburse.visit": change((s) => ({ zh: `登记了对${s.o.zh}的慰问金支出`, en: `paid a visit allowance to ${s.o.en}` })),
+
+  // The committee's view (党委总览): figures of the branches below, about no member.
+  "committee.overview.view": view(() => ({ zh: "查看了党委总览（各支部工作数字）", en: "viewed the committee overview (branch figures)" })),
+  "committee.branch.view": view(() => ({ zh: "查看了一个支部的工作数字", en: "viewed a branch's figures" })),
 
   // Training, commendations, jobs, questions (培训、表彰、就业、提问)
   "training.application.file": change((s) => ({ zh: `提交了${s.p.zh}培训申请${s.n}`, en: `filed ${s.p.en} training application${s.n}` })),
@@ -134,6 +146,10 @@ const WORDS: Readonly<Record<string, Entry>> = {
   "employment.case.check_in": change((s) => ({ zh: `记录了对${s.o.zh}的就业回访`, en: `recorded a job check-in with ${s.o.en}` })),
   "employment.case.employed": change((s) => ({ zh: `登记${s.o.zh}已就业`, en: `recorded that ${s.o.en} found work` })),
   "job.posting.create": change(() => ({ zh: "发布了岗位信息", en: "posted a job" })),
+  // 意见建议: an anonymous submission's line has no actor and no member (anonymous: true in audit.ts).
+  "suggestion.submit": change((s) => ({ zh: `提交了${s.p.zh}意见建议${s.n}`, en: `put ${s.p.en} suggestion${s.n}` }), { zh: "匿名提交", en: "anonymous" }),
+  "suggestion.view": view((s) => ({ zh: `查看了${s.p.zh}意见建议${s.n}`, en: `viewed ${s.p.en} suggestion${s.n}` })),
+  "suggestion.answer": change((s) => ({ zh: `答复了${s.p.zh}意见建议${s.n}`, en: `answered ${s.p.en} suggestion${s.n}` })),
   "question.ask": change((s) => ({ zh: `提交了${s.p.zh}提问${s.n}`, en: `asked ${s.p.en} question${s.n}` })),
   "question.view": view((s) => ({ zh: `查看了${s.p.zh}提问${s.n}`, en: `viewed ${s.p.en} question${s.n}` })),
   "question.answer": change((s) => ({ zh: `答复了${s.p.zh}提问${s.n}`, en: `answered ${s.p.en} question${s.n}` })),
@@ -144,6 +160,7 @@ const WORDS: Readonly<Record<string, Entry>> = {
   "fund.view": view(() => ({ zh: "查看了帮扶资金", en: "viewed the fund" })),
   "fund.export": view(() => ({ zh: "导出了帮扶资金台账", en: "exported the fund ledger" })),
   "ledger.export": view(() => ({ zh: "导出了台账", en: "exported the ledger" })),
+  "year.report": view(() => ({ zh: "生成了年度报告", en: "produced the year-end report" })),
   "fund.income": change(() => ({ zh: "登记了帮扶资金收入", en: "recorded fund income" })),
   "fund.disclose.preview": view(() => ({ zh: "预览了帮扶资金收支公开", en: "previewed the fund summary" })),
   "fund.disclose": change(() => ({ zh: "在支部群公开了帮扶资金收支", en: "posted the fund summary to the branch group" })),

@@ -5,6 +5,8 @@
 import { BUILTIN_FESTIVALS } from "../domain/festivals.ts";
 import type { Text } from "../domain/text.ts";
 import type { AidReminderResult } from "./aid-reminders.ts";
+import type { CommitteeDigestResult } from "./committee-digest.ts";
+import type { OrgPairingReminderResult } from "./org-pairing-reminder.ts";
 import type { runBranchReports } from "./branch-report.ts";
 import type { CalendarCheckResult } from "./calendar-check.ts";
 import type { runEmploymentCheckIns } from "./employment-checkin.ts";
@@ -19,6 +21,7 @@ import type { PruneResult } from "./prune-payloads.ts";
 import type { ContactResult } from "./visit-contacts.ts";
 import type { OverdueResult } from "./visit-overdue.ts";
 import type { PlanResult } from "./visit-planner.ts";
+import type { YearReminderResult } from "./year-report-reminder.ts";
 
 const t = (zh: string, en: string): Text => ({ zh, en });
 /** "1 leader", "3 leaders". */
@@ -192,6 +195,29 @@ const aidReminders: ScheduleLabel<AidReminderResult> = {
     }),
 };
 
+const orgPairingReminder: ScheduleLabel<OrgPairingReminderResult> = {
+  name: t("组织结对提醒", "Organisation pairing reminders"),
+  when: t("每个工作日 9:50（15:50 补发）", "working days at 9:50 (catch-up at 15:50)"),
+  said: (r) => {
+    if (r.skipped === "rest-day") return SKIPPED["rest-day"];
+    if (r.skipped === "night") return SKIPPED.night;
+    if (r.skipped === "not-due" || r.quarter === null) return t("每季度最后一个月的第一个工作日起才提醒", "reminders go from the first working day of a quarter's last month");
+    if (r.pairings === 0) return t(`${r.quarter} 没有需要提醒的组织结对`, `${r.quarter}: no pairing owed a reminder`);
+    return t(`${r.quarter}：${r.pairings} 个组织结对本季度尚无共建活动，发出 ${r.staged} 条提醒`, `${r.quarter}: ${n(r.pairings, "pairing")} without a joint activity, ${r.staged} reminders sent`);
+  },
+};
+
+const committeeDigest: ScheduleLabel<CommitteeDigestResult> = {
+  name: t("党委逾期事项周报", "Committee weekly digest"),
+  when: t("每周第一个工作日 9:10（15:10 补发）", "first working day of each week at 9:10 (catch-up at 15:10)"),
+  said: (r) =>
+    unlessSkipped(r, () => {
+      if (r.staged === 0) return t(`${r.week} 的周报已发过，没有新的`, `the ${r.week} digest went out already`);
+      const clear = r.clear > 0 ? { zh: `，其中 ${r.clear} 个没有逾期事项`, en: `, ${r.clear} with nothing overdue` } : { zh: "", en: "" };
+      return t(`${r.week} 周报：${r.committees} 个党委（党总支）${clear.zh}，发给 ${r.staged} 位书记`, `${r.week} digest: ${n(r.committees, "committee")}${clear.en}, sent to ${n(r.staged, "secretary", "secretaries")}`);
+    }),
+};
+
 const prunePayloads: ScheduleLabel<PruneResult> = {
   name: t("清理消息内容", "Payload pruning"),
   when: t("每 30 分钟", "every 30 minutes"),
@@ -216,6 +242,18 @@ const dropExpiredExports: ScheduleLabel<DropResult> = {
   said: (r) => (r.dropped === 0 ? t("没有到期的导出文件", "no export files past their expiry") : t(`删除 ${r.dropped} 个到期的导出文件`, `dropped ${n(r.dropped, "expired export file")}`)),
 };
 
+const yearReportReminder: ScheduleLabel<YearReminderResult> = {
+  name: t("年度报告提醒", "Year-end report reminder"),
+  when: t("12 月 15 日起的工作日 9:50（15:50 补发）", "working days from 15 December at 9:50 (catch-up at 15:50)"),
+  said: (r) => {
+    if (r.skipped === "not-yet") return t("12 月 15 日起才提醒生成年度报告", "the year-end report is announced from 15 December");
+    if (r.skipped) return SKIPPED[r.skipped];
+    return r.staged === 0
+      ? t(`${r.year}年度报告的提醒都已发过`, `the ${r.year} report reminders went out already`)
+      : t(`${r.year}年度报告可以生成：${r.organisations} 个组织，提醒 ${r.staged} 位书记`, `${r.year} report can be produced: ${r.organisations} organisations, ${r.staged} secretaries told`);
+  },
+};
+
 /** Each task's words, by the task's id in SCHEDULES. */
 export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   recover,
@@ -230,9 +268,12 @@ export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   "employment-checkin": employmentCheckin,
   calendar,
   "aid-reminders": aidReminders,
+  "committee-digest": committeeDigest,
+  "org-pairing-reminder": orgPairingReminder,
   "prune-payloads": prunePayloads,
   "erase-departed": eraseDeparted,
   "drop-expired-exports": dropExpiredExports,
+  "year-report-reminder": yearReportReminder,
 };
 
 /** A task's name and when it runs; a task without a label is named by its id. */

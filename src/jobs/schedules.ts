@@ -13,9 +13,12 @@ import { sweepOverdueVisits } from "./visit-overdue.ts";
 import { sweepContacts } from "./visit-contacts.ts";
 import { runCalendarCheck } from "./calendar-check.ts";
 import { runAidReminders } from "./aid-reminders.ts";
+import { runCommitteeDigest } from "./committee-digest.ts";
+import { runOrgPairingReminders } from "./org-pairing-reminder.ts";
 import { runPrunePayloads } from "./prune-payloads.ts";
 import { runEraseDeparted } from "./erase-departed.ts";
 import { runDropExpiredExports } from "./drop-expired-exports.ts";
+import { runYearReportReminders } from "./year-report-reminder.ts";
 
 export type Schedule = { task: string; run(deps: TaskDeps): Promise<unknown> } & ({ every: number } | { pattern: string });
 
@@ -44,6 +47,12 @@ export const SCHEDULES: readonly Schedule[] = [
   // Aid requests left waiting: the deciders after 2 working days (keys request + decider), the committee's secretary
   // after 5 (keys request + secretary), each once (remindedAt, escalatedAt); 15:40 again for a branch whose night hours covered 09:40.
   { task: "aid-reminders", pattern: "40 9,15 * * *", run: runAidReminders },
+  // The committee's weekly digest of what is overdue where: the first working-day run of each ISO week at 09:10
+  // (keys committee + week + secretary), 15:10 again for a committee whose night hours covered the morning.
+  { task: "committee-digest", pattern: "10 9,15 * * *", run: runCommitteeDigest },
+  // 组织结对: from the first working day of a quarter's last month, active pairings with no joint activity in the quarter
+  // remind both sides' secretaries, once (remindedQuarter; keys pairing + quarter + person); 15:50 catches a night-hours morning.
+  { task: "org-pairing-reminder", pattern: "50 9,15 * * *", run: runOrgPairingReminders },
   // Keeping only what is needed (docs/privacy.md): processed events' payloads and delivered messages' contents
   // stripped once past PAYLOAD_RETENTION_HOURS (their keys stay, so nothing is handled or sent twice);
   // at night, the records of members who left more than RETENTION_AFTER_LEAVING_DAYS ago erased (once: erasedAt).
@@ -51,4 +60,7 @@ export const SCHEDULES: readonly Schedule[] = [
   { task: "erase-departed", pattern: "10 3 * * *", run: runEraseDeparted },
   // Files made for people (their own data, a ledger with notes) dropped once expired (a week after; they are in the chat).
   { task: "drop-expired-exports", pattern: "40 3 * * *", run: runDropExpiredExports },
+  // The year-end report: from the first working day on or after 15 December, each secretary of a branch or committee
+  // is told it can be produced (keys organisation + year + person, once); 15:50 catches a morning spent at night hours.
+  { task: "year-report-reminder", pattern: "50 9,15 * * *", run: runYearReportReminders },
 ];

@@ -32,8 +32,11 @@ import * as branchRules from "./branch-rules.ts";
 import * as calendar from "./calendar.ts";
 import * as calendarEdits from "./calendar-edits.ts";
 import * as commendations from "./commendations.ts";
+import * as committeeFigures from "./committee-figures.ts";
+import * as committeeOverdue from "./committee-overdue.ts";
 import * as demoBranch from "./demo-branch.ts";
 import * as employment from "./employment.ts";
+import * as escalations from "./escalations.ts";
 import * as exportFiles from "./export-files.ts";
 import * as personalRecords from "./personal-records.ts";
 import * as followUps from "./follow-ups.ts";
@@ -43,14 +46,18 @@ import * as jobPostings from "./job-postings.ts";
 import * as keyRotation from "./key-rotation.ts";
 import * as membershipChanges from "./membership-changes.ts";
 import * as orgContacts from "./org-contacts.ts";
+import * as orgPairingFigures from "./org-pairing-figures.ts";
+import * as orgPairings from "./org-pairings.ts";
 import * as orgs from "./orgs.ts";
 import * as outbox from "./outbox.ts";
+import * as peerTalks from "./peer-talks.ts";
 import * as people from "./people.ts";
 import * as questions from "./questions.ts";
 import * as requestNumbers from "./request-numbers.ts";
 import * as responsibleLeader from "./responsible-leader.ts";
 import * as retention from "./retention.ts";
 import * as roster from "./roster.ts";
+import * as suggestions from "./suggestions.ts";
 import * as rosterHistory from "./roster-history.ts";
 import * as rosterReview from "./roster-review.ts";
 import * as talkBoard from "./talk-board.ts";
@@ -69,6 +76,7 @@ import * as visitPeople from "./visit-people.ts";
 import * as visitPlanner from "./visit-planner.ts";
 import * as visitTasks from "./visit-tasks.ts";
 import * as workReport from "./work-report.ts";
+import * as yearReport from "./year-report.ts";
 
 /**
  * The store bound to `tx`. Set-based reads run on `rows`: the same transaction by default; a job
@@ -93,8 +101,12 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     // Reads on `rows` (a task loads the calendar on the pool), edits on the transaction.
     calendar: { ...bound(calendar, rows), ...bound(calendarEdits, tx) },
     commendations: bound(commendations, tx),
+    // Grouped counts over every branch below a committee: on `rows` (the pool for the weekly digest).
+    committeeFigures: bound(committeeFigures, rows),
+    committeeOverdue: bound(committeeOverdue, rows),
     demoBranch: bound(demoBranch, tx),
     employment: bound(employment, tx),
+    escalations: bound(escalations, tx),
     exportFiles: bound(exportFiles, tx),
     personalRecords: bound(personalRecords, tx),
     followUps: bound(followUps, tx),
@@ -104,8 +116,12 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     keyRotation: bound(keyRotation, tx),
     membershipChanges: bound(membershipChanges, tx),
     orgContacts: bound(orgContacts, rows),
+    // 组织结对: rows by key on the transaction; the reports' figures and the reminder's sweep on `rows`.
+    orgPairings: bound(orgPairings, tx),
+    orgPairingFigures: bound(orgPairingFigures, rows),
     orgs: bound(orgs, tx),
     outbox: bound(outbox, tx),
+    peerTalks: bound(peerTalks, tx),
     people: bound(people, tx),
     questions: bound(questions, tx),
     requestNumbers: bound(requestNumbers, tx),
@@ -115,6 +131,7 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     roster: bound(roster, tx),
     rosterHistory: bound(rosterHistory, tx),
     rosterReview: bound(rosterReview, tx),
+    suggestions: bound(suggestions, tx),
     talkBoard: bound(talkBoard, rows),
     talkDue: bound(talkDue, rows),
     talkLedger: bound(talkLedger, rows),
@@ -131,6 +148,8 @@ export function storesFor(tx: Tx, rows: Rows = viaTx(tx)) {
     visitPlanner: bound(visitPlanner, rows),
     visitTasks: bound(visitTasks, tx),
     workReport: bound(workReport, rows),
+    // The year-end report reads every branch below an organisation at once, on `rows` (a job passes the pool).
+    yearReport: bound(yearReport, rows),
   };
 }
 

@@ -31,6 +31,13 @@ const SAMPLES: Record<string, [unknown, string][]> = {
     [{ today, due: 2, escalated: 1, staged: 3 }, "2 户到期复核，发出 3 条提醒，1 户报上级"],
     [{ today, skipped: "rest-day", due: 0, escalated: 0, staged: 0 }, "今天是休息日，不发送"],
   ],
+  "year-report-reminder": [
+    [{ year: 2026, organisations: 4, staged: 5 }, "2026年度报告可以生成：4 个组织，提醒 5 位书记"],
+    [{ year: 2026, organisations: 0, staged: 0 }, "2026年度报告的提醒都已发过"],
+    [{ year: 2026, skipped: "not-yet", organisations: 0, staged: 0 }, "12 月 15 日起才提醒生成年度报告"],
+    [{ year: 2026, skipped: "rest-day", organisations: 0, staged: 0 }, "今天是休息日，不发送"],
+    [{ year: 2026, skipped: "night", organisations: 0, staged: 0 }, "各支部都在夜间免打扰时段，不发送"],
+  ],
   "branch-report": [
     [{ quarter: "2026Q3", reports: 1, staged: 1 }, "2026Q3 分析报告：1 个支部，发给 1 位书记"],
     [{ quarter: "2026Q3", reports: 0, staged: 0 }, "2026Q3 的分析报告已发过，没有新的"],
@@ -75,6 +82,18 @@ const SAMPLES: Record<string, [unknown, string][]> = {
     [{ today, waiting: 3, reminded: 2, escalated: 1, noCommittee: 0 }, "3 件申请等待审批：催审批人 2 件，报上级 1 件"],
     [{ today, waiting: 1, reminded: 0, escalated: 0, noCommittee: 1 }, "1 件申请等待审批：催审批人 0 件，报上级 0 件，1 件上级组织没有书记在飞书上"],
     [{ today, skipped: "night", waiting: 0, reminded: 0, escalated: 0, noCommittee: 0 }, "各支部都在夜间免打扰时段，不发送"],
+  ],
+  "org-pairing-reminder": [
+    [{ quarter: null, skipped: "not-due", pairings: 0, staged: 0 }, "每季度最后一个月的第一个工作日起才提醒"],
+    [{ quarter: null, skipped: "rest-day", pairings: 0, staged: 0 }, "今天是休息日，不发送"],
+    [{ quarter: "2027Q1", pairings: 0, staged: 0 }, "2027Q1 没有需要提醒的组织结对"],
+    [{ quarter: "2027Q1", pairings: 2, staged: 3 }, "2027Q1：2 个组织结对本季度尚无共建活动，发出 3 条提醒"],
+  ],
+  "committee-digest": [
+    [{ week: "2026-W49", committees: 2, clear: 1, staged: 3 }, "2026-W49 周报：2 个党委（党总支），其中 1 个没有逾期事项，发给 3 位书记"],
+    [{ week: "2026-W49", committees: 1, clear: 0, staged: 1 }, "2026-W49 周报：1 个党委（党总支），发给 1 位书记"],
+    [{ week: "2026-W49", committees: 0, clear: 0, staged: 0 }, "2026-W49 的周报已发过，没有新的"],
+    [{ week: "2026-W49", skipped: "rest-day", committees: 0, clear: 0, staged: 0 }, "今天是休息日，不发送"],
   ],
   "prune-payloads": [
     [{ inbound: 0, outbox: 0 }, "没有到期需要清理的内容"],
