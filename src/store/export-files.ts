@@ -7,7 +7,7 @@ import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
 /** What kind of file a row holds; the hourly limit counts per kind. */
-export type ExportKind = "personal-data" | "talk-notes" | "audit-lines" | ReportKind;
+export type ExportKind = "personal-data" | "talk-notes" | "audit-lines" | "year-report" | ReportKind;
 
 /** The reports a secretary asks for with 导出: 台账, the talk ledger without notes, visits, the fund. */
 export type ReportKind = "ledger" | "talk-ledger" | "visit-report" | "fund-ledger";
