@@ -5,6 +5,7 @@
 import { BUILTIN_FESTIVALS } from "../domain/festivals.ts";
 import type { Text } from "../domain/text.ts";
 import type { AidReminderResult } from "./aid-reminders.ts";
+import type { SuggestionReminderResult } from "./suggestion-reminder.ts";
 import type { CommitteeDigestResult } from "./committee-digest.ts";
 import type { OrgPairingReminderResult } from "./org-pairing-reminder.ts";
 import type { runBranchReports } from "./branch-report.ts";
@@ -218,6 +219,17 @@ const committeeDigest: ScheduleLabel<CommitteeDigestResult> = {
     }),
 };
 
+const suggestionReminders: ScheduleLabel<SuggestionReminderResult> = {
+  name: t("意见建议催办", "Suggestion reminders"),
+  when: t("每个工作日 10:20（15:20 补发）", "working days at 10:20 (catch-up at 15:20)"),
+  said: (r) =>
+    unlessSkipped(r, () => {
+      if (r.open === 0) return t("没有待答复的意见建议", "no suggestions waiting for an answer");
+      if (r.reminded === 0) return t(`${r.open} 条意见建议待答复，还不到提醒的时候`, `${n(r.open, "suggestion")} open, none due a reminder yet`);
+      return t(`${r.open} 条意见建议待答复：${r.reminded} 条已满 5 个工作日，提醒书记 ${r.staged} 人次`, `${n(r.open, "suggestion")} open: ${r.reminded} past 5 working days, ${n(r.staged, "reminder")} sent`);
+    }),
+};
+
 const prunePayloads: ScheduleLabel<PruneResult> = {
   name: t("清理消息内容", "Payload pruning"),
   when: t("每 30 分钟", "every 30 minutes"),
@@ -270,6 +282,7 @@ export const SCHEDULE_LABELS: Readonly<Record<string, ScheduleLabel<never>>> = {
   "aid-reminders": aidReminders,
   "committee-digest": committeeDigest,
   "org-pairing-reminder": orgPairingReminder,
+  "suggestion-reminders": suggestionReminders,
   "prune-payloads": prunePayloads,
   "erase-departed": eraseDeparted,
   "drop-expired-exports": dropExpiredExports,

@@ -13,6 +13,7 @@ import { sweepOverdueVisits } from "./visit-overdue.ts";
 import { sweepContacts } from "./visit-contacts.ts";
 import { runCalendarCheck } from "./calendar-check.ts";
 import { runAidReminders } from "./aid-reminders.ts";
+import { runSuggestionReminders } from "./suggestion-reminder.ts";
 import { runCommitteeDigest } from "./committee-digest.ts";
 import { runOrgPairingReminders } from "./org-pairing-reminder.ts";
 import { runPrunePayloads } from "./prune-payloads.ts";
@@ -53,6 +54,8 @@ export const SCHEDULES: readonly Schedule[] = [
   // 组织结对: from the first working day of a quarter's last month, active pairings with no joint activity in the quarter
   // remind both sides' secretaries, once (remindedQuarter; keys pairing + quarter + person); 15:50 catches a night-hours morning.
   { task: "org-pairing-reminder", pattern: "50 9,15 * * *", run: runOrgPairingReminders },
+  // 意见建议 open 5 working days: the branch's secretaries reminded once (remindedAt), in daytime on working days.
+  { task: "suggestion-reminders", pattern: "20 10,15 * * *", run: runSuggestionReminders },
   // Keeping only what is needed (docs/privacy.md): processed events' payloads and delivered messages' contents
   // stripped once past PAYLOAD_RETENTION_HOURS (their keys stay, so nothing is handled or sent twice);
   // at night, the records of members who left more than RETENTION_AFTER_LEAVING_DAYS ago erased (once: erasedAt).

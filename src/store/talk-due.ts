@@ -84,6 +84,20 @@ export async function findDueTalks(rows: Rows, q: DueQuery): Promise<DueTalk[]> 
   ]);
 }
 
+/**
+ * Per branch: members owed a talk under its cadence, those overdue on `today` (due before it), and
+ * those without a leader. The same computation as findDueTalks, counted in the database, so a
+ * committee's view over 100,000 members moves a row per branch, not one per member.
+ */
+export async function countDueTalks(rows: Rows, q: { today: string; timeZone: string; branches: readonly BranchRules[] }): Promise<{ orgId: number; members: number; late: number; unassigned: number }[]> {
+  if (q.branches.length === 0) return [];
+  return rows(
+    `SELECT d."orgId", count(*)::int AS members, count(*) FILTER (WHERE d."dueOn"::date < $1::date)::int AS late, count(*) FILTER (WHERE d."leaderId" IS NULL)::int AS unassigned
+     FROM (${DUE_SQL}) d GROUP BY d."orgId"`,
+    [q.today, q.timeZone, q.branches.map((b) => b.orgId), q.branches.map((b) => b.talk.cadenceMonths), q.branches.map((b) => b.talk.hardshipCadenceMonths), q.branches.map((b) => b.talk.dueSoonDays), true, null, null],
+  );
+}
+
 /** When the member's next talk falls due under their branch's cadence; null when they are in no branch's roster as a member (or only joined after today). */
 export async function nextTalkDueOn(rows: Rows, q: { memberId: number; today: string; timeZone: string }): Promise<string | null> {
   const rules = await loadBranchRules(rows);

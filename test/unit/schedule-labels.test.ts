@@ -76,6 +76,13 @@ const SAMPLES: Record<string, [unknown, string][]> = {
     [{ today, seeded: [], staged: 2 }, "提醒 2 位书记录入明年的节假日安排"],
     [{ today, seeded: [], staged: 0 }, "本周已提醒过录入明年节假日"],
   ],
+  "suggestion-reminders": [
+    [{ today, open: 0, reminded: 0, staged: 0 }, "没有待答复的意见建议"],
+    [{ today, open: 3, reminded: 0, staged: 0 }, "3 条意见建议待答复，还不到提醒的时候"],
+    [{ today, open: 3, reminded: 2, staged: 4 }, "3 条意见建议待答复：2 条已满 5 个工作日，提醒书记 4 人次"],
+    [{ today, skipped: "rest-day", open: 0, reminded: 0, staged: 0 }, "今天是休息日，不发送"],
+    [{ today, skipped: "night", open: 0, reminded: 0, staged: 0 }, "各支部都在夜间免打扰时段，不发送"],
+  ],
   "aid-reminders": [
     [{ today, waiting: 0, reminded: 0, escalated: 0, noCommittee: 0 }, "没有等待审批的帮扶申请"],
     [{ today, waiting: 3, reminded: 0, escalated: 0, noCommittee: 0 }, "3 件申请等待审批，还不到催办的时候"],

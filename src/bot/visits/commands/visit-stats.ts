@@ -7,6 +7,7 @@ import { taskWhat } from "../../../domain/visit-labels.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
+import { committeeCoverage, committeesOf } from "../../committee/views.ts";
 import { settingsCache } from "../settings.ts";
 
 const STATS_ROLES = ["SECRETARY", "AFFAIRS_WORKER"] as const;
@@ -48,6 +49,9 @@ export const visitStats: Command = {
     year ??= Number(day.slice(0, 4));
     const orgIds = orgsWhere(ctx.actor, [...STATS_ROLES]);
     const rows = await ctx.store.visitCoverage.coverage({ orgIds, festival, year, today: day });
+    // A 党委's or 党总支's secretary or affairs worker: every branch below it, summed per festival.
+    const tree = await ctx.store.committeeFigures.orgTree();
+    rows.push(...(await committeeCoverage(ctx, await committeesOf(ctx, tree), tree, { festival, year, today: day })));
     const sOf = settingsCache(ctx);
     const cardRows = [];
     for (const r of rows) {
