@@ -50,6 +50,16 @@ export function talkAnalysisCard(a: BranchAnalysis, opts: { orgCode: string }): 
       en: `**Aid paid in ${a.aidPaid.year}**: ${paid.map((p) => p.en).join(", ")}; total ${yuanText(a.aidPaid.totalFen).en}`,
     },
   ];
+  if (a.peerTalks) {
+    lines.push({ zh: `**党员互相谈心**：本期记录 ${a.peerTalks.count} 次，参与党员 ${a.peerTalks.members} 人`, en: `**Talks between members**: ${a.peerTalks.count} recorded this period, ${a.peerTalks.members} members took part` });
+  }
+  if (a.suggestions) {
+    const s = a.suggestions;
+    lines.push({
+      zh: `**意见建议**：本期收到 ${s.received} 条（匿名 ${s.anonymous} 条），答复 ${s.answered} 条，待答复 ${s.open} 条`,
+      en: `**Suggestions**: ${s.received} received this period (${s.anonymous} anonymous), ${s.answered} answered, ${s.open} open`,
+    });
+  }
   const elements: Element[] = [md({ zh: `${a.orgName} · 截至 ${dateWords(a.asOf).zh}`, en: `${a.orgName} · as of ${dateWords(a.asOf).en}` }), mdLines(lines)];
   if (a.overdue.length > 0) {
     const shown = a.overdue.slice(0, MAX_NAMES).map((o) => ({

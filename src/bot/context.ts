@@ -10,7 +10,7 @@ import type { Lang } from "../domain/text.ts";
 import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
 import type { AuditEntry } from "../store/audit.ts";
-import type { NewOutgoing } from "../store/outbox.ts";
+import type { NewOutgoing, SealedRecipient } from "../store/outbox.ts";
 import type { Stores } from "../store/stores.ts";
 import type { Tx } from "../store/tx.ts";
 import type { z } from "zod";
@@ -38,7 +38,7 @@ export interface BaseContext {
   config: Config;
   log: Logger;
   /** Stage a message to a person or chat; `key` makes it idempotent across retries. */
-  send(to: { openId: string } | { chatId: string }, msg: Outgoing, key: string): void;
+  send(to: { openId: string } | { chatId: string } | SealedRecipient, msg: Outgoing, key: string): void;
   /** Stage an update of a card the bot sent earlier. */
   patch(messageId: string, card: Card, key: string): void;
   /** Queue work for the attachment worker once the transaction has committed (src/jobs/attachment-worker.ts). */
@@ -118,6 +118,12 @@ export interface CardAction<V = unknown, F = unknown> {
   id: string;
   value: z.ZodType<V>;
   form?: z.ZodType<F>;
+  /**
+   * True when the click must not be stored as sent (an anonymous suggestion): the inbox row then
+   * keeps only its dedupe key, with no operator, no value and no form text. Read from the raw
+   * callback, before it is parsed.
+   */
+  redact?(value: unknown, form: Record<string, unknown> | undefined): boolean;
   run(ctx: ActionContext, input: { value: V; form: F }): Promise<ActionResult>;
 }
 

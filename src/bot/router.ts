@@ -207,7 +207,9 @@ export class Router {
     let lang: Lang = "ZH";
     try {
       const result = await this.deps.prisma.$transaction(async (tx) => {
-        const { fresh, actor } = await claimClick(tx, { key: ev.key, openId: ev.openId, payload: ev, at: this.deps.clock.now() });
+        // An action that says so (an anonymous suggestion) is stored with its key only: nothing of who or what.
+        const payload = def.redact?.(ev.value, ev.formValue) ? { kind: ev.kind, key: ev.key, redacted: true } : ev;
+        const { fresh, actor } = await claimClick(tx, { key: ev.key, openId: ev.openId, payload, at: this.deps.clock.now() });
         if (actor) lang = actor.language;
         if (!fresh) {
           note.outcome = "duplicate";

@@ -25,6 +25,18 @@ export interface BranchAnalysis {
   aidPaid: { year: number; bySource: Record<"LOCAL_FINANCE" | "PARTY_FEE" | "DONATION", number>; totalFen: number };
   /** Training coverage and open employment cases (work-report.ts). */
   work: WorkFigures;
+  /** 党员之间相互谈心 in the period: talks recorded, and members who took part on either side. */
+  peerTalks?: { count: number; members: number };
+  /** 意见建议: received (of them anonymous) and answered in the period, open as of its end. */
+  suggestions?: SuggestionFigures;
+}
+
+/** 意见建议 counted for the analysis (src/store/suggestion-figures.ts). */
+export interface SuggestionFigures {
+  received: number;
+  anonymous: number;
+  answered: number;
+  open: number;
 }
 
 /** Share of members whose talks are up to date, in percent with one decimal (100 for an empty branch). */

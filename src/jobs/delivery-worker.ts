@@ -10,7 +10,9 @@ import type { Config } from "../config.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { failureFields } from "../lark/send-errors.ts";
 import type { Lang } from "../domain/text.ts";
-import type { OutboxRow } from "../store/outbox.ts";
+import { SEALED_OPEN_ID, type OutboxRow } from "../store/outbox.ts";
+import { sealer } from "../store/sealing.ts";
+import { openReplyAddress, type ReplyAddress } from "../store/suggestions.ts";
 import { storesFor } from "../store/stores.ts";
 import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender.ts";
 import type { Logger } from "../log.ts";
@@ -43,13 +45,13 @@ const QUOTA_MARGIN_MS = 200;
  * The row as Lark is sent it, drawn in one language: the language is decided here, at delivery,
  * and not when the row was staged, so a person who switched meanwhile reads the new one.
  */
-function toOutgoing(row: OutboxRow, lang: Lang): Outgoing {
+function toOutgoing(row: OutboxRow, lang: Lang, sealedTo: ReplyAddress | null): Outgoing {
   const content = localise(row.content, row.kind === "PATCH" ? "interactive" : row.msgType, lang);
   if (row.kind === "SEND")
     return {
       kind: "SEND",
       receiveIdType: row.receiveIdType === "chat_id" ? "chat_id" : "open_id",
-      receiveId: row.receiveId ?? "",
+      receiveId: sealedTo ? sealedTo.openId : (row.receiveId ?? ""),
       msgType: row.msgType,
       content,
       idempotencyKey: row.idempotencyKey,
@@ -62,6 +64,12 @@ function toOutgoing(row: OutboxRow, lang: Lang): Outgoing {
 function exportFileIdOf(content: unknown): number | null {
   const id = (content as { export_file_id?: unknown } | null)?.export_file_id;
   return typeof id === "number" ? id : null;
+}
+
+/** A failure to a sealed recipient, without Lark's message (it may quote the receive_id). */
+function withheld<F extends { kind: string; detail: string; msg?: string }>(f: F): F {
+  const { msg: _msg, ...rest } = f;
+  return { ...rest, detail: `${f.kind} (sealed recipient: details withheld)` } as F;
 }
 
 export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: number } = {}): Worker {
@@ -103,16 +111,23 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
       return delay(job, token, wait);
     }
 
+    // A sealed recipient (an anonymous suggestion's author) is opened here, used for this one
+    // call and never logged; the row is blanked once Lark has the message.
+    const sealed = row.kind === "SEND" && row.receiveIdType === SEALED_OPEN_ID;
     try {
-      const lang = await outbox.deliveryLang(row);
-      const out = toOutgoing(row, lang);
+      const sealedTo = sealed ? openReplyAddress(sealer(deps.prisma), row.receiveId ?? "") : null;
+      const lang = sealedTo ? sealedTo.lang : await outbox.deliveryLang(row);
+      const out = toOutgoing(row, lang, sealedTo);
       const exportFileId = row.msgType === "file" ? exportFileIdOf(row.content) : null;
       if (exportFileId !== null) out.content = { file_key: await fileKeyOf(exportFileId) };
       const { messageId } = await sender.deliver(out);
-      await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now(), lang });
-      deps.onSent?.({ id: row.id, receiveId: row.receiveId, larkMessageId: messageId });
+      if (sealed) await outbox.markSentSealed(row.id, deps.clock.now());
+      else await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now(), lang });
+      deps.onSent?.({ id: row.id, receiveId: sealed ? null : row.receiveId, larkMessageId: sealed ? undefined : messageId });
     } catch (err) {
-      const failure = err instanceof SendFailureError ? err.failure : { kind: "transient" as const, detail: String(err) };
+      const raw = err instanceof SendFailureError ? err.failure : { kind: "transient" as const, detail: String(err) };
+      // Lark's words about a refused recipient may quote its id: for a sealed one they are not kept.
+      const failure = sealed ? withheld(raw) : raw;
       const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const terminal = failure.kind === "permanent" || (failure.kind !== "rate_limited" && finalAttempt);
       await outbox.markAttemptFailed(row.id, { error: failure.detail.slice(0, 500), terminal });

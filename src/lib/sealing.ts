@@ -5,7 +5,7 @@
 //
 // The column's name ("Talk.thinking") is the associated data: a value copied into another column
 // does not open there, so a sealed note cannot be passed off as a different field.
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
 
 const PREFIX = "enc1:";
 /** "ENC1" then one byte of key id length: the header of sealed bytes. */
@@ -82,6 +82,16 @@ export class Keyring {
     return copy(this.#decrypt(keyId, column, packed));
   }
 
+
+  /**
+   * A keyed digest of `value` for `purpose` (HMAC-SHA256 under a key derived from the current data
+   * key with HKDF, the purpose as its info): equal values give equal digests, so it dedupes, but
+   * nobody without the data key can compute one from a candidate value. A rotation changes it.
+   */
+  digest(purpose: string, value: string): string {
+    const key = Buffer.from(hkdfSync("sha256", this.#key(this.currentId), Buffer.alloc(0), `tongxin digest: ${purpose}`, 32));
+    return `hk1:${this.currentId}:${createHmac("sha256", key).update(value, "utf8").digest("base64url")}`;
+  }
 
   #encrypt(keyId: string, column: string, plain: Buffer): Buffer {
     const iv = randomBytes(IV_LENGTH);

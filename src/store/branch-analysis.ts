@@ -11,6 +11,8 @@ import { findDueTalks } from "./talk-due.ts";
 import { type Rows } from "./rows.ts";
 import { sealer } from "./sealing.ts";
 import { workFigures } from "./work-report.ts";
+import { peerTalkFigures } from "./peer-talks.ts";
+import { suggestionFigures } from "./suggestion-figures.ts";
 
 export interface AnalysisQuery {
   org: { id: number; name: string };
@@ -121,5 +123,7 @@ export async function analyseBranch(rows: Rows, q: AnalysisQuery): Promise<Branc
     archive,
     aidPaid: { year, bySource, totalFen: bySource.LOCAL_FINANCE + bySource.PARTY_FEE + bySource.DONATION },
     work: await workFigures(rows, { orgId, start: q.period.start, asOf, timeZone: q.timeZone }),
+    peerTalks: await peerTalkFigures(rows, { orgId, start: q.period.start, end: asOf }),
+    suggestions: await suggestionFigures(rows, { orgId, from, until }),
   };
 }

@@ -18,11 +18,21 @@ import type { Tx } from "./tx.ts";
  * the language the message is drawn in; else the delivery resolves it from the recipient.
  */
 export type NewOutgoing = (
-  | { kind: "SEND"; to: { openId: string } | { chatId: string }; card?: object; text?: Text | string; file?: StagedFile; key: string }
+  | { kind: "SEND"; to: { openId: string } | { chatId: string } | SealedRecipient; card?: object; text?: Text | string; file?: StagedFile; key: string }
   | { kind: "REPLY"; messageId: string; chatId: string; card?: object; text?: Text | string; file?: StagedFile; key: string }
   /** chatId, when known, lets the patch share the chat's quota; else the message's own. */
   | { kind: "PATCH"; messageId: string; chatId?: string | undefined; card: object; key: string }
 ) & { lang?: Lang | undefined };
+
+/**
+ * A recipient nobody may read from the row: an anonymous suggestion's author (suggestions.ts).
+ * `sealed` is their address as sealed for Suggestion.replyTo; the delivery opens it just before
+ * calling Lark, and the row is blanked once sent (markSentSealed). The row's rateKey is a
+ * constant and its lang empty, so neither says who it is.
+ */
+export type SealedRecipient = { sealed: string };
+export const SEALED_OPEN_ID = "sealed_open_id";
+const SEALED_RATE_KEY = "anon";
 
 /**
  * A file message: the ExportFile row (export-files.ts) whose bytes the delivery worker uploads
@@ -60,8 +70,10 @@ function body(m: { card?: object; text?: Text | string; file?: StagedFile; lang?
 
 function row(m: NewOutgoing): OutboxJson {
   if (m.kind === "SEND") {
-    const id = "chatId" in m.to ? m.to.chatId : m.to.openId;
-    return { k: m.key, kind: "SEND", rit: "chatId" in m.to ? "chat_id" : "open_id", rid: id, tmid: null, rk: id, ...body(m) };
+    const to = m.to;
+    if ("sealed" in to) return { k: m.key, kind: "SEND", rit: SEALED_OPEN_ID, rid: to.sealed, tmid: null, rk: SEALED_RATE_KEY, ...body({ ...m, lang: undefined }) };
+    const id = "chatId" in to ? to.chatId : to.openId;
+    return { k: m.key, kind: "SEND", rit: "chatId" in to ? "chat_id" : "open_id", rid: id, tmid: null, rk: id, ...body(m) };
   }
   if (m.kind === "REPLY") return { k: m.key, kind: "REPLY", rit: null, rid: null, tmid: m.messageId, rk: m.chatId, ...body(m) };
   return { k: m.key, kind: "PATCH", rit: null, rid: null, tmid: m.messageId, rk: m.chatId ?? m.messageId, ...body(m) };
@@ -132,6 +144,14 @@ export async function outboxRow(tx: Tx, id: number): Promise<OutboxRow | null> {
  */
 export async function markSent(tx: Tx, id: number, sent: { larkMessageId: string | null; at: Date; lang: Lang }): Promise<void> {
   await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", larkMessageId: sent.larkMessageId, sentAt: sent.at, lang: sent.lang, attempts: { increment: 1 }, lastError: null } });
+}
+
+/**
+ * A message to a sealed recipient went out: SENT, and everything that could lead back to them
+ * blanked (the sealed address, the content, Lark's message id, the language it was drawn in).
+ */
+export async function markSentSealed(tx: Tx, id: number, at: Date): Promise<void> {
+  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", receiveId: null, content: {}, larkMessageId: null, lang: null, sentAt: at, attempts: { increment: 1 }, lastError: null } });
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Tx } from "./tx.ts";
 const NUMBER_LOCK_CLASS = 72707370;
 
 /** The tables whose "number" column the sequence feeds. */
-const NUMBERED = ["AidRequest", "TrainingApplication", "Commendation", "Question"] as const;
+const NUMBERED = ["AidRequest", "TrainingApplication", "Commendation", "Question", "Suggestion"] as const;
 
 /**
  * The year's number sequence, created by the first filing of the year. Numbers come from a
