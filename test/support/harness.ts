@@ -6,7 +6,7 @@ import { startApp, type App } from "../../src/app.ts";
 import { MovableClock } from "../../src/clock.ts";
 import { parseConfig, type Config } from "../../src/config.ts";
 import { startLarkDouble, type LarkDouble, type LarkDoubleOptions } from "../../src/double/index.ts";
-import { createLogger } from "../../src/log.ts";
+import { createLogger, type Logger } from "../../src/log.ts";
 import { REDIS_URL, TEST_DATA_KEYS } from "./env.ts";
 import { stopBot } from "./stop-bot.ts";
 import { freshDatabase, type TestDatabase } from "./db.ts";
@@ -30,7 +30,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { env?: Record<string, string>; double?: Partial<LarkDoubleOptions>; clockStart?: Date; database?: () => Promise<Database> } = {},
+  opts: { env?: Record<string, string>; double?: Partial<LarkDoubleOptions>; clockStart?: Date; database?: () => Promise<Database>; log?: Logger } = {},
 ): Promise<Harness> {
   const db: Database = await (opts.database ?? freshDatabase)();
   const clock = new MovableClock(opts.clockStart);
@@ -53,7 +53,8 @@ export async function startHarness(
     ...opts.env,
   });
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const log = createLogger(config.logLevel);
+  // A test that reads the log passes its own (test/suggestions/anonymous.test.ts).
+  const log = opts.log ?? createLogger(config.logLevel);
   const app = await startApp({ config, db, redis, clock, log });
   double.setBotUrls({ events: `${app.url}/lark/events`, cards: `${app.url}/lark/cards` });
   return {
