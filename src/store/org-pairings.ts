@@ -144,6 +144,12 @@ export async function findOrg(tx: Tx, typed: string): Promise<{ found: OrgChoice
   return like.length === 1 ? { found: like[0]! } : { candidates: like };
 }
 
+/** The pairing this form card set up, if it did. */
+export async function pairingOfForm(tx: Tx, formMessageId: string): Promise<number | null> {
+  const r = await tx.orgPairing.findUnique({ where: { formMessageId }, select: { id: true } });
+  return r?.id ?? null;
+}
+
 /** The live (proposed or active) pairing between the two organisations, either way round. */
 export async function livePairingBetween(tx: Tx, a: number, b: number): Promise<number | null> {
   const r = await tx.orgPairing.findFirst({

@@ -3,7 +3,7 @@ import { parseDay } from "../../../domain/calendar-day.ts";
 import { initialStatus, partnerChoice, partnerContactProblem, phoneProblem, startProblem } from "../../../domain/org-pairing.ts";
 import { hasRole } from "../../../domain/roles.ts";
 import type { PairingContact } from "../../../store/org-pairings.ts";
-import { defineAction, todayOf, type ActionContext } from "../../context.ts";
+import { defineAction, todayOf, type ActionContext, type ActionResult } from "../../context.ts";
 import { fromProblem, must, notAllowed, UserError } from "../../errors.ts";
 import { PAIRING_ROLES } from "../access.ts";
 import { createForm, given, orgRef } from "../forms.ts";
@@ -23,6 +23,12 @@ async function partnerOrg(ctx: ActionContext, typed: string) {
   throw new UserError("ambiguous_org", { zh: `有多个组织符合「${typed}」：${names}，请填写编码。`, en: `Several organisations match "${typed}": ${names}; give the code.` });
 }
 
+/** A second submit of a form that set up a pairing already: nothing changes, the card shows it. */
+async function alreadySetUp(ctx: ActionContext, id: number): Promise<ActionResult> {
+  const p = await ctx.store.orgPairings.loadPairing(id, thisQuarter(ctx).period);
+  return { toast: { type: "info", text: { zh: "这张表单已建立过结对。", en: "This form set up a pairing already." } }, ...(p ? { card: orgPairingCreatedCard(summaryOf(p)) } : {}) };
+}
+
 /** 建立结对: one pairing per submitted form; live at once under one committee or with an outside unit, else proposed. */
 export const orgPairingCreate = defineAction({
   id: ORG_PAIRING_ACTION.create,
@@ -31,6 +37,9 @@ export const orgPairingCreate = defineAction({
   async run(ctx, { value, form }) {
     const orgId = value.org;
     if (!hasRole(ctx.actor, PAIRING_ROLES, orgId)) throw notAllowed();
+    const formMessageId = ctx.inbound.messageId ?? null;
+    const earlier = formMessageId ? await ctx.store.orgPairings.pairingOfForm(formMessageId) : null;
+    if (earlier !== null) return alreadySetUp(ctx, earlier);
     const choice = must(partnerChoice({ org: given(form.partnerOrg), outside: given(form.partnerName) }));
     const partner = "org" in choice ? await partnerOrg(ctx, choice.org) : null;
     if (partner?.id === orgId) throw new UserError("self_pairing", { zh: "不能与本组织自己结对，请填写对方组织。", en: "An organisation cannot pair with itself." });
@@ -68,18 +77,14 @@ export const orgPairingCreate = defineAction({
       status,
       startOn: startOn!,
       proposedById: ctx.actor.personId,
-      formMessageId: ctx.inbound.messageId ?? null,
+      formMessageId,
       contacts,
       at: ctx.clock.now(),
     });
-    const { period } = thisQuarter(ctx);
-    if ("sameForm" in written) {
-      const earlier = await ctx.store.orgPairings.loadPairing(written.sameForm, period);
-      return { toast: { type: "info", text: { zh: "这张表单已建立过结对。", en: "This form set up a pairing already." } }, ...(earlier ? { card: orgPairingCreatedCard(summaryOf(earlier)) } : {}) };
-    }
+    if ("sameForm" in written) return alreadySetUp(ctx, written.sameForm);
     if ("live" in written) throw duplicate(partner?.name ?? partnerName!);
 
-    const row = (await ctx.store.orgPairings.loadPairing(written.id, period))!;
+    const row = (await ctx.store.orgPairings.loadPairing(written.id, thisQuarter(ctx).period))!;
     await ctx.audit({
       action: "org.pairing.create",
       subjectType: "OrgPairing",
