@@ -10,6 +10,7 @@ import { talkFormCard, talkRecordedCard } from "./talk-form.ts";
 import { myTalksCard } from "./talk-mine.ts";
 import { talkCorrectFormCard } from "./talk-correct.ts";
 import { talkNotesCard } from "./talk-notes.ts";
+import { PEER_TALK_SAMPLES } from "./peer-talk.ts";
 import { hardshipReviewCard, hardshipReviewedCard } from "./talk-review.ts";
 import { urgentOverdueCard, urgentTalkCard } from "./talk-urgent.ts";
 
@@ -38,6 +39,7 @@ const review = {
 };
 
 export const TALK_CARDS: Record<string, () => Card> = {
+  ...PEER_TALK_SAMPLES,
   "talk-digest": () => talkBoardCard(board),
   "talk-list": () => talkBoardCard({ ...board, mode: "list", notice: { zh: "✅ 已记录 2027-03-01 与赵六的谈话。", en: "✅ Talk with 赵六 recorded." } }),
   "talk-form": () => talkFormCard({ memberId: 6, memberName: "李四", lastTalkOn: "2026-02-10", today: "2027-03-01", back: "digest" }),
@@ -67,7 +69,14 @@ export const TALK_CARDS: Record<string, () => Card> = {
       ],
     }),
   "talk-mine": () =>
-    myTalksCard({ name: "张三", leaderName: "李明", nextDueOn: "2027-06-02", urgentOpen: false, talks: [{ heldOn: "2027-03-02", leaderName: "李明", form: "IN_PERSON" }] }),
+    myTalksCard({
+      name: "张三",
+      leaderName: "李明",
+      nextDueOn: "2027-06-02",
+      urgentOpen: false,
+      talks: [{ heldOn: "2027-03-02", leaderName: "李明", form: "IN_PERSON" }],
+      peerTalks: { viewerId: 5, talks: [{ heldOn: "2027-02-20", form: "PHONE", recordedById: 5, recordedByName: "张三", peerId: 6, peerName: "李四", notes: "交流了学习体会，互相提了意见。" }] },
+    }),
   "talk-notes": () =>
     talkNotesCard({
       memberName: "张三",
@@ -137,6 +146,7 @@ export const TALK_CARDS: Record<string, () => Card> = {
         archive: { active: { GENERAL: 1, SERIOUS: 1, SPECIAL: 0 }, resolved: 1, resolvedInPeriod: 1, reviewsOverdue: 0 },
         aidPaid: { year: 2027, bySource: { LOCAL_FINANCE: 200000, PARTY_FEE: 50000, DONATION: 30000 }, totalFen: 280000 },
         work: WORK_FIGURES_SAMPLE,
+        peerTalks: { count: 5, members: 7 },
       },
       { orgCode: "pd-jw-1" },
     ),

@@ -4,6 +4,7 @@ import { type Day } from "../src/domain/calendar-day.ts";
 import { dateWords, dueWords } from "../src/domain/date-words.ts";
 import { card, md, note, t, type Card } from "./kit.ts";
 import { joinLines, TALK_FORM_LABEL } from "./talk-parts.ts";
+import { peerTalkElements, type PeerTalkLine } from "./peer-talk.ts";
 
 export interface MyTalks {
   name: string;
@@ -13,6 +14,8 @@ export interface MyTalks {
   urgentOpen: boolean;
   /** The day it is drawn (on request): dates say how far they are. */
   today?: Day;
+  /** Their talks with other members (互相谈心), notes included: both of the two may read them. */
+  peerTalks?: { viewerId: number; talks: PeerTalkLine[] };
 }
 
 export function myTalksCard(d: MyTalks): Card {
@@ -32,6 +35,7 @@ export function myTalksCard(d: MyTalks): Card {
     elements: [
       md(joinLines(head)),
       md(lines.length > 0 ? joinLines(lines) : t("还没有谈心谈话记录。", "No talks on record yet.")),
+      ...(d.peerTalks ? peerTalkElements(d.peerTalks.talks, { viewerId: d.peerTalks.viewerId, ...(d.today ? { today: d.today } : {}) }) : []),
       note(t("谈话内容由谈话人和支部书记保管；如有想法，随时可以找联系人谈。", "Notes are kept by the leader and the secretary; you may ask for a talk any time.")),
     ],
   });

@@ -4,6 +4,7 @@ import { dateWords, dueWords } from "../src/domain/date-words.ts";
 import { card, hr, md, note, t, type Card, type Element } from "./kit.ts";
 import { TALK_CORRECT_OPEN } from "./talk-correct.ts";
 import { CONCERN_AREA_LABEL, rowWithButton, TALK_FORM_LABEL } from "./talk-parts.ts";
+import { peerTalkElements, type PeerTalkLine } from "./peer-talk.ts";
 
 export interface TalkNotes {
   memberName: string;
@@ -26,6 +27,8 @@ export interface TalkNotes {
   }[];
   /** The day it is drawn (on request): an open follow-up says how far its date is. */
   today?: Day;
+  /** The member's talks with other members (互相谈心) the reader may read: as the secretary, or as one of the two. */
+  peerTalks?: { viewerId: number; talks: PeerTalkLine[] };
 }
 
 const clip = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
@@ -58,6 +61,7 @@ export function talkNotesCard(d: TalkNotes): Card {
     elements.push(x.correctable && x.id !== undefined ? rowWithButton(text, { text: t("更正", "Correct"), action: TALK_CORRECT_OPEN, value: { t: x.id }, type: "default" }) : md(text));
   }
   if (elements.length === 0) elements.push(md(t("没有您可以查看的谈话记录。", "No talk records you may read.")));
+  if (d.peerTalks) elements.push(...peerTalkElements(d.peerTalks.talks, { viewerId: d.peerTalks.viewerId, ...(d.today ? { today: d.today } : {}) }));
   elements.push(note(t("谈话记录属于党员个人信息，仅谈话人和支部书记可见，每次查看均留痕。谈话人可在记录后 7 天内更正自己的记录。", "Talk notes are personal: only the leader and the secretary see them, and every view is logged. An author may correct their record within 7 days.")));
   return card({ title: t(`谈心谈话记录 · ${d.memberName}`, `Talk notes · ${d.memberName}`), template: "indigo", elements });
 }

@@ -17,6 +17,7 @@ import { localDateTime } from "../domain/zoned-time.ts";
 import type { AidRequestRow } from "../store/aid-request-row.ts";
 import type { CommendRow } from "../store/commendations.ts";
 import type { OwnJobCase, OwnProfile, OwnRole, OwnStandingChange, TalkHeld, VisitToMember } from "../store/personal-records.ts";
+import type { PeerTalkRow } from "../store/peer-talks.ts";
 import type { QuestionRow, ThreadMessage } from "../store/questions.ts";
 import type { Attended } from "../store/training-records.ts";
 import type { TrainingRow } from "../store/training.ts";
@@ -28,6 +29,11 @@ export interface PersonalData {
   roles: OwnRole[];
   requests: AidRequestRow[];
   talks: TalkHeld[];
+  /**
+   * Their talks with other members (互相谈心), oldest first, notes included whoever wrote them:
+   * unlike a leader's notes, both of the two may read these (我的谈心), so they may copy them too.
+   */
+  peerTalks?: { personId: number; talks: PeerTalkRow[] };
   visits: VisitToMember[];
   trainings: TrainingRow[];
   attended: Attended[];
@@ -61,7 +67,7 @@ export function buildPersonalWorkbook(d: PersonalData, opts: { generatedAt: Date
   about.addRows([
     { k: "姓名", v: d.profile.name },
     { k: "导出时间", v: at(opts.generatedAt) },
-    { k: "包含内容", v: "基本信息、身份、帮扶申请、谈心谈话、走访慰问、培训、表彰、就业帮扶、提问、组织关系变动、查阅记录" },
+    { k: "包含内容", v: "基本信息、身份、帮扶申请、谈心谈话、互相谈心（含内容）、走访慰问、培训、表彰、就业帮扶、提问、组织关系变动、查阅记录" },
     { k: "不包含", v: "他人所写的记录：谈话人的谈心记录、走访人的走访记录、书记对组织关系变动的备注" },
     { k: "查阅记录", v: "他人查看或修改您档案的记录（谁、何时、做了什么）；您本人的查看不列入" },
   ]);
@@ -121,6 +127,18 @@ export function buildPersonalWorkbook(d: PersonalData, opts: { generatedAt: Date
     { header: "方式", key: "form", width: 8 },
   ]);
   for (const t of d.talks) talks.addRow({ heldOn: t.heldOn, leader: t.leaderName, form: FORM[t.form] });
+
+  const peerTalks = sheet(wb, "互相谈心", [
+    { header: "谈心日期", key: "heldOn", width: 14 },
+    { header: "对方", key: "other", width: 12 },
+    { header: "方式", key: "form", width: 8 },
+    { header: "记录人", key: "by", width: 12 },
+    { header: "谈心内容", key: "notes", width: 50 },
+  ]);
+  for (const t of d.peerTalks?.talks ?? []) {
+    const other = t.recordedById === d.peerTalks!.personId ? t.peerName : t.recordedByName;
+    peerTalks.addRow({ heldOn: t.heldOn, other, form: FORM[t.form], by: t.recordedByName, notes: t.notes ?? "" });
+  }
 
   const visits = sheet(wb, "走访慰问", [
     { header: "走访", key: "what", width: 22 },

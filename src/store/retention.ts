@@ -138,7 +138,8 @@ export interface Erased {
 
 /**
  * Erases one departed person's sensitive free text, in one statement: talk notes and concerns
- * (and their earlier versions), follow-ups, urgent-talk notes, the hardship archive's household
+ * (and their earlier versions), follow-ups, urgent-talk notes, the notes of talks with other
+ * members on either side (互相谈心), the hardship archive's household
  * situation, resolution and history of changes, aid request descriptions, decision notes, their
  * timeline's notes and the ledger line's note, attachments' bytes and names, visit reasons and
  * notes, contact notes, and the texts of the questions they asked (and the answers). Amounts,
@@ -156,6 +157,7 @@ export async function erasePerson(rows: Rows, q: { personId: number; leftBy: str
        revisions AS (UPDATE "TalkRevision" SET "before" = '{}'::jsonb WHERE "talkId" IN (SELECT "id" FROM talk_ids) RETURNING 1),
        follow_ups AS (UPDATE "FollowUp" SET "description" = $2 WHERE "talkId" IN (SELECT "id" FROM talk_ids) RETURNING 1),
        talk_tasks AS (UPDATE "TalkTask" SET "note" = NULL WHERE "memberId" = $1 RETURNING 1),
+       peer_talks AS (UPDATE "PeerTalk" SET "notes" = NULL WHERE ("recordedById" = $1 OR "peerId" = $1) AND "notes" IS NOT NULL RETURNING 1),
        entry_ids AS (SELECT "id" FROM "HardshipEntry" WHERE "personId" = $1),
        hardship AS (UPDATE "HardshipEntry" SET "household" = $2, "resolvedReason" = NULL WHERE "personId" = $1 RETURNING 1),
        hardship_history AS (UPDATE "HardshipHistory" SET "changes" = NULL WHERE "entryId" IN (SELECT "id" FROM entry_ids) RETURNING 1),
@@ -176,7 +178,7 @@ export async function erasePerson(rows: Rows, q: { personId: number; leftBy: str
     [q.personId, ERASED_TEXT, q.at],
   );
   // A data-modifying WITH runs to completion whether or not the SELECT reads it (revisions,
-  // hardship_history, request_events, fund_notes, person are not counted, but are done).
+  // hardship_history, request_events, fund_notes, peer_talks, person are not counted, but are done).
   return r[0]!;
 }
 

@@ -42,14 +42,17 @@ const only = (msgs: SentMessage[]): SentMessage => {
 };
 
 describe("a command the role does not allow", () => {
-  it("points a member who types 谈心 to 我的谈心, and the button runs it", async () => {
+  it("points a member who types 谈心 to 我的谈心 and 互相谈心, and the button runs it", async () => {
     const refusal = only(await command(h, a.member, "谈心"));
     expect(refusal.msg_type).toBe("interactive");
     const said = text(refusal);
     expect(said).toContain("无法使用「谈心」");
     expect(said).toContain("没有进行此操作的权限");
     expect(said).toContain("我的谈心");
-    expect(buttons(refusal.content)).toEqual([{ label: "我的谈心", value: { a: "cmd.run", c: "我的谈心" } }]);
+    expect(buttons(refusal.content)).toEqual([
+      { label: "我的谈心", value: { a: "cmd.run", c: "我的谈心" } },
+      { label: "互相谈心", value: { a: "cmd.run", c: "互相谈心" } },
+    ]);
 
     const before = h.double.messages({ to: a.member.openId }).length;
     const click = await h.double.click({ from: a.member.openId, messageId: refusal.message_id, value: buttonValue(refusal.content, "cmd.run"), tag: "button" });

@@ -9,12 +9,16 @@ import { localDateTime } from "../../domain/zoned-time.ts";
 import type { TalkToCorrect } from "../../store/talks.ts";
 import { todayOf, type BaseContext } from "../context.ts";
 import { notAllowed, UserError } from "../errors.ts";
+import { auditPeerTalkViews } from "./peer-talk-view.ts";
 
 export async function talkNotesCardFor(ctx: BaseContext, member: { id: number; name: string }): Promise<Card> {
   const tz = ctx.config.timezone;
   const now = ctx.clock.now();
   const talks = await ctx.store.talks.readableTalks(ctx.actor, member.id);
   for (const x of talks) await ctx.audit({ action: "talk.view", subjectType: "Talk", subjectId: x.id, orgId: x.orgId, subjectPersonId: member.id, changes: { memberId: member.id } });
+  // Their talks with other members: for the branch's secretary and for either of the two.
+  const peerTalks = await ctx.store.peerTalks.readablePeerTalks(ctx.actor, member.id);
+  await auditPeerTalkViews(ctx, peerTalks);
   return talkNotesCard({
     memberName: member.name,
     today: todayOf(ctx),
@@ -23,6 +27,7 @@ export async function talkNotesCardFor(ctx: BaseContext, member: { id: number; n
       correctable: correctionRefusal({ leaderId: x.leaderId, leaderName: x.leaderName, imported: x.imported, createdAt: x.createdAt, recordedAt: "" }, ctx.actor.personId, now) === null,
       revised: x.revisedAt ? localDateTime(x.revisedAt, tz) : null,
     })),
+    peerTalks: { viewerId: ctx.actor.personId, talks: peerTalks },
   });
 }
 
