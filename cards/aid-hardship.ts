@@ -13,6 +13,7 @@ import {
   type HardshipLevel,
 } from "../src/domain/hardship-rules.ts";
 import { AID_ACTION, clip, esc, joinText, mdLines, multiSelect } from "./aid-common.ts";
+import { raiseButton } from "./escalation.ts";
 import { button, card, columns, datePicker, form, hr, input, md, note, select, t, type Card, type Element, type Text } from "./kit.ts";
 
 export interface EntrySummary {
@@ -120,6 +121,8 @@ export function hardshipEntryCard(v: HardshipEntryView): Card {
         input({ name: "reason", label: t("解困原因", "Why the difficulty is resolved"), maxLength: NOTE_MAX }),
         button({ text: t("标记为已解困", "Mark resolved"), action: AID_ACTION.hardshipResolve, value: e, type: "danger", name: "resolve", submit: true }),
       ]),
+      // 上报: the organisation above may then read the entry (need to know).
+      raiseButton("HardshipEntry", v.entryId),
     );
   }
   return card({ title: { zh: `困难党员档案 · ${v.name}`, en: `Hardship archive · ${v.name}` }, template: v.status === "ACTIVE" ? "carmine" : "grey", elements });

@@ -4,6 +4,7 @@
 // supervises but does not decide (so it names the branch and the request, not the member's story).
 import { CATEGORY_LABEL, URGENCY_LABEL, type AidCategory, type AidUrgency } from "../src/domain/aid-rules.ts";
 import { AID_ACTION, mdLines } from "./aid-common.ts";
+import { ESCALATION_ACTION } from "./escalation.ts";
 import { button, card, note, t, type Card, type Text } from "./kit.ts";
 
 export interface ChasedRequest {
@@ -47,8 +48,11 @@ export function aidReminderCard(r: ChasedRequest & { memberName: string; waited:
   });
 }
 
-/** The committee's notice: a branch has left a request waiting `waited` working days. */
-export function aidEscalationCard(r: ChasedRequest & { branch: string; deciders: string[]; waited: number }): Card {
+/**
+ * The committee's notice: a branch has left a request waiting `waited` working days. With the
+ * escalation it raised, a 查看 button opens the request for the committee (cards/escalation.ts).
+ */
+export function aidEscalationCard(r: ChasedRequest & { branch: string; deciders: string[]; waited: number; escalationId?: number }): Card {
   const who = r.deciders.length > 0 ? r.deciders.join("、") : "—";
   return card({
     title: t(`帮扶申请久未审批 · ${r.branch}`, `An aid request left waiting · ${r.branch}`),
@@ -59,7 +63,12 @@ export function aidEscalationCard(r: ChasedRequest & { branch: string; deciders:
         what(r),
         { zh: `**审批人**：${who}`, en: `**Deciders**: ${who}` },
       ]),
-      note(t("请督促支部及时审批。申请内容只有支部审批人可以查看。", "Please ask the branch to decide. Only the branch's deciders see the request itself.")),
+      ...(r.escalationId !== undefined
+        ? [
+            button({ text: t("查看", "Open"), action: ESCALATION_ACTION.open, value: { e: r.escalationId }, type: "primary" }),
+            note(t("请督促支部及时审批。点「查看」可看申请详情并答复，查看会记入申请人的查阅记录。", "Please ask the branch to decide. Open it to read the request and answer; the view is logged for the member.")),
+          ]
+        : [note(t("请督促支部及时审批。申请内容只有支部审批人可以查看。", "Please ask the branch to decide. Only the branch's deciders see the request itself."))]),
     ],
   });
 }

@@ -87,6 +87,11 @@ const WORDS: Readonly<Record<string, Entry>> = {
   "hardship.review.keep": change((s) => ({ zh: `复核了${s.p.zh}困难档案`, en: `reviewed ${s.p.en} hardship file` })),
   "hardship.review.resolve": change((s) => ({ zh: `复核后将${s.p.zh}困难档案销档`, en: `reviewed and closed ${s.p.en} hardship file` })),
   "hardship.review.refer": change((s) => ({ zh: `将${s.p.zh}困难档案转报上级党组织`, en: `referred ${s.p.en} hardship file upwards` })),
+  // 上报 (src/bot/escalation/): an item put before the organisation above, which may then read it.
+  "escalation.raise": change((s) => ({ zh: `将${s.p.zh}事项${s.m}上报上级党组织`, en: `raised ${s.p.en} item${s.n} to the organisation above` }), { zh: "超期自动上报", en: "raised when overdue" }),
+  "escalation.list": view((s) => ({ zh: `查看了上报事项名单（含${s.o.zh}）`, en: `viewed the raised items (with ${s.o.en})` })),
+  "escalation.view": view((s) => ({ zh: `作为上级党组织查看了${s.p.zh}上报事项${s.n}`, en: `viewed ${s.p.en} raised item${s.n} as the organisation above` })),
+  "escalation.close": change((s) => ({ zh: `答复并办结了${s.p.zh}上报事项${s.n}`, en: `answered and closed ${s.p.en} raised item${s.n}` })),
 
   // Talks (谈心谈话)
   "talk.create": change((s) => ({ zh: `记录了与${s.o.zh}的谈心`, en: `recorded a talk with ${s.o.en}` })),

@@ -1,7 +1,9 @@
 // 催办, automatically: a request waiting for a decision two working days (of the database
 // calendar) reminds its deciders, five working days tells the secretary of the organisation
 // above the branch; each once (AidRequest.remindedAt, escalatedAt, stamped in the transaction
-// that stages the cards, under keys per request and person), so a second run sends nothing.
+// that stages the cards, under keys per request and person), so a second run sends nothing. The
+// committee's notice is also an Escalation row (AID_OVERDUE), written in the same transaction, whose
+// 查看 button opens the request for the committee (need to know).
 // Pushes: on working days, in the branch's daytime.
 import { aidEscalationCard, aidReminderCard, type ChasedRequest } from "../../cards/aid-reminder.ts";
 import { chaseStep } from "../domain/aid-reminders.ts";
@@ -49,7 +51,7 @@ export async function runAidReminders(d: TaskDeps): Promise<AidReminderResult> {
     }
 
     let noCommittee = 0;
-    const toEscalate: { r: WaitingRequest; waited: number; to: { personId: number; openId: string }[] }[] = [];
+    const toEscalate: { r: WaitingRequest; waited: number; to: { orgId: number; personId: number; openId: string }[] }[] = [];
     for (const { r, step } of due) {
       if (!step.escalate) continue;
       const above = (await store.orgContacts.upperSecretaries(r.orgId)).filter((c): c is typeof c & { openId: string } => c.openId !== null && c.personId !== r.personId);
@@ -65,7 +67,12 @@ export async function runAidReminders(d: TaskDeps): Promise<AidReminderResult> {
     for (const { r, waited, to } of toEscalate) {
       if (!escalated.has(r.id)) continue;
       const names = deciderNames.get(r.id) ?? (await store.aidPeople.deciders(r.orgId)).filter((p) => p.id !== r.personId).map((p) => p.name);
-      const card = aidEscalationCard({ ...chased(r), branch: r.orgName, deciders: names, waited });
+      // Put before the organisation above as an escalation (need to know): its secretaries may open the request from the notice.
+      const raised = await store.escalations.raiseEscalation({ fromOrgId: r.orgId, toOrgId: to[0]!.orgId, subjectType: "AidRequest", subjectId: r.id, subjectPersonId: r.personId, reason: "AID_OVERDUE", note: null, raisedById: null, at: now });
+      if (raised.created) {
+        await store.audit.audit({ actorId: null, action: "escalation.raise", subjectType: "AidRequest", subjectId: r.id, orgId: r.orgId, subjectPersonId: r.personId, changes: { escalationId: raised.id, toOrgId: to[0]!.orgId, reason: "AID_OVERDUE" } });
+      }
+      const card = aidEscalationCard({ ...chased(r), branch: r.orgName, deciders: names, waited, escalationId: raised.id });
       for (const c of to) out.push({ kind: "SEND", to: { openId: c.openId }, key: escalationKey(r.id, c.personId), card });
     }
     if (reminded.size + escalated.size > 0) d.log.info({ reminded: reminded.size, escalated: escalated.size }, "aid requests chased");

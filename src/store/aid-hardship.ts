@@ -140,3 +140,31 @@ export async function resolveEntry(tx: Tx, before: HardshipRow, d: { byId: numbe
   await tx.hardshipHistory.create({ data: { entryId: before.id, at: d.at, actorId: d.byId, action: "RESOLVED", changes: sealJson(sealer(tx), "HardshipHistory.changes", { status: ["ACTIVE", "RESOLVED"], reason: d.reason })! } });
   return true;
 }
+
+export interface HardshipCounts {
+  orgId: number;
+  active: number;
+  special: number;
+  serious: number;
+  /** Active entries whose review day is today or past. */
+  due: number;
+  /** Resolved since `since` (the year's start). */
+  resolved: number;
+}
+
+/**
+ * Counts only, per organisation: what an organisation above branches sees of their archives (an
+ * entry itself only once it is raised to it). Organisations without entries are absent.
+ */
+export async function hardshipCountsIn(tx: Tx, orgIds: readonly number[], q: { today: string; since: Date }): Promise<HardshipCounts[]> {
+  if (orgIds.length === 0) return [];
+  return tx.$queryRaw<HardshipCounts[]>`
+    SELECT e."orgId",
+           count(*) FILTER (WHERE e."status" = 'ACTIVE')::int AS "active",
+           count(*) FILTER (WHERE e."status" = 'ACTIVE' AND e."level" = 'SPECIAL')::int AS "special",
+           count(*) FILTER (WHERE e."status" = 'ACTIVE' AND e."level" = 'SERIOUS')::int AS "serious",
+           count(*) FILTER (WHERE e."status" = 'ACTIVE' AND e."nextReviewOn" <= ${q.today}::date)::int AS "due",
+           count(*) FILTER (WHERE e."status" = 'RESOLVED' AND e."resolvedAt" >= ${q.since})::int AS "resolved"
+    FROM "HardshipEntry" e WHERE e."orgId" = ANY(${[...orgIds]}::int[])
+    GROUP BY e."orgId" ORDER BY e."orgId"`;
+}

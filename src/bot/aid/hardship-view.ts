@@ -1,10 +1,11 @@
 // The hardship-archive cards drawn from the store, and the one check every archive handler makes.
 import { hardshipEntryCard, hardshipOpenFormCard } from "../../../cards/aid-hardship.ts";
+import { hardshipCountsCard } from "../../../cards/escalation.ts";
 import type { Card } from "../../../cards/kit.ts";
 import { ARCHIVE_ROLES, checkText, NOTE_MAX, type AidCategory } from "../../domain/aid-rules.ts";
 import { causeForCategory, checkCauses, checkNextReview, defaultNextReview, reviewOverdue, type HardshipLevel } from "../../domain/hardship-rules.ts";
 import { hasRole, type Actor } from "../../domain/roles.ts";
-import { localDateTime } from "../../domain/zoned-time.ts";
+import { localDateTime, localYear, yearBounds } from "../../domain/zoned-time.ts";
 import type { EntryPatch, HardshipRow } from "../../store/aid-hardship.ts";
 import { todayOf, type BaseContext } from "../context.ts";
 import { must, notAllowed } from "../errors.ts";
@@ -65,4 +66,21 @@ export function entryInput(form: { causes?: string | string[] | undefined; level
     household: must(checkText(form.household, { zh: "家庭情况", en: "household situation" }, { required: true, max: NOTE_MAX })),
     nextReviewOn: must(checkNextReview(form.next_review, todayText)),
   };
+}
+
+/**
+ * 档案 for a secretary of an organisation above branches: counts per branch only (need to know);
+ * the entries raised to them are in 上报事项.
+ */
+export async function committeeArchiveCard(ctx: BaseContext, orgId: number, branches: readonly { id: number; name: string }[]): Promise<Card> {
+  const tz = ctx.config.timezone;
+  const year = localYear(ctx.clock.now(), tz);
+  const counts = new Map((await ctx.store.aidHardship.hardshipCountsIn(branches.map((b) => b.id), { today: todayOf(ctx), since: yearBounds(year, tz).start })).map((c) => [c.orgId, c]));
+  const zero = { active: 0, special: 0, serious: 0, due: 0, resolved: 0 };
+  return hardshipCountsCard({
+    orgName: (await ctx.store.orgs.orgName(orgId)) ?? "?",
+    year,
+    openRaised: await ctx.store.escalations.openCountFor(ctx.actor.personId),
+    rows: branches.map((b) => ({ branch: b.name, ...zero, ...(counts.get(b.id) ?? {}) })),
+  });
 }

@@ -98,6 +98,8 @@ export const HELP_TOPICS: readonly HelpTopic[] = [
     commands: {
       分析: { zh: "支部季度分析", en: "the quarterly analysis" },
       党委总览: { zh: "党委看各支部数字", en: "a committee's view of its branches" },
+      上报: { zh: "把事项上报上级党组织", en: "raise an item to the organisation above" },
+      上报事项: { zh: "上级：支部上报的事项，答复办结", en: "above: items raised to you; answer them" },
       导出: { zh: "台账、谈心台账、走访统计表、资金台账（表格文件）", en: "ledgers and reports as spreadsheets" },
       年度报告: { zh: "全年工作报告和资金核对（卡片和表格）", en: "the year-end report, fund reconciled" },
       节假日安排: { zh: "全年放假和调休安排", en: "the year's holiday schedule" },

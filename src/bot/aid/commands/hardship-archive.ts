@@ -2,7 +2,7 @@ import { hardshipListCard } from "../../../../cards/aid-hardship.ts";
 import { ARCHIVE_ROLES } from "../../../domain/aid-rules.ts";
 import { reviewOverdue } from "../../../domain/hardship-rules.ts";
 import { orgsWhere } from "../../../domain/roles.ts";
-import { entryCardOf, openFormOf } from "../hardship-view.ts";
+import { committeeArchiveCard, entryCardOf, openFormOf } from "../hardship-view.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { UserError } from "../../errors.ts";
@@ -20,6 +20,12 @@ export const hardshipArchive: Command = {
     const [name, tail] = ctx.args.split(/\s+/).filter(Boolean);
     if (!name) {
       for (const orgId of orgIds) {
+        // An organisation above branches sees their archives as figures; an entry itself only once raised to it (上报事项).
+        const branches = await ctx.store.orgs.branchesAmong((await ctx.store.orgs.orgAndBelow(orgId)).filter((id) => id !== orgId));
+        if (branches.length > 0) {
+          ctx.reply({ card: await committeeArchiveCard(ctx, orgId, branches) });
+          continue;
+        }
         const rows = await ctx.store.aidHardship.entriesOf([orgId]);
         const orgName = await ctx.store.orgs.orgName(orgId);
         // One line per entry listed: each member can see that their entry was shown.

@@ -10,6 +10,8 @@ import { hasRole } from "../../../domain/roles.ts";
 import { must, notAllowed, UserError } from "../../errors.ts";
 import { defineAction } from "../../context.ts";
 import { written } from "../../../store/audit.ts";
+import { loadItem } from "../../escalation/item.ts";
+import { raiseItem } from "../../escalation/raise.ts";
 
 const stale = () => new UserError("review_stale", { zh: "该档案已复核或已销档，请以最新卡片为准。", en: "This entry was already reviewed or resolved." });
 
@@ -61,6 +63,9 @@ export const hardshipReview = defineAction({
     const historyId = await ctx.store.hardshipReview.referEntry(entry, { ...by, reason, nextReviewOn: next });
     if (historyId === null) throw stale();
     await audit({ referredTo: above.map((s) => s.personId), ...written({ reason }), nextReviewOn: [entry.nextReviewOn, next] });
+    // An escalation (REFERRED) too: the entry is then the organisation above's to read and answer (上报事项).
+    const item = await loadItem(ctx, "HardshipEntry", entry.id);
+    if (item) await raiseItem(ctx, item, { reason: "REFERRED", note: reason, to: above });
     const orgName = (await ctx.store.orgs.orgName(entry.orgId)) ?? "";
     for (const s of above) {
       if (!s.openId) continue;
