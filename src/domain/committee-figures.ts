@@ -194,7 +194,7 @@ export function sumFigures(orgId: number, orgName: string, rows: readonly Branch
   return s;
 }
 
-/** The overview from the store's rows: a branch per row in name order, and the total. */
+/** The overview from the store's rows: a branch per row in the order given (the roster's, by code), and the total. */
 export function committeeOverview(q: {
   committee: { id: number; name: string };
   period: { label: string; start: Day; end: Day };
@@ -204,7 +204,7 @@ export function committeeOverview(q: {
   /** Every open escalation to the committee, from a branch or any organisation below it. */
   escalationsToCommittee: number;
 }): CommitteeOverview {
-  const branches = shapeFigures(q.branches, q.rows).sort((a, b) => a.orgName.localeCompare(b.orgName, "zh-CN") || a.orgId - b.orgId);
+  const branches = shapeFigures(q.branches, q.rows);
   const total = sumFigures(q.committee.id, q.committee.name, branches);
   total.escalationsOpen = Math.max(total.escalationsOpen, q.escalationsToCommittee);
   return { committee: q.committee, period: q.period, asOf: q.asOf, year: Number(q.asOf.slice(0, 4)), branches, total };
@@ -230,7 +230,7 @@ export function pageOf<T>(items: readonly T[], page: number, size = OVERVIEW_PAG
   return { items: items.slice((p - 1) * size, p * size), page: p, pages };
 }
 
-/** The organisations of kind BRANCH at any depth below `orgId` (not the organisation itself), in id order. */
+/** The organisations of kind BRANCH at any depth below `orgId` (not the organisation itself), by code ("pd-2" before "pd-10"). */
 export function branchesBelow(tree: readonly OrgNode[], orgId: number): OrgNode[] {
   const children = new Map<number, OrgNode[]>();
   for (const o of tree) if (o.parentId !== null) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
@@ -244,7 +244,7 @@ export function branchesBelow(tree: readonly OrgNode[], orgId: number): OrgNode[
     if (o.kind === "BRANCH") out.push(o);
     stack.push(...(children.get(o.id) ?? []));
   }
-  return out.sort((a, b) => a.id - b.id);
+  return out.sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true }) || a.id - b.id);
 }
 
 /** Whether `orgId` lies below `ancestorId` in the tree (at any depth). */
@@ -334,7 +334,8 @@ export function committeeDigest(q: {
     }
   }
   const all = [...by.values()];
-  const late = all.filter((b) => overdueCount(b) > 0).sort((a, b) => overdueCount(b) - overdueCount(a) || a.orgName.localeCompare(b.orgName, "zh-CN") || a.orgId - b.orgId);
+  // Most overdue first; among equals, the roster's order (as given).
+  const late = all.filter((b) => overdueCount(b) > 0).sort((a, b) => overdueCount(b) - overdueCount(a));
   const totals = Object.fromEntries(OVERDUE_TOPICS.map((k) => [k, all.reduce((n, b) => n + b[k], 0)])) as Record<OverdueTopic, number>;
   totals.escalations = Math.max(totals.escalations, q.escalationsToCommittee);
   return { committee: q.committee, today: q.today, week: isoWeek(q.today), late, clear: all.length - late.length, totals, escalationsToCommittee: q.escalationsToCommittee };
