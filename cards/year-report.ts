@@ -11,6 +11,9 @@ import { button, card, hr, md, note, t, table, type Card, type Element, type Tex
 /** The command the reminder's button runs (the year-report area's command word). */
 export const YEAR_REPORT_COMMAND = "年度报告";
 
+/** A card stays well under Lark's size limit: a committee's further branches are in the file. */
+const MAX_PARTS = 30;
+
 const y = (fen: number) => yuanText(fen);
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -96,7 +99,7 @@ export function yearReportCard(r: YearReport): Card {
           { name: "aid", title: t("帮扶发放", "Aid paid"), align: "right" },
           { name: "fund", title: t("资金核对", "Fund"), align: "center" },
         ],
-        rows: r.parts.map((p) => {
+        rows: r.parts.slice(0, MAX_PARTS).map((p) => {
           const g = p.figures;
           const paid = sum(Object.values(g.aid.byCategory).map((c) => c.paidFen));
           return {
@@ -110,6 +113,9 @@ export function yearReportCard(r: YearReport): Card {
         pageSize: 10,
       }),
     );
+  }
+  if (r.org.committee && r.parts.length > MAX_PARTS) {
+    elements.push(note(t(`卡片列出前 ${MAX_PARTS} 个支部，其余 ${r.parts.length - MAX_PARTS} 个见表格文件。`, `The card lists the first ${MAX_PARTS} branches; the other ${r.parts.length - MAX_PARTS} are in the spreadsheet.`)));
   }
   elements.push(note(t("完整报表见随后发送的表格文件。报告只含统计数字，不含党员姓名和谈话内容。", "The full report follows as a spreadsheet. It holds figures only: no member's name, no notes.")));
   return card({ title: { zh: `${r.year}年度报告`, en: `Year-end report ${r.year}` }, subtitle: scope, template: "red", elements });

@@ -219,11 +219,11 @@ async function readHardship(rows: Rows, ids: number[], p: { start: Date; end: Da
     [ids, p.start, p.end],
   );
   for (const r of entries) Object.assign(of(r.orgId).hardship, { activeAtStart: r.atStart, opened: r.opened, resolved: r.resolved, activeAtEnd: r.atEnd });
-  // A level change is an UPDATED line whose (sealed) changes name the level: opened here, in
-  // memory, a year's corrections at a time.
+  // A level change is an UPDATED line (a correction) or a REVIEWED one (a review that kept the
+  // entry at another level) whose sealed changes name the level: opened here, in memory.
   const updates = await rows<{ orgId: number; changes: unknown }>(
     `SELECT e."orgId", h."changes" FROM "HardshipHistory" h JOIN "HardshipEntry" e ON e."id" = h."entryId"
-     WHERE e."orgId" = ANY($1::int[]) AND h."action" = 'UPDATED' AND h."at" >= ${AT(2)} AND h."at" < ${AT(3)}`,
+     WHERE e."orgId" = ANY($1::int[]) AND h."action" IN ('UPDATED', 'REVIEWED') AND h."at" >= ${AT(2)} AND h."at" < ${AT(3)}`,
     [ids, p.start, p.end],
   );
   if (updates.length === 0) return;

@@ -114,7 +114,10 @@ async function seedYear(): Promise<void> {
   // The hardship archive: one entry from last year still open, one from last year resolved this
   // year, one opened this year whose level was raised.
   const household = testKeyring.seal("HardshipEntry.household", "家中两位老人");
-  await p.hardshipEntry.create({ data: { orgId: b1.orgId, personId: b1.member.id, causes: ["ILLNESS"], level: "GENERAL", household, nextReviewOn: date("2027-03-01"), createdAt: at("2025-05-01") } });
+  const kept = await p.hardshipEntry.create({ data: { orgId: b1.orgId, personId: b1.member.id, causes: ["ILLNESS"], level: "SERIOUS", household, nextReviewOn: date("2027-03-01"), createdAt: at("2025-05-01") } });
+  // Reviewed twice this year: once kept at a higher level (a level change), once kept as it was.
+  await p.hardshipHistory.create({ data: { entryId: kept.id, at: at("2026-03-01"), action: "REVIEWED", changes: sealJson(testKeyring, "HardshipHistory.changes", { decision: "KEEP", level: ["GENERAL", "SERIOUS"], nextReviewOn: ["2026-03-01", "2026-09-01"] })! } });
+  await p.hardshipHistory.create({ data: { entryId: kept.id, at: at("2026-09-01"), action: "REVIEWED", changes: sealJson(testKeyring, "HardshipHistory.changes", { decision: "KEEP", nextReviewOn: ["2026-09-01", "2027-03-01"] })! } });
   await p.hardshipEntry.create({ data: { orgId: b1.orgId, personId: b1.member2.id, causes: ["UNEMPLOYMENT"], level: "GENERAL", household, status: "RESOLVED", resolvedAt: at("2026-06-01"), nextReviewOn: date("2026-09-01"), createdAt: at("2025-03-01") } });
   const raised = await p.hardshipEntry.create({ data: { orgId: b1.orgId, personId: b1.member2.id, causes: ["ILLNESS"], level: "SERIOUS", household, nextReviewOn: date("2027-04-01"), createdAt: at("2026-04-01") } });
   await p.hardshipHistory.create({ data: { entryId: raised.id, at: at("2026-08-01"), action: "UPDATED", changes: sealJson(testKeyring, "HardshipHistory.changes", { level: ["GENERAL", "SERIOUS"], household: ["a", "b"] })! } });
@@ -150,7 +153,7 @@ describe("年度报告", () => {
     expect(body).toContain("党员相互谈心 1 次，涉及 2 人");
     expect(body).toContain("已走访 2 次，待走访 1 次");
     expect(body).toContain("帮扶申请**：2 件，批准 1 件，不予批准 1 件");
-    expect(body).toContain("年初在档 2 户，新建 1 户，解困 1 户，等级调整 1 次，年末在档 2 户");
+    expect(body).toContain("年初在档 2 户，新建 1 户，解困 1 户，等级调整 2 次，年末在档 2 户");
     // 1100 + (500 - 300) - (300 - 200) = 1200, the running balance.
     expect(body).toContain("年初 1,100.00 元 + 收入 200.00 元 − 支出 100.00 元 = 年末 1,200.00 元　✓");
     expect(body).not.toContain(b1.member.name);
@@ -169,6 +172,7 @@ describe("年度报告", () => {
     expect(figureRow(wb, "疾病住院：申请")).toEqual([2]);
     expect(figureRow(wb, "疾病住院：发放（元）")).toEqual([300]);
     expect(figureRow(wb, "年末在档（户）")).toEqual([2]);
+    expect(figureRow(wb, "困难等级调整（次）")).toEqual([2]);
     expect(figureRow(wb, "参训党员（人）")).toEqual([1]);
     expect(figureRow(wb, "支部表彰（人次）")).toEqual([1]);
     expect(figureRow(wb, "组织结对（对）")).toEqual([1]);
