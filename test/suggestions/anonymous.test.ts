@@ -31,10 +31,11 @@ describe("an anonymous suggestion", () => {
     const form = await askForForm(h, member);
     expect(text(form)).toContain("匿名（书记看不到您的名字）");
     // What existed before the submission: the member's own request for the form is theirs to keep.
-    const [{ maxOutbox, maxAudit }] = await h.db.sql.query<{ maxOutbox: number; maxAudit: string }>(
+    const [marks] = await h.db.sql.query<{ maxOutbox: number; maxAudit: string }>(
       `SELECT (SELECT coalesce(max(id), 0) FROM "OutboxMessage")::int AS "maxOutbox", (SELECT coalesce(max(id), 0) FROM "AuditLog")::text AS "maxAudit"`,
       [],
     );
+    const { maxOutbox, maxAudit } = marks!;
     const inboxBefore = new Set((await h.db.sql.query<{ key: string }>(`SELECT "key" FROM "InboundEvent"`, [])).map((r) => r.key));
     const logBefore = logged.length;
 
