@@ -4,7 +4,8 @@
 // is refused with a clear toast and writes nothing. The notes are read by the two members and
 // the branch secretary only, each reading audited; 分析 counts the quarter's talks; and when a
 // member left long ago, the notes of their talks are erased on either side.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addDays, dayToDate, minusYears } from "../../src/domain/calendar-day.ts";
 import type { SentMessage } from "../../src/double/index.ts";
 import type { EraseResult } from "../../src/jobs/erase-departed.ts";
@@ -13,6 +14,9 @@ import type { Harness } from "../support/harness.ts";
 import { opened } from "../support/sealed.ts";
 import { seedPerson, type SeededPerson } from "../support/seed.ts";
 import { at } from "./support.ts";
+
+// The machine is shared: each step waits for deliveries over the double.
+vi.setConfig({ testTimeout: 60_000 });
 
 let h: Harness;
 let a: Branch;
@@ -198,6 +202,22 @@ describe("counted in 分析 and erased with a departed member", () => {
     expect(text(done.toast)).toContain("已记录与甲李四的谈心");
     const [card] = await command(h, a.secretary, "分析");
     expect(text(card!.content)).toContain("**党员互相谈心**：本期记录 2 次，参与党员 3 人");
+  });
+
+  it("puts both talks, with their notes, in the other member's own data export (导出我的数据)", async () => {
+    const said = await h.double.say({ from: a.member2.openId, text: "导出我的数据" });
+    const msg = await h.double.waitForMessage({ to: a.member2.openId, where: (m) => m.parent_id === said.messageId && m.msg_type === "file" }, 15_000);
+    const fileKey = (msg.content as { file_key: string }).file_key;
+    const bytes = await fetch(`${h.double.url}/_double/resources/${fileKey}`).then(async (r) => Buffer.from(await r.arrayBuffer()));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    wb.getWorksheet("互相谈心")!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+    expect(rows).toEqual([
+      ["谈心日期", "对方", "方式", "记录人", "谈心内容"],
+      ["2027-03-09", "甲张三", "电话", "甲张三", NOTE],
+      ["2027-03-10", "甲周八", "视频", "甲周八", NOTE2],
+    ]);
   });
 
   it("clears the notes of every talk a member who left over three years ago took part in, keeping the rows", async () => {

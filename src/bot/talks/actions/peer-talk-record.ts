@@ -20,7 +20,8 @@ const form = z.object({
     .transform((s) => s.slice(0, 10))
     .refine(isDay, "请选择谈心日期"),
   form: z.enum(["IN_PERSON", "PHONE", "VIDEO"], "请选择谈心方式"),
-  notes: z.string().trim().max(PEER_TALK_NOTES_MAX, `谈心内容请控制在 ${PEER_TALK_NOTES_MAX} 字以内`).optional(),
+  // A bound on what is read at all; the rule (peer-talk.ts) counts characters, not UTF-16 units.
+  notes: z.string().trim().max(PEER_TALK_NOTES_MAX * 2, `谈心内容请控制在 ${PEER_TALK_NOTES_MAX} 字以内`).optional(),
 });
 
 export const peerTalkRecord = defineAction({
