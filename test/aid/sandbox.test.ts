@@ -1,5 +1,6 @@
 // The sandbox's embedded store (PGlite) with the demo branch: the fund has opening balances,
 // 张三 is in the hardship archive, and the aid flow runs end to end on it.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { keyringFrom } from "../../src/lib/sealing.ts";
 import { openPglite } from "../../src/store/db.ts";
@@ -9,7 +10,7 @@ import { demoOpenId, seedDemo } from "../../src/sandbox/seed.ts";
 import { ALL_DEMO_PEOPLE } from "../../src/sandbox/demo-branch.ts";
 import { TEST_DATA_KEYS } from "../support/env.ts";
 import { startHarness, type Harness } from "../support/harness.ts";
-import { approvalCardFor, clickCard, file, text } from "./support.ts";
+import { approvalCardFor, clickCard, command, file, text } from "./support.ts";
 
 let h: Harness;
 const person = (name: string) => {
@@ -103,7 +104,7 @@ it("gives a sandbox made before the committee existed the committee's part at it
   } finally {
     await db.close();
   }
-});
+}, 120_000);
 
 it("runs 求助 → approval on the embedded store", async () => {
   const zhang = person("张三");
@@ -115,3 +116,24 @@ it("runs 求助 → approval on the embedded store", async () => {
   const bal = await h.db.prisma.fundBalance.findFirstOrThrow({ where: { orgId: await demoBranchId(), source: "LOCAL_FINANCE" } });
   expect(bal.balanceFen).toBe(2_000_000 - 150_000);
 });
+
+it("lets the sandbox's committee secretary see the three branches together: 党委总览 and one 资金台账 workbook", async () => {
+  const gao = person("高志远");
+  const [overview] = await command(h, gao, "党委总览");
+  for (const name of ["磐东居委第一党支部", "磐东居委第二党支部", "磐东居委第三党支部"]) expect(text(overview!)).toContain(name);
+
+  const said = await h.double.say({ from: gao.openId, text: "导出资金台账" });
+  const msg = await h.double.waitForMessage({ to: gao.openId, where: (m) => m.parent_id === said.messageId && m.msg_type === "file" }, 30_000);
+  const key = (msg.content as { file_key: string }).file_key;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await fetch(`${h.double.url}/_double/resources/${key}`).then((r) => r.arrayBuffer())) as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["汇总", "磐东居委第一党支部", "磐东居委第二党支部", "磐东居委第三党支部", "资金核对"]);
+  const rows: unknown[][] = [];
+  wb.getWorksheet("汇总")!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  // 第二党支部: 8,000 + 2,000 in, 500 paid on the visit; 第三: 6,000 + 1,500 in, nothing paid.
+  expect(rows.slice(2, 5).map((r) => r.slice(0, 3))).toEqual([
+    ["磐东居委第二党支部", 10_000, 500],
+    ["磐东居委第三党支部", 7_500, 0],
+    ["合计", expect.any(Number), expect.any(Number)],
+  ]);
+}, 60_000);
