@@ -26,6 +26,7 @@ import { parseQuarter, quarterName } from "../src/domain/quarter.ts";
 import { commandButton } from "./help.ts";
 import { button, card, columns, hr, md, note, t, type Card, type Element, type Text } from "./kit.ts";
 import { joinLines, rowWithButton } from "./talk-parts.ts";
+import { esc } from "./visit-text.ts";
 
 export const COMMITTEE_BRANCH_ACTION = "committee.branch";
 export const COMMITTEE_PAGE_ACTION = "committee.overview";
@@ -103,8 +104,8 @@ function branchRow(f: BranchFigures): Text {
   const paid = yuanText(sumSources(f.aid.paidFen));
   const trained = percentOf(f.training.trained, f.training.members);
   return {
-    zh: `**${f.orgName}**\n谈心 ${f.talks.current}/${f.talks.members}（${pct}%）· 走访 ${v.done}/${v.planned} · 困难 ${activeEntries(f)} 户（复核逾期 ${f.archive.reviewsOverdue}）· 求助 ${requestsFiled(f)} 件 · 支出 ${paid.zh} · 培训 ${trained}% · 就业在帮 ${f.employment.open} · 互谈 ${f.talks.peerTalks} · 意见 ${f.suggestionsOpen} · 结对 ${f.pairingsActive} · 上报 ${f.escalationsOpen}`,
-    en: `**${f.orgName}**\ntalks ${f.talks.current}/${f.talks.members} (${pct}%) · visits ${v.done}/${v.planned} · hardship ${activeEntries(f)} (${f.archive.reviewsOverdue} reviews late) · aid ${requestsFiled(f)} · paid ${paid.en} · trained ${trained}% · job seekers ${f.employment.open} · peer talks ${f.talks.peerTalks} · suggestions ${f.suggestionsOpen} · pairings ${f.pairingsActive} · escalations ${f.escalationsOpen}`,
+    zh: `**${esc(f.orgName)}**\n谈心 ${f.talks.current}/${f.talks.members}（${pct}%）· 走访 ${v.done}/${v.planned} · 困难 ${activeEntries(f)} 户（复核逾期 ${f.archive.reviewsOverdue}）· 求助 ${requestsFiled(f)} 件 · 支出 ${paid.zh} · 培训 ${trained}% · 就业在帮 ${f.employment.open} · 互谈 ${f.talks.peerTalks} · 意见 ${f.suggestionsOpen} · 结对 ${f.pairingsActive} · 上报 ${f.escalationsOpen}`,
+    en: `**${esc(f.orgName)}**\ntalks ${f.talks.current}/${f.talks.members} (${pct}%) · visits ${v.done}/${v.planned} · hardship ${activeEntries(f)} (${f.archive.reviewsOverdue} reviews late) · aid ${requestsFiled(f)} · paid ${paid.en} · trained ${trained}% · job seekers ${f.employment.open} · peer talks ${f.talks.peerTalks} · suggestions ${f.suggestionsOpen} · pairings ${f.pairingsActive} · escalations ${f.escalationsOpen}`,
   };
 }
 
@@ -114,8 +115,8 @@ export function committeeOverviewCard(o: CommitteeOverview, opts: { page?: numbe
   const asOf = dateWords(o.asOf);
   const elements: Element[] = [
     md({
-      zh: `${o.committee.name} · 下辖 ${o.branches.length} 个党支部 · 截至 ${asOf.zh}`,
-      en: `${o.committee.name} · ${o.branches.length} branches · as of ${asOf.en}`,
+      zh: `${esc(o.committee.name)} · 下辖 ${o.branches.length} 个党支部 · 截至 ${asOf.zh}`,
+      en: `${esc(o.committee.name)} · ${o.branches.length} branches · as of ${asOf.en}`,
     }),
     md(joinLines([t("**合计**", "**Total**"), ...figureLines(o.total, o.year)])),
     hr(),
@@ -176,7 +177,7 @@ const overdueText = (counts: Record<OverdueTopic, number>): Text => join(OVERDUE
 
 function digestRow(b: BranchOverdue): Text {
   const what = overdueText(b);
-  return { zh: `· **${b.orgName}**：${what.zh}`, en: `· **${b.orgName}**: ${what.en}` };
+  return { zh: `· **${esc(b.orgName)}**：${what.zh}`, en: `· **${esc(b.orgName)}**: ${what.en}` };
 }
 
 /** The weekly digest to a committee's secretaries: what is overdue where, counts only. */
