@@ -44,8 +44,8 @@ async function newCardTo(who: SeededPerson, title: string, before: number): Prom
 const countTo = (who: SeededPerson, title: string) => h.double.messages({ to: who.openId }).filter((m) => text(m).includes(title)).length;
 
 /** Opens the set-up form from the 组织结对 list and submits it. */
-async function setUp(who: SeededPerson, form: Json) {
-  const list = await answer(who, "组织结对");
+async function setUp(who: SeededPerson, form: Json, said = "组织结对") {
+  const list = await answer(who, said);
   const before = countTo(who, "新建组织结对");
   const opened = await clickCard(h, who, list, "org-pairing-new");
   expect(opened.toast).toBeDefined();
@@ -127,6 +127,18 @@ describe("组织结对 under one committee", () => {
     expect(text(reply)).not.toContain("新建结对");
     const forged = await forgeClick(h, b3.secretary.openId, { a: "org-pairing-create", org: b1.orgId }, { kind: "URBAN_RURAL", startOn: "2027-03-01", ownName: "结三书记", partnerOrg: "op-far-1" });
     expect(JSON.stringify(forged.toast)).toContain("权限");
+  }, 60_000);
+});
+
+describe("组织结对 by the committee on behalf of a branch below", () => {
+  it("lets the committee's secretary set one up for a branch below it, and nobody else name that branch", async () => {
+    const list = text(await answer(c.secretary, "组织结对 结二党支部"));
+    expect(list).toContain("结二党支部");
+    expect(list).toContain("结一党支部");
+    const { click } = await setUp(c.secretary, { partnerName: "区文化馆", kind: "ORG_HELP", partnerContact: "钱馆长", ownDuty: "党委书记" }, "组织结对 op-2");
+    expect(toastText(click)).toContain("结对已建立");
+    expect(await h.db.prisma.orgPairing.findFirstOrThrow({ where: { partnerName: "区文化馆" } })).toMatchObject({ orgId: b2.orgId, proposedById: c.secretary.id, status: "ACTIVE" });
+    expect(text(await answer(b1.secretary, "组织结对 结二党支部"))).toContain("不是您所在或下属的组织");
   }, 60_000);
 });
 
@@ -277,9 +289,9 @@ describe("pairingFigures", () => {
     const store = storesOn(h.db);
     const figures = await store.orgPairingFigures.pairingFigures([b1.orgId, b2.orgId, b3.orgId, far.orgId, c.orgId], "2027-01-01", "2027-03-31");
     const by = new Map(figures.map((f) => [f.orgId, f]));
-    // b1: with b2 (ended today), b3, far (accepted); b2: with b1 (ended) and with b1 again.
+    // b1: with b2 (ended today), b3, far (accepted); b2: with b1 (ended), with b1 again, with the outside unit its committee set up.
     expect(by.get(b1.orgId)).toEqual({ orgId: b1.orgId, activePairings: 4, activities: 2 });
-    expect(by.get(b2.orgId)).toEqual({ orgId: b2.orgId, activePairings: 2, activities: 1 });
+    expect(by.get(b2.orgId)).toEqual({ orgId: b2.orgId, activePairings: 3, activities: 1 });
     // b3: with b1, with the outside unit; its declined proposal does not count.
     expect(by.get(b3.orgId)).toEqual({ orgId: b3.orgId, activePairings: 2, activities: 0 });
     expect(by.get(far.orgId)).toEqual({ orgId: far.orgId, activePairings: 1, activities: 1 });

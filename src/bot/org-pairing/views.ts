@@ -6,7 +6,7 @@ import { quarterName, quarterOf } from "../../domain/quarter.ts";
 import { hasRole } from "../../domain/roles.ts";
 import type { OrgPairingRow } from "../../store/org-pairings.ts";
 import { todayOf, type BaseContext } from "../context.ts";
-import { pairingOrgsOf } from "./access.ts";
+import { actingOrgs } from "./access.ts";
 
 /** Live pairings on the list: each is about 1 KB of card, so the card stays under Lark's 30 KB. */
 const LIST_LIVE = 15;
@@ -70,7 +70,7 @@ export async function pairingListView(ctx: BaseContext, orgId: number, done?: Te
 
 /** The active pairings the actor can record an activity for, labelled from their side. */
 export async function activityChoices(ctx: BaseContext): Promise<ActivityChoice[]> {
-  const orgIds = pairingOrgsOf(ctx);
+  const orgIds = await actingOrgs(ctx);
   const { period } = thisQuarter(ctx);
   const rows = await ctx.store.orgPairings.pairingsOf(orgIds, period, { live: true, limit: 50 });
   return rows

@@ -12,7 +12,7 @@ export const orgPairingActivityOpen = defineAction({
   async run(ctx, { value }) {
     const p = await ctx.store.orgPairings.loadPairing(value.pairing, thisQuarter(ctx).period);
     if (!p) throw unknownPairing();
-    sideOf(ctx, p);
+    await sideOf(ctx, p);
     if (p.status !== "ACTIVE") throw new UserError("org_pairing_not_active", { zh: "该结对不在进行中，无法登记活动。", en: "This pairing is not active; no activity can be recorded." });
     const choices = await activityChoices(ctx);
     ctx.send({ openId: ctx.actor.openId }, { card: orgPairingActivityFormCard({ today: todayOf(ctx), choices, initial: p.id }) }, `org-pairing-activity-form-${ctx.inbound.key}`);

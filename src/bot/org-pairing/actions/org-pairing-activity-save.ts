@@ -15,7 +15,7 @@ export const orgPairingActivitySave = defineAction({
   async run(ctx, { form }) {
     const p = await ctx.store.orgPairings.loadPairing(Number(form.pairing), thisQuarter(ctx).period);
     if (!p) throw unknownPairing();
-    const side = sideOf(ctx, p);
+    const side = await sideOf(ctx, p);
     if (p.status !== "ACTIVE") throw new UserError("org_pairing_not_active", { zh: "该结对不在进行中，无法登记活动。", en: "This pairing is not active; no activity can be recorded." });
     const heldOn = parseDay(form.heldOn);
     const participantsText = given(form.participants);

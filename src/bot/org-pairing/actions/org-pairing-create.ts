@@ -1,11 +1,10 @@
 import { ORG_PAIRING_ACTION, orgPairingCreatedCard, orgPairingNoticeCard, orgPairingProposalCard } from "../../../../cards/org-pairing.ts";
 import { parseDay } from "../../../domain/calendar-day.ts";
 import { initialStatus, partnerChoice, partnerContactProblem, phoneProblem, startProblem } from "../../../domain/org-pairing.ts";
-import { hasRole } from "../../../domain/roles.ts";
 import type { PairingContact } from "../../../store/org-pairings.ts";
 import { defineAction, todayOf, type ActionContext, type ActionResult } from "../../context.ts";
-import { fromProblem, must, notAllowed, UserError } from "../../errors.ts";
-import { PAIRING_ROLES } from "../access.ts";
+import { fromProblem, must, UserError } from "../../errors.ts";
+import { mustActFor } from "../access.ts";
 import { createForm, given, orgRef } from "../forms.ts";
 import { summaryOf, thisQuarter } from "../views.ts";
 
@@ -36,7 +35,7 @@ export const orgPairingCreate = defineAction({
   form: createForm,
   async run(ctx, { value, form }) {
     const orgId = value.org;
-    if (!hasRole(ctx.actor, PAIRING_ROLES, orgId)) throw notAllowed();
+    await mustActFor(ctx, orgId);
     const formMessageId = ctx.inbound.messageId ?? null;
     const earlier = formMessageId ? await ctx.store.orgPairings.pairingOfForm(formMessageId) : null;
     if (earlier !== null) return alreadySetUp(ctx, earlier);

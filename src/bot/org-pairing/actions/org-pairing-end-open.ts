@@ -12,7 +12,7 @@ export const orgPairingEndOpen = defineAction({
   async run(ctx, { value }) {
     const p = await ctx.store.orgPairings.loadPairing(value.pairing, thisQuarter(ctx).period);
     if (!p) throw unknownPairing();
-    const side = sideOf(ctx, p, value.org);
+    const side = await sideOf(ctx, p, value.org);
     if (p.status !== "ACTIVE") throw new UserError("org_pairing_not_active", { zh: "该结对不在进行中。", en: "This pairing is not active." });
     return { card: orgPairingEndFormCard({ ...summaryOf(p), viewerOrg: side }) };
   },

@@ -12,7 +12,7 @@ export const orgPairingEnd = defineAction({
   async run(ctx, { value, form }) {
     const p = await ctx.store.orgPairings.loadPairing(value.pairing, thisQuarter(ctx).period);
     if (!p) throw unknownPairing();
-    const side = sideOf(ctx, p, value.org);
+    const side = await sideOf(ctx, p, value.org);
     const today = todayOf(ctx);
     const reason = given(form.reason)!;
     if (!(await ctx.store.orgPairings.endPairing(p.id, today, reason, ctx.clock.now()))) {

@@ -11,6 +11,6 @@ export const orgPairing: Command = {
   instead: { ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {
-    ctx.reply({ card: await pairingListView(ctx, pickOrg(ctx, ctx.args.trim())) });
+    ctx.reply({ card: await pairingListView(ctx, await pickOrg(ctx, ctx.args.trim())) });
   },
 };
