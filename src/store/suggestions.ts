@@ -5,7 +5,7 @@
 // answer can still reach them, and is erased in the transaction that answers (the sealed copy
 // travels in the answer's outbox row, blanked once sent); `formKey`, which dedupes a form
 // submitted twice, is a keyed digest of the form card's message id, not the id itself (that id
-// sits in the outbox next to the member's open_id).
+// sits in the outbox next to the member's open_id), erased with the address when answered.
 import type { Lang } from "../domain/text.ts";
 import type { SuggestionKind } from "../domain/suggestion.ts";
 import { nextRequestNumber } from "./request-numbers.ts";
@@ -84,16 +84,19 @@ export async function findSuggestion(tx: Tx, id: number): Promise<SuggestionRow 
 }
 
 /**
- * Answers an open suggestion: ANSWERED, the answer sealed, and an anonymous author's address
- * erased in the same statement. Returns the row and the address as it was stored (still sealed:
+ * Answers an open suggestion: ANSWERED, the answer sealed, and an anonymous author's address and
+ * form key erased in the same statement. Returns the row and the address as it was stored (still sealed:
  * the answer's outbox row carries that copy), or null when it was answered meanwhile.
  */
 export async function answerSuggestion(tx: Tx, id: number, a: { answer: string; answeredById: number; at: Date }): Promise<{ row: SuggestionRow; sealedReplyTo: string | null } | null> {
-  const before = await tx.$queryRaw<{ replyTo: string | null }[]>`SELECT "replyTo" FROM "Suggestion" WHERE "id" = ${id} AND "status" = 'OPEN' FOR UPDATE`;
+  const before = await tx.$queryRaw<{ replyTo: string | null; anonymous: boolean }[]>`SELECT "replyTo", "anonymous" FROM "Suggestion" WHERE "id" = ${id} AND "status" = 'OPEN' FOR UPDATE`;
   if (before.length === 0) return null;
+  // An anonymous item's form key goes too: with the data key, it could be matched to the form
+  // card's message id in the outbox. The form became the receipt long ago; nothing submits it again.
+  const forget = before[0]!.anonymous ? { replyTo: null, formKey: null } : {};
   const n = await tx.suggestion.updateMany({
     where: { id, status: "OPEN" },
-    data: { status: "ANSWERED", answer: sealer(tx).seal("Suggestion.answer", a.answer), answeredById: a.answeredById, answeredAt: a.at, replyTo: null, updatedAt: a.at },
+    data: { status: "ANSWERED", answer: sealer(tx).seal("Suggestion.answer", a.answer), answeredById: a.answeredById, answeredAt: a.at, updatedAt: a.at, ...forget },
   });
   if (n.count !== 1) return null;
   const row = await findSuggestion(tx, id);

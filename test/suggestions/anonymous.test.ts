@@ -74,8 +74,8 @@ describe("an anonymous suggestion", () => {
     // Once sent, the outbox row of the answer says nothing of whom it went to.
     const sent = await eventually(() => h.db.prisma.outboxMessage.findFirst({ where: { idempotencyKey: `suggestion-a-${row.id}`, status: "SENT" } }), 30_000);
     expect(sent).toMatchObject({ receiveIdType: "sealed_open_id", receiveId: null, rateKey: "anon", larkMessageId: null, lang: null, content: {} });
-    // Answered: the sealed address is erased.
-    expect(await h.db.prisma.suggestion.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "ANSWERED", replyTo: null });
+    // Answered: the sealed address and the keyed form key are erased.
+    expect(await h.db.prisma.suggestion.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "ANSWERED", replyTo: null, formKey: null });
 
     // Search everything written since the form arrived.
     const newKeys = (await h.db.sql.query<{ key: string }>(`SELECT "key" FROM "InboundEvent"`, [])).map((x) => x.key).filter((k) => !inboxBefore.has(k));
