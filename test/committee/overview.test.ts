@@ -10,6 +10,7 @@ import type { SentMessage } from "../../src/double/index.ts";
 import { command, forgeClick, seedBranch, text, type Branch } from "../aid/support.ts";
 import type { Committee } from "../support/committee.ts";
 import type { Harness } from "../support/harness.ts";
+import { seedPerson } from "../support/seed.ts";
 import { namesOf, SECRETS, seedCommitteeWithWork, startCommitteeHarness } from "./support.ts";
 
 let h: Harness;
@@ -148,6 +149,33 @@ describe("党委总览", () => {
     expect(text(only(await command(h, c.secretary, "党委总览 2026")))).toContain("党委总览 · 2026年第四季度");
     expect(text(only(await command(h, c.secretary, "党委总览 2027Q3")))).toContain("这个季度还没有开始");
     expect(text(only(await command(h, c.secretary, "党委总览 明年")))).toContain("请写季度");
+  });
+});
+
+describe("a committee of many branches", () => {
+  it("pages 20 branches at a time through the double, every page a card Lark accepts", async () => {
+    const p = h.db.prisma;
+    const big = await p.organization.create({ data: { code: "cv-big", name: "览街道党工委", kind: "COMMITTEE" } });
+    const general = await p.organization.create({ data: { code: "cv-big-g", name: "览总支", kind: "GENERAL_BRANCH", parentId: big.id } });
+    // 25 branches: 24 directly below, one below the general branch (any depth counts).
+    for (let i = 1; i <= 25; i++) {
+      await p.organization.create({ data: { code: `cv-big-${i}`, name: `览街道第${i}社区党支部`, kind: "BRANCH", parentId: i === 25 ? general.id : big.id } });
+    }
+    const head = await seedPerson(p, h.double, { name: "览街道书记", orgId: big.id, roles: ["SECRETARY"] });
+    const first = only(await command(h, head, "党委总览"));
+    expect(text(first)).toContain("下辖 25 个党支部");
+    expect(text(first)).toContain("第 1/2 页");
+    const rows = (m: unknown) => buttons(m).filter((v) => v.a === "committee.branch");
+    expect(rows(first.content)).toHaveLength(20);
+    // Roster order by code: 1, 2, … 10, not 1, 10, 11.
+    expect(text(first).indexOf("览街道第2社区党支部")).toBeLessThan(text(first).indexOf("览街道第10社区党支部"));
+    const next = buttons(first.content).find((v) => v.a === "committee.overview" && v.n === 2)!;
+    const click = await h.double.click({ from: head.openId, messageId: first.message_id, value: next, tag: "button" });
+    expect(text({ content: click.card })).toContain("第 2/2 页");
+    expect(rows(click.card)).toHaveLength(5);
+    expect(text({ content: click.card })).toContain("览街道第25社区党支部");
+    const lines = await views("committee.overview.view", head.id);
+    expect(lines.map((l) => (l.changes as { page: number }).page)).toEqual([1, 2]);
   });
 });
 
