@@ -2,7 +2,7 @@
 // unique marker into every field that is sealed: a talk record's notes and concerns, an aid
 // request's description, the secretary's question and the member's answer, a file (its name and
 // bytes), a decision note, a hardship entry's household, an event visit's reason and the visit's
-// notes, a question and its answer. After delivery and the retention window, the payload pruning
+// notes, a question and its answer, an anonymous suggestion and its answer. After delivery and the retention window, the payload pruning
 // runs; then every text, json, array and bytea column of every table is read directly and no
 // marker may be found (the sealed columns, the inbox and outbox, the audit).
 import { randomBytes } from "node:crypto";
@@ -29,6 +29,8 @@ const M = {
   visitNotes: `标记走访${tag}K`,
   question: `标记提问${tag}L`,
   questionAnswer: `标记回复${tag}M`,
+  suggestion: `标记意见${tag}N`,
+  suggestionAnswer: `标记答复${tag}O`,
 };
 
 let h: Harness;
@@ -118,6 +120,15 @@ describe("no sensitive text in plain at rest", () => {
     const card = await eventually(() => h.double.messages({ to: a.secretary.openId }).find((m) => text(m).includes(M.question)));
     await clickCard(h, a.secretary, card, "question-answer", { answer: M.questionAnswer });
     await eventually(() => h.double.messages({ to: a.member2.openId }).find((m) => text(m).includes(M.questionAnswer)));
+  });
+
+  it("an anonymous suggestion and its answer", async () => {
+    const said = await h.double.say({ from: a.member2.openId, text: "意见建议" });
+    const form = await h.double.waitForMessage({ where: (m) => m.parent_id === said.messageId && text(m).includes("suggestion-submit") });
+    await h.double.click({ from: a.member2.openId, messageId: form.message_id, value: buttonValue(form.content, "suggestion-submit"), formValue: { kind: "OPINION", body: M.suggestion, who: "anonymous" }, tag: "button" });
+    const card = await eventually(() => h.double.messages({ to: a.secretary.openId }).find((m) => text(m).includes(M.suggestion)));
+    await clickCard(h, a.secretary, card, "suggestion-answer", { answer: M.suggestionAnswer });
+    await eventually(() => h.double.messages({ to: a.member2.openId }).find((m) => text(m).includes(M.suggestionAnswer)));
   });
 
   it("after delivery and the retention window, no table holds any marker in plain text", async () => {
