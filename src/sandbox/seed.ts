@@ -48,7 +48,8 @@ export async function seedDemo(prisma: PrismaClient, double: LarkDouble): Promis
       await createPeople(store, DEMO_COMMITTEE_PEOPLE, ids, people);
       await seedBranchesDemo(store, ids, people);
     }
-  });
+    // Some sixty statements, one round trip each: more than Prisma's 5 s default on a busy machine.
+  }, { timeout: 60_000, maxWait: 10_000 });
   return { created: true };
 }
 
