@@ -18,6 +18,7 @@ import { LEVEL_LABEL, type HardshipLevel } from "../src/domain/hardship-rules.ts
 import { fenToInput, yuanText } from "../src/domain/money.ts";
 import { attachmentElements, type AttachmentView } from "./aid-attachments.ts";
 import { AID_ACTION, joinText, mdLines } from "./aid-common.ts";
+import { raiseButton } from "./escalation.ts";
 import { basicsLines, decisionLines, timelineLines, type DecisionView, type RequestBasics, type TimelineLine } from "./aid-request.ts";
 import { button, card, columns, form, hr, input, md, note, select, t, type Card, type Colour, type Element, type Text } from "./kit.ts";
 
@@ -118,6 +119,8 @@ export function approvalCard(v: ApprovalView): Card {
         ),
       ]),
       note(t("批准即从所选来源支出并记账；决定不能修改，款项退回或有误时由书记整笔冲正（须说明原因）。不批准须填写理由。", "Approving pays from the chosen source and books it; a decision is not edited, but the secretary can reverse a payment whole, with a reason. A rejection needs a reason.")),
+      // Beyond the branch's means: put it before the organisation above (上报), which may then read it.
+      raiseButton("AidRequest", v.requestId),
     );
   }
   const status = v.status === "CANCELLED" && v.withdrawn ? t("已撤回", "withdrawn") : STATUS_LABEL[v.status];

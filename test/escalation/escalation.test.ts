@@ -12,7 +12,7 @@ import { eventually, type Harness } from "../support/harness.ts";
 import { seedCommittee, type Committee } from "../support/committee.ts";
 import { opened } from "../support/sealed.ts";
 import type { SeededPerson } from "../support/seed.ts";
-import { buttonValue, clickCard, command, file, forgeClick, hasButton, startAidHarness, text, toast } from "../aid/support.ts";
+import { buttonValue, clickCard, command, file, forgeClick, hasButton, seedBranch, startAidHarness, text, toast } from "../aid/support.ts";
 
 const at = (day: string, hhmm = "09:40") => {
   const [hh, mm] = hhmm.split(":").map(Number) as [number, number];
@@ -158,6 +158,40 @@ describe("raising by hand", () => {
   });
 });
 
+describe("other kinds, and nobody above", () => {
+  it("a suggestion raised by its number shows what was said and answered, and no author", async () => {
+    const b2 = c.branches[1];
+    const s = await h.db.prisma.suggestion.create({ data: { number: "2027-0900", orgId: b2.orgId, kind: "CRITICISM", body: "支部活动通知太晚", anonymous: true, authorId: null } });
+    expect(await said(b2.secretary, "上报 2027-0900 涉及社区安排")).toContain("已上报升社区党委");
+    const row = await h.db.prisma.escalation.findFirstOrThrow({ where: { subjectType: "Suggestion", subjectId: s.id } });
+    expect(row.subjectPersonId).toBeNull();
+    const card = text({ content: (await open(c.secretary, row.id)).card });
+    expect(card).toContain("支部活动通知太晚");
+    expect(card).toContain("批评");
+    expect(card).not.toContain(b2.member.name);
+  });
+
+  it("the approval card's 上报党委 button finds the request already raised", async () => {
+    const b1 = c.branches[0];
+    const chased = (await escalations()).find((e) => e.reason === "AID_OVERDUE")!;
+    const number = (await h.db.prisma.aidRequest.findUniqueOrThrow({ where: { id: chased.subjectId } })).number;
+    const approval = h.double.messages({ to: b1.secretary.openId }).find((m) => text(m).includes(`帮扶申请审批 · ${number}`))!;
+    expect(hasButton(approval.content, "escalation-raise")).toBe(true);
+    const count = (await escalations()).length;
+    const r = await clickCard(h, b1.secretary, approval, "escalation-raise");
+    expect(toast(r).content).toContain("已上报");
+    expect((await escalations()).length).toBe(count);
+  });
+
+  it("a branch with no organisation above that has a secretary gets a clear answer", async () => {
+    const lone = await seedBranch(h, "esl", { prefix: "孤" });
+    await h.db.prisma.hardshipEntry.create({ data: { orgId: lone.orgId, personId: lone.member.id, causes: ["OLD_AGE"], level: "GENERAL", household: "独居", nextReviewOn: dayToDate("2027-09-01") } });
+    const count = (await escalations()).length;
+    expect(await said(lone.secretary, `上报 ${lone.member.name}`)).toContain("无法上报");
+    expect((await escalations()).length).toBe(count);
+  });
+});
+
 describe("need to know", () => {
   it("the committee cannot open an entry nobody raised: not through the archive, not through a forged click", async () => {
     // The archive's own card refuses a committee secretary.
@@ -214,11 +248,13 @@ describe("the committee's side", () => {
     const before = (await audits("escalation.list")).length;
     const [list] = await command(h, c.secretary, "上报的事");
     const card = text(list!);
-    expect(card).toContain("待办结（4）");
+    expect(card).toContain("待办结（5）");
+    expect(card).toContain("意见建议 2027-0900");
     for (const name of ["升一张三", "升二张三", "升三张三", "升一李四"]) expect(card).toContain(name);
     expect(card).not.toContain("邻一张三");
     const lines = (await audits("escalation.list")).slice(before);
-    expect(lines.map((l) => l.subjectPersonId).sort()).toEqual([c.branches[0].member.id, c.branches[0].member2.id, c.branches[1].member.id, c.branches[2].member.id].sort());
+    expect(lines).toHaveLength(5);
+    expect(lines.map((l) => l.subjectPersonId).filter((x) => x !== null).sort()).toEqual([c.branches[0].member.id, c.branches[0].member2.id, c.branches[1].member.id, c.branches[2].member.id].sort());
     expect(await said(c.branches[0].member, "上报事项")).not.toContain("待办结");
   });
 
