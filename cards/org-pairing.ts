@@ -194,7 +194,7 @@ export function orgPairingAnsweredCard(p: PairingSummary & { answeredBy: string 
   return card({
     title: accepted ? t("已同意组织结对", "Pairing accepted") : t("已不同意组织结对", "Pairing declined"),
     template: accepted ? "green" : "grey",
-    elements: [md(summaryText(p)), note({ zh: `由${esc(p.answeredBy)}${accepted ? "同意" : "不同意"}。`, en: `${accepted ? "Accepted" : "Declined"} by ${esc(p.answeredBy)}.` })],
+    elements: [md(summaryText(p)), ...(p.answeredBy ? [note({ zh: `由${esc(p.answeredBy)}${accepted ? "同意" : "不同意"}。`, en: `${accepted ? "Accepted" : "Declined"} by ${esc(p.answeredBy)}.` })] : [])],
   });
 }
 

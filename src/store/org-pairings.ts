@@ -206,9 +206,12 @@ export async function confirmPairing(tx: Tx, id: number, byId: number, at: Date)
   return r.count === 1;
 }
 
-/** The partner's secretary declines a proposed pairing; false when it was no longer proposed. */
-export async function declinePairing(tx: Tx, id: number, byId: number, reason: string | null, at: Date): Promise<boolean> {
-  const r = await tx.orgPairing.updateMany({ where: { id, status: "PROPOSED" }, data: { status: "DECLINED", confirmedById: byId, confirmedAt: at, endedReason: reason, updatedAt: at } });
+/**
+ * The partner's secretary declines a proposed pairing (who declined is in the audit: confirmedById
+ * names only one who agreed); false when it was no longer proposed.
+ */
+export async function declinePairing(tx: Tx, id: number, reason: string | null, at: Date): Promise<boolean> {
+  const r = await tx.orgPairing.updateMany({ where: { id, status: "PROPOSED" }, data: { status: "DECLINED", endedReason: reason, updatedAt: at } });
   return r.count === 1;
 }
 

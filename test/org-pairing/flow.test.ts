@@ -199,9 +199,9 @@ describe("组织结对 across two committees", () => {
     const card = await eventually(() => h.double.messages({ to: far.secretary.openId }).find((m) => text(m).includes("组织结对邀请") && text(m).includes("结三党支部")));
     const r = await clickCard(h, far.secretary, card, "org-pairing-decline");
     expect(toastText(r)).toContain("已不同意结对");
-    expect(await h.db.prisma.orgPairing.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "DECLINED", confirmedById: far.secretary.id });
+    expect(await h.db.prisma.orgPairing.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "DECLINED", confirmedById: null });
     await eventually(() => h.double.messages({ to: b3.secretary.openId }).find((m) => text(m).includes("对方未同意结对")));
-    expect(await h.db.prisma.auditLog.count({ where: { action: "org.pairing.decline", subjectId: String(p.id) } })).toBe(1);
+    expect(await h.db.prisma.auditLog.count({ where: { action: "org.pairing.decline", subjectId: String(p.id), actorId: far.secretary.id, orgId: far.orgId } })).toBe(1);
   }, 60_000);
 });
 

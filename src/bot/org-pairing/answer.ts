@@ -18,10 +18,10 @@ export async function answerProposal(ctx: ActionContext, pairingId: number, acce
     return { toast: { type: "info", text: { zh: "该结对邀请已处理过。", en: "This proposal was answered already." } }, card: orgPairingAnsweredCard({ ...summaryOf(p), answeredBy: by }) };
   }
   const now = ctx.clock.now();
-  const done = accept ? await ctx.store.orgPairings.confirmPairing(p.id, ctx.actor.personId, now) : await ctx.store.orgPairings.declinePairing(p.id, ctx.actor.personId, null, now);
+  const done = accept ? await ctx.store.orgPairings.confirmPairing(p.id, ctx.actor.personId, now) : await ctx.store.orgPairings.declinePairing(p.id, null, now);
   if (!done) throw unknownPairing();
   const status = accept ? "ACTIVE" : "DECLINED";
-  await ctx.audit({ action: accept ? "org.pairing.confirm" : "org.pairing.decline", subjectType: "OrgPairing", subjectId: p.id, orgId: p.partnerOrgId, changes: { status: ["PROPOSED", status], fields: ["status", "confirmedById", "confirmedAt"] } });
+  await ctx.audit({ action: accept ? "org.pairing.confirm" : "org.pairing.decline", subjectType: "OrgPairing", subjectId: p.id, orgId: p.partnerOrgId, changes: { status: ["PROPOSED", status], fields: accept ? ["status", "confirmedById", "confirmedAt"] : ["status"] } });
   const answered = { ...summaryOf(p), status, answeredBy: ctx.actor.name } as const;
   const proposer = await ctx.store.people.personContact(p.proposedById);
   if (proposer?.openId) ctx.send({ openId: proposer.openId }, { card: orgPairingAnswerCard({ ...answered, partnerOrgName: p.partnerName }) }, `org-pairing-${p.id}-answer`);
