@@ -11,7 +11,7 @@ import { committeesOf, overviewCard } from "../../committee/views.ts";
 export const branchAnalysis: Command = {
   name: "分析",
   aliases: ["analysis", "定期分析"],
-  summary: { zh: "支部谈心谈话、困难帮扶情况的季度分析（支部书记）", en: "the branch's quarterly analysis (secretary)" },
+  summary: { zh: "支部谈心谈话、困难帮扶情况的季度分析（支部书记；党委、党总支看各支部总览）", en: "the branch's quarterly analysis (secretary; a committee sees its branches' overview)" },
   // A 党委's or 党总支's affairs worker too: for them 分析 is the committee overview.
   roles: ["SECRETARY", "AFFAIRS_WORKER"],
   instead: { commands: ["谈心", "我的谈心", "走访"] },
