@@ -236,6 +236,10 @@ describe("年度报告", () => {
     expect(fundRow(wb, "合计", "党费补助")).toMatchObject({ 核对: "不平" });
     expect(await h.db.prisma.auditLog.count({ where: { action: "year.report", actorId: c.secretary.id, orgId: c.orgId } })).toBe(1);
 
+    // The committee's affairs worker gets the same committee report.
+    const worker = await report(c.worker, "年报");
+    expect(figureRow(await workbookOf(worker.file), "已谈心党员（人）")).toEqual([3, 2, 1, 0]);
+
     // Drill-down to one branch by its name.
     const one = await report(c.secretary, "年度报告 2026 年报三党支部");
     expect(cellsOf(await workbookOf(one.file), "年度报告")[0]).toEqual(["类别", "项目", "年报三党支部"]);
@@ -272,6 +276,7 @@ describe("the December reminder", () => {
     expect(await run("2026-12-15")).toMatchObject({ year: 2026, organisations: 4, staged: 4 });
     expect(await run("2026-12-15", "15:50")).toMatchObject({ staged: 0 });
     expect(await run("2026-12-16")).toMatchObject({ staged: 0 });
+    expect(await run("2026-12-19")).toMatchObject({ skipped: "rest-day", staged: 0 });
     const secretaries = [c.secretary, ...c.branches.map((b) => b.secretary)];
     for (const s of secretaries) {
       await h.double.waitForMessage({ to: s.openId, where: (m) => text(m).includes("年度报告可以生成了") }, 15_000);
