@@ -273,6 +273,10 @@ describe("ending a pairing", () => {
     const endValue = buttonValue(opened.card, "org-pairing-end");
     const missing = await h.double.click({ from: b1.secretary.openId, messageId: list.message_id, value: endValue, formValue: { reason: "" }, tag: "button" });
     expect(toastText(missing)).toContain("请填写结束原因");
+    // Neither side: refused, nothing changes.
+    const forged = await forgeClick(h, b3.secretary.openId, endValue, { reason: "不想结对了" });
+    expect(JSON.stringify(forged.toast)).toContain("权限");
+    expect(await h.db.prisma.orgPairing.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "ACTIVE", endedReason: null });
     const r = await h.double.click({ from: b1.secretary.openId, messageId: list.message_id, value: endValue, formValue: { reason: "结对目标已完成" }, tag: "button" });
     expect(toastText(r)).toContain("结对已结束");
     expect(await h.db.prisma.orgPairing.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "ENDED", endedReason: "结对目标已完成", endOn: new Date(`${TODAY}T00:00:00Z`) });
