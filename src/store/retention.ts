@@ -169,6 +169,7 @@ export async function erasePerson(rows: Rows, q: { personId: number; leftBy: str
        visits AS (UPDATE "VisitTask" SET "reason" = NULL, "notes" = NULL WHERE "memberId" = $1 RETURNING 1),
        contacts AS (UPDATE "ContactLog" SET "note" = NULL WHERE "memberId" = $1 RETURNING 1),
        questions AS (UPDATE "QuestionMessage" SET "body" = $2 WHERE "questionId" IN (SELECT "id" FROM "Question" WHERE "askerId" = $1) RETURNING 1),
+       suggestions AS (UPDATE "Suggestion" SET "body" = $2, "answer" = CASE WHEN "answer" IS NULL THEN NULL ELSE $2 END WHERE "authorId" = $1 RETURNING 1),
        person AS (UPDATE "Person" SET "erasedAt" = ${utc(3)} WHERE "id" = $1 RETURNING 1)
      SELECT (SELECT count(*) FROM talks)::int AS "talks", (SELECT count(*) FROM follow_ups)::int AS "followUps",
             (SELECT count(*) FROM talk_tasks)::int AS "talkTasks", (SELECT count(*) FROM hardship)::int AS "hardship",
@@ -178,7 +179,7 @@ export async function erasePerson(rows: Rows, q: { personId: number; leftBy: str
     [q.personId, ERASED_TEXT, q.at],
   );
   // A data-modifying WITH runs to completion whether or not the SELECT reads it (revisions,
-  // hardship_history, request_events, fund_notes, peer_talks, person are not counted, but are done).
+  // hardship_history, request_events, fund_notes, peer_talks, suggestions, person are not counted, but are done).
   return r[0]!;
 }
 

@@ -167,3 +167,15 @@ describe("分析", () => {
     expect(text(reply!)).toContain(`**意见建议**：本期收到 ${all.length} 条（匿名 ${anonymous} 条），答复 ${answered} 条，待答复 ${open} 条`);
   }, 60_000);
 });
+
+describe("a member who left", () => {
+  it("has the texts of their named items erased with their other records, three years on", async () => {
+    const before = await h.db.prisma.suggestion.findFirstOrThrow({ where: { authorId: b().member2.id } });
+    expect(opened("Suggestion", before).body).toContain("宣传栏");
+    await h.db.prisma.membership.updateMany({ where: { personId: b().member2.id }, data: { status: "ENDED", endedOn: new Date("2022-01-01T00:00:00Z") } });
+    expect(await h.app.maintenance!.run("erase-departed")).toMatchObject({ erased: 1 });
+    const after = await h.db.prisma.suggestion.findUniqueOrThrow({ where: { id: before.id } });
+    expect(opened("Suggestion", after).body).not.toContain("宣传栏");
+    expect(after).toMatchObject({ kind: before.kind, status: before.status, authorId: b().member2.id });
+  }, 60_000);
+});
