@@ -87,7 +87,7 @@ async function yearReport(c: TaskChild, year: number): Promise<Record<string, nu
   if (!one || one.parts.length !== 1) throw new Error("no report for one branch");
   const t = report.total;
   return {
-    "compute the committee's report, 100 branches (s)": secs(computeS),
+    [`compute the committee's report, ${COMMITTEE_BRANCHES} branches (s)`]: secs(computeS),
     "talks held / members owed a talk / talked with": `${t.talks.held} / ${t.talks.due} / ${t.talks.talkedWith}`,
     "visits done / planned": `${t.visits.done} / ${t.visits.planned}`,
     "fund reconciled per source (closing + later = balance)": "yes, and equal to the ledger",
@@ -101,8 +101,10 @@ async function yearReport(c: TaskChild, year: number): Promise<Record<string, nu
 const SCENARIOS: Record<Scenario, Run> = { "committee-digest": committeeDigest, "year-report": yearReport };
 
 try {
+  // What the process holds before the scenario runs (node, tsx, Prisma, the pool, Redis).
+  const before = rssMb();
   const figures = await SCENARIOS[scenario](child, Number(yearArg));
-  process.send!({ ok: true, scenario, figures, peakRssMb: rssMb() } satisfies ChildResult);
+  process.send!({ ok: true, scenario, figures: { "process RSS before the scenario (MB)": before, ...figures }, peakRssMb: rssMb() } satisfies ChildResult);
 } catch (err) {
   process.send!({ ok: false, scenario, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ChildResult);
 } finally {
