@@ -19,6 +19,8 @@ import type { CommendRow } from "../store/commendations.ts";
 import type { OwnJobCase, OwnProfile, OwnRole, OwnStandingChange, TalkHeld, VisitToMember } from "../store/personal-records.ts";
 import type { PeerTalkRow } from "../store/peer-talks.ts";
 import type { QuestionRow, ThreadMessage } from "../store/questions.ts";
+import type { SuggestionRow } from "../store/suggestions.ts";
+import { SUGGESTION_KIND_LABEL } from "../domain/suggestion.ts";
 import type { Attended } from "../store/training-records.ts";
 import type { TrainingRow } from "../store/training.ts";
 import { neutraliseWorkbook } from "./safe-cell.ts";
@@ -40,6 +42,8 @@ export interface PersonalData {
   commendations: CommendRow[];
   jobCases: OwnJobCase[];
   questions: (QuestionRow & { messages: ThreadMessage[] })[];
+  /** Their named suggestions (意见建议) with the answers; anonymous ones are linked to nobody. */
+  suggestions?: SuggestionRow[];
   changes: OwnStandingChange[];
   /** Who else read or changed these records (the audit lines about the member), newest first, in words. */
   readings: { when: string; who: string; what: string }[];
@@ -235,6 +239,19 @@ export function buildPersonalWorkbook(d: PersonalData, opts: { generatedAt: Date
     for (const m of q.messages) {
       questions.addRow({ number: requestLabel(q), status: QUESTION_STATUS[q.status], at: at(m.at), who: m.fromAsker ? "我" : (d.names.get(m.authorId) ?? "支部"), body: m.body });
     }
+  }
+
+  const suggestions = sheet(wb, "意见建议", [
+    { header: "编号", key: "number", width: 12 },
+    { header: "类别", key: "kind", width: 8 },
+    { header: "提出时间", key: "at", width: 18 },
+    { header: "内容", key: "body", width: 50 },
+    { header: "状态", key: "status", width: 10 },
+    { header: "答复", key: "answer", width: 50 },
+    { header: "答复时间", key: "answeredAt", width: 18 },
+  ]);
+  for (const x of d.suggestions ?? []) {
+    suggestions.addRow({ number: requestLabel(x), kind: SUGGESTION_KIND_LABEL[x.kind].zh, at: at(x.createdAt), body: x.body, status: QUESTION_STATUS[x.status], answer: x.answer ?? "", answeredAt: at(x.answeredAt) });
   }
 
   const changes = sheet(wb, "组织关系变动", [

@@ -2,6 +2,7 @@
 // the item with an answer form, one answers, the member is told and finds it under 我的意见.
 // Refusals change nothing; a form submits once; the reminder after five working days goes
 // once; a committee sees its branches' items without names; 分析 counts them.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buttonValue, command, forgeClick, text, toast } from "../aid/support.ts";
 import { seedCommittee, type Committee } from "../support/committee.ts";
@@ -165,6 +166,23 @@ describe("分析", () => {
     const answered = all.filter((s) => s.status === "ANSWERED").length;
     const anonymous = all.filter((s) => s.anonymous).length;
     expect(text(reply!)).toContain(`**意见建议**：本期收到 ${all.length} 条（匿名 ${anonymous} 条），答复 ${answered} 条，待答复 ${open} 条`);
+  }, 60_000);
+});
+
+describe("导出我的数据", () => {
+  it("holds the member's named items with their answers", async () => {
+    const said = await h.double.say({ from: b().member.openId, text: "导出我的数据" });
+    const file = await h.double.waitForMessage({ to: b().member.openId, where: (m) => m.parent_id === said.messageId && m.msg_type === "file" }, 30_000);
+    const fileKey = (file.content as { file_key: string }).file_key;
+    const bytes = await fetch(`${h.double.url}/_double/resources/${fileKey}`).then(async (r) => Buffer.from(await r.arrayBuffer()));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("意见建议")!;
+    const cells: string[] = [];
+    ws.eachRow((row) => cells.push((row.values as unknown[]).map((v) => String(v ?? "")).join("|")));
+    expect(cells[0]).toContain("内容");
+    expect(cells.slice(1).join("\n")).toContain("建议把支部活动改到周六上午");
+    expect(cells.slice(1).join("\n")).toContain("下月起每月一次活动改在周六上午");
   }, 60_000);
 });
 

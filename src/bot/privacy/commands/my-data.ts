@@ -47,6 +47,7 @@ export const myData: Command = {
       commendations: (await store.commendations.commendationsOf(actor.personId, ALL)).filter((c) => c.status === "APPROVED" || c.status === "REVOKED"),
       jobCases: await store.personalRecords.jobCasesOf(actor.personId),
       questions,
+      suggestions: await store.suggestions.namedSuggestionsOf(actor.personId, ALL),
       changes: await store.personalRecords.standingChangesOf(actor.personId),
       // Who else read or changed them, in the words 谁看过我的档案 uses; their own actions left out.
       readings: (await store.auditReading.linesAbout({ personId: actor.personId, since: null, before: null, limit: ALL, notBy: actor.personId })).map((l) => {
