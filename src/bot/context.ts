@@ -5,7 +5,7 @@ import type { Card, Text } from "../../cards/kit.ts";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Day } from "../domain/calendar-day.ts";
-import type { Actor, RoleName } from "../domain/roles.ts";
+import type { Actor, RoleGrant, RoleName } from "../domain/roles.ts";
 import type { Lang } from "../domain/text.ts";
 import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
@@ -70,6 +70,12 @@ export interface Command {
   summary: Text;
   /** Roles that may use it; "anyone" means anyone in the roster. */
   roles: readonly RoleName[] | "anyone";
+  /**
+   * Which of those roles count, when the level of the organisation matters: a committee's view
+   * asks for a role held in a 党委 or 党总支 (aboveBranches). Help lists a command only to those
+   * it lets through, and the router refuses the rest as it refuses a missing role.
+   */
+  grants?: (g: RoleGrant) => boolean;
   /** A command with personal details answers only in a private chat. */
   privateOnly?: boolean;
   /** What someone whose roles do not allow it can do instead: the refusal offers it (src/bot/refusal.ts). */

@@ -2,7 +2,11 @@ import { hasRole, type Actor } from "../domain/roles.ts";
 import type { Command } from "./context.ts";
 
 export function mayRun(actor: Actor, cmd: Command): boolean {
-  return cmd.roles === "anyone" || hasRole(actor, cmd.roles);
+  if (cmd.roles === "anyone") return true;
+  const roles = cmd.roles;
+  if (!cmd.grants) return hasRole(actor, roles);
+  const where = cmd.grants;
+  return actor.grants.some((g) => roles.includes(g.role) && where(g));
 }
 
 /** The commands the actor's roles allow, in registry order: what help and welcome list. */

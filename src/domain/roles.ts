@@ -13,11 +13,18 @@ export const ROLE_LABEL: Record<RoleName, { zh: string; en: string }> = {
   AID_DELEGATE: { zh: "帮扶审批受托人", en: "aid delegate" },
 };
 
+/** 党委 > 党总支 > 党支部: the level of the organisation a role is held in. */
+export type OrgLevel = "COMMITTEE" | "GENERAL_BRANCH" | "BRANCH";
+
 export interface RoleGrant {
   orgId: number;
   orgName: string;
+  orgKind: OrgLevel;
   role: RoleName;
 }
+
+/** A role held in an organisation above branches (a 党委 or 党总支): the committee's views. */
+export const aboveBranches = (g: RoleGrant): boolean => g.orgKind !== "BRANCH";
 
 export interface Actor {
   personId: number;

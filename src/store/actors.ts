@@ -1,4 +1,4 @@
-import type { Actor, RoleName } from "../domain/roles.ts";
+import type { Actor, OrgLevel, RoleName } from "../domain/roles.ts";
 import type { Lang } from "../domain/text.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./tx.ts";
@@ -24,7 +24,7 @@ export async function findActor(tx: Tx, openId: string): Promise<Actor | null> {
  */
 export function actorQuery(openId: string, also: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
-    SELECT p."id", p."name", p."language"::text AS "language", m."orgId", m."role"::text AS "role", o."name" AS "orgName" ${also}
+    SELECT p."id", p."name", p."language"::text AS "language", m."orgId", m."role"::text AS "role", o."name" AS "orgName", o."kind"::text AS "orgKind" ${also}
     FROM (SELECT 1) AS one
     LEFT JOIN "Person" p ON p."larkOpenId" = ${openId}
     LEFT JOIN "Membership" m ON m."personId" = p."id" AND m."status" = 'ACTIVE' AND p."deceasedOn" IS NULL
@@ -40,6 +40,7 @@ export interface ActorRow {
   orgId: number | null;
   role: RoleName | null;
   orgName: string | null;
+  orgKind: OrgLevel | null;
 }
 
 export function actorFromRows(openId: string, rows: ActorRow[]): Actor | null {
@@ -50,6 +51,6 @@ export function actorFromRows(openId: string, rows: ActorRow[]): Actor | null {
     name: first.name,
     openId,
     language: first.language ?? "ZH",
-    grants: rows.flatMap((r) => (r.orgId !== null && r.role !== null && r.orgName !== null ? [{ orgId: r.orgId, orgName: r.orgName, role: r.role }] : [])),
+    grants: rows.flatMap((r) => (r.orgId !== null && r.role !== null && r.orgName !== null ? [{ orgId: r.orgId, orgName: r.orgName, orgKind: r.orgKind ?? "BRANCH", role: r.role }] : [])),
   };
 }

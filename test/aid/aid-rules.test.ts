@@ -20,7 +20,7 @@ const actor = (personId: number, grants: [number, Actor["grants"][number]["role"
   name: "x",
   openId: `ou_${personId}`,
   language: "ZH",
-  grants: grants.map(([orgId, role]) => ({ orgId, orgName: `o${orgId}`, role })),
+  grants: grants.map(([orgId, role]) => ({ orgId, orgName: `o${orgId}`, orgKind: "BRANCH" as const, role })),
 });
 
 describe("who decides", () => {

@@ -324,7 +324,7 @@ describe("normalising", () => {
 });
 
 describe("the suggestion card", () => {
-  const actor = (roles: RoleName[]): Actor => ({ personId: 1, name: "张三", openId: "ou_1", language: "ZH", grants: roles.map((role) => ({ orgId: 1, orgName: "第一党支部", role })) });
+  const actor = (roles: RoleName[]): Actor => ({ personId: 1, name: "张三", openId: "ou_1", language: "ZH", grants: roles.map((role) => ({ orgId: 1, orgName: "第一党支部", orgKind: "BRANCH" as const, role })) });
   const offered = (roles: RoleName[], said: string, group = false) => {
     const h = understand(said);
     if (h.kind !== "unsure") throw new Error(`${said} was understood`);

@@ -3,8 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { botChatLink } from "../../src/lark/applink.ts";
 import type { Command } from "../../src/bot/context.ts";
-import { insteadFor } from "../../src/bot/visible-commands.ts";
-import type { Actor } from "../../src/domain/roles.ts";
+import { COMMANDS } from "../../src/bot/registry.ts";
+import { insteadFor, visibleCommands } from "../../src/bot/visible-commands.ts";
+import type { Actor, OrgLevel, RoleName } from "../../src/domain/roles.ts";
 
 const cmd = (name: string, roles: Command["roles"]): Command => ({ name, aliases: [], summary: { zh: name, en: name }, roles, run: async () => {} });
 const talks = cmd("谈心", ["LEADER", "SECRETARY"]);
@@ -12,7 +13,7 @@ const mine = cmd("我的谈心", "anyone");
 const visits = cmd("走访", "anyone");
 const analysis = cmd("分析", ["SECRETARY"]);
 const commands = [talks, mine, visits, analysis];
-const actor = (roles: Actor["grants"][number]["role"][]): Actor => ({ personId: 1, name: "张三", openId: "ou_1", language: "ZH", grants: roles.map((role) => ({ orgId: 1, orgName: "第一支部", role })) });
+const actor = (roles: Actor["grants"][number]["role"][]): Actor => ({ personId: 1, name: "张三", openId: "ou_1", language: "ZH", grants: roles.map((role) => ({ orgId: 1, orgName: "第一支部", orgKind: "BRANCH" as const, role })) });
 
 describe("insteadFor", () => {
   it("keeps the named commands the person may run, in the order named", () => {
@@ -21,6 +22,21 @@ describe("insteadFor", () => {
   });
   it("never offers the refused command itself, a name twice, or a name no command has", () => {
     expect(insteadFor(actor(["MEMBER"]), ["我的谈心", "我的谈心", "不存在", "分析"], commands, analysis).map((c) => c.name)).toEqual(["我的谈心"]);
+  });
+});
+
+describe("visibleCommands by the level of the organisation", () => {
+  const at = (orgKind: OrgLevel, ...roles: RoleName[]): Actor => ({ personId: 1, name: "张三", openId: "ou_1", language: "ZH", grants: ["MEMBER" as const, ...roles].map((role) => ({ orgId: 1, orgName: "某组织", orgKind, role })) });
+  const names = (a: Actor) => visibleCommands(a, COMMANDS).map((c) => c.name);
+  it("lists the committee's views to a committee's secretary and affairs worker only", () => {
+    for (const who of [at("COMMITTEE", "SECRETARY"), at("GENERAL_BRANCH", "AFFAIRS_WORKER")]) expect(names(who)).toEqual(expect.arrayContaining(["党委总览", "上报事项", "分析"]));
+    expect(names(at("BRANCH", "SECRETARY"))).not.toContain("党委总览");
+    expect(names(at("BRANCH", "SECRETARY"))).not.toContain("上报事项");
+    expect(names(at("BRANCH", "SECRETARY"))).toContain("分析");
+  });
+  it("does not list 分析 to a branch's affairs worker (it is the secretary's)", () => {
+    expect(names(at("BRANCH", "AFFAIRS_WORKER"))).not.toContain("分析");
+    expect(names(at("BRANCH", "AFFAIRS_WORKER"))).toContain("导出");
   });
 });
 

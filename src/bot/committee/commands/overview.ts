@@ -1,5 +1,6 @@
 // 党委总览 [2027Q1 | 2026]: a 党委's or 党总支's secretary or affairs worker sees every branch below
 // it in one card, figures only, with a button per branch to drill down.
+import { aboveBranches } from "../../../domain/roles.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { notAllowed } from "../../errors.ts";
@@ -10,6 +11,7 @@ export const committeeOverview: Command = {
   aliases: ["committee overview", "总览"],
   summary: { zh: "党委、党总支查看下辖各支部的工作数字（可加季度或年份，如「党委总览 2027Q1」）", en: "a committee's figures for every branch below it (e.g. “党委总览 2027Q1”)" },
   roles: COMMITTEE_ROLES,
+  grants: aboveBranches,
   instead: { commands: ["分析", "走访统计"] },
   privateOnly: true,
   async run(ctx) {

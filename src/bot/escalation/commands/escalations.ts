@@ -4,6 +4,7 @@
 import { escalationListCard } from "../../../../cards/escalation.ts";
 import { COMMITTEE_DESK_ROLES } from "../../../domain/escalation.ts";
 import { dayIn, localYear, yearBounds } from "../../../domain/zoned-time.ts";
+import { aboveBranches } from "../../../domain/roles.ts";
 import type { Command } from "../../context.ts";
 
 export const escalationList: Command = {
@@ -11,6 +12,7 @@ export const escalationList: Command = {
   aliases: ["escalations"],
   summary: { zh: "上级党组织：查看支部上报的事项并答复", en: "for the organisation above: items branches raised to you" },
   roles: COMMITTEE_DESK_ROLES,
+  grants: aboveBranches,
   instead: { ask: "SECRETARY" },
   privateOnly: true,
   async run(ctx) {

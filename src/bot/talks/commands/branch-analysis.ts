@@ -2,7 +2,7 @@
 import { talkAnalysisCard } from "../../../../cards/talk-analysis.ts";
 import { t } from "../../../../cards/kit.ts";
 import { parseQuarter, quarterOf } from "../../../domain/quarter.ts";
-import { orgsWhere } from "../../../domain/roles.ts";
+import { aboveBranches, orgsWhere } from "../../../domain/roles.ts";
 import type { Command } from "../../context.ts";
 import { todayOf } from "../../context.ts";
 import { notAllowed, UserError } from "../../errors.ts";
@@ -14,6 +14,9 @@ export const branchAnalysis: Command = {
   summary: { zh: "支部谈心谈话、困难帮扶情况的季度分析（支部书记；党委、党总支看各支部总览）", en: "the branch's quarterly analysis (secretary; a committee sees its branches' overview)" },
   // A 党委's or 党总支's affairs worker too: for them 分析 is the committee overview.
   roles: ["SECRETARY", "AFFAIRS_WORKER"],
+  // A branch's affairs worker keeps its records; its analysis is the secretary's (a committee's
+  // affairs worker reads the overview of the branches below).
+  grants: (g) => g.role === "SECRETARY" || aboveBranches(g),
   instead: { commands: ["谈心", "我的谈心", "走访"] },
   privateOnly: true,
   async run(ctx) {
