@@ -182,3 +182,12 @@ describe("the overview card of a large committee", () => {
     expect(o.total.talks.members).toBe(150_000);
   });
 });
+
+describe("the weekly digest of a large committee", () => {
+  it("stays under 30 KB in Chinese and in English with every one of 150 branches late in everything", () => {
+    const late = Array.from({ length: 150 }, (_, i) => ({ orgId: 1000 + i, orgName: `磐东街道第${i + 1}社区居民委员会老年协会党支部`, talks: 1234, visits: 567, aid: 89, reviews: 12, suggestions: 34, pairings: 5, escalations: 6 }));
+    const card = committeeDigestCard({ committee: { id: 1, name: "磐东街道党工委" }, today: "2027-03-15", week: "2027-W11", late, clear: 0, totals: { talks: 1, visits: 1, aid: 1, reviews: 1, suggestions: 1, pairings: 1, escalations: 1 }, escalationsToCommittee: 900 });
+    for (const lang of ["ZH", "EN"] as const) expect(Buffer.byteLength(JSON.stringify(localise(card, "interactive", lang)), "utf8"), lang).toBeLessThan(30 * 1024);
+    expect(JSON.stringify(card)).toContain("另有");
+  });
+});
