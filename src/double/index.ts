@@ -83,6 +83,7 @@ export class LarkDouble {
         appPerMin: opts.quotas?.appPerMin ?? 1000,
         perTargetPerSec: opts.quotas?.perTargetPerSec ?? 5,
         perMessagePatchPerSec: opts.quotas?.perMessagePatchPerSec ?? 5,
+        ...(opts.quotas?.secondWindowMs ? { secondWindowMs: opts.quotas.secondWindowMs } : {}),
       },
       now,
     );

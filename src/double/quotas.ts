@@ -7,6 +7,8 @@ export interface QuotaConfig {
   appPerMin: number;
   perTargetPerSec: number;
   perMessagePatchPerSec: number;
+  /** The length of the "per second" windows (app and receiver), 1000 unless a test makes Lark's windows differ from the bot's. */
+  secondWindowMs?: number;
 }
 
 export type QuotaVerdict = { ok: true } | { ok: false; resetSeconds: number; limit: string };
@@ -43,14 +45,17 @@ export class Quotas {
   private appMin: Window;
   private target: Window;
   private patch: Window;
+  /** Sends and updates refused for a quota since the start (or the last reset), by the limit named in the refusal. */
+  readonly refusals = new Map<string, number>();
 
   constructor(
     readonly config: QuotaConfig,
     private now: () => number,
   ) {
-    this.appSec = new Window(config.appPerSec, 1000);
+    const second = config.secondWindowMs ?? 1000;
+    this.appSec = new Window(config.appPerSec, second);
     this.appMin = new Window(config.appPerMin, 60_000);
-    this.target = new Window(config.perTargetPerSec, 1000);
+    this.target = new Window(config.perTargetPerSec, second);
     this.patch = new Window(config.perMessagePatchPerSec, 1000);
   }
 
@@ -69,13 +74,24 @@ export class Quotas {
 
   reset(): void {
     for (const w of [this.appSec, this.appMin, this.target, this.patch]) w.clear();
+    this.refusals.clear();
+  }
+
+  /** How many calls were refused for a quota (all limits together). */
+  refused(): number {
+    let n = 0;
+    for (const v of this.refusals.values()) n += v;
+    return n;
   }
 
   private take(checks: Array<[Window, string, string]>): QuotaVerdict {
     const now = this.now();
     for (const [w, key, limit] of checks) {
       const wait = w.waitMs(key, now);
-      if (wait > 0) return { ok: false, resetSeconds: Math.max(1, Math.ceil(wait / 1000)), limit };
+      if (wait > 0) {
+        this.refusals.set(limit, (this.refusals.get(limit) ?? 0) + 1);
+        return { ok: false, resetSeconds: Math.max(1, Math.ceil(wait / 1000)), limit };
+      }
     }
     for (const [w, key] of checks) w.record(key, now);
     return { ok: true };

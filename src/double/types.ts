@@ -84,6 +84,8 @@ export interface QuotaOptions {
   perTargetPerSec?: number;
   /** Card updates per message per second (Lark: 5). */
   perMessagePatchPerSec?: number;
+  /** Length of the app's and a receiver's "per second" windows in ms (default 1000): a Lark whose windows differ from the bot's. */
+  secondWindowMs?: number;
 }
 
 export interface LarkDoubleOptions {

@@ -18,6 +18,8 @@ import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { deliveryJob, QUEUE } from "./queues.ts";
+import { FATE_UNKNOWN, fateUnknown } from "./fate.ts";
+import { accepted, admit, refused } from "./delivery-pacing.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
 
 export interface DeliveryDeps {
@@ -33,13 +35,6 @@ export interface DeliveryDeps {
   /** Called after every delivered message (the sandbox prints it). */
   onSent?: (row: { id: number; receiveId: string | null; larkMessageId: string | undefined }) => void;
 }
-
-/**
- * Lark counts requests when they arrive; ours are counted when they leave, and the trip takes a
- * varying time. Windows a little longer than Lark's keep a late first and an early sixth
- * message from landing inside one of Lark's windows.
- */
-const QUOTA_MARGIN_MS = 200;
 
 /**
  * The row as Lark is sent it, drawn in one language: the language is decided here, at delivery,
@@ -98,18 +93,21 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
     const { outboxId } = deliveryJob.parse(job.data);
     const row = await outbox.outboxRow(outboxId);
     if (!row || row.status !== "PENDING") return;
-    const { waitMs: wait, window } = await limiter.check(
-      [
-        { key: "app", limit: config.send.appPerSec, windowMs: 1000 + QUOTA_MARGIN_MS },
-        { key: "app-min", limit: config.send.appPerSec * 20, windowMs: 60_000 + QUOTA_MARGIN_MS },
-        { key: `t:${row.rateKey}`, name: "target", limit: config.send.targetPerSec, windowMs: 1000 + QUOTA_MARGIN_MS },
-      ],
-      Date.now(),
-    );
-    if (wait > 0) {
-      deps.metrics?.quotaWait(window ?? "unknown", wait);
-      return delay(job, token, wait);
+    // Tried before, never answered, and Lark's uuid window (nearly) over: failed and reported, not sent blindly.
+    if (fateUnknown(row, deps.clock.now())) {
+      if (await outbox.markFateUnknown(row.id, FATE_UNKNOWN)) {
+        deps.metrics?.sendFailure("fate_unknown");
+        log.error({ outboxId, key: row.idempotencyKey, firstAttemptAt: row.sentAt?.toISOString(), attempts: row.attempts }, "message fate unknown after Lark's dedupe window; marked FAILED, not re-sent");
+      }
+      return;
     }
+    const admitted = await admit(limiter, config, row.rateKey, (window, ms) => deps.metrics?.quotaWait(window, ms));
+    if (!("go" in admitted)) return delay(job, token, admitted.delayMs);
+    const place = admitted.go;
+    let reachedLark = false;
+
+    // Recorded before the call: a crash during it leaves the attempt and its time in the row.
+    if (!(await outbox.markAttempting(row.id, deps.clock.now()))) return;
 
     // A sealed recipient (an anonymous suggestion's author) is opened here, used for this one
     // call and never logged; the row is blanked once Lark has the message.
@@ -120,12 +118,16 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
       const out = toOutgoing(row, lang, sealedTo);
       const exportFileId = row.msgType === "file" ? exportFileIdOf(row.content) : null;
       if (exportFileId !== null) out.content = { file_key: await fileKeyOf(exportFileId) };
+      reachedLark = true;
       const { messageId } = await sender.deliver(out);
+      await accepted(limiter, place);
       if (sealed) await outbox.markSentSealed(row.id, deps.clock.now());
       else await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now(), lang });
       deps.onSent?.({ id: row.id, receiveId: sealed ? null : row.receiveId, larkMessageId: sealed ? undefined : messageId });
     } catch (err) {
       const raw = err instanceof SendFailureError ? err.failure : { kind: "transient" as const, detail: String(err) };
+      // A send Lark refused gives back its place in the bot's windows (it did not count there).
+      await refused(limiter, place, row.rateKey, err instanceof SendFailureError ? err.failure : undefined, reachedLark);
       // Lark's words about a refused recipient may quote its id: for a sealed one they are not kept.
       const failure = sealed ? withheld(raw) : raw;
       const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

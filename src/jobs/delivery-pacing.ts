@@ -1,0 +1,89 @@
+// When a delivery may call Lark: the bot's windows are exactly Lark's (50/s and 1000/min per
+// app, 5/s per receiver), with each send counted from Lark's answer (rate-limit.ts), so the
+// quota is used to the full without Lark refusing. What a send does while it waits decides how
+// close to the quota the bot gets and what the wait costs:
+// - a wait on the app's windows (everyone waits) up to a couple of seconds is slept in place:
+//   the job is the next to go, and sleeping costs one Redis call per place that frees;
+// - a receiver's window beyond a short wait hands out turns, one per place in that window, so
+//   two hundred messages to one person wake one by one instead of all at once, and the worker's
+//   slots go to other people meanwhile;
+// - anything longer (the minute window) delays the job in the queue.
+import type { Config } from "../config.ts";
+import type { SendFailure } from "../lark/send-errors.ts";
+import type { SlidingWindowLimiter, Window } from "./rate-limit.ts";
+
+/** Waits this short are slept in place whatever the window. */
+const SHORT_WAIT_MS = 300;
+/** Waits on the app's windows up to this long are slept in place. */
+const APP_WAIT_IN_PLACE_MS = 2_000;
+/** Turns in a receiver's queue are a window's share apart plus this, so a turn rarely finds the window still full. */
+const TURN_SLACK_MS = 3;
+
+export interface Admission {
+  windows: Window[];
+  member: string;
+}
+
+export type Admit = { go: Admission } | { delayMs: number; window: string };
+
+/** The windows a delivery to `rateKey` counts in: Lark's own lengths, no margin. */
+export function sendWindows(config: Pick<Config, "send">, rateKey: string): Window[] {
+  return [
+    { key: "app", limit: config.send.appPerSec, windowMs: 1000 },
+    { key: "app-min", limit: config.send.appPerSec * 20, windowMs: 60_000 },
+    { key: `t:${rateKey}`, name: "target", limit: config.send.targetPerSec, windowMs: 1000 },
+  ];
+}
+
+const isAppWide = (window: string | undefined) => window === "app" || window === "app-min" || window === "hold:app";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Takes a place in every window for a send to `rateKey`, sleeping in place through short waits;
+ * otherwise says how long to delay the job.
+ */
+export async function admit(
+  limiter: SlidingWindowLimiter,
+  config: Pick<Config, "send">,
+  rateKey: string,
+  onWait?: (window: string, ms: number) => void,
+): Promise<Admit> {
+  const windows = sendWindows(config, rateKey);
+  for (;;) {
+    const now = Date.now();
+    const r = await limiter.check(windows, now, ["app", `t:${rateKey}`]);
+    if (r.member) return { go: { windows, member: r.member } };
+    const window = r.window ?? "unknown";
+    onWait?.(window, r.waitMs);
+    if (r.waitMs <= SHORT_WAIT_MS || (isAppWide(window) && r.waitMs <= APP_WAIT_IN_PLACE_MS)) {
+      await sleep(r.waitMs);
+      continue;
+    }
+    if (window === "target") {
+      const spacing = Math.ceil(1000 / config.send.targetPerSec) + TURN_SLACK_MS;
+      const at = await limiter.turn(`t:${rateKey}`, now + r.waitMs, spacing, now);
+      return { delayMs: Math.max(1, at - now), window };
+    }
+    return { delayMs: r.waitMs, window };
+  }
+}
+
+/** Lark accepted the send. */
+export async function accepted(limiter: SlidingWindowLimiter, a: Admission): Promise<void> {
+  await limiter.settle(a.windows, a.member, Date.now());
+}
+
+/**
+ * The send failed. A request Lark answered with a refusal (or one that never left) is not
+ * counted by Lark, so its place is given back; a request with no answer (a timeout, a reset
+ * connection) may have been counted and keeps it. A rate-limit answer also closes the scope
+ * Lark named for every worker until its reset: 230020 is a receiver's limit, 99991400/429 the app's.
+ */
+export async function refused(limiter: SlidingWindowLimiter, a: Admission, rateKey: string, failure: SendFailure | undefined, reachedLark: boolean): Promise<void> {
+  if (reachedLark && failure?.status === undefined) return;
+  await limiter.release(a.windows, a.member);
+  if (failure?.kind === "rate_limited") {
+    const now = Date.now();
+    await limiter.hold(failure.code === 230020 ? `t:${rateKey}` : "app", now + failure.retryAfterMs, now);
+  }
+}
