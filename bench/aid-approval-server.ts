@@ -8,7 +8,7 @@ import { systemClock } from "../src/clock.ts";
 import { parseConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { openPostgres } from "../src/store/db.ts";
-import { AID_BENCH_LARK } from "./aid-approval-fixtures.ts";
+import { AID_BENCH_DATA_KEYS, AID_BENCH_LARK } from "./aid-approval-fixtures.ts";
 import { serveControl } from "./server-control.ts";
 
 const [databaseUrl, role, larkUrl, queuePrefix] = process.argv.slice(2) as [string, "web" | "worker", string, string];
@@ -26,7 +26,7 @@ const config = parseConfig({
   ROLE: role,
   LOG_LEVEL: "warn",
   // Sensitive columns are sealed as in production (a key only benchmarks use).
-  DATA_KEYS: process.env.DATA_KEYS ?? "bench1:YmVuY2gtZGF0YS1rZXktMzItYnl0ZXMtbG9uZy1vayE=",
+  DATA_KEYS: AID_BENCH_DATA_KEYS,
   // Delivery of the cards and patches is not what is measured; Lark's quotas (5/s per chat, and
   // 1,000 a minute per app, which the run's thousand messages would reach) would only stretch it.
   SEND_RATE_TARGET_PER_SEC: "1000",
