@@ -68,7 +68,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
 
   const queues = openQueues(redis, config.queuePrefix);
   const enqueue = createEnqueuer(queues, config.send.maxAttempts, log);
-  const lark = createLarkClient({ appId: config.lark.appId, appSecret: config.lark.appSecret, baseUrl: config.lark.baseUrl, log });
+  const lark = createLarkClient({ appId: config.lark.appId, appSecret: config.lark.appSecret, baseUrl: config.lark.baseUrl, log, timeoutMs: config.larkTimeoutMs });
   const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
   const metrics = createMetrics({ processMetrics: served });
   metrics.watchQueues({ inbound: queues.inbound, delivery: queues.delivery, maintenance: queues.maintenance, attachments: queues.attachments });

@@ -40,6 +40,8 @@ const schema = z
     SEND_RATE_APP_PER_SEC: positiveInt.default(50),
     SEND_RATE_TARGET_PER_SEC: positiveInt.default(5),
     SEND_MAX_ATTEMPTS: positiveInt.default(8),
+    // How long a call to Lark may take before it is abandoned and retried (uploads: 6 times this).
+    LARK_HTTP_TIMEOUT_MS: positiveInt.default(10_000),
     AID_MAX_YUAN: positiveInt.default(50_000),
     /** The largest picture or PDF a member may attach to a request (said in the refusal). */
     ATTACHMENT_MAX_MB: z.coerce.number().positive().max(30).default(10),
@@ -49,6 +51,8 @@ const schema = z
     PUBLIC_URL: z.url().optional(),
     ROSTER_CONTACT: z.string().default("所在党支部的书记或党务工作者"),
     SCHEDULER_REFRESH_MS: positiveInt.default(60_000),
+    // How often (ms) the scheduler role checks that Redis still holds its sentinel key (a FLUSHALL or an empty restart).
+    REDIS_LOSS_CHECK_MS: positiveInt.default(2000),
     TRUST_PROXY: trustProxySetting.optional(),
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     METRICS_HOST: z.string().min(1).default("127.0.0.1"),
@@ -108,6 +112,8 @@ export interface Config {
   /** Unset: JSON, except in the sandbox on a terminal. */
   readonly logFormat: "json" | "text" | undefined;
   readonly send: { readonly appPerSec: number; readonly targetPerSec: number; readonly maxAttempts: number };
+  /** Milliseconds after which a call to Lark that has not answered is abandoned (a hung Lark). */
+  readonly larkTimeoutMs: number;
   readonly aidMaxFen: number;
   /** The largest picture or PDF attached to an aid request, in bytes (ATTACHMENT_MAX_MB). */
   readonly attachmentMaxBytes: number;
@@ -116,6 +122,8 @@ export interface Config {
   readonly rosterContact: string;
   /** How often the scheduler role upserts the job schedulers again (they vanish with Redis). */
   readonly schedulerRefreshMs: number;
+  /** How often the scheduler role checks for a Redis that lost its data, to restore schedulers and re-queue pending work at once. */
+  readonly redisLossCheckMs: number;
   /** express's `trust proxy`: false unless TRUST_PROXY names the proxies in front of the bot. */
   readonly trustProxy: TrustProxy;
   /** /metrics: on its own listener (port, host) and/or on the main port behind a Bearer token; off when neither is set. */
@@ -202,11 +210,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       targetPerSec: e.SEND_RATE_TARGET_PER_SEC,
       maxAttempts: e.SEND_MAX_ATTEMPTS,
     }),
+    larkTimeoutMs: e.LARK_HTTP_TIMEOUT_MS,
     aidMaxFen: e.AID_MAX_YUAN * 100,
     attachmentMaxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
     publicUrl: e.PUBLIC_URL,
     rosterContact: e.ROSTER_CONTACT,
     schedulerRefreshMs: e.SCHEDULER_REFRESH_MS,
+    redisLossCheckMs: e.REDIS_LOSS_CHECK_MS,
     trustProxy: e.TRUST_PROXY ?? false,
     metrics: Object.freeze({ port: e.METRICS_PORT, host: e.METRICS_HOST, token: e.METRICS_TOKEN }),
     retention: Object.freeze({ payloadHours: e.PAYLOAD_RETENTION_HOURS, afterLeavingDays: e.RETENTION_AFTER_LEAVING_DAYS }),

@@ -24,6 +24,7 @@ export function logIdAndFaults(r: express.Router, ctx: OpenApiContext): void {
     if (fault.kind === "230020") throw larkErrors.frequencyLimit(fault.resetSeconds ?? 1);
     if (fault.kind === "5xx") throw larkErrors.internal(fault.status ?? 500);
     if (fault.kind === "slow") await delay(fault.delayMs ?? 5000);
+    if (fault.kind === "hang") await ctx.faults.hold(fault.delayMs);
     if (fault.kind === "expire-token") ctx.tokens.expireAll();
     next();
   });

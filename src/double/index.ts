@@ -143,6 +143,8 @@ export class LarkDouble {
   async close(): Promise<void> {
     // Upgraded sockets are no longer the HTTP server's: closeAllConnections would not end them.
     this.longConnection.close();
+    // Requests held by a "hang" fault would keep the server from closing.
+    this.faultQueue.clear();
     if (this.server) await shutdown(this.server);
     this.server = undefined;
   }
@@ -269,8 +271,13 @@ export class LarkDouble {
   faults(): Fault[] {
     return this.faultQueue.pending();
   }
+  /** Lets every request held by a "hang" fault go on, as clearing does, and forgets the pending faults. */
   clearFaults(): void {
     this.faultQueue.clear();
+  }
+  /** How many requests a "hang" fault holds unanswered right now. */
+  hangingRequests(): number {
+    return this.faultQueue.holding();
   }
   /** Invalidates every issued tenant token now (the "expire-token" fault does it on a request). */
   /**

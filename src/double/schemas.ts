@@ -58,7 +58,7 @@ export const faultInput = z.object({
       pathPrefix: z.string().startsWith("/").optional(),
     })
     .optional(),
-  kind: z.enum(["429", "5xx", "slow", "expire-token", "230020"]),
+  kind: z.enum(["429", "5xx", "slow", "hang", "expire-token", "230020"]),
   count: z.number().int().positive().optional(),
   delayMs: z.number().int().nonnegative().optional(),
   resetSeconds: z.number().int().positive().optional(),

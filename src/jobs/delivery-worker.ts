@@ -19,6 +19,7 @@ import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import { deliveryJob, QUEUE } from "./queues.ts";
 import { FATE_UNKNOWN, fateUnknown } from "./fate.ts";
+import { STALL_RECOVERY } from "./worker-locks.ts";
 import { accepted, admit, refused } from "./delivery-pacing.ts";
 import { SlidingWindowLimiter } from "./rate-limit.ts";
 
@@ -153,6 +154,7 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
   }
 
   const worker = new Worker(QUEUE.delivery, process, {
+    ...STALL_RECOVERY,
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: opts.concurrency ?? 8,

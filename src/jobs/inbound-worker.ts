@@ -7,6 +7,7 @@ import type { Redis } from "ioredis";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Logger } from "../log.ts";
 import { inboundJob, QUEUE } from "./queues.ts";
+import { STALL_RECOVERY } from "./worker-locks.ts";
 
 /** What the worker hands each inbox row to (the bot's router): exactly once, or skipped when already done. */
 export interface EventProcessor {
@@ -31,7 +32,7 @@ export function startInboundWorker(deps: { connection: Redis; prefix: string; ro
       const first = failed[0]!.err;
       throw new Error(`${failed.length} of ${keys.length} events failed: ${first instanceof Error ? first.message : String(first)}`);
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: opts.concurrency ?? 4 },
+    { ...STALL_RECOVERY, connection: deps.connection, prefix: deps.prefix, concurrency: opts.concurrency ?? 4 },
   );
   worker.on("error", (err) => deps.log.warn({ err: err.message }, "inbound worker error"));
   worker.on("failed", (job, err) => {

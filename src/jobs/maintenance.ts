@@ -12,6 +12,8 @@ import type { Enqueuer } from "./enqueue.ts";
 import { maintenanceJob, QUEUE, type Queues } from "./queues.ts";
 import { seedCalendarYears } from "./calendar-check.ts";
 import { SCHEDULES } from "./schedules.ts";
+import { recoverPending } from "./recovery.ts";
+import { watchRedisLoss, type RedisLossWatch } from "./redis-loss.ts";
 import { taskDeps, type TaskDeps } from "./task-deps.ts";
 
 export interface Maintenance {
@@ -19,6 +21,8 @@ export interface Maintenance {
   run(task: string): Promise<unknown>;
   /** Upserts every job scheduler again (what the periodic refresh does). */
   upsertSchedulers(): Promise<void>;
+  /** Checks now whether Redis lost its data, and recovers if so (the scheduler role does it every REDIS_LOSS_CHECK_MS). */
+  checkRedisLoss(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -80,6 +84,7 @@ export async function startMaintenance(
   // back after a Redis restart or FLUSHALL without anyone having to restart the bot; what they
   // send derives from the database, so a sweep that was missed meanwhile catches up.
   let refresher: NodeJS.Timeout | undefined;
+  let lossWatch: RedisLossWatch | undefined;
   if (opts.schedule) {
     // The calendar has the library's years before the first task reads it (idempotent, never over an entered year).
     await seedCalendarYears(tasks);
@@ -88,6 +93,18 @@ export async function startMaintenance(
       upsertSchedulers().catch((err: unknown) => deps.log.warn({ err: String(err) }, "could not refresh job schedulers"));
     }, deps.config.schedulerRefreshMs);
     refresher.unref();
+    // A Redis that lost everything is noticed within seconds (not at the next refresh): the
+    // schedulers come back and every pending row is queued again (no grace: their jobs are gone).
+    lossWatch = await watchRedisLoss({
+      connection: deps.connection,
+      prefix: deps.config.queuePrefix,
+      intervalMs: deps.config.redisLossCheckMs,
+      log: deps.log,
+      recover: async () => {
+        await upsertSchedulers();
+        return recoverPending(deps.db.sql, deps.enqueue, deps.clock.now(), 0);
+      },
+    });
   }
 
   let worker: Worker | undefined;
@@ -107,8 +124,10 @@ export async function startMaintenance(
   return {
     run,
     upsertSchedulers,
+    checkRedisLoss: async () => (lossWatch ? lossWatch.check() : false),
     async close() {
       if (refresher) clearInterval(refresher);
+      lossWatch?.stop();
       await worker?.close();
     },
   };

@@ -4,6 +4,7 @@
 import * as lark from "@larksuiteoapi/node-sdk";
 import { serializeError, scrub, type Logger } from "../log.ts";
 import { larkBodyInfo, type LarkErrorInfo } from "./error-info.ts";
+import { boundedHttp } from "./http.ts";
 
 export class TokenCache {
   private values = new Map<string, { value: unknown; expiredTime: number | undefined }>();
@@ -80,9 +81,11 @@ export function sdkLogger(log: Logger): Record<SdkLevel, (...args: unknown[]) =>
   return { error: write("warn"), warn: write("warn"), info: write("info"), debug: write("debug"), trace: write("trace") };
 }
 
-export function createLarkClient(opts: { appId: string; appSecret: string; baseUrl: string; log: Logger }): LarkClient {
+export function createLarkClient(opts: { appId: string; appSecret: string; baseUrl: string; log: Logger; timeoutMs?: number }): LarkClient {
   const tokens = new TokenCache();
   const sdk = new lark.Client({
+    // Bounded: a request Lark never answers is abandoned and retried (src/lark/http.ts).
+    httpInstance: boundedHttp(opts.timeoutMs ?? 10_000),
     appId: opts.appId,
     appSecret: opts.appSecret,
     domain: opts.baseUrl,

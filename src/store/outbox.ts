@@ -143,7 +143,7 @@ export async function outboxRow(tx: Tx, id: number): Promise<OutboxRow | null> {
  * language it was drawn in (a patch of it is drawn in the same one).
  */
 export async function markSent(tx: Tx, id: number, sent: { larkMessageId: string | null; at: Date; lang: Lang }): Promise<void> {
-  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", larkMessageId: sent.larkMessageId, sentAt: sent.at, lang: sent.lang, attempts: { increment: 1 }, lastError: null } });
+  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", larkMessageId: sent.larkMessageId, sentAt: sent.at, lang: sent.lang, lastError: null } });
 }
 
 /**
@@ -151,7 +151,7 @@ export async function markSent(tx: Tx, id: number, sent: { larkMessageId: string
  * blanked (the sealed address, the content, Lark's message id, the language it was drawn in).
  */
 export async function markSentSealed(tx: Tx, id: number, at: Date): Promise<void> {
-  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", receiveId: null, content: {}, larkMessageId: null, lang: null, sentAt: at, attempts: { increment: 1 }, lastError: null } });
+  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", receiveId: null, content: {}, larkMessageId: null, lang: null, sentAt: at, lastError: null } });
 }
 
 /**
@@ -173,9 +173,33 @@ export async function deliveryLang(tx: Tx, row: Pick<OutboxRow, "lang" | "kind" 
   return "ZH";
 }
 
+/**
+ * Written just before a row is handed to Lark, so that a crash during the call leaves a trace:
+ * `attempts` counts the calls, and while the row is PENDING `sentAt` holds the time of the
+ * first one (the start of Lark's one-hour uuid window; markSent replaces it with the time Lark
+ * took the message). False when the row is no longer PENDING.
+ */
+export async function markAttempting(tx: Tx, id: number, at: Date): Promise<{ attempts: number; firstAttemptAt: Date } | null> {
+  const rows = await tx.$queryRaw<{ attempts: number; firstAttemptAt: Date }[]>`
+    UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "sentAt" = coalesce("sentAt", ${at}), "updatedAt" = ${at}
+     WHERE "id" = ${id} AND "status" = 'PENDING'
+    RETURNING "attempts", "sentAt" AS "firstAttemptAt"`;
+  return rows[0] ?? null;
+}
+
 /** One attempt failed, and why; a terminal failure leaves the row FAILED (kept, never dropped). */
 export async function markAttemptFailed(tx: Tx, id: number, f: { error: string; terminal: boolean }): Promise<void> {
-  await tx.outboxMessage.update({ where: { id }, data: { attempts: { increment: 1 }, lastError: f.error, ...(f.terminal ? { status: "FAILED" as const } : {}) } });
+  await tx.outboxMessage.update({ where: { id }, data: { lastError: f.error, ...(f.terminal ? { status: "FAILED" as const } : {}) } });
+}
+
+/**
+ * A row handed to Lark before whose outcome never came back, past Lark's uuid window: sending it
+ * again could deliver it twice, so it is FAILED with the reason and left for a person to judge.
+ * Only a still-PENDING row changes; false when another worker got there first.
+ */
+export async function markFateUnknown(tx: Tx, id: number, reason: string): Promise<boolean> {
+  const r = await tx.outboxMessage.updateMany({ where: { id, status: "PENDING" }, data: { status: "FAILED", lastError: reason } });
+  return r.count === 1;
 }
 
 /**
