@@ -5,7 +5,14 @@ import { cpus, totalmem } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
-const wanted = process.argv.slice(2);
+// `--members N`: the population of the benches that seed one (talk sweep, festival planning).
+const args = process.argv.slice(2);
+const at = args.indexOf("--members");
+if (at >= 0) {
+  process.env.BENCH_MEMBERS = String(Number(args[at + 1]));
+  args.splice(at, 2);
+}
+const wanted = args;
 const files = readdirSync(dir)
   .filter((f) => f.endsWith(".bench.ts"))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))

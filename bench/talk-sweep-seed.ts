@@ -6,9 +6,11 @@
 // 2% are in the hardship archive (quarterly cadence); 5,000 follow-ups and 500 urgent talks open.
 import type { SqlExecutor } from "../src/store/db.ts";
 
+// `npm run bench -- talk-sweep --members 1000000` (BENCH_MEMBERS) keeps 1,000 branches and one
+// leader per 20 members: 1,000,000 members, 50,000 leaders.
 export const BENCH_BRANCHES = Number(process.env.BENCH_TALK_BRANCHES ?? 1000);
-export const LEADERS_PER_BRANCH = 5;
-export const MEMBERS_PER_BRANCH = 100;
+export const MEMBERS_PER_BRANCH = process.env.BENCH_MEMBERS ? Math.max(20, Math.floor(Number(process.env.BENCH_MEMBERS) / BENCH_BRANCHES)) : 100;
+export const LEADERS_PER_BRANCH = Math.floor(MEMBERS_PER_BRANCH / 20);
 export const BENCH_LEADERS = BENCH_BRANCHES * LEADERS_PER_BRANCH;
 export const BENCH_MEMBERS = BENCH_BRANCHES * MEMBERS_PER_BRANCH;
 

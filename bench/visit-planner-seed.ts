@@ -4,9 +4,12 @@
 // range the rules look at, 3% in the hardship archive, 2% paired with a helper.
 import type { SqlExecutor } from "../src/store/db.ts";
 
-export const BENCH_MEMBERS = Number(process.env.BENCH_VISIT_MEMBERS ?? 100_000);
-export const BENCH_BRANCHES = 20;
-export const BENCH_LEADERS = Math.max(1, Math.floor(BENCH_MEMBERS / 50));
+// `npm run bench -- visit-planner --members 1000000` (BENCH_MEMBERS) seeds the shape of a large
+// deployment: 1,000 members per branch and one leader per 20 members (1,000 branches, 50,000 leaders).
+const scaled = process.env.BENCH_MEMBERS !== undefined;
+export const BENCH_MEMBERS = Number(process.env.BENCH_MEMBERS ?? process.env.BENCH_VISIT_MEMBERS ?? 100_000);
+export const BENCH_BRANCHES = scaled ? Math.max(1, Math.floor(BENCH_MEMBERS / 1000)) : 20;
+export const BENCH_LEADERS = Math.max(1, Math.floor(BENCH_MEMBERS / (scaled ? 20 : 50)));
 
 export async function seedVisitPopulation(sql: SqlExecutor): Promise<void> {
   const m = BENCH_MEMBERS;

@@ -5,11 +5,15 @@
 // It runs only on working days and outside night hours; on a rest day it does nothing, and the
 // next working day's run finds everything that fell due meanwhile. A branch without a secretary
 // on Lark has its escalations sent to the organisation above.
+// Over a million members it holds one page of due members and the digests being staged: the due
+// members arrive ordered by leader (talk-due-pages.ts), each leader's digest is built when their
+// rows end, and digests are staged and queued a chunk at a time while the next page is read.
 import { talkBoardCard } from "../../cards/talk-board.ts";
 import { talkEscalationCard, type TalkEscalation } from "../../cards/talk-escalation.ts";
 import { daysBetween } from "../domain/calendar-day.ts";
 import { boardFollowUp, boardMember, boardTask, type TalkBoard } from "../domain/talk-board.ts";
 import { stageCardsBulk, stagedKeys } from "../store/outbox-bulk.ts";
+import { forEachDueTalkPage } from "../store/talk-due-pages.ts";
 import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
@@ -22,10 +26,26 @@ export interface TalkSweepResult {
   staged: number;
 }
 
+/** Digests staged (and built) per statement. */
 const CHUNK = 200;
+/** Due members read per page of the cursor. */
+const PAGE = 5000;
 
 const talkDigestKey = (leaderId: number, day: string) => `talk-digest-${leaderId}-${day}`;
 const talkEscalationKey = (orgId: number, secretaryId: number, day: string) => `talk-escalation-${orgId}-${secretaryId}-${day}`;
+
+interface Digest {
+  key: string;
+  openId: string;
+  build: () => object;
+}
+
+/** The lines of a secretary's digest, each with the order the due members come in (due day, then member). */
+interface Escalations {
+  overdue: { order: [string, number]; line: TalkEscalation["overdue"][number] }[];
+  unassigned: { order: [string, number]; line: TalkEscalation["unassigned"][number] }[];
+  lateTasks: TalkEscalation["lateTasks"];
+}
 
 export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   const tz = d.config.timezone;
@@ -37,69 +57,117 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   if (branches.length === 0) return { today, skipped: "night", leaders: 0, secretaries: 0, staged: 0 };
 
   const orgIds = branches.map((b) => b.orgId);
-  const [due, tasks, followUps] = await Promise.all([
-    d.store.talkDue.findDueTalks({ today, timeZone: tz, branches, horizon: "digest" }),
-    d.store.talkDue.findOpenTalkTasks({ orgIds, timeZone: tz }),
-    d.store.talkDue.findDueFollowUps({ today, branches }),
-  ]);
+  // Urgent tasks and follow-ups are few beside the members: read whole, handed to their leader's digest.
+  const [tasks, followUps] = await Promise.all([d.store.talkDue.findOpenTalkTasks({ orgIds, timeZone: tz }), d.store.talkDue.findDueFollowUps({ today, branches })]);
+  const tasksOf = groupBy(tasks.filter((k) => k.leaderOpenId), (k) => k.leaderId);
+  const followUpsOf = groupBy(followUps.filter((f) => f.ownerOpenId), (f) => f.ownerId);
 
-  // Leader digests: members due, their urgent tasks, their follow-ups.
-  const boards = new Map<number, { openId: string; board: TalkBoard }>();
-  const boardOf = (leaderId: number, name: string, openId: string) => {
-    let b = boards.get(leaderId);
-    if (!b) boards.set(leaderId, (b = { openId, board: { mode: "digest", leaderName: name, today, members: [], tasks: [], followUps: [] } }));
-    return b.board;
-  };
   // Per branch for the secretary: escalated talks, members nobody can be reminded about, late urgent talks.
-  const escalations = new Map<number, Omit<TalkEscalation, "orgName" | "today">>();
+  const escalations = new Map<number, Escalations>();
   const escalationOf = (orgId: number) => {
     let e = escalations.get(orgId);
     if (!e) escalations.set(orgId, (e = { overdue: [], unassigned: [], lateTasks: [] }));
     return e;
   };
-
-  for (const r of due) {
-    const m = boardMember(r, today, rules.get(r.orgId)?.talk);
-    // A member whose leader cannot be reached (none assigned, or not on Lark) is the secretary's to place.
-    if (r.leaderId === null || !r.leaderOpenId) {
-      escalationOf(r.orgId).unassigned.push({ memberName: r.memberName, dueOn: r.dueOn, daysLeft: m.daysLeft });
-      continue;
-    }
-    boardOf(r.leaderId, r.leaderName ?? "", r.leaderOpenId).members.push(m);
-    if (m.standing === "escalated") {
-      escalationOf(r.orgId).overdue.push({ memberName: r.memberName, leaderName: r.leaderName, lastTalkOn: r.lastTalkOn, dueOn: r.dueOn, daysLate: -m.daysLeft });
-    }
-  }
   for (const k of tasks) {
-    if (k.leaderOpenId) boardOf(k.leaderId, k.leaderName, k.leaderOpenId).tasks.push(boardTask(k, today));
     const late = daysBetween(k.dueOn, today);
     if (late > 0) escalationOf(k.orgId).lateTasks.push({ memberName: k.memberName, leaderName: k.leaderName, reason: k.reason, dueOn: k.dueOn, daysLate: late });
   }
-  for (const f of followUps) if (f.ownerOpenId) boardOf(f.ownerId, f.ownerName, f.ownerOpenId).followUps.push(boardFollowUp(f, today));
 
-  // Cards are built only for digests not staged yet: the catch-up runs of the day cost a lookup.
-  const wanted: { key: string; openId: string; build: () => object }[] = [];
-  for (const [leaderId, { openId, board }] of boards) wanted.push({ key: talkDigestKey(leaderId, today), openId, build: () => talkBoardCard(board) });
+  // Digests go out a chunk at a time: the keys already staged today are skipped (cards are built
+  // only for the others), one chunk is staged and queued while the next is gathered.
+  const staged: number[] = [];
+  let pending: Digest[] = [];
+  let inFlight: Promise<void> = Promise.resolve();
+  const stageChunk = async (chunk: Digest[]) => {
+    const done = await stagedKeys(d.db.sql, chunk.map((g) => g.key));
+    const todo = chunk.filter((g) => !done.has(g.key));
+    if (todo.length === 0) return;
+    const ids = await stageCardsBulk(d.db.sql, todo.map((g) => ({ key: g.key, openId: g.openId, card: g.build() })));
+    await d.enqueue.delivery(ids);
+    staged.push(...ids);
+  };
+  const send = async (digest: Digest) => {
+    pending.push(digest);
+    if (pending.length < CHUNK) return;
+    const chunk = pending;
+    pending = [];
+    await inFlight;
+    inFlight = stageChunk(chunk);
+    inFlight.catch(() => undefined); // awaited before the next chunk and at the end
+  };
+
+  // Leader digests: members due, their urgent tasks, their follow-ups.
+  let leaders = 0;
+  const leaderDigest = (leaderId: number, name: string, openId: string, members: TalkBoard["members"]): Digest => {
+    leaders++;
+    const board: TalkBoard = {
+      mode: "digest",
+      leaderName: name,
+      today,
+      members,
+      tasks: (tasksOf.get(leaderId) ?? []).map((k) => boardTask(k, today)),
+      followUps: (followUpsOf.get(leaderId) ?? []).map((f) => boardFollowUp(f, today)),
+    };
+    tasksOf.delete(leaderId);
+    followUpsOf.delete(leaderId);
+    return { key: talkDigestKey(leaderId, today), openId, build: () => talkBoardCard(board) };
+  };
+  let current: { leaderId: number; name: string; openId: string; members: TalkBoard["members"] } | undefined;
+  await forEachDueTalkPage(d.db, { today, timeZone: tz, branches, horizon: "digest" }, PAGE, async (page) => {
+    for (const r of page) {
+      const m = boardMember(r, today, rules.get(r.orgId)?.talk);
+      const order: [string, number] = [r.dueOn, r.memberId];
+      // A member whose leader cannot be reached (none assigned, or not on Lark) is the secretary's to place.
+      if (r.leaderId === null || !r.leaderOpenId) {
+        escalationOf(r.orgId).unassigned.push({ order, line: { memberName: r.memberName, dueOn: r.dueOn, daysLeft: m.daysLeft } });
+        continue;
+      }
+      if (current?.leaderId !== r.leaderId) {
+        if (current) await send(leaderDigest(current.leaderId, current.name, current.openId, current.members));
+        current = { leaderId: r.leaderId, name: r.leaderName ?? "", openId: r.leaderOpenId, members: [] };
+      }
+      current.members.push(m);
+      if (m.standing === "escalated") {
+        escalationOf(r.orgId).overdue.push({ order, line: { memberName: r.memberName, leaderName: r.leaderName, lastTalkOn: r.lastTalkOn, dueOn: r.dueOn, daysLate: -m.daysLeft } });
+      }
+    }
+  });
+  if (current) await send(leaderDigest(current.leaderId, current.name, current.openId, current.members));
+  // Leaders with urgent tasks or follow-ups and nobody due.
+  for (const [leaderId, [k]] of tasksOf) await send(leaderDigest(leaderId, k!.leaderName, k!.leaderOpenId!, []));
+  for (const [ownerId, [f]] of followUpsOf) await send(leaderDigest(ownerId, f!.ownerName, f!.ownerOpenId!, []));
+
   const readers = await d.store.orgContacts.secretariesOrAbove([...escalations.keys()]);
   const orgNames = await d.store.orgContacts.orgNamesOn([...escalations.keys()]);
   let secretaryDigests = 0;
   for (const [orgId, e] of escalations) {
     const to = readers.get(orgId) ?? [];
     if (to.length === 0) d.log.warn({ orgId }, "talk escalations have no secretary to go to, in the branch or above");
+    const lines = { overdue: inOrder(e.overdue), unassigned: inOrder(e.unassigned), lateTasks: e.lateTasks };
     for (const s of to) {
       secretaryDigests++;
-      wanted.push({ key: talkEscalationKey(orgId, s.personId, today), openId: s.openId!, build: () => talkEscalationCard({ orgName: orgNames.get(orgId) ?? "", today, ...e }) });
+      await send({ key: talkEscalationKey(orgId, s.personId, today), openId: s.openId!, build: () => talkEscalationCard({ orgName: orgNames.get(orgId) ?? "", today, ...lines }) });
     }
   }
-  const done = await stagedKeys(d.db.sql, wanted.map((w) => w.key));
-  const todo = wanted.filter((w) => !done.has(w.key));
-  // Built, staged and queued a chunk at a time, so only one chunk of cards is in memory.
-  const staged: number[] = [];
-  for (let i = 0; i < todo.length; i += CHUNK) {
-    const ids = await stageCardsBulk(d.db.sql, todo.slice(i, i + CHUNK).map((w) => ({ key: w.key, openId: w.openId, card: w.build() })));
-    await d.enqueue.delivery(ids);
-    staged.push(...ids);
+  await inFlight;
+  await stageChunk(pending);
+  d.log.info({ today, leaders, secretaries: secretaryDigests, staged: staged.length }, "talk sweep");
+  return { today, leaders, secretaries: secretaryDigests, staged: staged.length };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const it of items) {
+    const k = keyOf(it);
+    const list = out.get(k);
+    if (list) list.push(it);
+    else out.set(k, [it]);
   }
-  d.log.info({ today, leaders: boards.size, secretaries: secretaryDigests, staged: staged.length }, "talk sweep");
-  return { today, leaders: boards.size, secretaries: secretaryDigests, staged: staged.length };
+  return out;
+}
+
+/** The lines in the order the due members were listed before paging by leader: due day, then member. */
+function inOrder<L>(items: { order: [string, number]; line: L }[]): L[] {
+  return items.sort((a, b) => (a.order[0] < b.order[0] ? -1 : a.order[0] > b.order[0] ? 1 : a.order[1] - b.order[1])).map((i) => i.line);
 }

@@ -29,7 +29,7 @@ export interface DueQuery {
   memberIds?: number[];
 }
 
-const DUE_SQL = `
+export const DUE_SQL = `
 WITH rules AS (
   SELECT * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[]) AS r(org_id, cadence, hardship_cadence, soon_days)
 ), members AS (
@@ -71,7 +71,12 @@ ORDER BY d.due_on, m.member_id`;
 
 export async function findDueTalks(rows: Rows, q: DueQuery): Promise<DueTalk[]> {
   if (q.branches.length === 0) return [];
-  return rows<DueTalk>(DUE_SQL, [
+  return rows<DueTalk>(DUE_SQL, dueParams(q));
+}
+
+/** DUE_SQL's parameters for a query (talk-due-pages.ts reads the same statement through a cursor). */
+export function dueParams(q: DueQuery): unknown[] {
+  return [
     q.today,
     q.timeZone,
     q.branches.map((b) => b.orgId),
@@ -81,7 +86,7 @@ export async function findDueTalks(rows: Rows, q: DueQuery): Promise<DueTalk[]> 
     q.horizon === "all",
     q.leaderId ?? null,
     q.memberIds ?? null,
-  ]);
+  ];
 }
 
 /**

@@ -1,0 +1,37 @@
+// The members owed a talk (findDueTalks' statement), read a page at a time through a cursor and
+// ordered by leader, so a sweep over a million members holds one page and one leader's digest in
+// memory instead of every due member at once: a leader's rows arrive together, and their digest
+// is complete when the next leader's first row arrives. Members without a leader come last.
+import type { Database } from "./db.ts";
+import { dueParams, DUE_SQL, type DueQuery, type DueTalk } from "./talk-due.ts";
+
+const BY_LEADER = `SELECT * FROM (${DUE_SQL}) d ORDER BY d."leaderId" NULLS LAST, d."dueOn", d."memberId"`;
+
+export async function forEachDueTalkPage(db: Database, q: DueQuery, pageSize: number, onPage: (rows: DueTalk[]) => Promise<void>): Promise<void> {
+  if (q.branches.length === 0) return;
+  if (db.kind === "pglite") {
+    // One connection shared with everything else (a transaction held open would take in the
+    // handlers' statements): the embedded database serves small branches, read at once.
+    const rows = await db.sql.query<DueTalk>(BY_LEADER, dueParams(q));
+    for (let i = 0; i < rows.length; i += pageSize) await onPage(rows.slice(i, i + pageSize));
+    return;
+  }
+  await db.sql.withConnection(async (conn) => {
+    await conn.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    try {
+      // One statement over every member: JIT compiling it cost seconds (more than it saved), a
+      // cursor is planned for its first rows unless told all are wanted, and the sorts fit in memory.
+      await conn.exec("SET LOCAL jit = off; SET LOCAL cursor_tuple_fraction = 1; SET LOCAL work_mem = '64MB'");
+      await conn.query(`DECLARE due_talks NO SCROLL CURSOR FOR ${BY_LEADER}`, dueParams(q));
+      for (;;) {
+        const rows = await conn.query<DueTalk>(`FETCH ${Math.max(1, Math.floor(pageSize))} FROM due_talks`, []);
+        if (rows.length > 0) await onPage(rows);
+        if (rows.length < pageSize) break;
+      }
+      await conn.exec("COMMIT");
+    } catch (err) {
+      await conn.exec("ROLLBACK").catch(() => undefined);
+      throw err;
+    }
+  });
+}
