@@ -14,6 +14,7 @@ import type { TestDatabase } from "../support/db.ts";
 import { TEST_DATA_KEYS } from "../support/env.ts";
 import { eventually, type Harness } from "../support/harness.ts";
 import type { SeededPerson } from "../support/seed.ts";
+import { fileWorkbook, textRowsOf as rowsOf } from "../support/xlsx.ts";
 
 const NOTE_A = "谈心内容甲：家中老人住院需要照顾";
 const NOTE_B = "谈心内容乙：想换工作岗位";
@@ -23,22 +24,8 @@ let a: Branch;
 let numberA: string;
 let numberB: string;
 
-async function workbookOf(m: SentMessage): Promise<ExcelJS.Workbook> {
-  const fileKey = (m.content as { file_key: string }).file_key;
-  const bytes = await fetch(`${h.double.url}/_double/resources/${fileKey}`).then(async (r) => Buffer.from(await r.arrayBuffer()));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
+const workbookOf = (m: SentMessage) => fileWorkbook(h.double, m);
 
-/** Every cell of a sheet as text, row by row. */
-function rowsOf(wb: ExcelJS.Workbook, name: string): string[][] {
-  const ws = wb.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name}`);
-  const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)))));
-  return rows;
-}
 
 const allText = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => rowsOf(wb, ws.name).flat().join("|")).join("\n");
 

@@ -11,6 +11,7 @@ import { storesFor } from "../../src/store/stores.ts";
 import { buttonValue, seedBranch, startAidHarness, text, type Branch } from "../aid/support.ts";
 import type { Harness } from "../support/harness.ts";
 import { seedPerson, type SeededPerson } from "../support/seed.ts";
+import { cellsOf, fileWorkbook } from "../support/xlsx.ts";
 
 const NOTE = "谈心内容：家中老人住院需要照顾";
 const PAYER = '=HYPERLINK("http://example.invalid","拨款")';
@@ -22,22 +23,8 @@ let committee: SeededPerson;
 let topName: string;
 let topId: number;
 
-async function workbookOf(m: SentMessage): Promise<ExcelJS.Workbook> {
-  const fileKey = (m.content as { file_key: string }).file_key;
-  const bytes = await fetch(`${h.double.url}/_double/resources/${fileKey}`).then(async (r) => Buffer.from(await r.arrayBuffer()));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
+const workbookOf = (m: SentMessage) => fileWorkbook(h.double, m);
 
-/** Every cell of a sheet as it was stored, row by row. */
-function cellsOf(wb: ExcelJS.Workbook, name: string): unknown[][] {
-  const ws = wb.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name} among ${wb.worksheets.map((w) => w.name).join(", ")}`);
-  const rows: unknown[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 const allText = (wb: ExcelJS.Workbook) => wb.worksheets.map((ws) => cellsOf(wb, ws.name).flat().map(String).join("|")).join("\n");
 

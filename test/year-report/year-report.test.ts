@@ -16,6 +16,7 @@ import { seedCommittee, type Committee } from "../support/committee.ts";
 import type { Harness } from "../support/harness.ts";
 import { testKeyring } from "../support/sealed.ts";
 import type { SeededPerson } from "../support/seed.ts";
+import { cellsOf, fileWorkbook } from "../support/xlsx.ts";
 
 const TZ = "Asia/Shanghai";
 const at = (day: string, hhmm = "10:00") => {
@@ -28,21 +29,8 @@ let h: Harness;
 let c: Committee;
 let membersPerBranch: number;
 
-async function workbookOf(m: SentMessage): Promise<ExcelJS.Workbook> {
-  const fileKey = (m.content as { file_key: string }).file_key;
-  const bytes = await fetch(`${h.double.url}/_double/resources/${fileKey}`).then(async (r) => Buffer.from(await r.arrayBuffer()));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return wb;
-}
+const workbookOf = (m: SentMessage) => fileWorkbook(h.double, m);
 
-function cellsOf(wb: ExcelJS.Workbook, name: string): unknown[][] {
-  const ws = wb.getWorksheet(name);
-  if (!ws) throw new Error(`no sheet ${name} among ${wb.worksheets.map((w) => w.name).join(", ")}`);
-  const rows: unknown[][] = [];
-  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
 
 /** The row of the 年度报告 sheet whose label is `label`: its values, one per column after the label. */
 function figureRow(wb: ExcelJS.Workbook, label: string): unknown[] {
