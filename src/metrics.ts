@@ -99,7 +99,7 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): Metrics 
   });
   const failures = new Counter({
     name: "tongxin_send_failures_total",
-    help: "Messages given up on and kept as FAILED in the outbox, by reason (permanent, attempts_exhausted)",
+    help: "Messages given up on and kept as FAILED in the outbox, by reason (permanent, attempts_exhausted, fate_unknown: tried, never answered, past Lark's uuid window)",
     labelNames: ["reason"] as const,
     registers,
   });
