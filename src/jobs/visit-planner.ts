@@ -89,7 +89,9 @@ export async function planFestivalVisits(d: TaskDeps): Promise<PlanResult> {
     });
     result.festivals.push(`${g.festival}-${g.year}`);
     result.digests += staged.length;
-    await d.enqueue.delivery(staged);
+    // Queued after the commit (the worker must find the rows), a chunk at a time: one call for
+    // 50,000 digests held every job's options and Redis reply in memory at once.
+    for (let i = 0; i < staged.length; i += VISITOR_CHUNK) await d.enqueue.delivery(staged.slice(i, i + VISITOR_CHUNK));
   }
   if (result.created > 0) d.log.info(result, "festival visits planned");
   return result;
