@@ -102,8 +102,12 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
       }
       return;
     }
-    const admitted = await admit(limiter, config, row.rateKey, (window, ms) => deps.metrics?.quotaWait(window, ms));
-    if (!("go" in admitted)) return delay(job, token, admitted.delayMs);
+    const hadTurn = (job.data as { turn?: unknown }).turn === true;
+    const admitted = await admit(limiter, config, row.rateKey, { onWait: (window, ms) => deps.metrics?.quotaWait(window, ms), hadTurn });
+    if (!("go" in admitted)) {
+      if (admitted.turn !== hadTurn) await job.updateData({ ...job.data, turn: admitted.turn });
+      return delay(job, token, admitted.delayMs);
+    }
     const place = admitted.go;
     let reachedLark = false;
 
