@@ -1,7 +1,8 @@
 // Recovery in seconds (issue 17): on a Redis server of its own (started here, never the shared
 // one), 400 messages to distinct users are on their way through the Lark double when
-//   1. Redis is emptied with FLUSHALL: measured from the flush to the next message sent that was
-//      not already in a worker's hands (those finish on their own), target 15 s, with 100
+//   1. Redis is emptied with FLUSHALL: measured from the flush to the first message sent that no
+//      worker can have held before it (the 9th after the flush: at most 8 are in a worker's
+//      hands, and those finish on their own), target 15 s, with 100
 //      people writing to the bot at that moment (each must get exactly one answer);
 //   2. one of two worker processes is killed with SIGKILL: measured from the kill to the moment
 //      the last message it held is recorded SENT (by the other worker), target 20 s.
@@ -22,6 +23,8 @@ import { benchDatabase, type BenchDatabase } from "./support.ts";
 import { RECOVERY_LARK, recoveryConfig } from "./recovery-support.ts";
 
 const MESSAGES = 400;
+/** The delivery worker's concurrency (src/jobs/delivery-worker.ts): at most this many jobs in hand. */
+const DELIVERY_CONCURRENCY = 8;
 /** People writing to the bot while Redis is emptied (scenario 1). */
 const BURST = 100;
 const FLUSH_TARGET_S = 15;
@@ -100,20 +103,18 @@ async function flushScenario(s: Scenario): Promise<number> {
     const burst = Array.from({ length: BURST }, (_, i) => `ou_rb_${MESSAGES - 1 - i}`);
     const said = Promise.all(burst.map((from) => s.double.say({ from, text: "帮助" })));
     await until("flush: half the burst accepted", async () => (await s.db.prisma.inboundEvent.count()) >= BURST / 2);
-    const inHand = new Set((await app.queues.delivery.getActive()).map((j) => (j.data as { outboxId: number }).outboxId));
     const flushedAt = Date.now();
     await redis.flushall();
     await said;
-    const textOf = new Map(ids.map((id, i) => [`flush ${i}`, id]));
-    const next = await until("flush: a send after the flush", () =>
+    // The worker holds at most DELIVERY_CONCURRENCY jobs, which finish on their own after the
+    // flush (one may still be waiting its turn in the quota window). The send after those can
+    // only come from a job queued again after the flush: that is the one timed.
+    const next = await until("flush: a send queued after the flush", () =>
       s.double
         .messages({ since: flushedAt })
-        .filter((m) => {
-          const id = textOf.get((m.content as { text?: string }).text ?? "");
-          return id !== undefined && !inHand.has(id);
-        })
+        .filter((m) => ((m.content as { text?: string }).text ?? "").startsWith("flush "))
         .map((m) => m.create_time)
-        .sort((a, b) => a - b)[0],
+        .sort((a, b) => a - b)[DELIVERY_CONCURRENCY],
     );
     await checkOnce(s, "flush", ids);
     // Every event of the burst handled once: one answer to each person who wrote.
@@ -175,7 +176,7 @@ export async function run(): Promise<Record<string, number | string>> {
     const kill = await killScenario(s);
     return {
       "load average (1 min) at start": load,
-      "FLUSHALL → next message sent (s), target 15": `${flush.toFixed(1)}  (${(flush / FLUSH_TARGET_S).toFixed(2)}x of target)`,
+      "FLUSHALL → first send no worker held before (s), target 15": `${flush.toFixed(1)}  (${(flush / FLUSH_TARGET_S).toFixed(2)}x of target)`,
       "worker SIGKILL → its in-flight messages sent (s), target 20": `${kill.toFixed(1)}  (${(kill / KILL_TARGET_S).toFixed(2)}x of target)`,
       "messages per scenario (each sent exactly once)": MESSAGES,
     };
