@@ -6,12 +6,14 @@
 // The earlier commit is checked out as a git worktree in a temporary folder and runs with this
 // checkout's node_modules (a refactor does not change them) and a Prisma client generated from
 // its own schema.
-// BENCH_COMPARE_ROUNDS sets the rounds (default 3).
+// BENCH_COMPARE_ROUNDS sets the rounds (default 3). The ratio printed is the median of the
+// rounds' own ratios (each round's now / then, the two run back to back), with their spread.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { median, ratioFigure } from "./rounds.ts";
 
 const HERE = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const [ref, ...names] = process.argv.slice(2);
@@ -45,12 +47,6 @@ function figures(dir: string): Map<string, number> {
   return found;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
 const old = worktree(ref);
 const samples = { old: new Map<string, number[]>(), now: new Map<string, number[]>() };
 try {
@@ -71,12 +67,14 @@ try {
   execFileSync("git", ["worktree", "prune"], { cwd: HERE, stdio: "ignore" });
 }
 
-process.stdout.write(`medians of ${rounds} alternating rounds: ${ref} vs this checkout (ratio = now / then; spread = min–max)\n`);
+process.stdout.write(`medians of ${rounds} alternating rounds: ${ref} vs this checkout (ratio = median of each round's now / then, with its min–max; spread = min–max of the figures)\n`);
 for (const [k, thenXs] of samples.old) {
   const nowXs = samples.now.get(k);
   if (!nowXs) continue;
   const a = median(thenXs);
   const b = median(nowXs);
   const spread = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)}`;
-  process.stdout.write(`  ${k.padEnd(70)} ${String(a).padStart(10)} → ${String(b).padStart(10)}   ${(b / a).toFixed(2)}×   (${spread(thenXs)} | ${spread(nowXs)})\n`);
+  // A figure missing from a round on one side (a bench that failed there) pairs nothing.
+  const ratios = nowXs.slice(0, thenXs.length).map((x, i) => x / thenXs[i]!).filter((x) => Number.isFinite(x));
+  process.stdout.write(`  ${k.padEnd(70)} ${String(a).padStart(10)} → ${String(b).padStart(10)}   ${ratios.length > 0 ? `${ratioFigure(ratios)}×` : "n/a"}   (${spread(thenXs)} | ${spread(nowXs)})\n`);
 }
