@@ -1,6 +1,6 @@
 // The floor under the approval click: the click's own statements, run by the same store functions
-// the router and the aid-approve handler call (claimClick, requestSnapshot, approve, stageWrites,
-// withdraw), in one transaction on a plain `pg` connection: no HTTP, no Prisma, no card drawing,
+// the router and the aid-approve handler call (claimClick, requestSnapshot, approve, and
+// stageWritesAfter with the fund's withdrawal), in one transaction on a plain `pg` connection: no HTTP, no Prisma, no card drawing,
 // no queue. Twenty at once on one branch's fund they queue on the same rows as the real clicks
 // (the organisation's audit chain head and the fund's balance row), so their p99 is what the
 // database alone costs; the real click's p99 is read as a multiple of it.
@@ -8,11 +8,11 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { Prisma } from "../src/generated/prisma/client.ts";
 import { keyringFrom } from "../src/lib/sealing.ts";
-import { withdraw } from "../src/store/aid-fund.ts";
+import { withdrawal } from "../src/store/aid-fund.ts";
 import { approve } from "../src/store/aid-request-decisions.ts";
 import { requestSnapshot } from "../src/store/aid-request-snapshots.ts";
 import { claimClick } from "../src/store/inbox.ts";
-import { stageWrites, type NewOutgoing } from "../src/store/outbox.ts";
+import { stageWritesAfter, type NewOutgoing } from "../src/store/outbox.ts";
 import { attachKeyring } from "../src/store/sealing.ts";
 import type { Tx } from "../src/store/tx.ts";
 
@@ -85,8 +85,9 @@ async function floorClick(pool: pg.Pool, dataKeys: string, cards: FloorCards, c:
       actorOpenId: actor.openId,
       eventKey: key,
     };
-    const staged = await stageWrites(tx, { audits: [audit], messages });
-    if (!(await withdraw(tx, c.orgId, "PARTY_FEE", 10_000))) throw new Error("floor: the fund could not pay");
+    // The fund's balance first, in the statement that writes the messages and the audit line (ctx.lastWrite).
+    const { ids: staged, changed } = await stageWritesAfter(tx, withdrawal(tx, c.orgId, "PARTY_FEE", 10_000), { audits: [audit], messages });
+    if (changed !== 1) throw new Error("floor: the fund could not pay");
     await client.query("COMMIT");
     return { ms: performance.now() - t0, staged };
   } catch (err) {

@@ -10,7 +10,7 @@ import type { Lang } from "../domain/text.ts";
 import type { InboundCardAction, InboundEvent } from "../lark/events.ts";
 import type { Logger } from "../log.ts";
 import type { AuditEntry } from "../store/audit.ts";
-import type { NewOutgoing, SealedRecipient } from "../store/outbox.ts";
+import type { HotWrite, NewOutgoing, SealedRecipient } from "../store/outbox.ts";
 import type { Stores } from "../store/stores.ts";
 import type { Tx } from "../store/tx.ts";
 import type { z } from "zod";
@@ -111,6 +111,15 @@ export interface ActionContext extends BaseContext {
    * A UserError thrown by the step rolls everything back and becomes the toast, as from run.
    */
   last(step: (tx: Tx) => Promise<void>): void;
+  /**
+   * The one write of the click to a row every click of a branch contends for (a fund's balance),
+   * as its store statement not yet run (`ctx.store.aidFund.withdrawal(…)`). The router runs it in
+   * the statement that writes the handler's messages and audit lines, the hot row first, and
+   * commits: the row is locked for that statement and the commit only. `check` is then told how
+   * many rows it changed (before any `last` step); a UserError it throws rolls everything back
+   * and becomes the toast, as from run.
+   */
+  lastWrite(write: HotWrite, check: (changed: number) => Promise<void>): void;
   /**
    * Runs a command for the clicker as if they had typed it (a button of the suggestion or help
    * card): the router checks the role, answers a private-only command in the private chat and

@@ -20,7 +20,7 @@ import { lockPendingEvent, markEventDone } from "../store/inbox-rows.ts";
 import { markWelcomed } from "../store/people.ts";
 import { underSavepoint } from "../store/savepoint.ts";
 import type { AuditEntry } from "../store/audit.ts";
-import { stageWrites, type NewOutgoing } from "../store/outbox.ts";
+import { stageWrites, stageWritesAfter, type HotWrite, type NewOutgoing } from "../store/outbox.ts";
 import { storesFor } from "../store/stores.ts";
 import type { Tx } from "../store/tx.ts";
 import { ATTACHMENTS_HANDLER, isAttachmentMessage } from "./aid/attachments.ts";
@@ -222,10 +222,15 @@ export class Router {
         if (!form.success) throw new UserError("bad_form", formProblem(form.error));
         const w = newWrites();
         const lastSteps: ((tx: Tx) => Promise<void>)[] = [];
+        let hot: { write: HotWrite; check: (changed: number) => Promise<void> } | null = null;
         const ctx: ActionContext = {
           ...this.base(tx, actor, ev, w, log),
           inbound: ev,
           last: (step) => void lastSteps.push(step),
+          lastWrite: (write, check) => {
+            if (hot) throw new Error(`${def.id}: one lastWrite per click`);
+            hot = { write, check };
+          },
           runCommand: (name, args, where) => this.clickedCommand(tx, actor, ev, w, log, { name, args, ...where }),
         };
         // A role refusal from the handler says, in words, what the clicker can do instead.
@@ -235,7 +240,14 @@ export class Router {
         // organisation's chain head until the commit (docs/privacy.md), so clicks of one branch
         // queue there first; a separate audit statement after the fund's row measured slower
         // (one more round trip per click while the fund's row is held).
-        staged.push(...(await stageWrites(tx, w)));
+        // A hot row's write (ctx.lastWrite) goes first in that same statement, so the row is held
+        // for that statement and the commit, with no round trip of ours in between.
+        const last = hot as { write: HotWrite; check: (changed: number) => Promise<void> } | null;
+        if (last) {
+          const { ids, changed } = await stageWritesAfter(tx, last.write, w);
+          staged.push(...ids);
+          await last.check(changed);
+        } else staged.push(...(await stageWrites(tx, w)));
         for (const step of lastSteps) await step(tx);
         return r;
       });

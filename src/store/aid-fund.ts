@@ -3,6 +3,8 @@
 // (FundEntry). Balance and ledger change in the caller's transaction, together.
 import { FUND_SOURCES, type FundEntryKind, type FundSource, type LedgerSum } from "../domain/aid-rules.ts";
 import type { PaymentCategory, PaymentCell } from "../domain/fund-disclosure.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { HotWrite } from "./outbox.ts";
 import { sealer } from "./sealing.ts";
 import type { Tx } from "./tx.ts";
 
@@ -22,11 +24,19 @@ export async function balances(tx: Tx, orgId: number): Promise<Balances> {
  * The row lock taken here is held until commit, so call it late in the transaction.
  */
 export async function withdraw(tx: Tx, orgId: number, source: FundSource, amountFen: number): Promise<{ balanceFen: number } | null> {
-  const rows = await tx.$queryRaw<{ balanceFen: number }[]>`
+  const rows = await tx.$queryRaw<{ balanceFen: number }[]>(withdrawal(tx, orgId, source, amountFen));
+  return rows[0] ?? null;
+}
+
+/**
+ * withdraw's statement, not yet run: a card action hands it to ctx.lastWrite, which runs it in
+ * the statement that writes the click's messages and audit lines (outbox.ts stageWritesAfter).
+ */
+export function withdrawal(_tx: Tx, orgId: number, source: FundSource, amountFen: number): HotWrite {
+  return Prisma.sql`
     UPDATE "FundBalance" SET "balanceFen" = "balanceFen" - ${amountFen}, "updatedAt" = now()
     WHERE "orgId" = ${orgId} AND "source" = ${source}::"FundSource" AND "balanceFen" >= ${amountFen}
     RETURNING "balanceFen"`;
-  return rows[0] ?? null;
 }
 
 /**

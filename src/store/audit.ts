@@ -47,9 +47,10 @@ function auditRow(e: AuditEntry) {
 /**
  * The INSERT of audit lines, a statement of its own or a part of a larger one (stageWrites in
  * outbox.ts writes a handler's lines in the statement that stages its messages). The chain
- * columns (chain, seq, hash) are the BEFORE INSERT trigger's to fill.
+ * columns (chain, seq, hash) are the BEFORE INSERT trigger's to fill. `after` is joined to the
+ * lines (stageWritesAfter: a CTE that must run before the chain's head is locked).
  */
-export function auditInsert(entries: AuditEntry[]): Prisma.Sql {
+export function auditInsert(entries: AuditEntry[], after: Prisma.Sql = Prisma.empty): Prisma.Sql {
   // In ascending chain order (stable: one organisation's lines keep theirs). The trigger locks
   // each chain's head until the commit; two transactions writing lines of the same two
   // organisations in opposite orders would otherwise deadlock (a transfer between two branches
@@ -59,7 +60,7 @@ export function auditInsert(entries: AuditEntry[]): Prisma.Sql {
     INSERT INTO "AuditLog" ("actorId", "actorOpenId", "action", "subjectType", "subjectId", "orgId", "subjectPersonId", "changes", "eventKey")
     SELECT r."actorId", r."actorOpenId", r."action", r."subjectType", r."subjectId", r."orgId", r."subjectPersonId", r."changes", r."eventKey"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS r("actorId" int, "actorOpenId" text, "action" text, "subjectType" text, "subjectId" text, "orgId" int, "subjectPersonId" int, "changes" jsonb, "eventKey" text)`;
+      AS r("actorId" int, "actorOpenId" text, "action" text, "subjectType" text, "subjectId" text, "orgId" int, "subjectPersonId" int, "changes" jsonb, "eventKey" text) ${after}`;
 }
 
 /**

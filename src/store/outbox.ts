@@ -7,7 +7,7 @@
 // about 2.5 ms of CPU on three cards and its create 1.4 ms on one audit line, on the card-click
 // path that every approval takes.
 import type { Lang, Text } from "../domain/text.ts";
-import type { OutboxMessage } from "../generated/prisma/client.ts";
+import { Prisma, type OutboxMessage } from "../generated/prisma/client.ts";
 import { auditInsert, type AuditEntry } from "./audit.ts";
 import type { SqlExecutor } from "./db.ts";
 import type { Tx } from "./tx.ts";
@@ -98,6 +98,32 @@ export async function stageWrites(tx: Tx, w: { audits?: AuditEntry[]; messages?:
     )
     SELECT "id" FROM o ORDER BY "id"`;
   return rows.map((r) => r.id);
+}
+
+/** A write to a row many transactions contend for (a fund's balance): one UPDATE … RETURNING, not yet run. */
+export type HotWrite = Prisma.Sql;
+
+/**
+ * stageWrites with a hot row's write first, in the same statement: the row is locked (and the
+ * audit chain's head after it, the order every other writer of both takes) for this one
+ * statement and the commit, with no round trip of the handler's in between. The audit lines and
+ * messages are joined to the hot write's count, so PostgreSQL runs it first. Returns the outbox
+ * ids, as stageWrites, and how many rows the hot write changed (0: the caller refuses, and the
+ * transaction, these rows with it, is rolled back).
+ */
+export async function stageWritesAfter(tx: Tx, hot: HotWrite, w: { audits?: AuditEntry[]; messages?: NewOutgoing[] }): Promise<{ ids: number[]; changed: number }> {
+  const after = Prisma.sql`CROSS JOIN hc`;
+  const rows = await tx.$queryRaw<{ id: number | null; changed: number }[]>`
+    WITH h AS (${hot}), hc AS (SELECT count(*)::int AS "changed" FROM h),
+    a AS (${auditInsert(w.audits ?? [], after)}), o AS (
+      INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "targetMessageId", "rateKey", "msgType", "content", "lang", "updatedAt")
+      SELECT r.k, r.kind::"OutboxKind", r.rit, r.rid, r.tmid, r.rk, r.mt, r.c, r.l::"Language", now()
+      FROM jsonb_to_recordset(${JSON.stringify((w.messages ?? []).map(row))}::jsonb) AS r(k text, kind text, rit text, rid text, tmid text, rk text, mt text, c jsonb, l text) ${after}
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING "id"
+    )
+    SELECT o."id", hc."changed" FROM hc LEFT JOIN o ON true ORDER BY o."id"`;
+  return { ids: rows.flatMap((r) => (r.id === null ? [] : [r.id])), changed: rows[0]?.changed ?? 0 };
 }
 
 /** Returns the ids of the rows it created (none when every key existed). */

@@ -15,7 +15,7 @@ import { written } from "../../../store/audit.ts";
 
 /**
  * 批准: the request becomes APPROVED and the ledger gets the disbursement in one statement,
- * the source's balance drops in the transaction's last (src/store/aid-request-decisions.ts). The
+ * the source's balance drops in the transaction's last (ctx.lastWrite). The
  * click is the hot path: one read before the decision, and the card is drawn from that read and
  * what the decision statement returned.
  */
@@ -37,10 +37,11 @@ export const aidApprove = defineAction({
 
     const done = await ctx.store.aidRequests.approve({ requestId: req.id, amountFen, source, note, byId: ctx.actor.personId, at: ctx.clock.now() });
     if (!done) return decidedAnswer(ctx, req);
-    // Last, so the balance row is locked only until the commit. Another approval may have
-    // emptied the source since we read it: then everything above is undone and we say why.
-    ctx.last(async () => {
-      if (!(await ctx.store.aidFund.withdraw(req.orgId, source, amountFen))) throw fromProblem(overBalance(source, (await ctx.store.aidFund.balances(req.orgId))[source]));
+    // Last, in the statement that writes the messages and the audit line, so the balance row is
+    // locked only until the commit. Another approval may have emptied the source since we read
+    // it: then everything above is undone and we say why.
+    ctx.lastWrite(ctx.store.aidFund.withdrawal(req.orgId, source, amountFen), async (paid) => {
+      if (!paid) throw fromProblem(overBalance(source, (await ctx.store.aidFund.balances(req.orgId))[source]));
     });
     await ctx.audit({
       action: "aid.request.approve",
