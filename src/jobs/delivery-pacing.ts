@@ -16,12 +16,16 @@ import type { SlidingWindowLimiter, Window } from "./rate-limit.ts";
 const SHORT_WAIT_MS = 300;
 /** Waits on the app's windows up to this long are slept in place; also a receiver's, by a job woken for its turn. */
 const APP_WAIT_IN_PLACE_MS = 2_000;
-/** Turns in a receiver's queue are a window's share apart plus this, so a turn rarely finds the window still full. */
-const TURN_SLACK_MS = 3;
+/**
+ * Turns in a receiver's queue are a window's share apart plus a share of the time Lark takes to
+ * answer (a place frees a window after the answer, not after the send), plus this.
+ */
+const TURN_SLACK_MS = 2;
 
 export interface Admission {
   windows: Window[];
   member: string;
+  takenAt: number;
 }
 
 export type Admit = { go: Admission } | { delayMs: number; window: string; turn: boolean };
@@ -54,6 +58,8 @@ class Gate {
   }
 }
 const gates = new WeakMap<SlidingWindowLimiter, Gate>();
+/** The time from taking a place to Lark's answer, smoothed, per process (the 20 ms it starts from is a guess). */
+const roundTrips = new WeakMap<SlidingWindowLimiter, number>();
 
 /**
  * Takes a place in every window for a send to `rateKey`, sleeping in place through short waits;
@@ -73,7 +79,7 @@ export async function admit(
     for (;;) {
       const now = Date.now();
       const r = await limiter.check(windows, now, ["app", `t:${rateKey}`]);
-      if (r.member) return { go: { windows, member: r.member } };
+      if (r.member) return { go: { windows, member: r.member, takenAt: now } };
       const window = r.window ?? "unknown";
       opts.onWait?.(window, r.waitMs);
       // A job woken for its turn is the one whose place frees next: it waits for it in place (the
@@ -86,7 +92,7 @@ export async function admit(
         continue;
       }
       if (window === "target") {
-        const spacing = Math.ceil(1000 / config.send.targetPerSec) + TURN_SLACK_MS;
+        const spacing = Math.ceil((1000 + (roundTrips.get(limiter) ?? 20)) / config.send.targetPerSec) + TURN_SLACK_MS;
         const at = await limiter.turn(`t:${rateKey}`, now + r.waitMs, spacing, now);
         return { delayMs: Math.max(1, at - now), window, turn: true };
       }
@@ -99,17 +105,20 @@ export async function admit(
 
 /** Lark accepted the send. */
 export async function accepted(limiter: SlidingWindowLimiter, a: Admission): Promise<void> {
-  await limiter.settle(a.windows, a.member, Date.now());
+  const now = Date.now();
+  roundTrips.set(limiter, 0.8 * (roundTrips.get(limiter) ?? 20) + 0.2 * (now - a.takenAt));
+  await limiter.settle(a.windows, a.member, now);
 }
 
 /**
  * The send failed. A request Lark answered with a refusal (or one that never left) is not
  * counted by Lark, so its place is given back; a request with no answer (a timeout, a reset
- * connection) may have been counted and keeps it. A rate-limit answer also closes the scope
+ * connection) may have been counted and keeps it, counted from now. A rate-limit answer also closes the scope
  * Lark named for every worker until its reset: 230020 is a receiver's limit, 99991400/429 the app's.
  */
 export async function refused(limiter: SlidingWindowLimiter, a: Admission, rateKey: string, failure: SendFailure | undefined, reachedLark: boolean): Promise<void> {
-  if (reachedLark && failure?.status === undefined) return;
+  // No answer: counted from now, as if Lark had accepted it at the last moment it could have.
+  if (reachedLark && failure?.status === undefined) return limiter.settle(a.windows, a.member, Date.now());
   await limiter.release(a.windows, a.member);
   if (failure?.kind === "rate_limited") {
     const now = Date.now();

@@ -112,7 +112,7 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
     let reachedLark = false;
 
     // Recorded before the call: a crash during it leaves the attempt and its time in the row.
-    if (!(await outbox.markAttempting(row.id, deps.clock.now()))) return;
+    if (!(await outbox.markAttempting(row.id, deps.clock.now()))) return limiter.release(place.windows, place.member);
 
     // A sealed recipient (an anonymous suggestion's author) is opened here, used for this one
     // call and never logged; the row is blanked once Lark has the message.

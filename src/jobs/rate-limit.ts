@@ -28,7 +28,17 @@ local full = 0
 for i = 1, n do
   local limit = tonumber(ARGV[1 + i * 2])
   local span = tonumber(ARGV[2 + i * 2])
-  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - span)
+  -- A send still in flight keeps its place however long it takes (Lark may count it when it
+  -- arrives): only settled places leave, and an in-flight one after a minute (its worker died).
+  local old = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', now - span)
+  for _, m in ipairs(old) do
+    local taken = tonumber(string.match(m, '^f|(%d+)|'))
+    if taken and now - taken < 60000 then
+      redis.call('ZADD', KEYS[i], now - span + 50, m)
+    else
+      redis.call('ZREM', KEYS[i], m)
+    end
+  end
   local count = redis.call('ZCARD', KEYS[i])
   if count >= limit then
     local nth = redis.call('ZRANGE', KEYS[i], count - limit, count - limit, 'WITHSCORES')
@@ -48,10 +58,12 @@ end
 return {0, 0}
 `;
 
-// KEYS: the windows' sorted sets. ARGV: at, member, then the span per window.
+// KEYS: the windows' sorted sets. ARGV: at, member (in flight: f|…), then the span per window.
 const SETTLE = `
+local settled = 's' .. string.sub(ARGV[2], 2)
 for i = 1, #KEYS do
-  redis.call('ZADD', KEYS[i], tonumber(ARGV[1]), ARGV[2])
+  redis.call('ZREM', KEYS[i], ARGV[2])
+  redis.call('ZADD', KEYS[i], tonumber(ARGV[1]), settled)
   redis.call('PEXPIRE', KEYS[i], tonumber(ARGV[2 + i]) * 2)
 end
 return 0
@@ -108,12 +120,15 @@ export class SlidingWindowLimiter {
    * (see `hold`) whose closing also stops this send.
    */
   async check(windows: Window[], nowMs: number, holds: string[] = []): Promise<Taken> {
-    const member = `${nowMs}-${process.pid}-${this.seq++}`;
+    // "f|<taken at>|…" while in flight; settling renames it "s|…".
+    const member = `f|${nowMs}|${process.pid}-${this.seq++}`;
     const keys = [...windows.map((w) => this.key(w.key)), ...holds.map((h) => this.holdKey(h))];
     const args = [String(nowMs), member, ...windows.flatMap((w) => [String(w.limit), String(w.windowMs)])];
     const [wait, full] = (await this.run(TAKE, keys, args)) as [number, number];
     if (Number(wait) > 0) {
-      const window = full > windows.length ? `hold:${holds[full - windows.length - 1]}` : (windows[full - 1]?.name ?? windows[full - 1]?.key);
+      // A receiver's hold is named for its kind, not its key (which names a person or chat).
+      const hold = holds[full - windows.length - 1];
+      const window = full > windows.length ? `hold:${hold?.startsWith("t:") ? "target" : hold}` : (windows[full - 1]?.name ?? windows[full - 1]?.key);
       return { waitMs: Number(wait), window, member: undefined };
     }
     return { waitMs: 0, window: undefined, member };

@@ -68,6 +68,18 @@ describe("sliding-window limiter", () => {
     expect((await limiter.check(w, now + 1040)).waitMs).toBe(0);
   });
 
+  it("a send still in flight after a whole window keeps its place until it is answered", async () => {
+    const limiter = new SlidingWindowLimiter(redis, prefix);
+    const w = windows();
+    const now = Date.now();
+    const sent = await limiter.check(w, now);
+    // 1.5 s later, no answer yet: Lark may still count it, so the receiver's window stays full.
+    expect((await limiter.check(w, now + 1500)).waitMs).toBe(50);
+    await limiter.settle(w, sent.member!, now + 1600);
+    expect((await limiter.check(w, now + 2500)).waitMs).toBe(100);
+    expect((await limiter.check(w, now + 2600)).waitMs).toBe(0);
+  });
+
   it("counts the oldest place that must free: the limit-th from the newest", async () => {
     const limiter = new SlidingWindowLimiter(redis, prefix);
     const w: Window[] = [{ key: `app-${n++}`, limit: 2, windowMs: 1000 }];
