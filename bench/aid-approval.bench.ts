@@ -239,9 +239,9 @@ export async function run(): Promise<Record<string, number | string>> {
       [`aid approval floor: p50 ms at ${CONCURRENCY} concurrent (plain pg)`]: `${f(med(p50s.floor))}   (rounds ${spread(p50s.floor)})`,
       [`aid approval floor: p99 ms at ${CONCURRENCY} concurrent (plain pg)`]: `${f(med(p99s.floor))}   (rounds ${spread(p99s.floor)})`,
       "aid approval click: p99 / floor p99 (target <= 1.5)": `${rf(med(ratios))}   (rounds ${ratios.map(rf).sort((a, b) => a - b).join(", ")})`,
-      "aid approval click: web-role CPU ms per click (target <= 3)": `${f(med(cpu))}   (rounds ${spread(cpu)})`,
+      "aid approval click: web-role CPU ms/click (target <= 3)": `${f(med(cpu))}   (rounds ${spread(cpu)})`,
       "aid approval click: p50 ms one at a time": f(percentile(sorted(single), 50)),
-      "aid approval click: rounds × clicks (real and floor each)": `${ROUNDS} × ${CONCURRENCY}`,
+      "aid approval click: rounds × clicks (each side)": `${ROUNDS} × ${CONCURRENCY}`,
       "aid approval click: ledger checked (approvals booked)": approvals,
     };
   } finally {
