@@ -9,7 +9,9 @@
 // Every quota refusal the double answered is counted (goal: none). The bench fails on a
 // refusal, on a message lost (an outbox row not SENT, a message Lark never got) and on one
 // sent twice (a uuid Lark received twice, two rows with one Lark message). Set
-// BENCH_DELIVERY_SCALE=0.5 to run with half the messages (a: 1,000 fit in the minute window).
+// BENCH_DELIVERY_SCALE=0.5 to run with half the messages (a: 1,000 fit in the minute window),
+// BENCH_DELIVERY_TRACE=1 to print how many Lark accepted in each second. The double's quotas are
+// settable (QUOTAS below, and the bot's SEND_RATE_* to match); the figures are at Lark's own.
 import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
