@@ -2,7 +2,7 @@
 // and (2) the row's key travels as Lark's `uuid`, so a crash between Lark's answer and our
 // write is de-duplicated by Lark on the retry. Quotas are checked before each call; a rate
 // limit or a reset header delays the job without spending one of its attempts.
-import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { localise } from "../../cards/localise.ts";
 import type { Clock } from "../clock.ts";
@@ -17,7 +17,7 @@ import { storesFor } from "../store/stores.ts";
 import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
-import { deliveryJob, QUEUE } from "./queues.ts";
+import { deliveryJob, jobIdFor, QUEUE } from "./queues.ts";
 import { FATE_UNKNOWN, fateUnknown } from "./fate.ts";
 import { STALL_RECOVERY } from "./worker-locks.ts";
 import { accepted, admit, refused } from "./delivery-pacing.ts";
@@ -72,6 +72,12 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
   const { sender, config, log } = deps;
   const { outbox, exportFiles } = storesFor(deps.prisma);
   const limiter = new SlidingWindowLimiter(deps.connection, deps.prefix);
+  // Only for a card rewritten while it was being sent (resyncSentCard); a lost add is found by the recovery sweep.
+  let queue: Queue | undefined;
+  async function queueDelivery(outboxId: number): Promise<void> {
+    queue ??= new Queue(QUEUE.delivery, { connection: deps.connection, prefix: deps.prefix });
+    await queue.add("send", { outboxId }, { jobId: jobIdFor.delivery(outboxId), attempts: config.send.maxAttempts }).catch((err: unknown) => log.warn({ err, outboxId }, "could not queue a card's resync; the recovery sweep will"));
+  }
 
   async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
     await job.moveToDelayed(Date.now() + ms, token);
@@ -112,7 +118,9 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
     let reachedLark = false;
 
     // Recorded before the call: a crash during it leaves the attempt and its time in the row.
-    if (!(await outbox.markAttempting(row.id, deps.clock.now()))) return limiter.release(place.windows, place.member);
+    const attempt = await outbox.markAttempting(row.id, deps.clock.now());
+    if (!attempt) return limiter.release(place.windows, place.member);
+    row.content = attempt.content as OutboxRow["content"];
 
     // A sealed recipient (an anonymous suggestion's author) is opened here, used for this one
     // call and never logged; the row is blanked once Lark has the message.
@@ -128,6 +136,10 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
       await accepted(limiter, place);
       if (sealed) await outbox.markSentSealed(row.id, deps.clock.now());
       else await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now(), lang });
+      if (!sealed && messageId && row.msgType === "interactive" && row.kind !== "PATCH") {
+        const resync = await outbox.resyncSentCard(row, { content: row.content, larkMessageId: messageId, attempt: attempt.attempts });
+        if (resync !== null) await queueDelivery(resync);
+      }
       deps.onSent?.({ id: row.id, receiveId: sealed ? null : row.receiveId, larkMessageId: sealed ? undefined : messageId });
     } catch (err) {
       const raw = err instanceof SendFailureError ? err.failure : { kind: "transient" as const, detail: String(err) };
@@ -166,5 +178,6 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
   // Without a listener BullMQ prints worker errors (lost locks after a Redis wipe) to the console;
   // they are expected then, and the outbox row is still the record of what to send.
   worker.on("error", (err) => log.warn({ err: err.message }, "delivery worker error"));
+  worker.on("closed", () => void queue?.close());
   return worker;
 }

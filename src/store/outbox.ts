@@ -173,6 +173,21 @@ export async function markSent(tx: Tx, id: number, sent: { larkMessageId: string
 }
 
 /**
+ * After a card went out: if its row was rewritten while the send was in flight (a click redrew
+ * the waiting copies after the worker had taken this one), the card Lark shows is the older one.
+ * Stages a patch of it with the row's current content and returns its id; null when nothing changed.
+ */
+export async function resyncSentCard(tx: Tx, row: Pick<OutboxRow, "id" | "idempotencyKey" | "rateKey" | "lang">, sent: { content: unknown; larkMessageId: string; attempt: number }): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "targetMessageId", "rateKey", "msgType", "content", "lang", "updatedAt")
+    SELECT ${`${row.idempotencyKey}:resync-${sent.attempt}`}, 'PATCH', ${sent.larkMessageId}, ${row.rateKey}, 'interactive', o."content", o."lang", now()
+      FROM "OutboxMessage" o WHERE o."id" = ${row.id} AND o."content" IS DISTINCT FROM ${JSON.stringify(sent.content)}::jsonb
+    ON CONFLICT ("idempotencyKey") DO NOTHING
+    RETURNING "id"`;
+  return rows[0]?.id ?? null;
+}
+
+/**
  * A message to a sealed recipient went out: SENT, and everything that could lead back to them
  * blanked (the sealed address, the content, Lark's message id, the language it was drawn in).
  */
@@ -205,11 +220,13 @@ export async function deliveryLang(tx: Tx, row: Pick<OutboxRow, "lang" | "kind" 
  * first one (the start of Lark's one-hour uuid window; markSent replaces it with the time Lark
  * took the message). False when the row is no longer PENDING.
  */
-export async function markAttempting(tx: Tx, id: number, at: Date): Promise<{ attempts: number; firstAttemptAt: Date } | null> {
-  const rows = await tx.$queryRaw<{ attempts: number; firstAttemptAt: Date }[]>`
+export async function markAttempting(tx: Tx, id: number, at: Date): Promise<{ attempts: number; firstAttemptAt: Date; content: unknown } | null> {
+  // The content is read here, with the attempt, not from the row read earlier: a click may have
+  // rewritten a waiting copy in between (rewriteWaiting), and the newest is what goes out.
+  const rows = await tx.$queryRaw<{ attempts: number; firstAttemptAt: Date; content: unknown }[]>`
     UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "sentAt" = coalesce("sentAt", ${at}), "updatedAt" = ${at}
      WHERE "id" = ${id} AND "status" = 'PENDING'
-    RETURNING "attempts", "sentAt" AS "firstAttemptAt"`;
+    RETURNING "attempts", "sentAt" AS "firstAttemptAt", "content"`;
   return rows[0] ?? null;
 }
 

@@ -98,3 +98,33 @@ describe("delivery", () => {
     expect(delivered("迟到的消息")).toHaveLength(1);
   });
 });
+
+describe("a card redrawn while it is being sent", () => {
+  it("goes out as it was taken, then is patched once to the newer card (a click's redraw is not lost)", async () => {
+    const { whoamiCard } = await import("../../cards/whoami.ts");
+    const { rewriteWaiting } = await import("../../src/store/outbox.ts");
+    // Lark takes a moment to answer this send: the click's redraw lands while it is in flight.
+    h.double.injectFault({ kind: "slow", delayMs: 1500, match: { method: "POST", pathPrefix: "/open-apis/im/v1/messages" }, count: 1 });
+    const [id] = await stageOutgoing(h.db.prisma, [{ kind: "SEND", to: { openId: user.openId }, card: whoamiCard({ name: "旧卡片甲", grants: [] }), key: `resync-${Date.now()}` }]);
+    await h.app.enqueue.delivery([id!]);
+    await eventually(async () => (await h.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: id! } })).attempts >= 1);
+    await rewriteWaiting(h.db.prisma, [id!], whoamiCard({ name: "新卡片乙", grants: [] }));
+    const row = await sentRow(id!);
+    const shown = await eventually(() => {
+      const m = h.double.messages({ to: user.openId }).find((x) => x.message_id === row.larkMessageId);
+      return m && JSON.stringify(m.content).includes("新卡片乙") ? m : undefined;
+    }, 20_000);
+    expect(JSON.stringify(shown.content)).not.toContain("旧卡片甲");
+    const patches = await h.db.prisma.outboxMessage.findMany({ where: { kind: "PATCH", targetMessageId: row.larkMessageId } });
+    expect(patches).toHaveLength(1);
+    expect(patches[0]!.status).toBe("SENT");
+  }, 60_000);
+
+  it("sends no patch when the card was not redrawn", async () => {
+    const { whoamiCard } = await import("../../cards/whoami.ts");
+    const [id] = await stageOutgoing(h.db.prisma, [{ kind: "SEND", to: { openId: user.openId }, card: whoamiCard({ name: "不变的卡片", grants: [] }), key: `no-resync-${Date.now()}` }]);
+    await h.app.enqueue.delivery([id!]);
+    const row = await sentRow(id!);
+    expect(await h.db.prisma.outboxMessage.count({ where: { kind: "PATCH", targetMessageId: row.larkMessageId } })).toBe(0);
+  });
+});
