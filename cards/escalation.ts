@@ -71,17 +71,8 @@ export function escalationNoticeCard(h: EscalationHead): Card {
   });
 }
 
-export interface EscalationListItem {
-  escalationId: number;
-  fromOrg: string;
-  subject: EscalationSubject;
-  reason: EscalationReason;
-  number: string | null;
-  memberName: string | null;
-  raisedOn: string;
-  status: "OPEN" | "CLOSED";
-  closedOn: string | null;
-}
+/** A line of the list: the head without who raised it and why in words, and when it was closed. */
+export type EscalationListItem = Omit<EscalationHead, "raisedBy" | "note"> & { closedOn: string | null };
 
 /** 上报事项: what landed with the reader, open first, then closed this year. */
 export function escalationListCard(d: { items: EscalationListItem[]; year: number }): Card {
