@@ -104,65 +104,30 @@ export function emptyFigures(orgId: number, orgName: string): BranchFigures {
 /** One figure set per branch (in the order given, every branch present even with no rows). */
 export function shapeFigures(branches: readonly { id: number; name: string }[], rows: CommitteeFigureRows): BranchFigures[] {
   const by = new Map(branches.map((b) => [b.id, emptyFigures(b.id, b.name)]));
-  const at = (orgId: number) => by.get(orgId);
-  for (const r of rows.due) {
-    const f = at(r.orgId);
-    if (f) Object.assign(f.talks, { members: r.members, late: r.late, current: r.members - r.late, unassigned: r.unassigned });
-  }
-  for (const r of rows.talks) {
-    const f = at(r.orgId);
-    if (f) Object.assign(f.talks, { held: r.talks, talkedMembers: r.members });
-  }
-  for (const r of rows.peerTalks) {
-    const f = at(r.orgId);
-    if (f) f.talks.peerTalks = r.n;
-  }
-  for (const r of rows.visits) {
-    const f = at(r.orgId);
-    if (f) f.visits[r.festival] = { planned: r.planned, done: r.done };
-  }
-  for (const r of rows.archive) {
-    const f = at(r.orgId);
-    if (!f) continue;
+  // Each statement's rows carry the branch they count for; rows of an organisation not listed are left out.
+  const each = <R extends { orgId: number }>(list: readonly R[], put: (f: BranchFigures, r: R) => void) => {
+    for (const r of list) {
+      const f = by.get(r.orgId);
+      if (f) put(f, r);
+    }
+  };
+  each(rows.due, (f, r) => Object.assign(f.talks, { members: r.members, late: r.late, current: r.members - r.late, unassigned: r.unassigned }));
+  each(rows.talks, (f, r) => Object.assign(f.talks, { held: r.talks, talkedMembers: r.members }));
+  each(rows.peerTalks, (f, r) => (f.talks.peerTalks = r.n));
+  each(rows.visits, (f, r) => (f.visits[r.festival] = { planned: r.planned, done: r.done }));
+  each(rows.archive, (f, r) => {
     f.archive.active[r.level] += r.active;
     f.archive.reviewsOverdue += r.reviewsOverdue;
-  }
-  for (const r of rows.requests) {
-    const f = at(r.orgId);
-    if (f) f.aid.requests[r.status] += r.n;
-  }
-  for (const r of rows.paid) {
-    const f = at(r.orgId);
-    if (f) f.aid.paidFen[r.source] += r.fen;
-  }
-  for (const r of rows.balances) {
-    const f = at(r.orgId);
-    if (f) f.aid.balanceFen[r.source] += r.fen;
-  }
-  for (const r of rows.training) {
-    const f = at(r.orgId);
-    if (f) Object.assign(f.training, { members: r.members, trained: r.trained });
-  }
-  for (const r of rows.sessions) {
-    const f = at(r.orgId);
-    if (f) f.training.sessions = r.n;
-  }
-  for (const r of rows.employment) {
-    const f = at(r.orgId);
-    if (f) f.employment = { open: r.open, employedInPeriod: r.employed };
-  }
-  for (const r of rows.suggestions) {
-    const f = at(r.orgId);
-    if (f) f.suggestionsOpen = r.n;
-  }
-  for (const r of rows.pairings) {
-    const f = at(r.orgId);
-    if (f) f.pairingsActive = r.n;
-  }
-  for (const r of rows.escalations) {
-    const f = at(r.orgId);
-    if (f) f.escalationsOpen = r.n;
-  }
+  });
+  each(rows.requests, (f, r) => (f.aid.requests[r.status] += r.n));
+  each(rows.paid, (f, r) => (f.aid.paidFen[r.source] += r.fen));
+  each(rows.balances, (f, r) => (f.aid.balanceFen[r.source] += r.fen));
+  each(rows.training, (f, r) => Object.assign(f.training, { members: r.members, trained: r.trained }));
+  each(rows.sessions, (f, r) => (f.training.sessions = r.n));
+  each(rows.employment, (f, r) => (f.employment = { open: r.open, employedInPeriod: r.employed }));
+  each(rows.suggestions, (f, r) => (f.suggestionsOpen = r.n));
+  each(rows.pairings, (f, r) => (f.pairingsActive = r.n));
+  each(rows.escalations, (f, r) => (f.escalationsOpen = r.n));
   return [...by.values()];
 }
 
