@@ -13,10 +13,11 @@ export type KeyedContext = BaseContext & { inbound: { key: string } };
  * sent ones are patched after commit, ones still waiting in the outbox go out with the new content.
  */
 export async function refreshCopies(ctx: KeyedContext, copies: readonly CardCopy[], card: Card, exceptMessageId: string | undefined): Promise<void> {
-  const waiting: number[] = [];
-  for (const c of copies) {
+  const patch = (c: CardCopy): void => {
     if (c.status === "SENT" && c.larkMessageId && c.larkMessageId !== exceptMessageId) ctx.patch(c.larkMessageId, card, `aid-sync-${c.id}-${ctx.inbound.key}`);
-    else if (c.status === "PENDING") waiting.push(c.id);
-  }
-  await ctx.store.outbox.rewriteWaiting(waiting, card);
+  };
+  copies.forEach(patch);
+  const waiting = copies.filter((c) => c.status === "PENDING").map((c) => c.id);
+  // A copy the worker recorded sent after `copies` was read went out old and is patched too.
+  (await ctx.store.outbox.rewriteWaiting(waiting, card)).forEach(patch);
 }

@@ -150,10 +150,21 @@ export async function copiesByKeyPrefix(tx: Tx, keyPrefix: string): Promise<Card
   return tx.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: keyPrefix }, kind: "SEND" }, select: { id: true, larkMessageId: true, status: true }, orderBy: { id: "asc" } });
 }
 
-/** Gives copies still waiting in the outbox new content, so they go out already current. */
-export async function rewriteWaiting(tx: Tx, ids: readonly number[], content: object): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.outboxMessage.updateMany({ where: { id: { in: [...ids] }, status: "PENDING" }, data: { content } });
+/**
+ * Gives copies still waiting in the outbox new content, so they go out already current. Returns
+ * the copies that stopped waiting since the caller looked (the worker recorded them sent in
+ * between, with the old content and no resync): the caller patches those instead.
+ */
+export async function rewriteWaiting(tx: Tx, ids: readonly number[], content: object): Promise<CardCopy[]> {
+  if (ids.length === 0) return [];
+  // An UPDATE waits for a concurrent markSent and then re-checks the status on the row it wrote.
+  const rewritten = await tx.$queryRaw<{ id: number }[]>`
+    UPDATE "OutboxMessage" SET "content" = ${JSON.stringify(content)}::jsonb, "updatedAt" = now()
+     WHERE "id" = ANY(${[...ids]}::int[]) AND "status" = 'PENDING'
+    RETURNING "id"`;
+  if (rewritten.length === ids.length) return [];
+  const done = new Set(rewritten.map((r) => r.id));
+  return tx.outboxMessage.findMany({ where: { id: { in: ids.filter((id) => !done.has(id)) }, status: "SENT" }, select: { id: true, larkMessageId: true, status: true } });
 }
 
 // The delivery worker's side: read a row, then record that it was sent or that one attempt failed.

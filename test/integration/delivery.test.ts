@@ -115,9 +115,12 @@ describe("a card redrawn while it is being sent", () => {
       return m && JSON.stringify(m.content).includes("新卡片乙") ? m : undefined;
     }, 20_000);
     expect(JSON.stringify(shown.content)).not.toContain("旧卡片甲");
-    const patches = await h.db.prisma.outboxMessage.findMany({ where: { kind: "PATCH", targetMessageId: row.larkMessageId } });
+    // Lark shows the patch before the worker records it sent.
+    const patches = await eventually(async () => {
+      const ps = await h.db.prisma.outboxMessage.findMany({ where: { kind: "PATCH", targetMessageId: row.larkMessageId } });
+      return ps.every((p) => p.status === "SENT") ? ps : undefined;
+    });
     expect(patches).toHaveLength(1);
-    expect(patches[0]!.status).toBe("SENT");
   }, 60_000);
 
   it("sends no patch when the card was not redrawn", async () => {
@@ -126,5 +129,19 @@ describe("a card redrawn while it is being sent", () => {
     await h.app.enqueue.delivery([id!]);
     const row = await sentRow(id!);
     expect(await h.db.prisma.outboxMessage.count({ where: { kind: "PATCH", targetMessageId: row.larkMessageId } })).toBe(0);
+  });
+
+  it("a copy recorded sent after the click looked at it is handed back to be patched, not rewritten unseen", async () => {
+    const { rewriteWaiting } = await import("../../src/store/outbox.ts");
+    // Not queued: the test plays the worker, which records the copy sent between the click's read and its rewrite.
+    const [waiting, sent] = await stageOutgoing(h.db.prisma, [
+      { kind: "SEND", to: { openId: user.openId }, text: "仍在等待", key: `copy-a-${Date.now()}` },
+      { kind: "SEND", to: { openId: user.openId }, text: "刚刚发出", key: `copy-b-${Date.now()}` },
+    ]);
+    await h.db.prisma.outboxMessage.update({ where: { id: sent! }, data: { status: "SENT", larkMessageId: "om_sent_meanwhile" } });
+    const missed = await rewriteWaiting(h.db.prisma, [waiting!, sent!], { text: "新内容" });
+    expect(missed).toEqual([{ id: sent!, larkMessageId: "om_sent_meanwhile", status: "SENT" }]);
+    const rows = await h.db.prisma.outboxMessage.findMany({ where: { id: { in: [waiting!, sent!] } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.content)).toEqual([{ text: "新内容" }, expect.not.objectContaining({ text: "新内容" })]);
   });
 });
