@@ -2,7 +2,7 @@
 // and (2) the row's key travels as Lark's `uuid`, so a crash between Lark's answer and our
 // write is de-duplicated by Lark on the retry. Quotas are checked before each call; a rate
 // limit or a reset header delays the job without spending one of its attempts.
-import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { localise } from "../../cards/localise.ts";
 import type { Clock } from "../clock.ts";
@@ -17,7 +17,7 @@ import { storesFor } from "../store/stores.ts";
 import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
-import { deliveryJob, jobIdFor, QUEUE } from "./queues.ts";
+import { deliveryJob, QUEUE } from "./queues.ts";
 import { FATE_UNKNOWN, fateUnknown } from "./fate.ts";
 import { STALL_RECOVERY } from "./worker-locks.ts";
 import { accepted, admit, refused } from "./delivery-pacing.ts";
@@ -33,6 +33,8 @@ export interface DeliveryDeps {
   log: Logger;
   /** Counts quota waits, retries and failures (Lark's answer codes are counted by the sender). */
   metrics?: Pick<Metrics, "quotaWait" | "sendRetry" | "sendFailure">;
+  /** Queues rows the worker itself staged (a patch of a card redrawn while it was sent); else the recovery sweep finds them. */
+  requeue?: (outboxIds: number[]) => Promise<void>;
   /** Called after every delivered message (the sandbox prints it). */
   onSent?: (row: { id: number; receiveId: string | null; larkMessageId: string | undefined }) => void;
 }
@@ -72,12 +74,6 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
   const { sender, config, log } = deps;
   const { outbox, exportFiles } = storesFor(deps.prisma);
   const limiter = new SlidingWindowLimiter(deps.connection, deps.prefix);
-  // Only for a card rewritten while it was being sent (resyncSentCard); a lost add is found by the recovery sweep.
-  let queue: Queue | undefined;
-  async function queueDelivery(outboxId: number): Promise<void> {
-    queue ??= new Queue(QUEUE.delivery, { connection: deps.connection, prefix: deps.prefix });
-    await queue.add("send", { outboxId }, { jobId: jobIdFor.delivery(outboxId), attempts: config.send.maxAttempts }).catch((err: unknown) => log.warn({ err, outboxId }, "could not queue a card's resync; the recovery sweep will"));
-  }
 
   async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {
     await job.moveToDelayed(Date.now() + ms, token);
@@ -138,7 +134,7 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
       else await outbox.markSent(row.id, { larkMessageId: messageId ?? null, at: deps.clock.now(), lang });
       if (!sealed && messageId && row.msgType === "interactive" && row.kind !== "PATCH") {
         const resync = await outbox.resyncSentCard(row, { content: row.content, larkMessageId: messageId, attempt: attempt.attempts });
-        if (resync !== null) await queueDelivery(resync);
+        if (resync !== null) await deps.requeue?.([resync]);
       }
       deps.onSent?.({ id: row.id, receiveId: sealed ? null : row.receiveId, larkMessageId: sealed ? undefined : messageId });
     } catch (err) {
@@ -178,6 +174,5 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
   // Without a listener BullMQ prints worker errors (lost locks after a Redis wipe) to the console;
   // they are expected then, and the outbox row is still the record of what to send.
   worker.on("error", (err) => log.warn({ err: err.message }, "delivery worker error"));
-  worker.on("closed", () => void queue?.close());
   return worker;
 }
