@@ -104,6 +104,10 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
       }
       return;
     }
+    const sealed = row.kind === "SEND" && row.receiveIdType === SEALED_OPEN_ID;
+    // Read before taking a place: a place counts until Lark's answer, so each round trip between
+    // the two slows a burst to one person (5 a second at most) a little more.
+    const openLang = sealed ? null : await outbox.deliveryLang(row);
     const hadTurn = (job.data as { turn?: unknown }).turn === true;
     const admitted = await admit(limiter, config, row.rateKey, { onWait: (window, ms) => deps.metrics?.quotaWait(window, ms), hadTurn });
     if (!("go" in admitted)) {
@@ -120,10 +124,9 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
 
     // A sealed recipient (an anonymous suggestion's author) is opened here, used for this one
     // call and never logged; the row is blanked once Lark has the message.
-    const sealed = row.kind === "SEND" && row.receiveIdType === SEALED_OPEN_ID;
     try {
       const sealedTo = sealed ? openReplyAddress(sealer(deps.prisma), row.receiveId ?? "") : null;
-      const lang = sealedTo ? sealedTo.lang : await outbox.deliveryLang(row);
+      const lang = sealedTo?.lang ?? openLang ?? "ZH";
       const out = toOutgoing(row, lang, sealedTo);
       const exportFileId = row.msgType === "file" ? exportFileIdOf(row.content) : null;
       if (exportFileId !== null) out.content = { file_key: await fileKeyOf(exportFileId) };
