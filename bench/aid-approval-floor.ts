@@ -1,20 +1,20 @@
 // The floor under the approval click: the click's own statements, run by the same store functions
 // the router and the aid-approve handler call (claimClick, requestSnapshot, approve, and
-// stageWritesAfter with the fund's withdrawal), in one transaction on a plain `pg` connection: no HTTP, no Prisma, no card drawing,
+// stageWritesAfter with the fund's withdrawal), in one transaction on a plain `pg` connection
+// (src/store/plain-tx.ts, as the click itself now runs): no HTTP, no Prisma, no card drawing,
 // no queue. Twenty at once on one branch's fund they queue on the same rows as the real clicks
 // (the organisation's audit chain head and the fund's balance row), so their p99 is what the
 // database alone costs; the real click's p99 is read as a multiple of it.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { Prisma } from "../src/generated/prisma/client.ts";
 import { keyringFrom } from "../src/lib/sealing.ts";
 import { withdrawal } from "../src/store/aid-fund.ts";
 import { approve } from "../src/store/aid-request-decisions.ts";
 import { requestSnapshot } from "../src/store/aid-request-snapshots.ts";
 import { claimClick } from "../src/store/inbox.ts";
 import { stageWritesAfter, type NewOutgoing } from "../src/store/outbox.ts";
+import { inPlainTransaction } from "../src/store/plain-tx.ts";
 import { attachKeyring } from "../src/store/sealing.ts";
-import type { Tx } from "../src/store/tx.ts";
 
 /** What the floor's clicks stage, as the real click stages it: the cards as drawn by the bot. */
 export interface FloorCards {
@@ -34,32 +34,20 @@ export interface FloorClick {
   messageId: string;
 }
 
-/** The Tx the store functions take, over one pg connection: only the raw statements the click runs. */
-function plainTx(client: pg.PoolClient, dataKeys: string): Tx {
-  const sqlOf = (q: TemplateStringsArray | Prisma.Sql, values: unknown[]): Prisma.Sql => (Array.isArray(q) ? Prisma.sql(q as TemplateStringsArray, ...values) : (q as Prisma.Sql));
-  const tx = {
-    async $queryRaw(q: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const s = sqlOf(q, values);
-      return (await client.query(s.text, s.values as unknown[])).rows;
-    },
-    async $executeRaw(q: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const s = sqlOf(q, values);
-      return (await client.query(s.text, s.values as unknown[])).rowCount ?? 0;
-    },
-  };
-  return attachKeyring(tx, keyringFrom(dataKeys, undefined)) as unknown as Tx;
-}
-
 let n = 0;
+const keyrings = new Map<string, object>();
+/** What carries the data key to the transaction, as the bot's database executor does. */
+function keyring(dataKeys: string): object {
+  let carrier = keyrings.get(dataKeys);
+  if (!carrier) keyrings.set(dataKeys, (carrier = attachKeyring({}, keyringFrom(dataKeys, undefined))));
+  return carrier;
+}
 
 /** One approval, the click's statements in the click's order; returns its ms. */
 async function floorClick(pool: pg.Pool, dataKeys: string, cards: FloorCards, c: FloorClick, year: { yearStart: Date; yearEnd: Date }): Promise<{ ms: number; staged: number[] }> {
   const t0 = performance.now();
-  const client = await pool.connect();
-  const tx = plainTx(client, dataKeys);
   const key = `floor-${randomBytes(6).toString("hex")}-${++n}`;
-  try {
-    await client.query("BEGIN");
+  const staged = await inPlainTransaction(pool, keyring(dataKeys), async (tx) => {
     const at = new Date();
     const payload = { kind: "card_action", key, openId: c.secretary.openId, messageId: c.messageId, value: { a: "aid-approve", r: c.requestId }, formValue: { amount: "100", source: "PARTY_FEE", note: "" } };
     const { fresh, actor } = await claimClick(tx, { key, openId: c.secretary.openId, payload, at });
@@ -86,16 +74,11 @@ async function floorClick(pool: pg.Pool, dataKeys: string, cards: FloorCards, c:
       eventKey: key,
     };
     // The fund's balance first, in the statement that writes the messages and the audit line (ctx.lastWrite).
-    const { ids: staged, changed } = await stageWritesAfter(tx, withdrawal(tx, c.orgId, "PARTY_FEE", 10_000), { audits: [audit], messages });
+    const { ids, changed } = await stageWritesAfter(tx, withdrawal(tx, c.orgId, "PARTY_FEE", 10_000), { audits: [audit], messages });
     if (changed !== 1) throw new Error("floor: the fund could not pay");
-    await client.query("COMMIT");
-    return { ms: performance.now() - t0, staged };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    return ids;
+  });
+  return { ms: performance.now() - t0, staged };
 }
 
 /** The click's statements for every request at once; the ms of each, and the outbox rows staged. */

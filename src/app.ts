@@ -72,7 +72,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   const served = config.metrics.port !== undefined || config.metrics.token !== undefined;
   const metrics = createMetrics({ processMetrics: served });
   metrics.watchQueues({ inbound: queues.inbound, delivery: queues.delivery, maintenance: queues.maintenance, attachments: queues.attachments });
-  const router = new Router({ prisma: db.prisma, clock, config, log, deliver: (ids) => enqueue.delivery(ids), attachmentWork: (work) => enqueue.attachments(work), observe: (run) => metrics.handler(run) });
+  const router = new Router({ prisma: db.prisma, ...(db.plainTransaction ? { plainTransaction: db.plainTransaction } : {}), clock, config, log, deliver: (ids) => enqueue.delivery(ids), attachmentWork: (work) => enqueue.attachments(work), observe: (run) => metrics.handler(run) });
   let metricsServer: MetricsServer | undefined;
   const workers: Worker[] = [];
   let server: Server | undefined;

@@ -139,6 +139,13 @@ export interface CardAction<V = unknown, F = unknown> {
    * callback, before it is parsed.
    */
   redact?(value: unknown, form: Record<string, unknown> | undefined): boolean;
+  /**
+   * True when every statement the action can run, on every path, is plain SQL (no Prisma model
+   * call): the router then runs its transaction on a plain pg connection (src/store/plain-tx.ts),
+   * which costs less CPU per statement. For the hot clicks (an approval); a model call on that
+   * transaction throws.
+   */
+  plainSql?: boolean;
   run(ctx: ActionContext, input: { value: V; form: F }): Promise<ActionResult>;
 }
 

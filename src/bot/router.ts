@@ -35,6 +35,8 @@ import { strangerText, duplicateClickText, internalErrorText, badActionText, sta
 
 export interface RouterDeps {
   prisma: PrismaClient;
+  /** A transaction on a plain pg connection, for actions that declare plainSql (absent: Prisma's). */
+  plainTransaction?: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   clock: Clock;
   config: Config;
   log: Logger;
@@ -205,8 +207,10 @@ export class Router {
     const work: AttachmentWork[] = [];
     // The toast and the returned card are drawn in the clicker's language (strangers read Chinese).
     let lang: Lang = "ZH";
+    const plain = def.plainSql ? this.deps.plainTransaction : undefined;
+    const inTransaction = <T,>(fn: (tx: Tx) => Promise<T>): Promise<T> => (plain ? plain(fn) : this.deps.prisma.$transaction(fn));
     try {
-      const result = await this.deps.prisma.$transaction(async (tx) => {
+      const result = await inTransaction(async (tx) => {
         // An action that says so (an anonymous suggestion) is stored with its key only: nothing of who or what.
         const payload = def.redact?.(ev.value, ev.formValue) ? { kind: ev.kind, key: ev.key, redacted: true } : ev;
         const { fresh, actor } = await claimClick(tx, { key: ev.key, openId: ev.openId, payload, at: this.deps.clock.now() });

@@ -12,8 +12,9 @@ export { bookIncomeEntry, bookReversal, entryOfRequest, entryToCorrect, fundLedg
 
 export type Balances = Record<FundSource, number>;
 
+/** Plain SQL: an approval that found the source emptied reads it in its plain-pg transaction (plain-tx.ts). */
 export async function balances(tx: Tx, orgId: number): Promise<Balances> {
-  const rows = await tx.fundBalance.findMany({ where: { orgId }, select: { source: true, balanceFen: true } });
+  const rows = await tx.$queryRaw<{ source: FundSource; balanceFen: number }[]>`SELECT "source"::text AS "source", "balanceFen" FROM "FundBalance" WHERE "orgId" = ${orgId}`;
   const out = Object.fromEntries(FUND_SOURCES.map((s) => [s, 0])) as Balances;
   for (const r of rows) out[r.source] = r.balanceFen;
   return out;

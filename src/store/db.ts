@@ -7,6 +7,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { inPlainTransaction } from "./plain-tx.ts";
+import type { Tx } from "./tx.ts";
 
 /** Plain SQL access beside Prisma, for the migration runner and hot paths that need it. */
 export interface SqlExecutor {
@@ -21,6 +23,11 @@ export interface Database {
   readonly kind: "postgres" | "pglite";
   readonly prisma: PrismaClient;
   readonly sql: SqlExecutor;
+  /**
+   * A transaction on a plain pg connection, for clicks whose statements are all plain SQL
+   * (plain-tx.ts); absent on PGlite, whose one connection Prisma shares, so those use Prisma's.
+   */
+  readonly plainTransaction?: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   close(): Promise<void>;
 }
 
@@ -54,6 +61,8 @@ export function openPostgres(databaseUrl: string, opts: { poolSize?: number } = 
     kind: "postgres",
     prisma,
     sql,
+    // The keyring is read from `sql` at each call: sealDatabase attaches it after opening.
+    plainTransaction: (fn) => inPlainTransaction(pool, sql, fn),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);

@@ -164,7 +164,10 @@ export async function rewriteWaiting(tx: Tx, ids: readonly number[], content: ob
     RETURNING "id"`;
   if (rewritten.length === ids.length) return [];
   const done = new Set(rewritten.map((r) => r.id));
-  return tx.outboxMessage.findMany({ where: { id: { in: ids.filter((id) => !done.has(id)) }, status: "SENT" }, select: { id: true, larkMessageId: true, status: true } });
+  // Plain SQL, as the rewrite: the approval click runs on a plain-pg transaction (plain-tx.ts).
+  return tx.$queryRaw<CardCopy[]>`
+    SELECT "id", "larkMessageId", "status"::text AS "status" FROM "OutboxMessage"
+     WHERE "id" = ANY(${ids.filter((id) => !done.has(id))}::int[]) AND "status" = 'SENT' ORDER BY "id"`;
 }
 
 // The delivery worker's side: read a row, then record that it was sent or that one attempt failed.

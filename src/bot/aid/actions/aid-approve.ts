@@ -23,6 +23,7 @@ export const aidApprove = defineAction({
   id: AID_ACTION.approve,
   value: requestRef,
   form: decideForm,
+  plainSql: true,
   async run(ctx, { value, form }) {
     const rc = await loadRequest(ctx, value.r);
     const { req } = rc;
