@@ -9,11 +9,10 @@
 // Safe to run twice, and on two machines at once: a pruned row is not chosen again, and rows
 // the other run holds are skipped (SKIP LOCKED) and taken by the next run.
 //
-// A run scans from two days before the newest row pruned so far, which keeps a run over a large
-// inbox short; the run between 3:00 and 3:30 scans from the beginning, for a row that stayed
-// pending for days (a stalled worker) and was passed over meanwhile.
+// Every run scans from the beginning: the rows not stripped yet have an index of their own, so a
+// row that stayed pending for days (a stalled worker) is stripped by the first run after it is
+// done, and a run over a year of stripped rows reads none of them (bench/year-of-rows.bench.ts).
 import type { InboundDone, OutboxDone, PruneBatch } from "../store/retention.ts";
-import { minuteOfDayIn } from "../domain/zoned-time.ts";
 import type { TaskDeps } from "./task-deps.ts";
 
 export interface PruneResult {
@@ -24,8 +23,6 @@ export interface PruneResult {
 
 const BATCH = 1000;
 const HOUR_MS = 3_600_000;
-/** The daily full pass: the run that falls in [3:00, 3:30) local time. */
-const FULL_PASS = { from: 180, to: 210 };
 const FROM_THE_START = "-infinity";
 
 /** Runs batches from `from` until one strips fewer rows than a batch; returns how many it stripped. */
@@ -43,15 +40,13 @@ export async function runPrunePayloads(d: TaskDeps): Promise<PruneResult> {
   const at = d.clock.now();
   const before = new Date(at.getTime() - d.config.retention.payloadHours * HOUR_MS);
   const retention = d.store.retention;
-  const minute = minuteOfDayIn(at, d.config.timezone);
-  const full = minute >= FULL_PASS.from && minute < FULL_PASS.to;
   let inbound = 0;
   for (const status of ["DONE", "FAILED"] satisfies InboundDone[]) {
-    inbound += await inBatches(full ? FROM_THE_START : await retention.scanStart("inbound", status), (from) => retention.pruneBatch("inbound", { status, from, before, at, limit: BATCH }));
+    inbound += await inBatches(FROM_THE_START, (from) => retention.pruneBatch("inbound", { status, from, before, at, limit: BATCH }));
   }
   let outbox = 0;
   for (const status of ["SENT", "FAILED"] satisfies OutboxDone[]) {
-    outbox += await inBatches(full ? FROM_THE_START : await retention.scanStart("outbox", status), (from) => retention.pruneBatch("outbox", { status, from, before, at, limit: BATCH }));
+    outbox += await inBatches(FROM_THE_START, (from) => retention.pruneBatch("outbox", { status, from, before, at, limit: BATCH }));
   }
   if (inbound + outbox > 0) d.log.info({ inbound, outbox, before }, "payloads pruned");
   return { inbound, outbox };

@@ -42,26 +42,12 @@ const PRUNABLE = {
 export type Prunable = keyof typeof PRUNABLE;
 
 /**
- * Where a run's scan of one state starts: two days before the newest row pruned so far (older
- * rows were pruned by earlier runs, unless they were pending for days: the daily full pass of
- * prune-payloads takes those), or the beginning on the first run. Read backwards on the
- * (status, time) index, past the few unpruned recent rows.
- */
-export async function scanStart(rows: Rows, what: Prunable, status: InboundDone | OutboxDone): Promise<string> {
-  const t = PRUNABLE[what];
-  const r = await rows<{ from: string }>(
-    `SELECT (${t.came} - interval '2 days')::text AS "from" FROM ${t.table}
-      WHERE "status" = $1::${t.statusType} AND "prunedAt" IS NOT NULL ORDER BY ${t.came} DESC LIMIT 1`,
-    [status],
-  );
-  return r[0]?.from ?? "-infinity";
-}
-
-/**
  * Strips up to `limit` rows in `status` (DONE or SENT, or FAILED for good) that came and were
  * done with before `before`, from `from` on in order of arrival (one state at a time, so the
  * index gives that order and the LIMIT stops the scan), to an empty body. Rows another run holds
- * are skipped (two schedulers may run at once) and taken next time.
+ * are skipped (two schedulers may run at once) and taken next time. Read on the partial index of
+ * rows not stripped yet (migration unpruned_rows_index): a scan from the beginning passes none of
+ * the year's stripped rows, so no run needs to remember where the last one stopped.
  */
 export async function pruneBatch(rows: Rows, what: Prunable, q: { status: InboundDone | OutboxDone; from: string; before: Date; at: Date; limit: number }): Promise<PruneBatch> {
   const t = PRUNABLE[what];
