@@ -73,26 +73,44 @@ export function plainTx(conn: Connection, carrier: object = {}): Tx {
   }) as unknown as Tx;
 }
 
+/** What pipelining the first statement needs of a pg client: its mode, and its socket, which pg's own queries cork the same way. */
+type PipelinedClient = pg.PoolClient & { pipeline?: boolean; connection?: { stream?: { cork?(): void; uncork?(): void } } };
+
 /**
  * Runs fn in a transaction on one connection of the pool, with the keyring `carrier` holds (the
  * database's executor, sealing.ts) read at each use. Committed when fn resolves, rolled back
  * when it throws.
  */
 export async function inPlainTransaction<T>(pool: pg.Pool, carrier: object, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const conn = await pool.connect();
+  const conn = (await pool.connect()) as PipelinedClient;
   const tx = plainTx(conn, carrier);
   let broken: Error | undefined;
+  // BEGIN goes out with the transaction's first statement (the click's claim, which fn sends
+  // before it first waits), in one write and one round trip: for this transaction the client is
+  // in pg's pipeline mode (a query is sent without waiting for the one before), and its socket is
+  // corked while both are written. A round trip is a write, a read and a wake-up of each side,
+  // the largest part of a click's CPU (profiled).
+  conn.pipeline = true;
+  const socket = conn.connection?.stream;
   try {
-    // Prisma's interactive transactions end after 5 s; a handler that stalls here must not hold
-    // a fund's row lock longer either. Sent with BEGIN: one round trip.
-    await conn.query("BEGIN; SET LOCAL idle_in_transaction_session_timeout = '5s'");
-    const out = await fn(tx);
+    socket?.cork?.();
+    let begun: Promise<unknown>, running: Promise<T>;
+    try {
+      // Prisma's interactive transactions end after 5 s; a handler that stalls here must not
+      // hold a fund's row lock longer either.
+      begun = conn.query("BEGIN; SET LOCAL idle_in_transaction_session_timeout = '5s'");
+      running = fn(tx);
+    } finally {
+      socket?.uncork?.();
+    }
+    const [, out] = await Promise.all([begun, running]);
     await conn.query("COMMIT");
     return out;
   } catch (err) {
     await conn.query("ROLLBACK").catch((e: Error) => void (broken = e));
     throw err;
   } finally {
+    conn.pipeline = false;
     // A connection that could not even roll back is discarded, not handed to the next click.
     conn.release(broken);
   }
