@@ -16,8 +16,20 @@ export type Bound<M, E> = {
  */
 export function bound<M extends object, E>(mod: M, executor: E): Bound<M, E> {
   const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(mod)) {
-    if (typeof value === "function") out[name] = (...args: unknown[]) => (value as (e: E, ...a: unknown[]) => unknown)(executor, ...args);
-  }
+  for (const [name, fn] of functionsOf(mod)) out[name] = (...args: unknown[]) => fn(executor, ...args);
   return out as Bound<M, E>;
+}
+
+type Fn = (executor: unknown, ...args: unknown[]) => unknown;
+const FUNCTIONS = new WeakMap<object, readonly (readonly [string, Fn])[]>();
+
+/**
+ * A module's functions, listed once: every handler and card click binds the whole store
+ * (stores.ts), and reading a module namespace's entries each time cost about 0.3 ms of CPU per
+ * click, a tenth of the approval click's budget.
+ */
+function functionsOf(mod: object): readonly (readonly [string, Fn])[] {
+  let fns = FUNCTIONS.get(mod);
+  if (!fns) FUNCTIONS.set(mod, (fns = Object.entries(mod).flatMap(([name, value]) => (typeof value === "function" ? [[name, value as Fn] as const] : []))));
+  return fns;
 }
