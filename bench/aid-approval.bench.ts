@@ -27,13 +27,13 @@ const ROUNDS = Number(process.env.BENCH_AID_ROUNDS ?? 6);
 const TZ = "Asia/Shanghai";
 const WARMUP_ROUNDS = 2;
 
-interface Server {
+export interface Server {
   url: string;
   child: ChildProcess;
   cpuMs(): Promise<number>;
 }
 
-async function startAidServer(args: string[]): Promise<Server> {
+export async function startAidServer(args: string[]): Promise<Server> {
   const { url, child } = await startServer(SERVER, args);
   return { url, child, cpuMs: () => cpuMsOf(child) };
 }
@@ -47,13 +47,13 @@ async function post(url: string, req: { body: string; headers: Record<string, st
   return { ms: performance.now() - t0, answer };
 }
 
-interface Branch {
+export interface Branch {
   orgId: number;
   secretary: { id: number; openId: string };
   members: { id: number; openId: string }[];
 }
 
-async function seed(db: BenchDatabase, members: number): Promise<Branch & { users: { openId: string; name: string }[] }> {
+export async function seed(db: BenchDatabase, members: number): Promise<Branch & { users: { openId: string; name: string }[] }> {
   const p = db.prisma;
   const org = await p.organization.create({ data: { code: "bench-aid", name: "压测党支部", kind: "BRANCH" } });
   const person = (name: string, openId: string, roles: ("MEMBER" | "SECRETARY" | "AID_DELEGATE" | "LEADER")[]) =>
@@ -74,7 +74,7 @@ async function seed(db: BenchDatabase, members: number): Promise<Branch & { user
 }
 
 /** Each member files one request through the bot (the 求助 form's submit); returns the request ids. */
-async function fileRound(url: string, db: BenchDatabase, b: Branch, round: number): Promise<number[]> {
+export async function fileRound(url: string, db: BenchDatabase, b: Branch, round: number): Promise<number[]> {
   // Setup, not measured: a few at a time (filings queue on the year's numbering lock).
   const FILING_BATCH = 5;
   for (let from = 0; from < b.members.length; from += FILING_BATCH) {
@@ -91,7 +91,7 @@ async function fileRound(url: string, db: BenchDatabase, b: Branch, round: numbe
 }
 
 /** Waits until every approval card of these requests reached Lark, so approvals patch real copies. */
-async function cardsDelivered(db: BenchDatabase, ids: number[]): Promise<void> {
+export async function cardsDelivered(db: BenchDatabase, ids: number[]): Promise<void> {
   const want = ids.length * 2; // the secretary's and the delegate's
   for (let i = 0; i < 600; i++) {
     const sent = await db.sql.query<{ n: string }>(
@@ -105,7 +105,7 @@ async function cardsDelivered(db: BenchDatabase, ids: number[]): Promise<void> {
   throw new Error(`approval cards were not delivered within 30 s; outbox: ${JSON.stringify(outbox)}`);
 }
 
-async function approveRound(url: string, db: BenchDatabase, b: Branch, ids: number[]): Promise<number[]> {
+export async function approveRound(url: string, db: BenchDatabase, b: Branch, ids: number[]): Promise<number[]> {
   // The secretary clicks their own copy of each card (the delegate's copy gets patched).
   const copies = await db.prisma.outboxMessage.findMany({ where: { idempotencyKey: { in: ids.map((id) => `aid-approval-${id}-r0-${b.secretary.id}`) } }, select: { idempotencyKey: true, larkMessageId: true } });
   const messageOf = new Map(copies.map((c) => [c.idempotencyKey, c.larkMessageId ?? "om_unknown"]));
@@ -137,7 +137,7 @@ async function floorClicks(db: BenchDatabase, b: Branch, ids: number[]): Promise
 }
 
 /** Waits until the worker has taken every one of these outbox rows (sent, or failed for good). */
-async function settled(db: BenchDatabase, ids: number[]): Promise<void> {
+export async function settled(db: BenchDatabase, ids: number[]): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const left = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "OutboxMessage" WHERE "id" = ANY($1::int[]) AND "status" = 'PENDING'`, [ids]);
     if ((left[0]?.n ?? 0) === 0) return;
