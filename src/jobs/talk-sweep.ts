@@ -12,7 +12,8 @@ import { talkBoardCard } from "../../cards/talk-board.ts";
 import { talkEscalationCard, type TalkEscalation } from "../../cards/talk-escalation.ts";
 import { daysBetween } from "../domain/calendar-day.ts";
 import { boardFollowUp, boardMember, boardTask, type TalkBoard } from "../domain/talk-board.ts";
-import { stageCardsBulk, stagedKeys } from "../store/outbox-bulk.ts";
+import { stageCardsBulkLz4, stagedKeys } from "../store/outbox-bulk.ts";
+import type { OpenFollowUp, OpenTalkTask } from "../store/talk-due.ts";
 import { forEachDueTalkPage } from "../store/talk-due-pages.ts";
 import { awake, pushWindowOf } from "./push-window.ts";
 import type { TaskDeps } from "./task-deps.ts";
@@ -26,8 +27,9 @@ export interface TalkSweepResult {
   staged: number;
 }
 
-/** Digests staged (and built) per statement. */
-const CHUNK = 200;
+/** Digests staged (and built) per chunk, and chunks at once. */
+const CHUNK = 500;
+const IN_FLIGHT = 2;
 /** Due members read per page of the cursor. */
 const PAGE = 5000;
 
@@ -57,10 +59,13 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   if (branches.length === 0) return { today, skipped: "night", leaders: 0, secretaries: 0, staged: 0 };
 
   const orgIds = branches.map((b) => b.orgId);
-  // Urgent tasks and follow-ups are few beside the members: read whole, handed to their leader's digest.
-  const [tasks, followUps] = await Promise.all([d.store.talkDue.findOpenTalkTasks({ orgIds, timeZone: tz }), d.store.talkDue.findDueFollowUps({ today, branches })]);
-  const tasksOf = groupBy(tasks.filter((k) => k.leaderOpenId), (k) => k.leaderId);
-  const followUpsOf = groupBy(followUps.filter((f) => f.ownerOpenId), (f) => f.ownerId);
+  // Urgent tasks and follow-ups are few beside the members: read whole, handed to their leader's
+  // digest. They are read while the due members' statement runs on a connection of its own (the
+  // first page waits for them), not before it.
+  const reading = Promise.all([d.store.talkDue.findOpenTalkTasks({ orgIds, timeZone: tz }), d.store.talkDue.findDueFollowUps({ today, branches })]);
+  reading.catch(() => undefined); // awaited by the first page, or after the pages when none came
+  let tasksOf = new Map<number, OpenTalkTask[]>();
+  let followUpsOf = new Map<number, OpenFollowUp[]>();
 
   // Per branch for the secretary: escalated talks, members nobody can be reminded about, late urgent talks.
   const escalations = new Map<number, Escalations>();
@@ -69,32 +74,50 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
     if (!e) escalations.set(orgId, (e = { overdue: [], unassigned: [], lateTasks: [] }));
     return e;
   };
-  for (const k of tasks) {
-    const late = daysBetween(k.dueOn, today);
-    if (late > 0) escalationOf(k.orgId).lateTasks.push({ memberName: k.memberName, leaderName: k.leaderName, reason: k.reason, dueOn: k.dueOn, daysLate: late });
-  }
+  let read = false;
+  const readTasks = async () => {
+    if (read) return;
+    read = true;
+    const [tasks, followUps] = await reading;
+    tasksOf = groupBy(tasks.filter((k) => k.leaderOpenId), (k) => k.leaderId);
+    followUpsOf = groupBy(followUps.filter((f) => f.ownerOpenId), (f) => f.ownerId);
+    for (const k of tasks) {
+      const late = daysBetween(k.dueOn, today);
+      if (late > 0) escalationOf(k.orgId).lateTasks.push({ memberName: k.memberName, leaderName: k.leaderName, reason: k.reason, dueOn: k.dueOn, daysLate: late });
+    }
+  };
 
   // Digests go out a chunk at a time: the keys already staged today are skipped (cards are built
-  // only for the others), one chunk is staged and queued while the next is gathered.
-  const staged: number[] = [];
+  // only for the others). Two chunks are in flight, each on a connection of its own, so one
+  // chunk's cards are built while the other's are written; their jobs are queued in order behind
+  // them, off the way of the next chunk (Redis and PostgreSQL work at once).
+  let staged = 0;
   let pending: Digest[] = [];
-  let inFlight: Promise<void> = Promise.resolve();
+  const inFlight = new Set<Promise<void>>();
+  let queued: Promise<void> = Promise.resolve();
   const stageChunk = async (chunk: Digest[]) => {
     const done = await stagedKeys(d.db.sql, chunk.map((g) => g.key));
     const todo = chunk.filter((g) => !done.has(g.key));
     if (todo.length === 0) return;
-    const ids = await stageCardsBulk(d.db.sql, todo.map((g) => ({ key: g.key, openId: g.openId, card: g.build() })));
-    await d.enqueue.delivery(ids);
-    staged.push(...ids);
+    const ids = await stageCardsBulkLz4(d.db, todo.map((g) => ({ key: g.key, openId: g.openId, card: g.build() })));
+    staged += ids.length;
+    queued = queued.then(() => d.enqueue.delivery(ids));
+  };
+  let failure: { err: unknown } | undefined;
+  const flush = async (chunk: Digest[]) => {
+    while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    if (failure) throw failure.err;
+    const p: Promise<void> = stageChunk(chunk)
+      .catch((err: unknown) => void (failure ??= { err }))
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
   };
   const send = async (digest: Digest) => {
     pending.push(digest);
     if (pending.length < CHUNK) return;
     const chunk = pending;
     pending = [];
-    await inFlight;
-    inFlight = stageChunk(chunk);
-    inFlight.catch(() => undefined); // awaited before the next chunk and at the end
+    await flush(chunk);
   };
 
   // Leader digests: members due, their urgent tasks, their follow-ups.
@@ -115,6 +138,7 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
   };
   let current: { leaderId: number; name: string; openId: string; members: TalkBoard["members"] } | undefined;
   await forEachDueTalkPage(d.db, { today, timeZone: tz, branches, horizon: "digest" }, PAGE, async (page) => {
+    await readTasks();
     for (const r of page) {
       const m = boardMember(r, today, rules.get(r.orgId)?.talk);
       const order: [string, number] = [r.dueOn, r.memberId];
@@ -133,6 +157,7 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
       }
     }
   });
+  await readTasks();
   if (current) await send(leaderDigest(current.leaderId, current.name, current.openId, current.members));
   // Leaders with urgent tasks or follow-ups and nobody due.
   for (const [leaderId, [k]] of tasksOf) await send(leaderDigest(leaderId, k!.leaderName, k!.leaderOpenId!, []));
@@ -150,10 +175,12 @@ export async function runTalkSweep(d: TaskDeps): Promise<TalkSweepResult> {
       await send({ key: talkEscalationKey(orgId, s.personId, today), openId: s.openId!, build: () => talkEscalationCard({ orgName: orgNames.get(orgId) ?? "", today, ...lines }) });
     }
   }
-  await inFlight;
-  await stageChunk(pending);
-  d.log.info({ today, leaders, secretaries: secretaryDigests, staged: staged.length }, "talk sweep");
-  return { today, leaders, secretaries: secretaryDigests, staged: staged.length };
+  await flush(pending);
+  await Promise.all([...inFlight]);
+  await queued;
+  if (failure) throw failure.err;
+  d.log.info({ today, leaders, secretaries: secretaryDigests, staged }, "talk sweep");
+  return { today, leaders, secretaries: secretaryDigests, staged };
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => number): Map<number, T[]> {

@@ -29,45 +29,65 @@ export interface DueQuery {
   memberIds?: number[];
 }
 
-export const DUE_SQL = `
+/**
+ * The due members, unordered (talk-due-pages.ts orders them by leader). Shaped for a million
+ * members: every step over all members streams in member order (memberships sorted once, the last
+ * talks read in order from the index on (memberId, heldOn) and merged, not hashed), the rules
+ * join a small table instead of a million rows, and the names and leaders are read only for the
+ * members due (a tenth of them), not for everyone.
+ */
+export const DUE_ROWS_SQL = `
 WITH rules AS (
   SELECT * FROM unnest($3::int[], $4::int[], $5::int[], $6::int[]) AS r(org_id, cadence, hardship_cadence, soon_days)
+), branches AS (
+  -- Every branch, with its rules when it is one of those asked about: a member's branch is chosen
+  -- among all branches before the rules decide whether it is swept.
+  SELECT o."id" AS org_id, r.cadence, r.hardship_cadence, r.soon_days
+  FROM "Organization" o LEFT JOIN rules r ON r.org_id = o."id"
+  WHERE o."kind" = 'BRANCH'
 ), members AS (
   -- One branch per member: their ACTIVE membership as MEMBER (a departed or suspended member is
   -- owed nothing). Should two be active (a re-import added the new branch before the secretary
   -- confirmed the old one's removal), the newest is where the member now is. The cadence runs
   -- from the day the membership began (roster or transfer), else from the day it was recorded.
   SELECT DISTINCT ON (ms."personId") ms."personId" AS member_id, ms."orgId" AS org_id,
-         COALESCE(ms."since", ((ms."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date) AS since
-  FROM "Membership" ms JOIN "Organization" o ON o."id" = ms."orgId" AND o."kind" = 'BRANCH'
-  JOIN "Person" mp ON mp."id" = ms."personId"
-  WHERE ms."role" = 'MEMBER' AND ${activeMembership("ms")} AND ${alive("mp")}
+         COALESCE(ms."since", ((ms."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $2)::date) AS since,
+         b.cadence, b.hardship_cadence, b.soon_days
+  FROM "Membership" ms JOIN branches b ON b.org_id = ms."orgId"
+  WHERE ms."role" = 'MEMBER' AND ${activeMembership("ms")}
   ORDER BY ms."personId", ms."id" DESC
 ), last_talk AS (
   SELECT "memberId" AS member_id, max("heldOn") AS last_on FROM "Talk" WHERE "heldOn" <= $1::date GROUP BY "memberId"
 ), hardship AS (
   SELECT DISTINCT "personId" AS member_id FROM "HardshipEntry" WHERE "status" = 'ACTIVE'
+), due AS MATERIALIZED (
+  SELECT m.member_id, m.org_id, lt.last_on, m.since, (h.member_id IS NOT NULL) AS in_hardship, d.due_on
+  FROM members m
+  LEFT JOIN last_talk lt ON lt.member_id = m.member_id
+  LEFT JOIN hardship h ON h.member_id = m.member_id
+  CROSS JOIN LATERAL (
+    SELECT (COALESCE(lt.last_on, m.since)
+            + make_interval(months => CASE WHEN h.member_id IS NOT NULL THEN m.hardship_cadence ELSE m.cadence END))::date AS due_on
+  ) d
+  WHERE m.cadence IS NOT NULL AND m.since <= $1::date
+    AND ($7::boolean OR d.due_on <= $1::date + m.soon_days)
+    AND ($9::int[] IS NULL OR m.member_id = ANY($9::int[]))
 )
-SELECT m.member_id AS "memberId", p."name" AS "memberName", m.org_id AS "orgId",
+SELECT due.member_id AS "memberId", p."name" AS "memberName", due.org_id AS "orgId",
        l."id" AS "leaderId", l."name" AS "leaderName", l."larkOpenId" AS "leaderOpenId",
-       lt.last_on::text AS "lastTalkOn", m.since::text AS "since", (h.member_id IS NOT NULL) AS "inHardship",
-       d.due_on::text AS "dueOn"
-FROM members m
-JOIN rules r ON r.org_id = m.org_id
-JOIN "Person" p ON p."id" = m.member_id
+       due.last_on::text AS "lastTalkOn", due.since::text AS "since", due.in_hardship AS "inHardship",
+       due.due_on::text AS "dueOn", due.due_on AS due_day
+FROM due
+JOIN "Person" p ON p."id" = due.member_id AND ${alive("p")}
 -- A leader who left or died reminds nobody: the member then shows as unassigned to the secretary.
 LEFT JOIN "Person" l ON l."id" = p."responsibleLeaderId" AND ${reachable("l", ["LEADER", "SECRETARY"])}
-LEFT JOIN last_talk lt ON lt.member_id = m.member_id
-LEFT JOIN hardship h ON h.member_id = m.member_id
-CROSS JOIN LATERAL (
-  SELECT (COALESCE(lt.last_on, m.since)
-          + make_interval(months => CASE WHEN h.member_id IS NOT NULL THEN r.hardship_cadence ELSE r.cadence END))::date AS due_on
-) d
-WHERE m.since <= $1::date
-  AND ($7::boolean OR d.due_on <= $1::date + r.soon_days)
-  AND ($8::int IS NULL OR l."id" = $8::int)
-  AND ($9::int[] IS NULL OR m.member_id = ANY($9::int[]))
-ORDER BY d.due_on, m.member_id`;
+WHERE ($8::int IS NULL OR l."id" = $8::int)`;
+
+/** DueTalk's columns of a row of DUE_ROWS_SQL. */
+export const DUE_COLUMNS = `d."memberId", d."memberName", d."orgId", d."leaderId", d."leaderName", d."leaderOpenId", d."lastTalkOn", d."since", d."inHardship", d."dueOn"`;
+
+/** The due members in due order (then by member). */
+export const DUE_SQL = `SELECT ${DUE_COLUMNS} FROM (${DUE_ROWS_SQL}) d ORDER BY d.due_day, d."memberId"`;
 
 export async function findDueTalks(rows: Rows, q: DueQuery): Promise<DueTalk[]> {
   if (q.branches.length === 0) return [];
@@ -98,7 +118,7 @@ export async function countDueTalks(rows: Rows, q: { today: string; timeZone: st
   if (q.branches.length === 0) return [];
   return rows(
     `SELECT d."orgId", count(*)::int AS members, count(*) FILTER (WHERE d."dueOn"::date < $1::date)::int AS late, count(*) FILTER (WHERE d."leaderId" IS NULL)::int AS unassigned
-     FROM (${DUE_SQL}) d GROUP BY d."orgId"`,
+     FROM (${DUE_ROWS_SQL}) d GROUP BY d."orgId"`,
     [q.today, q.timeZone, q.branches.map((b) => b.orgId), q.branches.map((b) => b.talk.cadenceMonths), q.branches.map((b) => b.talk.hardshipCadenceMonths), q.branches.map((b) => b.talk.dueSoonDays), true, null, null],
   );
 }
