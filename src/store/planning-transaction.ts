@@ -21,6 +21,10 @@ export async function inPlanningTransaction<T>(db: Database, fn: (plan: PlanStat
     const run: Rows = <R,>(text: string, params: unknown[]) => conn.query<R>(text, params);
     await conn.exec("BEGIN");
     try {
+      // The digests staged here (tens of thousands at a million members) are stored compressed
+      // with lz4 where the server has it: PostgreSQL's default, pglz, took as long as parsing and
+      // indexing them together (outbox-bulk.ts has the figures).
+      await conn.query(`SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`, []);
       const r = await fn(bound(planner, run));
       await conn.exec("COMMIT");
       return r;
