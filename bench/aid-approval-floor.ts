@@ -73,8 +73,9 @@ async function floorClick(pool: pg.Pool, dataKeys: string, cards: FloorCards, c:
       actorOpenId: actor.openId,
       eventKey: key,
     };
-    // The fund's balance first, in the statement that writes the messages and the audit line (ctx.lastWrite).
-    const { ids, changed } = await stageWritesAfter(tx, withdrawal(tx, c.orgId, "PARTY_FEE", 10_000), { audits: [audit], messages });
+    // The fund's balance first, in the statement that writes the messages and the audit line and
+    // commits with them (ctx.lastWrite, as the router runs it).
+    const { ids, changed } = await stageWritesAfter(tx, withdrawal(tx, c.orgId, "PARTY_FEE", 10_000), { audits: [audit], messages }, { commit: true });
     if (changed !== 1) throw new Error("floor: the fund could not pay");
     return ids;
   });

@@ -115,9 +115,10 @@ export interface ActionContext extends BaseContext {
    * The one write of the click to a row every click of a branch contends for (a fund's balance),
    * as its store statement not yet run (`ctx.store.aidFund.withdrawal(…)`). The router runs it in
    * the statement that writes the handler's messages and audit lines, the hot row first, and
-   * commits: the row is locked for that statement and the commit only. `check` is then told how
-   * many rows it changed (before any `last` step); a UserError it throws rolls everything back
-   * and becomes the toast, as from run.
+   * commits (on a plain-pg transaction, in the same round trip): the row is locked for that
+   * statement and the commit only. A write that changed no row refuses the click: everything is
+   * rolled back, and `check` is called with 0 and must throw the UserError that says why (it
+   * becomes the toast, as from run); on a plain-pg transaction its reads run after the rollback.
    */
   lastWrite(write: HotWrite, check: (changed: number) => Promise<void>): void;
   /**

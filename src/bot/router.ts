@@ -246,11 +246,16 @@ export class Router {
         // (one more round trip per click while the fund's row is held).
         // A hot row's write (ctx.lastWrite) goes first in that same statement, so the row is held
         // for that statement and the commit, with no round trip of ours in between.
+        // With no step after it, that statement also commits on a plain-pg transaction, so
+        // PostgreSQL releases the hot rows without waiting for this process (stageWritesAfter).
         const last = hot as { write: HotWrite; check: (changed: number) => Promise<void> } | null;
         if (last) {
-          const { ids, changed } = await stageWritesAfter(tx, last.write, w);
+          const { ids, changed } = await stageWritesAfter(tx, last.write, w, { commit: lastSteps.length === 0 });
           staged.push(...ids);
-          await last.check(changed);
+          if (changed === 0) {
+            await last.check(0);
+            throw new Error(`${def.id}: its lastWrite changed nothing and its check did not refuse the click`);
+          }
         } else staged.push(...(await stageWrites(tx, w)));
         for (const step of lastSteps) await step(tx);
         return r;

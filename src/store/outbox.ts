@@ -10,6 +10,7 @@ import type { Lang, Text } from "../domain/text.ts";
 import { Prisma, type OutboxMessage } from "../generated/prisma/client.ts";
 import { auditInsert, type AuditEntry } from "./audit.ts";
 import type { SqlExecutor } from "./db.ts";
+import { commitAlong } from "./plain-tx.ts";
 import type { Tx } from "./tx.ts";
 
 /**
@@ -110,10 +111,18 @@ export type HotWrite = Prisma.Sql;
  * messages are joined to the hot write's count, so PostgreSQL runs it first. Returns the outbox
  * ids, as stageWrites, and how many rows the hot write changed (0: the caller refuses, and the
  * transaction, these rows with it, is rolled back).
+ *
+ * `commit`: on a plain-pg transaction the COMMIT goes out with the statement (plain-tx.ts
+ * commitAlong), so the hot rows are released by PostgreSQL itself, not after a round trip back to
+ * the handler's process (which, under a burst of clicks, is busy with the others). The statement
+ * then fails when the hot write changed nothing, so that COMMIT rolls everything back: PostgreSQL
+ * has no RAISE outside PL/pgSQL, and a division by the count is how plain SQL fails on a value.
+ * Returns `committed` when it committed.
  */
-export async function stageWritesAfter(tx: Tx, hot: HotWrite, w: { audits?: AuditEntry[]; messages?: NewOutgoing[] }): Promise<{ ids: number[]; changed: number }> {
+export async function stageWritesAfter(tx: Tx, hot: HotWrite, w: { audits?: AuditEntry[]; messages?: NewOutgoing[] }, opts: { commit?: boolean } = {}): Promise<{ ids: number[]; changed: number; committed: boolean }> {
   const after = Prisma.sql`CROSS JOIN hc`;
-  const rows = await tx.$queryRaw<{ id: number | null; changed: number }[]>`
+  const committing = opts.commit ? commitAlong(tx) : undefined;
+  const q = Prisma.sql`
     WITH h AS (${hot}), hc AS (SELECT count(*)::int AS "changed" FROM h),
     a AS (${auditInsert(w.audits ?? [], after)}), o AS (
       INSERT INTO "OutboxMessage" ("idempotencyKey", "kind", "receiveIdType", "receiveId", "targetMessageId", "rateKey", "msgType", "content", "lang", "updatedAt")
@@ -122,8 +131,19 @@ export async function stageWritesAfter(tx: Tx, hot: HotWrite, w: { audits?: Audi
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING "id"
     )
-    SELECT o."id", hc."changed" FROM hc LEFT JOIN o ON true ORDER BY o."id"`;
-  return { ids: rows.flatMap((r) => (r.id === null ? [] : [r.id])), changed: rows[0]?.changed ?? 0 };
+    SELECT o."id", hc."changed" ${committing ? Prisma.sql`, 1 / hc."changed" AS "refusedUnlessChanged"` : Prisma.empty} FROM hc LEFT JOIN o ON true ORDER BY o."id"`;
+  if (!committing) {
+    const rows = await tx.$queryRaw<{ id: number | null; changed: number }[]>(q);
+    return { ids: rows.flatMap((r) => (r.id === null ? [] : [r.id])), changed: rows[0]?.changed ?? 0, committed: false };
+  }
+  try {
+    const rows = (await committing(q)) as { id: number | null; changed: number }[];
+    return { ids: rows.flatMap((r) => (r.id === null ? [] : [r.id])), changed: rows[0]?.changed ?? 0, committed: true };
+  } catch (err) {
+    // division_by_zero: the hot write changed nothing, and everything was rolled back.
+    if ((err as { code?: unknown }).code === "22012") return { ids: [], changed: 0, committed: false };
+    throw err;
+  }
 }
 
 /** Returns the ids of the rows it created (none when every key existed). */

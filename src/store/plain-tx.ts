@@ -41,14 +41,49 @@ function statement(q: TemplateStringsArray | Prisma.Sql, values: unknown[]): Pri
 // The names a model delegate has on the client (tx.aidRequest, tx.outboxMessage …).
 const MODELS: ReadonlySet<string> = new Set(Object.values(Prisma.ModelName).map((m) => m[0]!.toLowerCase() + m.slice(1)));
 
+/** What pipelining needs of a pg client: its mode, and its socket, which pg's own queries cork the same way. */
+type PipelinedClient = Connection & { pipeline?: boolean; connection?: { stream?: { cork?(): void; uncork?(): void } } };
+
+/** Writes what `send` queues in one write: pipelined queries then travel together. */
+function together<T>(conn: PipelinedClient, send: () => T): T {
+  const socket = conn.connection?.stream;
+  socket?.cork?.();
+  try {
+    return send();
+  } finally {
+    socket?.uncork?.();
+  }
+}
+
+const COMMIT_ALONG = Symbol("commitAlong");
+type CommitAlong = (q: Prisma.Sql) => Promise<unknown[]>;
+
+/**
+ * On a plain-pg transaction: runs q and commits in the same round trip, and returns q's rows;
+ * when q fails, the COMMIT sent with it rolls everything back and q's error is thrown. Statements
+ * after it run outside any transaction. Undefined on other executors (Prisma's transaction).
+ */
+export function commitAlong(tx: Tx): CommitAlong | undefined {
+  return (tx as unknown as { [COMMIT_ALONG]?: CommitAlong })[COMMIT_ALONG];
+}
+
 /**
  * The Tx over one connection already inside a transaction. Symbol-keyed properties (the keyring,
  * sealing.ts) are read through to `carrier`, the database's executor, as Prisma's transaction
- * client reads them through to the client it came from.
+ * client reads them through to the client it came from. `state.open` turns false once
+ * commitAlong has ended the transaction.
  */
-export function plainTx(conn: Connection, carrier: object = {}): Tx {
+export function plainTx(conn: PipelinedClient, carrier: object = {}, state = { open: true }): Tx {
   const run = (text: string, values: unknown[]) => conn.query({ text, values: values.map(param), types });
   const raw = {
+    async [COMMIT_ALONG](q: Prisma.Sql) {
+      const [result, commit] = together(conn, () => [run(q.text, q.values), conn.query("COMMIT")] as const);
+      state.open = false;
+      const [r, c] = await Promise.allSettled([result, commit]);
+      if (r.status === "rejected") throw r.reason;
+      if (c.status === "rejected") throw c.reason;
+      return r.value.rows;
+    },
     async $queryRaw(q: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
       const s = statement(q, values);
       return (await run(s.text, s.values)).rows;
@@ -66,6 +101,7 @@ export function plainTx(conn: Connection, carrier: object = {}): Tx {
   };
   return new Proxy(raw, {
     get(target, name, receiver) {
+      if (name === COMMIT_ALONG) return target[COMMIT_ALONG];
       if (typeof name === "symbol") return Reflect.get(carrier, name);
       if (MODELS.has(name)) throw new Error(`tx.${name}: a plain-SQL transaction runs raw statements only (an action that needs Prisma's models must not declare plainSql)`);
       return Reflect.get(target, name, receiver);
@@ -73,17 +109,15 @@ export function plainTx(conn: Connection, carrier: object = {}): Tx {
   }) as unknown as Tx;
 }
 
-/** What pipelining the first statement needs of a pg client: its mode, and its socket, which pg's own queries cork the same way. */
-type PipelinedClient = pg.PoolClient & { pipeline?: boolean; connection?: { stream?: { cork?(): void; uncork?(): void } } };
-
 /**
  * Runs fn in a transaction on one connection of the pool, with the keyring `carrier` holds (the
- * database's executor, sealing.ts) read at each use. Committed when fn resolves, rolled back
- * when it throws.
+ * database's executor, sealing.ts) read at each use. Committed when fn resolves (unless fn
+ * committed with its last statement, commitAlong), rolled back when it throws.
  */
 export async function inPlainTransaction<T>(pool: pg.Pool, carrier: object, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const conn = (await pool.connect()) as PipelinedClient;
-  const tx = plainTx(conn, carrier);
+  const conn = (await pool.connect()) as pg.PoolClient & PipelinedClient;
+  const state = { open: true };
+  const tx = plainTx(conn, carrier, state);
   let broken: Error | undefined;
   // BEGIN goes out with the transaction's first statement (the click's claim, which fn sends
   // before it first waits), in one write and one round trip: for this transaction the client is
@@ -91,22 +125,18 @@ export async function inPlainTransaction<T>(pool: pg.Pool, carrier: object, fn: 
   // corked while both are written. A round trip is a write, a read and a wake-up of each side,
   // the largest part of a click's CPU (profiled).
   conn.pipeline = true;
-  const socket = conn.connection?.stream;
   try {
-    socket?.cork?.();
-    let begun: Promise<unknown>, running: Promise<T>;
-    try {
+    const [begun, running] = together(conn, () => {
       // Prisma's interactive transactions end after 5 s; a handler that stalls here must not
       // hold a fund's row lock longer either.
-      begun = conn.query("BEGIN; SET LOCAL idle_in_transaction_session_timeout = '5s'");
-      running = fn(tx);
-    } finally {
-      socket?.uncork?.();
-    }
+      const begin = conn.query("BEGIN; SET LOCAL idle_in_transaction_session_timeout = '5s'");
+      return [begin, fn(tx)] as const;
+    });
     const [, out] = await Promise.all([begun, running]);
-    await conn.query("COMMIT");
+    if (state.open) await conn.query("COMMIT");
     return out;
   } catch (err) {
+    // After commitAlong there is nothing left to roll back (PostgreSQL only warns).
     await conn.query("ROLLBACK").catch((e: Error) => void (broken = e));
     throw err;
   } finally {

@@ -6,6 +6,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.ts";
 import { keyringFrom } from "../../src/lib/sealing.ts";
+import { withdrawal } from "../../src/store/aid-fund.ts";
+import { stageWritesAfter } from "../../src/store/outbox.ts";
 import { inPlainTransaction } from "../../src/store/plain-tx.ts";
 import { attachKeyring, sealer } from "../../src/store/sealing.ts";
 import type { Tx } from "../../src/store/tx.ts";
@@ -77,6 +79,28 @@ describe("a plain-pg transaction", () => {
     } finally {
       await pool.end();
     }
+  });
+
+  it("commits with a hot write's statement, or rolls all back when it changed nothing", async () => {
+    await db.sql.exec(`INSERT INTO "FundBalance" ("orgId", "source", "balanceFen", "updatedAt") VALUES (1, 'PARTY_FEE', 1000, now())`);
+    const message = (key: string) => ({ kind: "PATCH" as const, messageId: `om_${key}`, card: { n: key }, key });
+    const click = (name: string, fen: number) =>
+      plain(async (tx) => {
+        await tx.$executeRaw`INSERT INTO "Person" ("name", "updatedAt") VALUES (${name}, now())`;
+        const out = await stageWritesAfter(tx, withdrawal(tx, 1, "PARTY_FEE", fen), { messages: [message(name)] }, { commit: true });
+        // After the statement the transaction is over either way: this read runs on its own.
+        const [bal] = await tx.$queryRaw<{ balanceFen: number }[]>`SELECT "balanceFen" FROM "FundBalance" WHERE "orgId" = 1`;
+        return { ...out, balanceFen: bal!.balanceFen };
+      });
+    const paid = await click("付款", 600);
+    expect(paid).toMatchObject({ changed: 1, committed: true, balanceFen: 400 });
+    expect(paid.ids).toHaveLength(1);
+    const refused = await click("拒付", 600);
+    expect(refused).toEqual({ ids: [], changed: 0, committed: false, balanceFen: 400 });
+    const people = await db.sql.query<{ name: string }>(`SELECT "name" FROM "Person" WHERE "name" IN ('付款', '拒付')`);
+    expect(people.map((r) => r.name)).toEqual(["付款"]);
+    const staged = await db.sql.query<{ idempotencyKey: string }>(`SELECT "idempotencyKey" FROM "OutboxMessage" WHERE "idempotencyKey" IN ('付款', '拒付')`);
+    expect(staged.map((r) => r.idempotencyKey)).toEqual(["付款"]);
   });
 
   it("refuses a Prisma model call, naming it", async () => {
