@@ -28,7 +28,7 @@ export interface TalkSweepResult {
 }
 
 /** Digests staged (and built) per chunk, and chunks at once. */
-const CHUNK = 500;
+const CHUNK = 200;
 const IN_FLIGHT = 2;
 /** Due members read per page of the cursor. */
 const PAGE = 5000;
