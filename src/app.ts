@@ -110,7 +110,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   if (runs.worker) {
     workers.push(startInboundWorker({ connection: redis, prefix: config.queuePrefix, router, prisma: db.prisma, log }));
     workers.push(startAttachmentWorker({ connection: redis, prefix: config.queuePrefix, db, resources: createLarkResources(lark, { log }), enqueue, config, clock, log }));
-    workers.push(startDeliveryWorker({ connection: redis, prefix: config.queuePrefix, prisma: db.prisma, sender: createLarkSender(lark, { log, observe: (op, code) => metrics.larkCall(op, code) }), config, clock, log, metrics, requeue: enqueue.delivery }));
+    workers.push(startDeliveryWorker({ connection: redis, prefix: config.queuePrefix, prisma: db.prisma, plainStatements: db.plainStatements, sender: createLarkSender(lark, { log, observe: (op, code) => metrics.larkCall(op, code) }), config, clock, log, metrics, requeue: enqueue.delivery }));
   }
   maintenance = await startMaintenance({ queues, connection: redis, db, enqueue, clock, log, config, metrics }, { schedule: runs.scheduler, work: runs.worker });
   (app as { maintenance: Maintenance | undefined }).maintenance = maintenance;

@@ -14,6 +14,7 @@ import { SEALED_OPEN_ID, type OutboxRow } from "../store/outbox.ts";
 import { sealer } from "../store/sealing.ts";
 import { openReplyAddress, type ReplyAddress } from "../store/suggestions.ts";
 import { storesFor } from "../store/stores.ts";
+import type { Tx } from "../store/tx.ts";
 import { SendFailureError, type LarkSender, type Outgoing } from "../lark/sender.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
@@ -27,6 +28,11 @@ export interface DeliveryDeps {
   connection: Redis;
   prefix: string;
   prisma: PrismaClient;
+  /**
+   * The outbox's statements without Prisma (db.plainStatements), when the database has them:
+   * a delivery is six of them, and Prisma's machinery was most of the worker's CPU per message.
+   */
+  plainStatements?: Tx | undefined;
   sender: LarkSender;
   config: Config;
   clock: Clock;
@@ -72,7 +78,8 @@ function withheld<F extends { kind: string; detail: string; msg?: string }>(f: F
 
 export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: number } = {}): Worker {
   const { sender, config, log } = deps;
-  const { outbox, exportFiles } = storesFor(deps.prisma);
+  const { exportFiles } = storesFor(deps.prisma);
+  const { outbox } = storesFor(deps.plainStatements ?? deps.prisma);
   const limiter = new SlidingWindowLimiter(deps.connection, deps.prefix);
 
   async function delay(job: Job, token: string | undefined, ms: number): Promise<never> {

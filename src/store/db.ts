@@ -7,7 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { inPlainTransaction } from "./plain-tx.ts";
+import { inPlainTransaction, plainTx } from "./plain-tx.ts";
 import type { Tx } from "./tx.ts";
 
 /** Plain SQL access beside Prisma, for the migration runner and hot paths that need it. */
@@ -28,6 +28,11 @@ export interface Database {
    * (plain-tx.ts); absent on PGlite, whose one connection Prisma shares, so those use Prisma's.
    */
   readonly plainTransaction?: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /**
+   * Raw statements straight to the pool, each its own transaction (plain-tx.ts), for a hot path
+   * of single statements (the delivery worker's outbox rows); absent on PGlite.
+   */
+  readonly plainStatements?: Tx;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,7 @@ export function openPostgres(databaseUrl: string, opts: { poolSize?: number } = 
     sql,
     // The keyring is read from `sql` at each call: sealDatabase attaches it after opening.
     plainTransaction: (fn) => inPlainTransaction(pool, sql, fn),
+    plainStatements: plainTx(pool, sql),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);

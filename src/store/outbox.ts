@@ -195,7 +195,8 @@ export async function rewriteWaiting(tx: Tx, ids: readonly number[], content: ob
 export type OutboxRow = OutboxMessage;
 
 export async function outboxRow(tx: Tx, id: number): Promise<OutboxRow | null> {
-  return tx.outboxMessage.findUnique({ where: { id } });
+  const rows = await tx.$queryRaw<OutboxRow[]>`SELECT * FROM "OutboxMessage" WHERE "id" = ${id}`;
+  return rows[0] ?? null;
 }
 
 /**
@@ -203,7 +204,9 @@ export async function outboxRow(tx: Tx, id: number): Promise<OutboxRow | null> {
  * language it was drawn in (a patch of it is drawn in the same one).
  */
 export async function markSent(tx: Tx, id: number, sent: { larkMessageId: string | null; at: Date; lang: Lang }): Promise<void> {
-  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", larkMessageId: sent.larkMessageId, sentAt: sent.at, lang: sent.lang, lastError: null } });
+  await tx.$executeRaw`
+    UPDATE "OutboxMessage" SET "status" = 'SENT', "larkMessageId" = ${sent.larkMessageId}, "sentAt" = ${sent.at}, "lang" = ${sent.lang}::"Language", "lastError" = NULL, "updatedAt" = ${sent.at}
+     WHERE "id" = ${id}`;
 }
 
 /**
@@ -226,7 +229,9 @@ export async function resyncSentCard(tx: Tx, row: Pick<OutboxRow, "id" | "idempo
  * blanked (the sealed address, the content, Lark's message id, the language it was drawn in).
  */
 export async function markSentSealed(tx: Tx, id: number, at: Date): Promise<void> {
-  await tx.outboxMessage.update({ where: { id }, data: { status: "SENT", receiveId: null, content: {}, larkMessageId: null, lang: null, sentAt: at, lastError: null } });
+  await tx.$executeRaw`
+    UPDATE "OutboxMessage" SET "status" = 'SENT', "receiveId" = NULL, "content" = '{}'::jsonb, "larkMessageId" = NULL, "lang" = NULL, "sentAt" = ${at}, "lastError" = NULL, "updatedAt" = ${at}
+     WHERE "id" = ${id}`;
 }
 
 /**
@@ -238,12 +243,13 @@ export async function markSentSealed(tx: Tx, id: number, at: Date): Promise<void
 export async function deliveryLang(tx: Tx, row: Pick<OutboxRow, "lang" | "kind" | "receiveIdType" | "receiveId" | "targetMessageId">): Promise<Lang> {
   if (row.lang) return row.lang;
   if (row.kind === "SEND" && row.receiveIdType === "open_id" && row.receiveId) {
-    const p = await tx.person.findUnique({ where: { larkOpenId: row.receiveId }, select: { language: true } });
-    return p?.language ?? "ZH";
+    const p = await tx.$queryRaw<{ language: Lang }[]>`SELECT "language" FROM "Person" WHERE "larkOpenId" = ${row.receiveId}`;
+    return p[0]?.language ?? "ZH";
   }
   if (row.kind === "PATCH" && row.targetMessageId) {
-    const drawn = await tx.outboxMessage.findFirst({ where: { larkMessageId: row.targetMessageId, kind: { not: "PATCH" } }, select: { lang: true }, orderBy: { id: "asc" } });
-    return drawn?.lang ?? "ZH";
+    const drawn = await tx.$queryRaw<{ lang: Lang | null }[]>`
+      SELECT "lang" FROM "OutboxMessage" WHERE "larkMessageId" = ${row.targetMessageId} AND "kind" <> 'PATCH' ORDER BY "id" LIMIT 1`;
+    return drawn[0]?.lang ?? "ZH";
   }
   return "ZH";
 }
@@ -266,7 +272,9 @@ export async function markAttempting(tx: Tx, id: number, at: Date): Promise<{ at
 
 /** One attempt failed, and why; a terminal failure leaves the row FAILED (kept, never dropped). */
 export async function markAttemptFailed(tx: Tx, id: number, f: { error: string; terminal: boolean }): Promise<void> {
-  await tx.outboxMessage.update({ where: { id }, data: { lastError: f.error, ...(f.terminal ? { status: "FAILED" as const } : {}) } });
+  await tx.$executeRaw`
+    UPDATE "OutboxMessage" SET "lastError" = ${f.error}, "status" = CASE WHEN ${f.terminal} THEN 'FAILED'::"OutboxStatus" ELSE "status" END, "updatedAt" = now()
+     WHERE "id" = ${id}`;
 }
 
 /**
@@ -275,8 +283,9 @@ export async function markAttemptFailed(tx: Tx, id: number, f: { error: string; 
  * Only a still-PENDING row changes; false when another worker got there first.
  */
 export async function markFateUnknown(tx: Tx, id: number, reason: string): Promise<boolean> {
-  const r = await tx.outboxMessage.updateMany({ where: { id, status: "PENDING" }, data: { status: "FAILED", lastError: reason } });
-  return r.count === 1;
+  const n = await tx.$executeRaw`
+    UPDATE "OutboxMessage" SET "status" = 'FAILED', "lastError" = ${reason}, "updatedAt" = now() WHERE "id" = ${id} AND "status" = 'PENDING'`;
+  return n === 1;
 }
 
 /**
