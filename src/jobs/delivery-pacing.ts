@@ -17,21 +17,23 @@ const SHORT_WAIT_MS = 300;
 /** Waits on the app's windows up to this long are slept in place; also a receiver's, by a job woken for its turn. */
 const APP_WAIT_IN_PLACE_MS = 2_000;
 /**
- * Turns in a receiver's queue are a window's share apart plus a share of the time Lark takes to
- * answer (a place frees a window after the answer, not after the send), plus this.
+ * Turns in a receiver's queue are a window's share apart plus this. A place frees its window
+ * only after Lark's answer, so the places come a little slower than the turns: a job woken for
+ * its turn waits for its place in place, and the turns never hold the sends back. (Turns that
+ * added the time to Lark's answer, smoothed, were fixed by the first sends' answers and came
+ * slower than the places: 0.93x of 5/s.)
  */
 const TURN_SLACK_MS = 2;
 /**
  * A job delayed for its turn is woken this much before it, and waits the rest in place: a
  * delayed job starts a little late, and each send's lateness would push back the place the
- * sends after it wait for (a burst to one person measured 0.93x of 5/s woken on time).
+ * sends after it wait for.
  */
 const TURN_WAKE_EARLY_MS = 50;
 
 export interface Admission {
   windows: Window[];
   member: string;
-  takenAt: number;
 }
 
 export type Admit = { go: Admission } | { delayMs: number; window: string; turn: boolean };
@@ -64,8 +66,6 @@ class Gate {
   }
 }
 const gates = new WeakMap<SlidingWindowLimiter, Gate>();
-/** The time from taking a place to Lark's answer, smoothed, per process (the 20 ms it starts from is a guess). */
-const roundTrips = new WeakMap<SlidingWindowLimiter, number>();
 
 /**
  * Takes a place in every window for a send to `rateKey`, sleeping in place through short waits;
@@ -85,7 +85,7 @@ export async function admit(
     for (;;) {
       const now = Date.now();
       const r = await limiter.check(windows, now, ["app", `t:${rateKey}`]);
-      if (r.member) return { go: { windows, member: r.member, takenAt: now } };
+      if (r.member) return { go: { windows, member: r.member } };
       const window = r.window ?? "unknown";
       opts.onWait?.(window, r.waitMs);
       // A job woken for its turn is the one whose place frees next: it waits for it in place (the
@@ -98,7 +98,7 @@ export async function admit(
         continue;
       }
       if (window === "target") {
-        const spacing = Math.ceil((1000 + (roundTrips.get(limiter) ?? 20)) / config.send.targetPerSec) + TURN_SLACK_MS;
+        const spacing = Math.ceil(1000 / config.send.targetPerSec) + TURN_SLACK_MS;
         const at = await limiter.turn(`t:${rateKey}`, now + r.waitMs, spacing, now);
         return { delayMs: Math.max(1, at - now - TURN_WAKE_EARLY_MS), window, turn: true };
       }
@@ -111,9 +111,7 @@ export async function admit(
 
 /** Lark accepted the send. */
 export async function accepted(limiter: SlidingWindowLimiter, a: Admission): Promise<void> {
-  const now = Date.now();
-  roundTrips.set(limiter, 0.8 * (roundTrips.get(limiter) ?? 20) + 0.2 * (now - a.takenAt));
-  await limiter.settle(a.windows, a.member, now);
+  await limiter.settle(a.windows, a.member, Date.now());
 }
 
 /**
