@@ -33,6 +33,9 @@ import { guidedText, privateChatAnswer, refusalOf } from "./refusal.ts";
 import { mayRun } from "./visible-commands.ts";
 import { strangerText, duplicateClickText, internalErrorText, badActionText, staleCommandText, answeredPrivatelyText } from "./texts.ts";
 
+/** A click's hot-row write and the check told how many rows it changed (ActionContext.lastWrite). */
+type LastWrite = { write: HotWrite; check: (changed: number) => Promise<void> };
+
 export interface RouterDeps {
   prisma: PrismaClient;
   /** A transaction on a plain pg connection, for actions that declare plainSql (absent: Prisma's). */
@@ -226,7 +229,7 @@ export class Router {
         if (!form.success) throw new UserError("bad_form", formProblem(form.error));
         const w = newWrites();
         const lastSteps: ((tx: Tx) => Promise<void>)[] = [];
-        let hot: { write: HotWrite; check: (changed: number) => Promise<void> } | null = null;
+        let hot: LastWrite | null = null;
         const ctx: ActionContext = {
           ...this.base(tx, actor, ev, w, log),
           inbound: ev,
@@ -248,7 +251,8 @@ export class Router {
         // for that statement and the commit, with no round trip of ours in between.
         // With no step after it, that statement also commits on a plain-pg transaction, so
         // PostgreSQL releases the hot rows without waiting for this process (stageWritesAfter).
-        const last = hot as { write: HotWrite; check: (changed: number) => Promise<void> } | null;
+        // Assigned in a closure, which TypeScript's narrowing does not follow.
+        const last = hot as LastWrite | null;
         if (last) {
           const { ids, changed } = await stageWritesAfter(tx, last.write, w, { commit: lastSteps.length === 0 });
           staged.push(...ids);

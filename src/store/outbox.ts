@@ -132,13 +132,11 @@ export async function stageWritesAfter(tx: Tx, hot: HotWrite, w: { audits?: Audi
       RETURNING "id"
     )
     SELECT o."id", hc."changed" ${committing ? Prisma.sql`, 1 / hc."changed" AS "refusedUnlessChanged"` : Prisma.empty} FROM hc LEFT JOIN o ON true ORDER BY o."id"`;
-  if (!committing) {
-    const rows = await tx.$queryRaw<{ id: number | null; changed: number }[]>(q);
-    return { ids: rows.flatMap((r) => (r.id === null ? [] : [r.id])), changed: rows[0]?.changed ?? 0, committed: false };
-  }
+  type Row = { id: number | null; changed: number };
+  const outcome = (rows: Row[], committed: boolean) => ({ ids: rows.flatMap((r) => (r.id === null ? [] : [r.id])), changed: rows[0]?.changed ?? 0, committed });
+  if (!committing) return outcome(await tx.$queryRaw<Row[]>(q), false);
   try {
-    const rows = (await committing(q)) as { id: number | null; changed: number }[];
-    return { ids: rows.flatMap((r) => (r.id === null ? [] : [r.id])), changed: rows[0]?.changed ?? 0, committed: true };
+    return outcome((await committing(q)) as Row[], true);
   } catch (err) {
     // division_by_zero: the hot write changed nothing, and everything was rolled back.
     if ((err as { code?: unknown }).code === "22012") return { ids: [], changed: 0, committed: false };
