@@ -39,18 +39,23 @@ export async function stagedKeys(sql: SqlExecutor, keys: string[]): Promise<Set<
 }
 
 /**
- * stageCardsBulk in a transaction of its own whose new cards are compressed with lz4 where the
+ * Within the connection's transaction, new large values (cards) are compressed with lz4 where the
  * server has it. PostgreSQL's default (pglz) compressing 51,000 digests of 4 KB took about as long
  * as parsing and indexing them together: INSERT of those rows 10-12 s with pglz, 6-7 s with lz4
  * (load 6-8 on 2 cores). Rows read the same either way; only how they are stored differs.
  */
+export async function compressWithLz4InTransaction(conn: Pick<SqlExecutor, "query">): Promise<void> {
+  await conn.query(`SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`, []);
+}
+
+/** stageCardsBulk in a transaction of its own whose new cards are compressed with lz4 (above). */
 export async function stageCardsBulkLz4(db: Database, rows: CardToPerson[]): Promise<number[]> {
   if (rows.length === 0) return [];
   if (db.kind === "pglite") return stageCardsBulk(db.sql, rows);
   return db.sql.withConnection(async (conn) => {
     await conn.exec("BEGIN");
     try {
-      await conn.query(`SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`, []);
+      await compressWithLz4InTransaction(conn);
       const ids = await stageCardsBulk(conn, rows);
       await conn.exec("COMMIT");
       return ids;

@@ -2,6 +2,7 @@
 // together, so a crash in between leaves neither and the next run redoes both.
 import { bound, type Bound } from "./bind.ts";
 import type { Database } from "./db.ts";
+import { compressWithLz4InTransaction } from "./outbox-bulk.ts";
 import { viaTx, type Rows } from "./rows.ts";
 import * as planner from "./visit-planner.ts";
 
@@ -22,9 +23,8 @@ export async function inPlanningTransaction<T>(db: Database, fn: (plan: PlanStat
     await conn.exec("BEGIN");
     try {
       // The digests staged here (tens of thousands at a million members) are stored compressed
-      // with lz4 where the server has it: PostgreSQL's default, pglz, took as long as parsing and
-      // indexing them together (outbox-bulk.ts has the figures).
-      await conn.query(`SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`, []);
+      // with lz4 where the server has it (outbox-bulk.ts has why and the figures).
+      await compressWithLz4InTransaction(conn);
       // Selecting a million members' tasks: its hashes and sorts fit in 64 MB (in the default 4 MB
       // they spilled to disk in 16 batches), and JIT compiling it cost over a second for nothing.
       await conn.exec("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off");
