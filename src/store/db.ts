@@ -68,7 +68,7 @@ export function openPostgres(databaseUrl: string, opts: { poolSize?: number } = 
     sql,
     // The keyring is read from `sql` at each call: sealDatabase attaches it after opening.
     plainTransaction: (fn) => inPlainTransaction(pool, sql, fn),
-    plainStatements: plainTx(pool, sql),
+    plainStatements: plainTx(pool, sql, null),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);

@@ -68,17 +68,18 @@ export function commitAlong(tx: Tx): CommitAlong | undefined {
 }
 
 /**
- * The Tx over one connection already inside a transaction. Symbol-keyed properties (the keyring,
- * sealing.ts) are read through to `carrier`, the database's executor, as Prisma's transaction
- * client reads them through to the client it came from. `state.open` turns false once
- * commitAlong has ended the transaction.
+ * The Tx over one connection already inside a transaction, or (state null) over the pool, each
+ * statement its own transaction, where there is nothing to commit along. Symbol-keyed properties
+ * (the keyring, sealing.ts) are read through to `carrier`, the database's executor, as Prisma's
+ * transaction client reads them through to the client it came from. `state.open` turns false
+ * once commitAlong has ended the transaction.
  */
-export function plainTx(conn: PipelinedClient, carrier: object = {}, state = { open: true }): Tx {
+export function plainTx(conn: PipelinedClient, carrier: object = {}, state: { open: boolean } | null = { open: true }): Tx {
   const run = (text: string, values: unknown[]) => conn.query({ text, values: values.map(param), types });
   const raw = {
     async [COMMIT_ALONG](q: Prisma.Sql) {
       const [result, commit] = together(conn, () => [run(q.text, q.values), conn.query("COMMIT")] as const);
-      state.open = false;
+      if (state) state.open = false;
       const [r, c] = await Promise.allSettled([result, commit]);
       if (r.status === "rejected") throw r.reason;
       if (c.status === "rejected") throw c.reason;
@@ -101,7 +102,7 @@ export function plainTx(conn: PipelinedClient, carrier: object = {}, state = { o
   };
   return new Proxy(raw, {
     get(target, name, receiver) {
-      if (name === COMMIT_ALONG) return target[COMMIT_ALONG];
+      if (name === COMMIT_ALONG) return state ? target[COMMIT_ALONG] : undefined;
       if (typeof name === "symbol") return Reflect.get(carrier, name);
       if (MODELS.has(name)) throw new Error(`tx.${name}: a plain-SQL transaction runs raw statements only (an action that needs Prisma's models must not declare plainSql)`);
       return Reflect.get(target, name, receiver);
