@@ -125,7 +125,8 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
     let reachedLark = false;
 
     // Recorded before the call: a crash during it leaves the attempt and its time in the row.
-    const attempt = await outbox.markAttempting(row.id, deps.clock.now());
+    const attemptAt = deps.clock.now();
+    const attempt = await outbox.markAttempting(row.id, attemptAt);
     if (!attempt) return limiter.release(place.windows, place.member);
     row.content = attempt.content as OutboxRow["content"];
 
@@ -155,7 +156,9 @@ export function startDeliveryWorker(deps: DeliveryDeps, opts: { concurrency?: nu
       const failure = sealed ? withheld(raw) : raw;
       const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const terminal = failure.kind === "permanent" || (failure.kind !== "rate_limited" && finalAttempt);
-      await outbox.markAttemptFailed(row.id, { error: failure.detail.slice(0, 500), terminal });
+      // Refused by Lark before anything was created: this attempt spent no uuid (store/outbox.ts markAttemptFailed).
+      const refusedUnsent = reachedLark && (failure.kind === "token" || failure.kind === "rate_limited");
+      await outbox.markAttemptFailed(row.id, { error: failure.detail.slice(0, 500), terminal, ...(refusedUnsent ? { refusedAttemptAt: attemptAt } : {}) });
       // Under `lark`: Lark's own `msg` would collide with the log line's message key.
       const lark = { ...failureFields(failure), op: row.kind.toLowerCase() };
       if (failure.kind === "rate_limited") {

@@ -11,7 +11,7 @@ export const FATE_UNKNOWN =
 
 /**
  * True when the row was handed to Lark before (attempts > 0; `sentAt` of a PENDING row is the
- * first attempt, store/outbox.ts markAttempting) and the uuid window is (nearly) over. A patch
+ * first attempt Lark did not answer with a refusal, store/outbox.ts markAttempting and markAttemptFailed) and the uuid window is (nearly) over. A patch
  * carries no uuid and sets the same content again, so repeating one is harmless.
  */
 export function fateUnknown(row: Pick<OutboxRow, "kind" | "attempts" | "sentAt" | "status">, now: Date): boolean {

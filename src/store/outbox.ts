@@ -268,10 +268,18 @@ export async function markAttempting(tx: Tx, id: number, at: Date): Promise<{ at
   return rows[0] ?? null;
 }
 
-/** One attempt failed, and why; a terminal failure leaves the row FAILED (kept, never dropped). */
-export async function markAttemptFailed(tx: Tx, id: number, f: { error: string; terminal: boolean }): Promise<void> {
+/**
+ * One attempt failed, and why; a terminal failure leaves the row FAILED (kept, never dropped).
+ * `refusedAttemptAt`: Lark answered that attempt and created nothing (a refused token, a rate
+ * limit), so its uuid is unspent. When it was the first unanswered attempt (`sentAt` is its time),
+ * `sentAt` is cleared: the uuid window that fateUnknown measures starts at the next attempt, and a
+ * message refused for an hour is still sent rather than failed as possibly delivered.
+ */
+export async function markAttemptFailed(tx: Tx, id: number, f: { error: string; terminal: boolean; refusedAttemptAt?: Date }): Promise<void> {
+  const refusedAt = f.refusedAttemptAt ?? null;
   await tx.$executeRaw`
-    UPDATE "OutboxMessage" SET "lastError" = ${f.error}, "status" = CASE WHEN ${f.terminal} THEN 'FAILED'::"OutboxStatus" ELSE "status" END, "updatedAt" = now()
+    UPDATE "OutboxMessage" SET "lastError" = ${f.error}, "status" = CASE WHEN ${f.terminal} THEN 'FAILED'::"OutboxStatus" ELSE "status" END,
+           "sentAt" = CASE WHEN "status" = 'PENDING' AND "sentAt" = ${refusedAt}::timestamp(3) THEN NULL ELSE "sentAt" END, "updatedAt" = now()
      WHERE "id" = ${id}`;
 }
 

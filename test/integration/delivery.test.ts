@@ -58,6 +58,24 @@ describe("delivery", () => {
     expect(delivered("令牌过期之后")).toHaveLength(1);
   });
 
+  it("still sends a message whose first attempt Lark refused for its token, when the retry comes over an hour later", async () => {
+    // Both tries of the first attempt (the sender refreshes the token once) meet an expired token:
+    // Lark answered and created nothing, so that attempt spent no uuid and starts no uuid window.
+    h.double.injectFault({ kind: "expire-token", count: 2, match: { pathPrefix: "/open-apis/im/v1/messages" } });
+    const id = await sendText("令牌两次被拒");
+    const refused = await eventually(async () => {
+      const r = await h.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+      return r.lastError !== null ? r : undefined;
+    });
+    expect(refused).toMatchObject({ status: "PENDING", attempts: 1, sentAt: null });
+    expect(refused.lastError).toContain("99991663");
+    // The retry (a second later, by the backoff) finds the clock past Lark's hour.
+    h.clock.advance(2 * 3600_000);
+    const row = await sentRow(id);
+    expect(row.attempts).toBe(2);
+    expect(delivered("令牌两次被拒")).toHaveLength(1);
+  });
+
   it("never sends twice when a delivery is retried after Lark accepted it", async () => {
     const id = await sendText("只发一次");
     const first = await sentRow(id);
